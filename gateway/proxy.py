@@ -1,0 +1,46 @@
+"""Forwarding to the services over pooled keep-alive connections.
+
+One urllib3 pool per upstream, made once per worker; a request costs a pooled socket
+write and read, no set-up. Connect and read timeouts are short so that a service that is
+down answers 503 quickly instead of hanging the caller.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import urllib3
+
+# Request headers passed on to the service; everything else (auth, cookies) stays here.
+FORWARD_REQUEST = ("content-type", "accept", "accept-language", "idempotency-key", "traceparent", "if-match")
+# Response headers passed back; hop-by-hop ones and the server's identity are dropped.
+DROP_RESPONSE = {"connection", "keep-alive", "transfer-encoding", "server", "date", "content-length"}
+
+
+class UpstreamUnavailable(Exception):
+    def __init__(self, service: str, reason: str):
+        super().__init__(f"{service}: {reason}")
+        self.service = service
+
+
+class Upstreams:
+    def __init__(self, urls: dict[str, str], connect_timeout: float, read_timeout: float, pool_size: int):
+        self.timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
+        # One more try when the connection could not be made, or (idempotent methods
+        # only, urllib3's default) when it broke before an answer; never for a POST.
+        self.retries = urllib3.Retry(total=1, connect=1, read=1, status=0, redirect=0, raise_on_status=False)
+        self.pools: dict[str, urllib3.HTTPConnectionPool] = {}
+        for name, url in urls.items():
+            parts = urlsplit(url)
+            self.pools[name] = urllib3.HTTPConnectionPool(
+                parts.hostname, parts.port or 80, maxsize=pool_size, block=False, timeout=self.timeout, retries=self.retries,
+            )
+
+    def request(self, service: str, method: str, path: str, body: bytes | None, headers: dict[str, str],
+                timeout: urllib3.Timeout | None = None) -> urllib3.BaseHTTPResponse:
+        try:
+            return self.pools[service].urlopen(
+                method, path, body=body, headers=headers, retries=self.retries, redirect=False,
+                timeout=timeout or self.timeout, preload_content=True, assert_same_host=False,
+            )
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise UpstreamUnavailable(service, type(exc).__name__) from None

@@ -1,0 +1,122 @@
+"""`zhuyu`: the suite's command line.
+
+  zhuyu serve SERVICE ROLE     run one process (ROLE: web, relay, consumer, scheduler, worker)
+  zhuyu serve gateway          run the gateway
+  zhuyu migrate SERVICE        bring a store's schema to head
+  zhuyu revision SERVICE -m M  write a migration for model changes
+  zhuyu run                    the whole suite on this machine (what `make run` calls)
+  zhuyu dead list|replay QUEUE list or replay dead-lettered events of a consumer queue
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kit import registry
+from kit.settings import env
+
+ROLES = ("web", "relay", "consumer", "scheduler", "worker")
+
+
+def _serve(args: argparse.Namespace) -> None:
+    if args.target == "gateway":
+        from gateway import app as gateway_app
+
+        gateway_app.serve()
+        return
+    if args.role not in ROLES:
+        raise SystemExit(f"role must be one of {', '.join(ROLES)}")
+    from kit.service import run_background
+
+    service = registry.build(args.target)
+    if args.role == "web":
+        from kit import logs
+        from kit.web_server import serve
+
+        logs.configure(service.name, service.settings.log_level)
+        service.store.migrate()
+        service.store.dispose()
+        serve(lambda: registry.build(args.target).app(), registry.SERVICES[args.target], args.target.upper())
+        return
+    roles = ["relay", "consumer", "scheduler"] if args.role == "worker" else [args.role]
+    run_background(service, roles)
+
+
+def _migrate(args: argparse.Namespace) -> None:
+    if args.target == "gateway":
+        from gateway.app import build_store
+
+        build_store().migrate()
+    else:
+        registry.build(args.target).store.migrate()
+    print(f"{args.target}: schema at head")
+
+
+def _revision(args: argparse.Namespace) -> None:
+    if args.target == "gateway":
+        from gateway.app import build_store
+
+        build_store().new_revision(args.message)
+    else:
+        registry.build(args.target).store.new_revision(args.message)
+
+
+def _dead(args: argparse.Namespace) -> None:
+    from kit import deadletters
+
+    url = env.str("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
+    if args.action == "list":
+        for message in deadletters.list_dead(url, args.queue):
+            print(json.dumps({
+                "message_id": message.message_id, "type": message.type, "attempts": message.attempts,
+                "reason": message.reason, "error": message.error,
+            }, ensure_ascii=False))
+    elif args.action == "show":
+        for message in deadletters.list_dead(url, args.queue):
+            if message.message_id == args.id:
+                print(message.body.decode())
+                return
+        raise SystemExit(f"no dead message {args.id} in {args.queue}")
+    else:
+        ids = set(args.id) if args.id else None
+        print(f"replayed {deadletters.replay(url, args.queue, ids)} message(s)")
+
+
+def _run(_args: argparse.Namespace) -> None:
+    from kit import supervisor
+
+    sys.exit(supervisor.main())
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="zhuyu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run one process of a service or the gateway")
+    serve.add_argument("target", choices=[*registry.SERVICES, "gateway"])
+    serve.add_argument("role", nargs="?", default="web")
+    serve.set_defaults(func=_serve)
+    migrate = sub.add_parser("migrate", help="bring a store's schema to head")
+    migrate.add_argument("target", choices=[*registry.SERVICES, "gateway"])
+    migrate.set_defaults(func=_migrate)
+    revision = sub.add_parser("revision", help="write a migration for model changes (developers)")
+    revision.add_argument("target", choices=[*registry.SERVICES, "gateway"])
+    revision.add_argument("-m", "--message", required=True)
+    revision.set_defaults(func=_revision)
+    run = sub.add_parser("run", help="start the whole suite on this machine")
+    run.set_defaults(func=_run)
+    dead = sub.add_parser("dead", help="dead-lettered events of a consumer queue")
+    dead.add_argument("action", choices=["list", "show", "replay"])
+    dead.add_argument("queue", help="e.g. notify.events")
+    dead.add_argument("--id", action="append", help="message id (show: one; replay: repeatable)")
+    dead.set_defaults(func=_dead)
+    args = parser.parse_args(argv)
+    if args.command == "dead" and args.action == "show" and not args.id:
+        parser.error("show needs --id")
+    if args.command == "dead" and args.action == "show":
+        args.id = args.id[0]
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""The service's own store: engine, transactions and migrations at start.
+
+SQLite (a file under ./var) by default, PostgreSQL when `<SERVICE>_DATABASE_URL` says so.
+On SQLite every transaction starts with BEGIN IMMEDIATE so that a read followed by a
+write never fails half-way on a lock upgrade; WAL lets readers go on meanwhile.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import zlib
+from pathlib import Path
+from typing import Iterator
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from kit.settings import env
+
+# Errors that mean "the database is not reachable now", as opposed to a bad statement.
+UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str) -> sa.Engine:
+    if is_sqlite(url):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        synchronous = env.str("ZHUYU_SQLITE_SYNCHRONOUS", "FULL")
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA synchronous={synchronous}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    return sa.create_engine(
+        url,
+        pool_size=env.int("ZHUYU_DB_POOL_SIZE", 10),
+        max_overflow=env.int("ZHUYU_DB_MAX_OVERFLOW", 10),
+        pool_pre_ping=True,
+        pool_timeout=env.float("ZHUYU_DB_POOL_TIMEOUT_SECONDS", 5.0),
+        connect_args={"connect_timeout": env.int("ZHUYU_DB_CONNECT_TIMEOUT_SECONDS", 3)},
+    )
+
+
+class Store:
+    """One service's database: `with store.begin() as session:` is one unit of work."""
+
+    def __init__(self, url: str, migrations: Path):
+        self.url = url
+        self.migrations = migrations
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def begin(self) -> contextlib.AbstractContextManager[Session]:
+        return self._sessions.begin()
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
+    def migrate(self) -> None:
+        """Bring the schema to head; safe when several processes start at once."""
+        with self._migration_lock() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(self.migrations))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextlib.contextmanager
+    def _migration_lock(self) -> Iterator[sa.Connection]:
+        if is_sqlite(self.url):
+            lock_path = Path(str(self.engine.url.database) + ".migrate.lock")
+            with open(lock_path, "w") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                with self.engine.connect() as connection:
+                    yield connection
+            return
+        key = zlib.crc32(self.migrations.as_posix().encode())
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
+            connection.commit()
+            try:
+                yield connection
+            finally:
+                connection.rollback()
+                connection.exec_driver_sql(f"SELECT pg_advisory_unlock({key})")
+                connection.commit()
+
+    def new_revision(self, message: str) -> None:
+        """Write a migration for what the models add (compared on an empty SQLite at head)."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            scratch = Store(f"sqlite:///{tmp}/scratch.db", self.migrations)
+            scratch.migrate()
+            with scratch.engine.connect() as connection:
+                config = Config()
+                config.set_main_option("script_location", str(self.migrations))
+                config.attributes["connection"] = connection
+                command.revision(config, message=message, autogenerate=True)
+            scratch.dispose()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def run_migrations(context, target_metadata: sa.MetaData) -> None:
+    """Body of every service's `migrations/env.py` (online mode only)."""
+    connection = context.config.attributes["connection"]
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,217 @@
+"""Transactional outbox: events are rows written in the same transaction as the change,
+and a relay publishes them afterwards with publisher confirms.
+
+The relay marks rows sent only after the broker confirmed them. Several relays may run:
+a lease row elects one active relay at a time (the others wait), which keeps the
+per-aggregate order; a relay that dies loses the lease after `relay_lease_seconds`.
+A crash between confirm and marking re-sends a batch; consumers drop it by event id.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kit import bus, context, events
+from kit.db import UNAVAILABLE, Store
+from kit.messaging import MessagingTables
+from kit.settings import CommonSettings
+
+log = logging.getLogger("kit.outbox")
+
+
+class Outbox:
+    def __init__(self, tables: MessagingTables, source: str):
+        self.tables = tables
+        self.source = source
+
+    def add(self, session: Session, type: str, subject: str, data: dict[str, Any], dataversion: int = 1) -> dict:
+        """Record an event in the caller's transaction; it is published after commit."""
+        sequence = self._next_sequence(session, subject)
+        event = events.envelope(
+            type=type,
+            source=self.source,
+            subject=subject,
+            data=data,
+            sequence=sequence,
+            dataversion=dataversion,
+            correlationid=context.correlation_id.get() or context.request_id.get(),
+            traceparent=context.traceparent.get(),
+        )
+        session.execute(
+            self.tables.outbox.insert().values(
+                event_id=event["id"],
+                type=type,
+                subject=subject,
+                sequence=sequence,
+                body=events.encode(event),
+                traceparent=event["traceparent"],
+                created_at=datetime.now(timezone.utc),
+            )
+        )
+        return event
+
+    def _next_sequence(self, session: Session, subject: str) -> int:
+        table = self.tables.sequence
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = insert(table).values(subject=subject, last=1)
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.subject], set_={"last": table.c.last + 1})
+        return session.execute(stmt.returning(table.c.last)).scalar_one()
+
+    def backlog(self, session: Session) -> tuple[int, float | None]:
+        """Unsent rows and the age in seconds of the oldest one."""
+        outbox = self.tables.outbox
+        count, oldest = session.execute(
+            sa.select(sa.func.count(), sa.func.min(outbox.c.created_at)).where(outbox.c.sent_at.is_(None))
+        ).one()
+        if oldest is None:
+            return count, None
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=timezone.utc)
+        return count, (datetime.now(timezone.utc) - oldest).total_seconds()
+
+
+class Lease:
+    """A row that at most one holder owns until it expires (leader election on any SQL store)."""
+
+    def __init__(self, table: sa.Table, name: str, ttl: float):
+        self.table = table
+        self.name = name
+        self.ttl = ttl
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+    def acquire(self, session: Session) -> bool:
+        now = time.time()
+        table = self.table
+        result = session.execute(
+            table.update()
+            .where(table.c.name == self.name)
+            .where(sa.or_(table.c.owner == self.owner, table.c.expires_at < now))
+            .values(owner=self.owner, expires_at=now + self.ttl)
+        )
+        if result.rowcount:
+            return True
+        exists = session.execute(sa.select(table.c.name).where(table.c.name == self.name)).first()
+        if exists:
+            return False
+        try:
+            with session.begin_nested():
+                session.execute(table.insert().values(name=self.name, owner=self.owner, expires_at=now + self.ttl))
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+    def release(self, session: Session) -> None:
+        session.execute(
+            self.table.update()
+            .where(self.table.c.name == self.name, self.table.c.owner == self.owner)
+            .values(expires_at=0.0)
+        )
+
+
+class Relay:
+    """Publishes unsent outbox rows in id order, in batches, confirming each batch."""
+
+    def __init__(self, store: Store, tables: MessagingTables, settings: CommonSettings):
+        self.store = store
+        self.tables = tables
+        self.settings = settings
+        self.lease = Lease(tables.lease, "outbox-relay", settings.relay_lease_seconds)
+        self._conn = None
+        self._publisher: bus.ConfirmingPublisher | None = None
+        self.published = 0
+
+    def run(self, stop: threading.Event) -> None:
+        log.info("relay started", extra={"owner": self.lease.owner})
+        backoff = 0.5
+        while not stop.is_set():
+            try:
+                sent = self.run_once()
+                backoff = 0.5
+                if sent == 0:
+                    stop.wait(self.settings.relay_poll_seconds)
+            except NotLeader:
+                stop.wait(self.settings.relay_lease_seconds / 3)
+            except (bus.PublishFailed, *bus.BROKER_ERRORS) as exc:
+                log.warning("broker unavailable, will retry", extra={"error": repr(exc), "retry_in": backoff})
+                self._close()
+                stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+            except UNAVAILABLE as exc:
+                log.warning("database unavailable, will retry", extra={"error": repr(exc)[:300], "retry_in": backoff})
+                stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+        self._close()
+        try:
+            with self.store.begin() as session:
+                self.lease.release(session)
+        except UNAVAILABLE:
+            pass
+        log.info("relay stopped", extra={"published": self.published})
+
+    def run_once(self) -> int:
+        outbox = self.tables.outbox
+        with self.store.begin() as session:
+            if not self.lease.acquire(session):
+                raise NotLeader()
+            rows = session.execute(
+                sa.select(outbox.c.id, outbox.c.event_id, outbox.c.type, outbox.c.body)
+                .where(outbox.c.sent_at.is_(None))
+                .order_by(outbox.c.id)
+                .limit(self.settings.relay_batch_size)
+            ).all()
+        if not rows:
+            return 0
+        self._publisher_or_connect().publish(
+            [
+                bus.Outgoing(
+                    exchange=bus.EXCHANGE,
+                    routing_key=row.type,
+                    body=row.body,
+                    message_id=row.event_id,
+                    headers={},
+                )
+                for row in rows
+            ]
+        )
+        with self.store.begin() as session:
+            session.execute(
+                outbox.update()
+                .where(outbox.c.id.in_([row.id for row in rows]))
+                .values(sent_at=datetime.now(timezone.utc))
+            )
+        self.published += len(rows)
+        return len(rows)
+
+    def _publisher_or_connect(self) -> bus.ConfirmingPublisher:
+        if self._publisher is None:
+            self._conn = bus.connect(self.settings.amqp_url, self.settings.broker_timeout_seconds)
+            channel = self._conn.default_channel
+            bus.declare_exchanges(channel)
+            self._publisher = bus.ConfirmingPublisher(channel, self._conn, self.settings.broker_timeout_seconds)
+        return self._publisher
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.release()
+            except Exception:  # closing a broken connection may fail in many ways
+                pass
+        self._conn = None
+        self._publisher = None
+
+
+class NotLeader(Exception):
+    """Another relay holds the lease."""

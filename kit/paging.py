@@ -1,0 +1,46 @@
+"""Cursor pagination (`?limit=&cursor=` → `{"items", "next_cursor"}`) on (created_at, id)."""
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime
+
+import marshmallow as ma
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kit.web import ApiError
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+
+class PageArgs(ma.Schema):
+    limit = ma.fields.Integer(load_default=DEFAULT_LIMIT, validate=ma.validate.Range(1, MAX_LIMIT))
+    cursor = ma.fields.String(load_default=None)
+
+
+def _encode(created_at: datetime, id_: str) -> str:
+    raw = json.dumps([created_at.isoformat(), id_]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[datetime, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        created, id_ = json.loads(base64.urlsafe_b64decode(padded))
+        return datetime.fromisoformat(created), str(id_)
+    except (ValueError, TypeError):
+        raise ApiError(422, "VALIDATION_FAILED", "Invalid cursor.", errors={"cursor": ["Invalid cursor."]}) from None
+
+
+def page(session: Session, query: sa.Select, table: sa.Table, limit: int, cursor: str | None) -> tuple[list, str | None]:
+    created, ident = table.c.created_at, table.c.id
+    if cursor:
+        after_created, after_id = _decode(cursor)
+        query = query.where(sa.tuple_(created, ident) > sa.tuple_(sa.literal(after_created), sa.literal(after_id)))
+    rows = session.execute(query.order_by(created, ident).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = _encode(rows[-1].created_at, rows[-1].id) if more and rows else None
+    return rows, next_cursor

@@ -1,0 +1,69 @@
+"""Typed settings read from the environment, one place per process.
+
+Each service builds its own `Settings` on top of `CommonSettings`; every number that
+DOMAIN.md calls a default is read here with its default, never written into logic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from environs import Env
+
+env = Env()
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def var_dir() -> Path:
+    """Where SQLite files, the private broker and generated secrets live (`./var`)."""
+    return Path(env.str("ZHUYU_VAR_DIR", str(PROJECT_ROOT / "var"))).resolve()
+
+
+@dataclass(frozen=True)
+class CommonSettings:
+    service: str
+    database_url: str
+    amqp_url: str
+    timezone: str
+    log_level: str
+    relay_batch_size: int
+    relay_poll_seconds: float
+    relay_lease_seconds: float
+    consumer_prefetch: int
+    consumer_batch_size: int
+    retry_delays_seconds: tuple[int, ...]
+    delivery_limit: int
+    broker_timeout_seconds: float
+
+    @property
+    def queue(self) -> str:
+        return f"{self.service}.events"
+
+
+def common_settings(service: str) -> CommonSettings:
+    prefix = service.upper()
+    default_db = f"sqlite:///{var_dir() / (service + '.db')}"
+    return CommonSettings(
+        service=service,
+        database_url=env.str(f"{prefix}_DATABASE_URL", default_db),
+        amqp_url=env.str("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//"),
+        timezone=env.str("ZHUYU_TIMEZONE", "Asia/Shanghai"),
+        log_level=env.str("ZHUYU_LOG_LEVEL", "INFO"),
+        relay_batch_size=env.int("ZHUYU_RELAY_BATCH_SIZE", 200),
+        relay_poll_seconds=env.float("ZHUYU_RELAY_POLL_SECONDS", 0.05),
+        relay_lease_seconds=env.float("ZHUYU_RELAY_LEASE_SECONDS", 5.0),
+        consumer_prefetch=env.int("ZHUYU_CONSUMER_PREFETCH", 200),
+        consumer_batch_size=env.int("ZHUYU_CONSUMER_BATCH_SIZE", 100),
+        retry_delays_seconds=tuple(
+            int(x) for x in env.list("ZHUYU_RETRY_DELAYS_SECONDS", ["1", "5", "30"])
+        ),
+        delivery_limit=env.int("ZHUYU_DELIVERY_LIMIT", 20),
+        broker_timeout_seconds=env.float("ZHUYU_BROKER_TIMEOUT_SECONDS", 5.0),
+    )
+
+
+def service_url(service: str, default_port: int) -> str:
+    """Base URL of a service's own HTTP API (used by the gateway and for lookups)."""
+    return env.str(f"{service.upper()}_URL", f"http://127.0.0.1:{default_port}").rstrip("/")
+

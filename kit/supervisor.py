@@ -1,0 +1,111 @@
+"""`zhuyu run` / `make run`: the whole suite on one machine.
+
+Starts RabbitMQ (the one in AMQP_URL, else a private node under ./var/rabbitmq), brings
+every store to its schema, then runs each service's web, relay, consumer and scheduler
+processes and the gateway, restarting any that dies. Ctrl-C stops everything.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+from kit import broker, registry
+from kit.settings import env, var_dir
+
+
+def _say(message: str, **fields) -> None:
+    print(json.dumps({"service": "supervisor", "level": "info", "message": message, **fields}, ensure_ascii=False),
+          flush=True)
+
+
+def _processes() -> list[tuple[str, list[str]]]:
+    exe = [sys.executable, "-m", "kit.cli"]
+    procs = []
+    for name in registry.SERVICES:
+        service = registry.build(name)
+        procs.append((f"{name}-web", [*exe, "serve", name, "web"]))
+        procs.append((f"{name}-relay", [*exe, "serve", name, "relay"]))
+        if service.handlers:
+            procs.append((f"{name}-consumer", [*exe, "serve", name, "consumer"]))
+        if service.jobs:
+            procs.append((f"{name}-scheduler", [*exe, "serve", name, "scheduler"]))
+        service.store.dispose()
+    procs.append(("gateway", [*exe, "serve", "gateway"]))
+    return procs
+
+
+def main() -> int:
+    node = None
+    if not os.environ.get("AMQP_URL"):
+        port = env.int("ZHUYU_RABBITMQ_PORT", 5672)
+        node = broker.PrivateNode(var_dir() / "rabbitmq", port, env.int("ZHUYU_RABBITMQ_DIST_PORT", port + 20000))
+        _say("starting a private RabbitMQ node", port=port, data=str(node.base))
+        try:
+            node.start()
+        except broker.BrokerMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        os.environ["AMQP_URL"] = node.url
+    os.environ.setdefault("ZHUYU_VAR_DIR", str(var_dir()))
+
+    for name in registry.SERVICES:
+        service = registry.build(name)
+        service.store.migrate()
+        service.store.dispose()
+
+    stopping = False
+
+    def _stop(_signum, _frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+
+    children: dict[str, subprocess.Popen] = {}
+    commands = dict(_processes())
+    restarts: dict[str, float] = {}
+    for name, command in commands.items():
+        children[name] = subprocess.Popen(command, start_new_session=True)
+    port = env.int("GATEWAY_PORT", registry.GATEWAY_PORT)
+    url = f"http://127.0.0.1:{port}"
+    announced = False
+    started = time.monotonic()
+    try:
+        while not stopping:
+            time.sleep(0.5)
+            for name, child in list(children.items()):
+                if child.poll() is not None and not stopping:
+                    wait = restarts.get(name, 0.5)
+                    _say("process exited, restarting", process=name, code=child.returncode, in_seconds=wait)
+                    time.sleep(wait)
+                    restarts[name] = min(wait * 2, 30.0)
+                    children[name] = subprocess.Popen(commands[name], start_new_session=True)
+            if not announced:
+                try:
+                    with urllib.request.urlopen(f"{url}/api/v1/health", timeout=2) as response:
+                        announced = response.status == 200
+                except OSError:
+                    pass
+                if announced:
+                    _say(f"Zhuyu is up: {url}/api/v1 (ready in {time.monotonic() - started:.1f}s; Ctrl-C stops)")
+    finally:
+        _say("stopping")
+        for child in children.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for child in children.values():
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+        if node is not None:
+            node.stop()
+        _say("stopped")
+    return 0

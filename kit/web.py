@@ -1,0 +1,205 @@
+"""The HTTP side every service shares: app factory, problem+json errors, request ids,
+liveness and readiness."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable, Iterable
+
+import marshmallow as ma
+from flask import Flask, Response, g, jsonify, request
+from flask_smorest import Api, Blueprint
+from werkzeug.exceptions import HTTPException
+
+from kit import bus, context
+from kit.db import UNAVAILABLE, Store
+
+log = logging.getLogger("kit.web")
+
+PROBLEM = "application/problem+json"
+
+
+class ProblemSchema(ma.Schema):
+    type = ma.fields.String()
+    title = ma.fields.String()
+    status = ma.fields.Integer()
+    detail = ma.fields.String()
+    code = ma.fields.String()
+    errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
+
+
+class ApiError(Exception):
+    """Raised by services for a contract error: status, machine code and a sentence."""
+
+    def __init__(self, status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None):
+        super().__init__(detail or code)
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None) -> Response:
+    from http import HTTPStatus
+
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:
+        title = "Error"
+    body: dict[str, Any] = {
+        "type": f"https://zhuyu.example/problems/{code.lower().replace('_', '-')}",
+        "title": title,
+        "status": status,
+        "detail": detail or title,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = PROBLEM
+    for key, value in (headers or {}).items():
+        response.headers[key] = str(value)
+    return response
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """webargs nests errors by location and field; clients want `field.sub: [msg]`."""
+    out: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            if key in ("json", "query", "form", "headers", "path") and not prefix:
+                out.update(flatten_errors(value, ""))
+                continue
+            name = f"{prefix}.{key}" if prefix else str(key)
+            out.update(flatten_errors(value, name))
+    elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        out[prefix or "_body"] = list(messages)
+    elif isinstance(messages, list):
+        for index, value in enumerate(messages):
+            out.update(flatten_errors(value, f"{prefix}.{index}" if prefix else str(index)))
+    else:
+        out[prefix or "_body"] = [str(messages)]
+    return out
+
+
+_STATUS_CODES = {400: "MALFORMED_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND",
+                 405: "METHOD_NOT_ALLOWED", 409: "CONFLICT", 413: "PAYLOAD_TOO_LARGE",
+                 415: "UNSUPPORTED_MEDIA_TYPE", 422: "VALIDATION_FAILED", 429: "RATE_LIMITED",
+                 503: "SERVICE_UNAVAILABLE"}
+
+
+class ProblemApi(Api):
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException):
+        data = getattr(error, "data", None) or {}
+        status = error.code or 500
+        errors = data.get("errors") or data.get("messages")
+        if status == 422 and errors:
+            flat = flatten_errors(errors)
+            if set(flat) == {"_body"} and any("JSON" in m for m in flat["_body"]):
+                return problem(400, "MALFORMED_REQUEST", "The body is not valid JSON.")
+            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=flat)
+        if status == 400 and errors:
+            return problem(400, "MALFORMED_REQUEST", "The request body could not be read.", errors=flatten_errors(errors))
+        return problem(status, _STATUS_CODES.get(status, "ERROR"), data.get("message") or error.description or "")
+
+
+def create_app(
+    name: str,
+    store: Store,
+    blueprints: Iterable[Blueprint],
+    amqp_url: str | None,
+    extra_ready_checks: Iterable[Callable[[], None]] = (),
+) -> Flask:
+    app = Flask(name)
+    app.config.update(
+        API_TITLE=f"Zhuyu {name}",
+        API_VERSION="1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        MAX_CONTENT_LENGTH=1024 * 1024,
+        JSON_SORT_KEYS=False,
+    )
+    app.json.ensure_ascii = False
+    api = ProblemApi(app)
+    for blueprint in blueprints:
+        api.register_blueprint(blueprint)
+    app.extensions["zhuyu.store"] = store
+
+    @app.before_request
+    def _ids() -> None:
+        g.started = time.perf_counter()
+        rid = context.clean_id(request.headers.get("X-Request-ID"))
+        context.request_id.set(rid)
+        context.correlation_id.set(context.clean_id(request.headers.get("X-Correlation-ID") or rid))
+        context.traceparent.set(context.clean_traceparent(request.headers.get("traceparent")))
+        context.actor.set(request.headers.get("X-Zhuyu-User") or None)
+
+    @app.after_request
+    def _stamp(response: Response) -> Response:
+        response.headers["X-Request-ID"] = context.request_id.get() or ""
+        return response
+
+    @app.errorhandler(ApiError)
+    def _api_error(error: ApiError):
+        return problem(error.status, error.code, error.detail, error.errors, error.headers)
+
+    def _db_down(error):
+        log.error("database unavailable", extra={"error": repr(error)[:300]})
+        return problem(503, "SERVICE_UNAVAILABLE", "The database is not reachable.", headers={"Retry-After": 5})
+
+    for error_type in UNAVAILABLE:
+        app.register_error_handler(error_type, _db_down)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        if isinstance(error, HTTPException):
+            return api.handle_http_exception(error)
+        log.exception("unhandled error")
+        return problem(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.")
+
+    broker_state = {"checked": 0.0, "error": None}
+
+    def check_broker() -> None:
+        if amqp_url is None:
+            return
+        now = time.monotonic()
+        if now - broker_state["checked"] > 2.0:
+            broker_state["checked"] = now
+            try:
+                conn = bus.connect(amqp_url, timeout=2.0)
+                conn.release()
+                broker_state["error"] = None
+            except bus.BROKER_ERRORS as exc:
+                broker_state["error"] = repr(exc)
+        if broker_state["error"]:
+            raise RuntimeError(f"broker: {broker_state['error']}")
+
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok", "service": name}
+
+    @app.get("/readyz")
+    def readyz():
+        checks: dict[str, str] = {}
+        ok = True
+        for label, check in (("database", store.ping), ("broker", check_broker), *(
+            (getattr(c, "__name__", "check"), c) for c in extra_ready_checks
+        )):
+            try:
+                check()
+                checks[label] = "ok"
+            except Exception as exc:  # any failure means not ready; say which
+                checks[label] = f"down: {type(exc).__name__}"
+                ok = False
+        body = jsonify({"status": "ok" if ok else "down", "service": name, "checks": checks})
+        body.status_code = 200 if ok else 503
+        if not ok:
+            body.headers["Retry-After"] = "5"
+        return body
+
+    return app

@@ -1,0 +1,4 @@
+"""Complaints HTTP API."""
+from __future__ import annotations
+
+blueprints: list = []

@@ -1,0 +1,4 @@
+"""Visits HTTP API."""
+from __future__ import annotations
+
+blueprints: list = []
