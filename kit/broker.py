@@ -29,6 +29,7 @@ class PrivateNode:
     base: Path
     port: int
     dist_port: int
+    management_port: int | None = None
     process: subprocess.Popen | None = None
 
     @property
@@ -62,8 +63,13 @@ class PrivateNode:
                 "or set AMQP_URL to a broker you already have."
             )
         self.base.mkdir(parents=True, exist_ok=True)
-        (self.base / "enabled_plugins").write_text("[].\n")
-        (self.base / "rabbitmq.conf").write_text("loopback_users = none\n")
+        config = ["loopback_users = none"]
+        if self.management_port:
+            (self.base / "enabled_plugins").write_text("[rabbitmq_management].\n")
+            config += [f"management.tcp.port = {self.management_port}", "management.tcp.ip = 127.0.0.1"]
+        else:
+            (self.base / "enabled_plugins").write_text("[].\n")
+        (self.base / "rabbitmq.conf").write_text("\n".join(config) + "\n")
         out = open(log_to or self.base / "server.out", "ab")
         self.process = subprocess.Popen([SERVER], env=self.environment(), stdout=out, stderr=subprocess.STDOUT,
                                         start_new_session=True)

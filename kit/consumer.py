@@ -182,7 +182,7 @@ class Consumer:
 
     def _retry_or_dead(self, delivery: _Delivery) -> bus.Outgoing:
         message = delivery.message
-        headers = dict(message.application_headers or {})
+        headers = dict(message.properties.get("application_headers") or {})
         attempts = int(headers.get(bus.HEADER_ATTEMPTS, 0)) + 1
         headers[bus.HEADER_ATTEMPTS] = attempts
         headers[bus.HEADER_ERROR] = delivery.error or ""

@@ -25,7 +25,7 @@ class DeadMessage:
 
 
 def _describe(message: amqp.Message) -> DeadMessage:
-    headers = message.application_headers or {}
+    headers = message.properties.get("application_headers") or {}
     body = message.body if isinstance(message.body, bytes) else message.body.encode()
     try:
         event_type = json.loads(body).get("type")
@@ -79,7 +79,7 @@ def replay(amqp_url: str, queue: str, message_ids: set[str] | None = None) -> in
             described = _describe(message)
             if message_ids is not None and described.message_id not in message_ids:
                 continue
-            headers = {k: v for k, v in (message.application_headers or {}).items() if not k.startswith("x-")}
+            headers = {k: v for k, v in (message.properties.get("application_headers") or {}).items() if not k.startswith("x-")}
             publisher.publish(
                 [bus.Outgoing(exchange="", routing_key=main, body=described.body,
                               message_id=described.message_id, headers=headers)],

@@ -1,0 +1,87 @@
+"""The gateway in-process: auth, problems, and an upstream that is down."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from gateway import app as gateway_app
+from gateway import auth, config
+from kit.broker import free_port
+
+
+@pytest.fixture
+def gateway(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
+    settings = config.load()
+    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    settings = dataclasses.replace(
+        settings,
+        database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
+        upstreams={name: dead for name in settings.upstreams},
+        upstream_connect_timeout=0.5,
+    )
+    monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
+    store = gateway_app.build_store()
+    store.migrate()
+    auth.ensure_admin(store, "secret-admin-password")
+    app = gateway_app.create_app(settings)
+    return app.test_client()
+
+
+def login(client, password="secret-admin-password"):
+    return client.post("/api/v1/auth/token", json={"username": "admin", "password": password})
+
+
+def test_token_for_the_bootstrap_admin(gateway):
+    response = login(gateway)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["token_type"] == "Bearer" and body["role"] == "admin" and body["expires_in"] > 0
+
+
+def test_wrong_password_is_401_problem(gateway):
+    response = login(gateway, "wrong")
+    assert response.status_code == 401
+    assert response.mimetype == "application/problem+json"
+
+
+def test_request_without_token_is_401(gateway):
+    response = gateway.get("/api/v1/elders")
+    assert response.status_code == 401
+    assert response.get_json()["code"] == "UNAUTHORIZED"
+
+
+def test_forged_token_is_401(gateway):
+    token = login(gateway).get_json()["access_token"]
+    header, payload, signature = token.split(".")
+    response = gateway.get("/api/v1/elders", headers={"Authorization": f"Bearer {header}.{payload}.x{signature[1:]}"})
+    assert response.status_code == 401
+
+
+def test_service_down_is_503_with_retry_after_not_a_hang(gateway):
+    token = login(gateway).get_json()["access_token"]
+    response = gateway.get("/api/v1/elders", headers={"Authorization": f"Bearer {token}", "X-Request-ID": "r-1"})
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert response.headers["X-Request-ID"] == "r-1"
+    assert response.get_json()["code"] == "SERVICE_UNAVAILABLE"
+
+
+def test_health_is_503_when_a_service_is_down(gateway):
+    response = gateway.get("/api/v1/health")
+    assert response.status_code == 503
+    assert response.get_json()["services"]["registration"] == "down"
+
+
+def test_unknown_resource_is_404_problem(gateway):
+    token = login(gateway).get_json()["access_token"]
+    response = gateway.get("/api/v1/nothing-here", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
+
+
+def test_token_request_with_missing_fields_is_422(gateway):
+    response = gateway.post("/api/v1/auth/token", json={"username": "admin"})
+    assert response.status_code == 422
+    assert "password" in response.get_json()["errors"]

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the suite needs from Debian's packages when it is missing:
+# rabbitmq-server (always), PostgreSQL (for tests), and with --docker the Docker engine.
+set -euo pipefail
+
+want_docker=0
+for arg in "$@"; do
+  case "$arg" in
+    --docker) want_docker=1 ;;
+    --postgres) want_postgres=1 ;;
+  esac
+done
+: "${want_postgres:=0}"
+
+missing=()
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+if [ "$want_postgres" = 1 ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+if [ "$want_docker" = 1 ]; then
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "Missing packages: ${missing[*]}. Install them as root: apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} with apt-get" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# Package scripts may try to start the system service; that may fail without systemd, and
+# the suite runs its own private node anyway.
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
