@@ -1,0 +1,58 @@
+"""Who is calling a service, as the gateway vouches for it, and point scoping.
+
+The gateway authenticates and passes the caller on in `X-Zhuyu-*` headers; services are
+reachable only from the gateway's network. A request with no such headers comes from
+inside the suite (another service, an operator's command) and sees all points.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import request
+
+from kit.web import ApiError
+
+# Roles that may see whole ID numbers and phone numbers (others get them masked).
+PERSONAL_DATA_ROLES = frozenset({"admin", "point_admin", "rest_hall_admin", "case_manager", "doctor"})
+
+
+@dataclass(frozen=True)
+class Caller:
+    user_id: str | None
+    role: str | None
+    service_point_id: str | None
+    staff_id: str | None
+    scopes: frozenset[str] = frozenset()
+
+    @property
+    def internal(self) -> bool:
+        return self.role is None
+
+    @property
+    def sees_personal_data(self) -> bool:
+        return self.internal or self.role in PERSONAL_DATA_ROLES
+
+    def check_point(self, point_id: str | None) -> None:
+        """403 when a point-bound caller touches another point's record."""
+        if self.service_point_id and point_id != self.service_point_id:
+            raise ApiError(403, "FORBIDDEN", "This record belongs to another service point.")
+
+    def point_filter(self, requested: str | None) -> str | None:
+        """The point a list may show: a bound caller's own; asking for another is 403."""
+        if self.service_point_id:
+            if requested and str(requested) != self.service_point_id:
+                raise ApiError(403, "FORBIDDEN", "You may list only your own service point's records.")
+            return self.service_point_id
+        return str(requested) if requested else None
+
+
+def current() -> Caller:
+    headers = request.headers
+    scopes = headers.get("X-Zhuyu-Scopes")
+    return Caller(
+        user_id=headers.get("X-Zhuyu-User") or None,
+        role=headers.get("X-Zhuyu-Role") or None,
+        service_point_id=headers.get("X-Zhuyu-Point") or None,
+        staff_id=headers.get("X-Zhuyu-Staff") or None,
+        scopes=frozenset(scopes.split()) if scopes else frozenset(),
+    )
