@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast setup system-deps clean
+.PHONY: run test test-fast bench setup system-deps clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(STAMP) system-deps
 
 test-fast: $(STAMP)
 	ZHUYU_TEST_DATABASES=sqlite $(PY) -m pytest -m "not slow"
+
+bench: $(STAMP) system-deps
+	$(PY) -m bench.events
 
 clean:
 	rm -rf var .pytest_cache

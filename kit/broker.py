@@ -38,7 +38,7 @@ class PrivateNode:
 
     @property
     def url(self) -> str:
-        return f"amqp://guest:guest@127.0.0.1:{self.port}//"
+        return f"amqp://guest:guest@127.0.0.1:{self.port}/%2F"
 
     def environment(self) -> dict[str, str]:
         env = dict(os.environ)

@@ -136,7 +136,20 @@ class Consumer:
         self._channel.basic_ack(batch[-1].tag, multiple=True)
 
     def _handle(self, batch: list[_Delivery]) -> list[_Delivery]:
-        failures = []
+        """Handle a batch in one transaction. First optimistically, all handlers in one go;
+        if any handler raises, again with a savepoint per message so that only the failing
+        ones are set aside."""
+        try:
+            return self._handle_batch(batch, isolate=False)
+        except UNAVAILABLE:
+            raise
+        except Exception:  # a handler failed: find which, keep the others' effects
+            return self._handle_batch(batch, isolate=True)
+
+    def _handle_batch(self, batch: list[_Delivery], isolate: bool) -> list[_Delivery]:
+        failures: list[_Delivery] = []
+        handled: list[events.Event] = []
+        duplicates = 0
         inbox = self.tables.inbox
         ids = [d.event.id for d in batch if d.event is not None]
         with self.store.begin() as session:
@@ -147,37 +160,39 @@ class Consumer:
                     failures.append(delivery)
                     continue
                 if event.id in seen:
-                    self.duplicates += 1
+                    duplicates += 1
                     continue
                 seen.add(event.id)
                 handler = self.handlers.get(event.type)
                 context.correlation_id.set(event.correlationid)
                 context.traceparent.set(event.traceparent)
-                try:
-                    with session.begin_nested():
-                        if handler is not None:
+                if handler is None:
+                    handled.append(event)
+                elif not isolate:
+                    handler(session, event)
+                    handled.append(event)
+                else:
+                    try:
+                        with session.begin_nested():
                             handler(session, event)
-                        session.execute(
-                            inbox.insert().values(
-                                event_id=event.id,
-                                type=event.type,
-                                source=event.source,
-                                handled_at=datetime.now(timezone.utc),
-                            )
-                        )
-                except UNAVAILABLE:
-                    raise
-                except Exception as exc:  # a handler's bug or bad data: retry, then dead-letter
-                    delivery.error = f"{type(exc).__name__}: {exc}"[:1000]
-                    failures.append(delivery)
-                    log.warning(
-                        "handler failed",
-                        extra={"event_id": event.id, "event_type": event.type, "error": delivery.error},
-                    )
-        self.handled += len(batch) - len(failures)
-        self.failed += len(failures)
+                        handled.append(event)
+                    except UNAVAILABLE:
+                        raise
+                    except Exception as exc:  # a handler's bug or bad data: retry, then dead-letter
+                        delivery.error = f"{type(exc).__name__}: {exc}"[:1000]
+                        failures.append(delivery)
+                        log.warning("handler failed",
+                                    extra={"event_id": event.id, "event_type": event.type, "error": delivery.error})
+            if handled:
+                now = datetime.now(timezone.utc)
+                session.execute(inbox.insert(), [
+                    {"event_id": e.id, "type": e.type, "source": e.source, "handled_at": now} for e in handled
+                ])
         context.correlation_id.set(None)
         context.traceparent.set(None)
+        self.handled += len(handled)
+        self.duplicates += duplicates
+        self.failed += len(failures)
         return failures
 
     def _retry_or_dead(self, delivery: _Delivery) -> bus.Outgoing:

@@ -32,9 +32,21 @@ class Outbox:
     def __init__(self, tables: MessagingTables, source: str):
         self.tables = tables
         self.source = source
+        # Statements built once: building them per event costs more than running them.
+        self._insert = tables.outbox.insert()
+        # The same SQL on PostgreSQL and SQLite (3.35+); as text it is compiled once, which
+        # SQLAlchemy's ON CONFLICT construct is not.
+        self._sequence = sa.text(
+            f"INSERT INTO {tables.sequence.name} (subject, last) VALUES (:subject, 1) "
+            f"ON CONFLICT (subject) DO UPDATE SET last = {tables.sequence.name}.last + 1 RETURNING last"
+        )
 
     def add(self, session: Session, type: str, subject: str, data: dict[str, Any], dataversion: int = 1) -> dict:
-        """Record an event in the caller's transaction; it is published after commit."""
+        """Record an event in the caller's transaction; it is published after commit.
+
+        The per-aggregate sequence comes from a counter row that the transaction locks, so
+        two transactions on the same aggregate are numbered in commit order.
+        """
         sequence = self._next_sequence(session, subject)
         event = events.envelope(
             type=type,
@@ -46,29 +58,19 @@ class Outbox:
             correlationid=context.correlation_id.get() or context.request_id.get(),
             traceparent=context.traceparent.get(),
         )
-        session.execute(
-            self.tables.outbox.insert().values(
-                event_id=event["id"],
-                type=type,
-                subject=subject,
-                sequence=sequence,
-                body=events.encode(event),
-                traceparent=event["traceparent"],
-                created_at=datetime.now(timezone.utc),
-            )
-        )
+        session.execute(self._insert, {
+            "event_id": event["id"],
+            "type": type,
+            "subject": subject,
+            "sequence": sequence,
+            "body": events.encode(event),
+            "traceparent": event["traceparent"],
+            "created_at": datetime.now(timezone.utc),
+        })
         return event
 
     def _next_sequence(self, session: Session, subject: str) -> int:
-        table = self.tables.sequence
-        dialect = session.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        stmt = insert(table).values(subject=subject, last=1)
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c.subject], set_={"last": table.c.last + 1})
-        return session.execute(stmt.returning(table.c.last)).scalar_one()
+        return session.execute(self._sequence, {"subject": subject}).scalar_one()
 
     def backlog(self, session: Session) -> tuple[int, float | None]:
         """Unsent rows and the age in seconds of the oldest one."""

@@ -29,8 +29,11 @@ def make_store(url: str) -> Store:
     return store
 
 
+_record = effects.insert()
+
+
 def record_effect(session, event) -> None:
-    session.execute(effects.insert().values(event_id=event.id, subject=event.subject))
+    session.execute(_record, {"event_id": event.id, "subject": event.subject})
 
 
 def effect_counts(store: Store) -> dict[str, int]:
