@@ -42,7 +42,7 @@ def load() -> Settings:
         upstreams={name: service_url(name, port) for name, port in registry.SERVICES.items()},
         jwt_secret=env.str("ZHUYU_JWT_SECRET", None) or _secret_file("jwt-secret"),
         token_ttl_seconds=env.int("ZHUYU_TOKEN_TTL_SECONDS", 3600),
-        admin_password=env.str("ZHUYU_ADMIN_PASSWORD", None),
+        admin_password=env.str("ZHUYU_ADMIN_PASSWORD", "") or None,
         upstream_connect_timeout=env.float("GATEWAY_UPSTREAM_CONNECT_TIMEOUT_SECONDS", 1.0),
         upstream_read_timeout=env.float("GATEWAY_UPSTREAM_READ_TIMEOUT_SECONDS", 10.0),
         upstream_pool_size=env.int("GATEWAY_UPSTREAM_POOL_SIZE", 32),

@@ -53,6 +53,27 @@ def _migrate(args: argparse.Namespace) -> None:
     print(f"{args.target}: schema at head")
 
 
+def _healthcheck(args: argparse.Namespace) -> None:
+    """For container health checks: a worker's heartbeat file is fresh, or the web answers."""
+    import os
+    import time
+    import urllib.request
+
+    heartbeat = env.str("ZHUYU_HEARTBEAT_FILE", "")
+    if heartbeat:
+        age = time.time() - os.path.getmtime(heartbeat) if os.path.exists(heartbeat) else float("inf")
+        sys.exit(0 if age < env.float("ZHUYU_HEARTBEAT_MAX_AGE_SECONDS", 30) else 1)
+    if args.target == "gateway":
+        port, path = env.int("GATEWAY_PORT", registry.GATEWAY_PORT), "/healthz"
+    else:
+        port, path = env.int(f"{args.target.upper()}_PORT", registry.SERVICES[args.target]), "/healthz"
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=3) as response:
+            sys.exit(0 if response.status == 200 else 1)
+    except OSError:
+        sys.exit(1)
+
+
 def _revision(args: argparse.Namespace) -> None:
     if args.target == "gateway":
         from gateway.app import build_store
@@ -103,6 +124,9 @@ def main(argv: list[str] | None = None) -> None:
     revision.add_argument("target", choices=[*registry.SERVICES, "gateway"])
     revision.add_argument("-m", "--message", required=True)
     revision.set_defaults(func=_revision)
+    health = sub.add_parser("healthcheck", help="exit 0 when this container's process is healthy")
+    health.add_argument("target", choices=[*registry.SERVICES, "gateway"])
+    health.set_defaults(func=_healthcheck)
     run = sub.add_parser("run", help="start the whole suite on this machine")
     run.set_defaults(func=_run)
     dead = sub.add_parser("dead", help="dead-lettered events of a consumer queue")
