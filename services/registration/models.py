@@ -1,4 +1,4 @@
-"""Registration tables: service points and elders (history kept, never deleted)."""
+"""Registration tables. Nothing is ever deleted: elders are closed, histories are kept."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -35,7 +35,9 @@ elders = sa.Table(
     sa.Column("birth_date", sa.Date, nullable=False),
     sa.Column("id_number", sa.String(18), nullable=False, unique=True),
     sa.Column("citizen_card_no", sa.String(32), nullable=False, unique=True),
+    sa.Column("previous_citizen_card_nos", sa.JSON, nullable=False),
     sa.Column("phone", sa.String(32)),
+    sa.Column("phone_is_mobile", sa.Boolean, nullable=False, default=False),
     sa.Column("address", sa.String(500), nullable=False),
     sa.Column("district", sa.String(100), nullable=False),
     sa.Column("service_point_id", sa.String(36), sa.ForeignKey("service_points.id"), nullable=False, index=True),
@@ -44,8 +46,122 @@ elders = sa.Table(
     sa.Column("medications", sa.JSON, nullable=False),
     sa.Column("allergies", sa.JSON, nullable=False),
     sa.Column("notes", sa.Text, nullable=False, default=""),
+    sa.Column("same_gender_assistant", sa.Boolean, nullable=False, default=False),
+    sa.Column("language", sa.String(8), nullable=False, default="zh-CN"),
     sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("status_reason", sa.String(500)),
+    sa.Column("latest_assessment_level", sa.Integer),
+    sa.Column("safety_commitment_version", sa.String(32)),
+    sa.Column("consents", sa.JSON, nullable=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
     sa.Index("ix_elders_name", "name"),
+    sa.Index("ix_elders_created", "created_at", "id"),
+)
+
+# Every change to an elder: which fields, before and after, by whom.
+elder_history = sa.Table(
+    "elder_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("changes", sa.JSON, nullable=False),
+    sa.Column("actor", sa.String(64)),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)
+
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("level", sa.Integer, nullable=False),
+    sa.Column("assessed_on", sa.Date, nullable=False),
+    sa.Column("assessor", sa.String(100), nullable=False),
+    sa.Column("reference", sa.String(200), nullable=False),
+    sa.Column("recorded_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+safety_commitments = sa.Table(
+    "safety_commitments",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("signer_name", sa.String(100), nullable=False),
+    sa.Column("signer_relation", sa.String(50), nullable=False),
+    sa.Column("text_version", sa.String(32), nullable=False),
+    sa.Column("witness_staff_id", sa.String(36), nullable=False),
+    sa.Column("recorded_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+consents = sa.Table(
+    "consents",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("granted", sa.Boolean, nullable=False),
+    sa.Column("signer_name", sa.String(100), nullable=False),
+    sa.Column("signer_relation", sa.String(50), nullable=False),
+    sa.Column("recorded_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# Every full read of an elder's record (who, when, which).
+elder_reads = sa.Table(
+    "elder_reads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("elder_id", sa.String(36), nullable=False, index=True),
+    sa.Column("user_id", sa.String(64)),
+    sa.Column("role", sa.String(32)),
+    sa.Column("request_id", sa.String(128)),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)
+
+staff = sa.Table(
+    "staff",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("gender", sa.String(6)),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("service_point_id", sa.String(36), sa.ForeignKey("service_points.id"), index=True),
+    sa.Column("phone", sa.String(32), nullable=False),
+    sa.Column("health_certificate", sa.JSON),
+    sa.Column("experience_years", sa.Float, nullable=False),
+    sa.Column("care_training", sa.JSON),
+    sa.Column("qualified", sa.Boolean, nullable=False),
+    sa.Column("qualification_problems", sa.JSON, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+# What the daily certificate check already announced, so it announces each change once.
+staff_notices = sa.Table(
+    "staff_notices",
+    metadata,
+    sa.Column("staff_id", sa.String(36), primary_key=True),
+    sa.Column("change", sa.String(20), primary_key=True),
+    sa.Column("expires_on", sa.Date, primary_key=True),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)
+
+subsidy_applications = sa.Table(
+    "subsidy_applications",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("category", sa.String(20), nullable=False),
+    sa.Column("urban", sa.Boolean, nullable=False),
+    sa.Column("eligible", sa.Boolean, nullable=False),
+    sa.Column("reasons", sa.JSON, nullable=False),
+    sa.Column("stage", sa.String(12), nullable=False),
+    sa.Column("steps", sa.JSON, nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
 )

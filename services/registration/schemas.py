@@ -1,33 +1,14 @@
 """Registration request and response schemas (validation, rendering and OpenAPI at once)."""
 from __future__ import annotations
 
-import re
-
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from kit.paging import PageArgs
 
-HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
 class Strict(ma.Schema):
     class Meta:
         unknown = ma.RAISE
-        ordered = True
-
-
-def _opening_hours(value: dict) -> None:
-    for day, spans in value.items():
-        if day not in WEEKDAYS:
-            raise ma.ValidationError(f"unknown day {day!r}; use {', '.join(WEEKDAYS)}")
-        if not isinstance(spans, list):
-            raise ma.ValidationError(f"{day}: a list of [start, end] spans")
-        for span in spans:
-            if (not isinstance(span, list) or len(span) != 2
-                    or not all(isinstance(t, str) and HHMM.match(t) for t in span) or span[0] >= span[1]):
-                raise ma.ValidationError(f"{day}: each span is [\"HH:MM\", \"HH:MM\"] with start before end")
 
 
 class ServicePointIn(Strict):
@@ -36,7 +17,7 @@ class ServicePointIn(Strict):
     district = fields.String(required=True, validate=validate.Length(1, 100))
     bath_capacity = fields.Integer(required=True, validate=validate.Range(1, 100))
     rest_seats = fields.Integer(required=True, validate=validate.Range(0, 1000))
-    opening_hours = fields.Dict(required=True, validate=_opening_hours)
+    opening_hours = fields.Dict(required=True)
     safety_reminders = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list)
     contact_phone = fields.String(load_default=None, validate=validate.Length(3, 32))
     active = fields.Boolean(load_default=True)
@@ -55,6 +36,10 @@ class ServicePointOut(ma.Schema):
     active = fields.Boolean()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+
+
+class ServicePointPatch(ServicePointIn):
+    """Any subset of a service point's fields."""
 
 
 class EmergencyContact(Strict):
@@ -79,6 +64,12 @@ class ElderIn(Strict):
     medications = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
     allergies = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
     notes = fields.String(load_default="", validate=validate.Length(max=4000))
+    same_gender_assistant = fields.Boolean(load_default=False)
+    language = fields.String(load_default="zh-CN", validate=validate.OneOf(["zh-CN", "en"]))
+
+
+class ElderPatch(ElderIn):
+    """Any subset of the fields; a new citizen_card_no is a card reissue."""
 
 
 class ElderOut(ma.Schema):
@@ -98,6 +89,13 @@ class ElderOut(ma.Schema):
     allergies = fields.List(fields.String())
     notes = fields.String()
     status = fields.String()
+    status_reason = fields.String(allow_none=True)
+    previous_citizen_card_nos = fields.List(fields.String())
+    same_gender_assistant = fields.Boolean()
+    language = fields.String()
+    latest_assessment_level = fields.Integer(allow_none=True)
+    safety_commitment_version = fields.String(allow_none=True)
+    consents = fields.Dict(keys=fields.String(), values=fields.Boolean())
     eligible_for_bathing = fields.Boolean()
     safety_commitment_current = fields.Boolean()
     created_at = fields.DateTime()
@@ -118,3 +116,167 @@ class ServicePointPage(ma.Schema):
 class ElderPage(ma.Schema):
     items = fields.List(fields.Nested(ElderOut))
     next_cursor = fields.String(allow_none=True)
+
+
+class AssessmentIn(Strict):
+    level = fields.Integer(required=True, validate=validate.Range(0, 3))
+    assessed_on = fields.Date(required=True)
+    assessor = fields.String(required=True, validate=validate.Length(1, 100))
+    reference = fields.String(required=True, validate=validate.Length(1, 200))
+
+
+class AssessmentOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    level = fields.Integer()
+    assessed_on = fields.String()
+    assessor = fields.String()
+    reference = fields.String()
+
+
+class CommitmentIn(Strict):
+    signer_name = fields.String(required=True, validate=validate.Length(1, 100))
+    signer_relation = fields.String(required=True, validate=validate.Length(1, 50))
+    text_version = fields.String(required=True, validate=validate.Length(1, 32))
+    witness_staff_id = fields.UUID(required=True)
+
+
+class CommitmentOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    signer_name = fields.String()
+    signer_relation = fields.String()
+    text_version = fields.String()
+    witness_staff_id = fields.String()
+    signed_at = fields.DateTime()
+    current = fields.Boolean()
+
+
+class SuspendIn(Strict):
+    reason = fields.String(required=True, validate=validate.Length(1, 500))
+
+
+class CloseIn(Strict):
+    reason = fields.String(required=True, validate=validate.OneOf(["deceased", "moved", "withdrew", "other"]))
+
+
+class Empty(Strict):
+    pass
+
+
+class ConsentIn(Strict):
+    kind = fields.String(required=True, validate=validate.OneOf(["health_data", "sms", "third_party_sharing"]))
+    granted = fields.Boolean(required=True)
+    signer_name = fields.String(required=True, validate=validate.Length(1, 100))
+    signer_relation = fields.String(required=True, validate=validate.Length(1, 50))
+
+
+class ConsentOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    kind = fields.String()
+    granted = fields.Boolean()
+    signer_name = fields.String()
+    signer_relation = fields.String()
+    recorded_at = fields.DateTime()
+
+
+class ElderReadOut(ma.Schema):
+    id = fields.Integer()
+    elder_id = fields.String()
+    user_id = fields.String(allow_none=True)
+    role = fields.String(allow_none=True)
+    request_id = fields.String(allow_none=True)
+    at = fields.DateTime()
+
+
+class ElderReadArgs(PageArgs):
+    elder_id = fields.String()
+    user_id = fields.String()
+
+
+class ElderReadPage(ma.Schema):
+    items = fields.List(fields.Nested(ElderReadOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class Certificate(Strict):
+    number = fields.String(required=True, validate=validate.Length(1, 64))
+    issued_on = fields.Date(required=True)
+    expires_on = fields.Date(required=True)
+
+
+class Training(Strict):
+    completed_on = fields.Date(required=True)
+
+
+ROLES = ["admin", "city_operator", "point_admin", "rest_hall_admin", "bathing_assistant", "cs_agent",
+         "cs_supervisor", "case_manager", "doctor"]
+
+
+class StaffIn(Strict):
+    name = fields.String(required=True, validate=validate.Length(1, 100))
+    gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(["female", "male"]))
+    roles = fields.List(fields.String(validate=validate.OneOf(ROLES)), required=True,
+                        validate=validate.Length(min=1))
+    service_point_id = fields.UUID(load_default=None, allow_none=True)
+    phone = fields.String(required=True, validate=validate.Length(3, 32))
+    health_certificate = fields.Nested(Certificate, load_default=None, allow_none=True)
+    experience_years = fields.Float(required=True, validate=validate.Range(0, 80))
+    care_training = fields.Nested(Training, load_default=None, allow_none=True)
+    active = fields.Boolean(load_default=True)
+
+
+class StaffPatch(StaffIn):
+    """Any subset of a staff member's fields (a renewed certificate, new roles)."""
+
+
+class StaffOut(ma.Schema):
+    id = fields.String()
+    name = fields.String()
+    gender = fields.String(allow_none=True)
+    roles = fields.List(fields.String())
+    service_point_id = fields.String(allow_none=True)
+    phone = fields.String()
+    health_certificate = fields.Dict(allow_none=True)
+    experience_years = fields.Float()
+    care_training = fields.Dict(allow_none=True)
+    qualified = fields.Boolean()
+    qualification_problems = fields.List(fields.String())
+    active = fields.Boolean()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class StaffArgs(PageArgs):
+    service_point_id = fields.UUID()
+    role = fields.String(validate=validate.OneOf(ROLES))
+
+
+class StaffPage(ma.Schema):
+    items = fields.List(fields.Nested(StaffOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class SubsidyIn(Strict):
+    elder_id = fields.UUID(required=True)
+    category = fields.String(required=True, validate=validate.OneOf(["sanwu", "dibao", "youfu", "model_worker", "age_90"]))
+    urban = fields.Boolean(load_default=True)
+
+
+class DecisionIn(Strict):
+    approved = fields.Boolean(required=True)
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class SubsidyOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    category = fields.String()
+    urban = fields.Boolean()
+    eligible = fields.Boolean()
+    reasons = fields.List(fields.String())
+    stage = fields.String()
+    steps = fields.List(fields.Dict())
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()

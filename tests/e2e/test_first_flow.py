@@ -23,7 +23,7 @@ POINT = {
 def elder(point_id: str) -> dict:
     return {
         "name": "张阿姨", "gender": "female", "birth_date": "1945-03-01",
-        "id_number": "11010519450301002X", "citizen_card_no": "HZ20240001", "phone": "13912341234",
+        "id_number": "110105194503010026", "citizen_card_no": "HZ20240001", "phone": "13912341234",
         "address": "杭州市西湖区文三路2号", "district": "西湖区", "service_point_id": point_id,
         "emergency_contacts": [{"name": "李明", "relation": "son", "phone": "13800001111"}],
     }
