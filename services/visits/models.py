@@ -1,9 +1,142 @@
-"""Visits tables."""
+"""Visits tables: read models kept from registration events, bookings, visits, incidents."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
 from kit.messaging import messaging_tables
+from kit.types import UtcDateTime
 
 metadata = sa.MetaData()
 messaging = messaging_tables(metadata)
+
+# --- Read models (event-carried state from registration; `sequence` orders updates) ---
+elders = sa.Table(
+    "elders",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("citizen_card_no", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("gender", sa.String(6), nullable=False),
+    sa.Column("birth_date", sa.Date, nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("latest_assessment_level", sa.Integer),
+    sa.Column("safety_commitment_version", sa.String(32)),
+    sa.Column("same_gender_assistant", sa.Boolean, nullable=False),
+    sa.Column("chronic_conditions", sa.JSON, nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+staff = sa.Table(
+    "staff",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("gender", sa.String(6)),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("service_point_id", sa.String(36)),
+    sa.Column("qualified", sa.Boolean, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+points = sa.Table(
+    "service_points",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("opening_hours", sa.JSON, nullable=False),
+    sa.Column("bath_capacity", sa.Integer, nullable=False),
+    sa.Column("safety_reminders", sa.JSON, nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+# --- Bookings (预约) ------------------------------------------------------------------
+# One row per (point, slot): its `taken` counter is what concurrent bookings contend for.
+slots = sa.Table(
+    "slots",
+    metadata,
+    sa.Column("service_point_id", sa.String(36), primary_key=True),
+    sa.Column("slot_start", UtcDateTime(), primary_key=True),
+    sa.Column("taken", sa.Integer, nullable=False),
+)
+
+bookings = sa.Table(
+    "bookings",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), nullable=False, index=True),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("slot_start", UtcDateTime(), nullable=False),
+    sa.Column("slot_end", UtcDateTime(), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("created_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_bookings_point_slot", "service_point_id", "slot_start"),
+)
+
+# --- Visits ----------------------------------------------------------------------------
+visits = sa.Table(
+    "visits",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), nullable=False, index=True),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("booking_id", sa.String(36)),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("local_date", sa.Date, nullable=False),
+    sa.Column("screening", sa.JSON),
+    sa.Column("assistant_staff_id", sa.String(36)),
+    sa.Column("checked_in_at", UtcDateTime(), nullable=False),
+    sa.Column("bath_started_at", UtcDateTime()),
+    sa.Column("rest_started_at", UtcDateTime()),
+    sa.Column("checked_out_at", UtcDateTime()),
+    sa.Column("early_leave_reason", sa.String(500)),
+    sa.Column("bath_overrun_alerted", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_visits_point_date", "service_point_id", "local_date"),
+    sa.Index("ix_visits_status", "status"),
+)
+
+timeline = sa.Table(
+    "visit_timeline",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("visit_id", sa.String(36), nullable=False, index=True),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("at", UtcDateTime(), nullable=False),
+    sa.Column("actor", sa.String(64)),
+    sa.Column("staff_id", sa.String(36)),
+    sa.Column("details", sa.JSON, nullable=False),
+)
+
+entry_denials = sa.Table(
+    "entry_denials",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36)),
+    sa.Column("citizen_card_no_masked", sa.String(32), nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("code", sa.String(32), nullable=False),
+    sa.Column("actor", sa.String(64)),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("visit_id", sa.String(36), nullable=False, index=True),
+    sa.Column("elder_id", sa.String(36), nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("kind", sa.String(12), nullable=False),
+    sa.Column("severity", sa.String(12), nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("outcome", sa.String(32)),
+    sa.Column("outcome_note", sa.Text),
+    sa.Column("closed_at", UtcDateTime()),
+    sa.Column("reported_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)

@@ -1,0 +1,210 @@
+"""Visit rules (DOMAIN.md section 3): check-in, screening (提醒注意), bath, rest, bookings.
+
+Pure functions: callers pass the views they hold and `now` (aware, deployment time zone).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MENTAL_STATES = ("good", "fair", "poor")
+STANDARD_REMINDERS = ("anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help")
+REMINDERS = (*STANDARD_REMINDERS, "medication", "point_specific")
+INCIDENT_KINDS = ("fall", "fainting", "hypoxia", "scald", "other")
+SEVERITIES = ("minor", "serious", "emergency")
+URGENT_SEVERITIES = frozenset({"serious", "emergency"})
+
+
+class DomainError(Exception):
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(detail or code)
+        self.code = code
+        self.detail = detail or code
+
+
+@dataclass(frozen=True)
+class Rules:
+    slot_minutes: int = 30
+    no_show_after_minutes: int = 30
+    max_bath_minutes: int = 20
+    min_rest_minutes: int = 15
+    bp_danger_systolic: int = 180
+    bp_danger_diastolic: int = 110
+    bp_warning_systolic: int = 140
+    bp_warning_diastolic: int = 90
+    eligible_levels: frozenset[int] = field(default_factory=lambda: frozenset({2, 3}))
+
+
+@dataclass(frozen=True)
+class ElderView:
+    id: str
+    status: str
+    latest_level: int | None
+    commitment_current: bool
+    gender: str
+    same_gender_assistant: bool = False
+    chronic_conditions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PointView:
+    id: str
+    active: bool
+    opening_hours: dict
+    bath_capacity: int
+    safety_reminders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: str
+    roles: tuple[str, ...]
+    service_point_id: str | None
+    qualified: bool
+    gender: str | None
+    active: bool = True
+
+
+# --- Opening hours and slots ------------------------------------------------------------
+
+def _spans(point: PointView, day: date) -> list[tuple[time, time]]:
+    spans = point.opening_hours.get(WEEKDAYS[day.weekday()], [])
+    return [(time.fromisoformat(start), time.fromisoformat(end)) for start, end in spans]
+
+
+def is_open(point: PointView, local_now: datetime) -> bool:
+    if not point.active:
+        return False
+    moment = local_now.time()
+    return any(start <= moment < end for start, end in _spans(point, local_now.date()))
+
+
+def check_slot(point: PointView, slot_start: datetime, now: datetime, rules: Rules) -> datetime:
+    """The slot's end if `slot_start` begins a slot inside an opening span, else why not."""
+    if slot_start <= now:
+        raise DomainError("VALIDATION", "The slot has already started.")
+    if not point.active:
+        raise DomainError("POINT_CLOSED", "The service point is not active.")
+    slot_end = slot_start + timedelta(minutes=rules.slot_minutes)
+    for start, end in _spans(point, slot_start.date()):
+        opened = datetime.combine(slot_start.date(), start, slot_start.tzinfo)
+        closed = datetime.combine(slot_start.date(), end, slot_start.tzinfo)
+        if opened <= slot_start and slot_end <= closed:
+            if (slot_start - opened) % timedelta(minutes=rules.slot_minutes):
+                raise DomainError("VALIDATION", f"Slots start every {rules.slot_minutes} minutes from {start:%H:%M}.")
+            return slot_end
+    raise DomainError("POINT_CLOSED", "The point is not open for that whole slot.")
+
+
+def is_no_show(slot_start: datetime, now: datetime, rules: Rules) -> bool:
+    return now >= slot_start + timedelta(minutes=rules.no_show_after_minutes)
+
+
+# --- Check-in --------------------------------------------------------------------------
+
+def check_in_refusal(elder: ElderView | None, point: PointView, local_now: datetime, in_visit: bool,
+                     rules: Rules) -> str | None:
+    """The first reason to refuse entry, in the contract's order, or None."""
+    if elder is None:
+        return "UNKNOWN_CARD"
+    if elder.status != "active":
+        return "ELDER_SUSPENDED"
+    if elder.latest_level not in rules.eligible_levels:
+        return "NOT_ELIGIBLE"
+    if not elder.commitment_current:
+        return "NO_SAFETY_COMMITMENT"
+    if not is_open(point, local_now):
+        return "POINT_CLOSED"
+    if in_visit:
+        return "ALREADY_IN_VISIT"
+    return None
+
+
+# --- The visit's steps -------------------------------------------------------------------
+
+TRANSITIONS = {
+    ("checked_in", "screen_ok"): "screened",
+    ("checked_in", "screen_refused"): "refused",
+    ("screened", "bath"): "bathing",
+    ("bathing", "rest"): "resting",
+    ("resting", "checkout"): "checked_out",
+}
+OPEN_STATUSES = frozenset({"checked_in", "screened", "bathing", "resting"})
+
+
+def step(status: str, action: str) -> str:
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        raise DomainError("INVALID_TRANSITION", f"A visit that is {status} cannot do {action} now.") from None
+
+
+@dataclass(frozen=True)
+class Screening:
+    status: str
+    refusal_reasons: list[str]
+    warnings: list[str]
+    urgent: bool
+    referral_advised: bool
+    reminders: list[str]
+
+
+def screen(mental_state: str, infectious_disease: bool, alcohol: bool, systolic: int | None,
+           diastolic: int | None, reminders_given: list[str], elder: ElderView, point: PointView,
+           rules: Rules) -> Screening:
+    """提醒注意: sight judgement, forbidden conditions, blood pressure, reminders."""
+    if (systolic is None) != (diastolic is None):
+        raise DomainError("VALIDATION", "Give both systolic and diastolic, or neither.")
+    reasons, warnings = [], []
+    if infectious_disease:
+        reasons.append("INFECTIOUS_DISEASE")
+    if alcohol:
+        reasons.append("ALCOHOL")
+    if mental_state == "poor":
+        reasons.append("MENTAL_STATE")
+    danger = systolic is not None and (systolic >= rules.bp_danger_systolic or diastolic >= rules.bp_danger_diastolic)
+    if danger:
+        reasons.append("BLOOD_PRESSURE_DANGER")
+    elif systolic is not None and (systolic >= rules.bp_warning_systolic or diastolic >= rules.bp_warning_diastolic):
+        warnings.append("BLOOD_PRESSURE_RAISED")
+    if mental_state == "fair":
+        warnings.append("MENTAL_STATE_FAIR")
+    reminders = list(STANDARD_REMINDERS)
+    if elder.chronic_conditions:
+        reminders.append("medication")
+        if "medication" not in reminders_given:
+            warnings.append("MEDICATION_REMINDER_MISSING")
+    reminders.extend(point.safety_reminders)
+    missing = [r for r in STANDARD_REMINDERS if r not in reminders_given]
+    if missing and not reasons:
+        warnings.append("REMINDERS_MISSING")
+    return Screening("refused" if reasons else "screened", reasons, warnings, danger, danger, reminders)
+
+
+def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str, baths_now: int,
+                    point: PointView) -> None:
+    if (assistant is None or not assistant.active or "bathing_assistant" not in assistant.roles
+            or not assistant.qualified or assistant.service_point_id != point_id):
+        raise DomainError("STAFF_NOT_QUALIFIED", "Only a qualified bathing assistant of this point may bathe the elder.")
+    if elder.same_gender_assistant and assistant.gender != elder.gender:
+        raise DomainError("STAFF_NOT_QUALIFIED", "The elder asked for an assistant of the same gender.")
+    if baths_now >= point.bath_capacity:
+        raise DomainError("BATHS_FULL", f"All {point.bath_capacity} baths are in use.")
+
+
+def bath_overrun(started_at: datetime, now: datetime, rules: Rules) -> bool:
+    return now - started_at > timedelta(minutes=rules.max_bath_minutes)
+
+
+def check_checkout(rest_started_at: datetime | None, now: datetime, early_leave_reason: str | None,
+                   rules: Rules) -> None:
+    if rest_started_at is None or early_leave_reason:
+        return
+    if now - rest_started_at < timedelta(minutes=rules.min_rest_minutes):
+        raise DomainError("REST_TOO_SHORT",
+                          f"The elder should rest at least {rules.min_rest_minutes} minutes; give a reason to leave early.")
+
+
+def incident_is_urgent(severity: str) -> bool:
+    return severity in URGENT_SEVERITIES

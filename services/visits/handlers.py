@@ -1,0 +1,79 @@
+"""Events in: the read models of elders, staff and service points (event-carried state).
+
+Each row keeps the `sequence` of the event it came from; an older or repeated event is
+ignored, so redeliveries and reordering leave the newest state in place.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kit.events import Event
+from kit.types import utcnow
+from services.visits.models import bookings, elders, points, staff
+
+
+def upsert(session: Session, table: sa.Table, key: str, sequence: int, values: dict[str, Any]) -> bool:
+    held = session.execute(sa.select(table.c.sequence).where(table.c.id == key)).scalar()
+    if held is not None and held >= sequence:
+        return False
+    if held is None:
+        session.execute(table.insert().values(id=key, sequence=sequence, **values))
+    else:
+        session.execute(table.update().where(table.c.id == key).values(sequence=sequence, **values))
+    return True
+
+
+def elder_values(data: dict) -> dict:
+    return {
+        "citizen_card_no": data["citizen_card_no"], "name": data["name"], "gender": data["gender"],
+        "birth_date": date.fromisoformat(data["birth_date"]), "service_point_id": data["service_point_id"],
+        "status": data["status"], "latest_assessment_level": data.get("latest_assessment_level"),
+        "safety_commitment_version": data.get("safety_commitment_version"),
+        "same_gender_assistant": bool(data.get("same_gender_assistant")),
+        "chronic_conditions": data.get("chronic_conditions", []),
+    }
+
+
+def on_elder(session: Session, event: Event) -> None:
+    # A reissued card frees the old number: drop it from whoever holds it here first.
+    session.execute(elders.update().where(elders.c.citizen_card_no == event.data["citizen_card_no"],
+                                          elders.c.id != event.subject)
+                    .values(citizen_card_no="retired:" + elders.c.id))
+    applied = upsert(session, elders, event.subject, event.sequence, elder_values(event.data))
+    if applied and event.data["status"] == "closed":
+        # Closing an elder cancels their bookings still to come.
+        session.execute(bookings.update().where(bookings.c.elder_id == event.subject, bookings.c.status == "booked")
+                        .values(status="cancelled", updated_at=utcnow()))
+
+
+def on_staff(session: Session, event: Event) -> None:
+    data = event.data
+    upsert(session, staff, event.subject, event.sequence, {
+        "name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
+        "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
+        "active": data.get("active", True),
+    })
+
+
+def on_point(session: Session, event: Event) -> None:
+    data = event.data
+    upsert(session, points, event.subject, event.sequence, {
+        "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
+        "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
+    })
+
+
+ELDER_EVENTS = ("registered", "updated", "suspended", "reactivated", "closed")
+HANDLERS: dict[str, Callable[[Session, Event], None]] = {
+    **{f"registration.elder.{name}": on_elder for name in ELDER_EVENTS},
+    "registration.assessment.recorded": on_elder,
+    "registration.safety_commitment.signed": on_elder,
+    "registration.consent.recorded": on_elder,
+    **{f"registration.staff.{name}": on_staff for name in ("created", "updated", "qualification_changed")},
+    "registration.service_point.created": on_point,
+    "registration.service_point.updated": on_point,
+}

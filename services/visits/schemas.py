@@ -1,0 +1,138 @@
+"""Visits request and response schemas."""
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from kit.paging import PageArgs
+from services.visits import domain
+
+
+class Strict(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+
+class BookingIn(Strict):
+    elder_id = fields.UUID(required=True)
+    service_point_id = fields.UUID(required=True)
+    slot_start = fields.AwareDateTime(required=True)
+
+
+class BookingOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    service_point_id = fields.String()
+    slot_start = fields.DateTime()
+    slot_end = fields.DateTime()
+    status = fields.String()
+    created_at = fields.DateTime()
+
+
+class BookingArgs(PageArgs):
+    service_point_id = fields.UUID()
+    elder_id = fields.UUID()
+    date = fields.Date()
+
+
+class BookingPage(ma.Schema):
+    items = fields.List(fields.Nested(BookingOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class Empty(Strict):
+    pass
+
+
+class CheckInIn(Strict):
+    citizen_card_no = fields.String(required=True, validate=validate.Length(1, 32))
+    service_point_id = fields.UUID(required=True)
+    booking_id = fields.UUID(load_default=None, allow_none=True)
+
+
+class TimelineEntry(ma.Schema):
+    action = fields.String()
+    at = fields.DateTime()
+    actor = fields.String(allow_none=True)
+    staff_id = fields.String(allow_none=True)
+    details = fields.Dict()
+
+
+class VisitOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    service_point_id = fields.String()
+    booking_id = fields.String(allow_none=True)
+    status = fields.String()
+    screening = fields.Dict(allow_none=True)
+    assistant_staff_id = fields.String(allow_none=True)
+    checked_in_at = fields.DateTime()
+    bath_started_at = fields.DateTime(allow_none=True)
+    rest_started_at = fields.DateTime(allow_none=True)
+    checked_out_at = fields.DateTime(allow_none=True)
+    early_leave_reason = fields.String(allow_none=True)
+    timeline = fields.List(fields.Nested(TimelineEntry))
+
+
+class VisitArgs(PageArgs):
+    service_point_id = fields.UUID()
+    date = fields.Date()
+    status = fields.String(validate=validate.OneOf(
+        ["checked_in", "screened", "refused", "bathing", "resting", "checked_out"]))
+
+
+class VisitPage(ma.Schema):
+    items = fields.List(fields.Nested(VisitOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class ScreeningIn(Strict):
+    mental_state = fields.String(required=True, validate=validate.OneOf(domain.MENTAL_STATES))
+    infectious_disease = fields.Boolean(required=True)
+    alcohol = fields.Boolean(required=True)
+    systolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(40, 300))
+    diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
+    reminders_given = fields.List(fields.String(validate=validate.OneOf(domain.REMINDERS)), load_default=list)
+    notes = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class ScreeningOut(ma.Schema):
+    status = fields.String()
+    refusal_reasons = fields.List(fields.String())
+    warnings = fields.List(fields.String())
+    urgent = fields.Boolean()
+    referral_advised = fields.Boolean()
+    reminders = fields.List(fields.String())
+
+
+class BathIn(Strict):
+    assistant_staff_id = fields.UUID(required=True)
+
+
+class CheckoutIn(Strict):
+    early_leave_reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 500))
+
+
+class IncidentIn(Strict):
+    kind = fields.String(required=True, validate=validate.OneOf(domain.INCIDENT_KINDS))
+    severity = fields.String(required=True, validate=validate.OneOf(domain.SEVERITIES))
+    description = fields.String(required=True, validate=validate.Length(1, 4000))
+
+
+class IncidentOutcomeIn(Strict):
+    outcome = fields.String(required=True, validate=validate.OneOf(["first_aid", "family_took_home", "ambulance", "other"]))
+    note = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class IncidentOut(ma.Schema):
+    id = fields.String()
+    visit_id = fields.String()
+    elder_id = fields.String()
+    service_point_id = fields.String()
+    kind = fields.String()
+    severity = fields.String()
+    description = fields.String()
+    outcome = fields.String(allow_none=True)
+    outcome_note = fields.String(allow_none=True)
+    closed_at = fields.DateTime(allow_none=True)
+    created_at = fields.DateTime()

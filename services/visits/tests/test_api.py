@@ -1,0 +1,278 @@
+"""Visits over HTTP on a real store, with the read model fed by registration events."""
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+
+from kit import events
+from kit.broker import free_port
+from services.visits.handlers import HANDLERS
+
+pytestmark = pytest.mark.integration
+ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
+
+
+class Registration:
+    """Plays the registration service's events into the visits read model."""
+
+    def __init__(self, svc):
+        self.svc = svc
+        self.sequences: dict[str, int] = {}
+
+    def emit(self, type_: str, subject: str, data: dict) -> None:
+        self.sequences[subject] = self.sequences.get(subject, 0) + 1
+        event = events.parse(events.encode(events.envelope(
+            type=type_, source="/registration", subject=subject, data=data, sequence=self.sequences[subject],
+            correlationid=None, traceparent=None)))
+        with self.svc.store.begin() as session:
+            HANDLERS[type_](session, event)
+
+    def point(self, capacity: int = 2, hours=None) -> str:
+        point_id = str(uuid.uuid4())
+        self.emit("registration.service_point.created", point_id, {
+            "id": point_id, "name": "点", "active": True, "opening_hours": ALL_DAY if hours is None else hours,
+            "bath_capacity": capacity, "safety_reminders": ["地面湿滑"]})
+        return point_id
+
+    def elder(self, point_id: str, card: str, **state) -> str:
+        elder_id = state.pop("id", str(uuid.uuid4()))
+        data = {"id": elder_id, "name": "张阿姨", "gender": "female", "birth_date": "1945-03-01",
+                "citizen_card_no": card, "service_point_id": point_id, "status": "active",
+                "latest_assessment_level": 2, "safety_commitment_version": "v1", "same_gender_assistant": False,
+                "chronic_conditions": ["高血压"]} | state
+        self.emit("registration.elder.updated", elder_id, data)
+        return elder_id
+
+    def assistant(self, point_id: str, **state) -> str:
+        staff_id = str(uuid.uuid4())
+        self.emit("registration.staff.created", staff_id, {
+            "id": staff_id, "name": "王", "gender": "female", "roles": ["bathing_assistant"],
+            "service_point_id": point_id, "qualified": True, "active": True} | state)
+        return staff_id
+
+
+@pytest.fixture
+def svc(build_service, monkeypatch):
+    monkeypatch.setenv("REGISTRATION_URL", f"http://127.0.0.1:{free_port()}")  # registration is down
+    return build_service("visits")
+
+
+@pytest.fixture
+def client(svc):
+    return svc.app().test_client()
+
+
+@pytest.fixture
+def reg(svc):
+    return Registration(svc)
+
+
+def outbox_types(svc) -> list[str]:
+    with svc.store.begin() as session:
+        return list(session.execute(sa.text("SELECT type FROM outbox ORDER BY id")).scalars())
+
+
+def outbox_last(svc) -> dict:
+    with svc.store.begin() as session:
+        return json.loads(bytes(session.execute(sa.text("SELECT body FROM outbox ORDER BY id DESC")).scalars().first()))
+
+
+SCREEN_OK = {"mental_state": "good", "infectious_disease": False, "alcohol": False,
+             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication"]}
+
+
+def test_a_whole_visit_from_check_in_to_check_out(client, reg, svc, monkeypatch):
+    point = reg.point()
+    reg.elder(point, "CARD0001")
+    assistant = reg.assistant(point)
+    visit = client.post("/visits", json={"citizen_card_no": "CARD0001", "service_point_id": point}, headers=ADMIN)
+    assert visit.status_code == 201 and visit.get_json()["status"] == "checked_in"
+    url = f"/visits/{visit.get_json()['id']}"
+    screened = client.post(f"{url}/screening", json=SCREEN_OK | {"systolic": 150, "diastolic": 85}, headers=ADMIN)
+    assert screened.status_code == 200
+    assert screened.get_json()["status"] == "screened"
+    assert screened.get_json()["warnings"] == ["BLOOD_PRESSURE_RAISED"]
+    assert "地面湿滑" in screened.get_json()["reminders"]
+    assert client.post(f"{url}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    assert client.post(f"{url}/rest", json={}, headers=ADMIN).status_code == 200
+    early = client.post(f"{url}/checkout", json={}, headers=ADMIN)
+    assert (early.status_code, early.get_json()["code"]) == (409, "REST_TOO_SHORT")
+    done = client.post(f"{url}/checkout", json={"early_leave_reason": "家属来接"}, headers=ADMIN)
+    assert done.status_code == 200 and done.get_json()["status"] == "checked_out"
+    actions = [step["action"] for step in client.get(url, headers=ADMIN).get_json()["timeline"]]
+    assert actions == ["checked_in", "screened", "bath_started", "rest_started", "checked_out"]
+    assert outbox_types(svc) == ["visits.visit.checked_in", "visits.visit.screened", "visits.visit.bath_started",
+                                 "visits.visit.rest_started", "visits.visit.checked_out"]
+
+
+@pytest.mark.parametrize("state,code", [({"status": "suspended"}, "ELDER_SUSPENDED"),
+                                        ({"latest_assessment_level": 1}, "NOT_ELIGIBLE"),
+                                        ({"safety_commitment_version": "v0"}, "NO_SAFETY_COMMITMENT")])
+def test_check_in_refusals_are_409_recorded_and_emitted(client, reg, svc, state, code):
+    point = reg.point()
+    reg.elder(point, "CARD0002", **state)
+    response = client.post("/visits", json={"citizen_card_no": "CARD0002", "service_point_id": point}, headers=ADMIN)
+    assert (response.status_code, response.get_json()["code"]) == (409, code)
+    event = outbox_last(svc)
+    assert event["type"] == "visits.visit.entry_denied" and event["data"]["code"] == code
+
+
+def test_unknown_card_with_registration_down_is_refused_not_an_error(client, reg):
+    point = reg.point()
+    response = client.post("/visits", json={"citizen_card_no": "NOSUCH01", "service_point_id": point}, headers=ADMIN)
+    assert (response.status_code, response.get_json()["code"]) == (409, "UNKNOWN_CARD")
+
+
+def test_known_elder_checks_in_while_registration_is_down(client, reg):
+    point = reg.point()
+    reg.elder(point, "CARD0003")
+    assert client.post("/visits", json={"citizen_card_no": "CARD0003", "service_point_id": point},
+                       headers=ADMIN).status_code == 201
+
+
+def test_point_closed_and_already_in_visit(client, reg):
+    closed = reg.point(hours={})
+    reg.elder(closed, "CARD0004")
+    response = client.post("/visits", json={"citizen_card_no": "CARD0004", "service_point_id": closed}, headers=ADMIN)
+    assert response.get_json()["code"] == "POINT_CLOSED"
+    point = reg.point()
+    assert client.post("/visits", json={"citizen_card_no": "CARD0004", "service_point_id": point},
+                       headers=ADMIN).status_code == 201
+    again = client.post("/visits", json={"citizen_card_no": "CARD0004", "service_point_id": point}, headers=ADMIN)
+    assert again.get_json()["code"] == "ALREADY_IN_VISIT"
+
+
+def test_danger_blood_pressure_refuses_with_an_urgent_event(client, reg, svc):
+    point = reg.point()
+    reg.elder(point, "CARD0005")
+    visit = client.post("/visits", json={"citizen_card_no": "CARD0005", "service_point_id": point}, headers=ADMIN)
+    result = client.post(f"/visits/{visit.get_json()['id']}/screening",
+                         json=SCREEN_OK | {"systolic": 180, "diastolic": 100}, headers=ADMIN).get_json()
+    assert result["status"] == "refused" and result["refusal_reasons"] == ["BLOOD_PRESSURE_DANGER"]
+    event = outbox_last(svc)
+    assert event["type"] == "visits.visit.refused" and event["data"]["urgent"] is True
+
+
+def test_steps_out_of_order_are_409(client, reg):
+    point = reg.point()
+    reg.elder(point, "CARD0006")
+    assistant = reg.assistant(point)
+    url = "/visits/" + client.post("/visits", json={"citizen_card_no": "CARD0006", "service_point_id": point},
+                                   headers=ADMIN).get_json()["id"]
+    for path, body in (("rest", {}), ("checkout", {}), ("bath", {"assistant_staff_id": assistant})):
+        response = client.post(f"{url}/{path}", json=body, headers=ADMIN)
+        assert (response.status_code, response.get_json()["code"]) == (409, "INVALID_TRANSITION"), path
+
+
+def test_bath_needs_a_qualified_assistant_and_a_free_bath(client, reg):
+    point = reg.point(capacity=1)
+    unqualified = reg.assistant(point, qualified=False)
+    assistant = reg.assistant(point)
+    urls = []
+    for card in ("CARD0007", "CARD0008"):
+        reg.elder(point, card)
+        url = "/visits/" + client.post("/visits", json={"citizen_card_no": card, "service_point_id": point},
+                                       headers=ADMIN).get_json()["id"]
+        client.post(f"{url}/screening", json=SCREEN_OK, headers=ADMIN)
+        urls.append(url)
+    refused = client.post(f"{urls[0]}/bath", json={"assistant_staff_id": unqualified}, headers=ADMIN)
+    assert refused.get_json()["code"] == "STAFF_NOT_QUALIFIED"
+    assert client.post(f"{urls[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    full = client.post(f"{urls[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN)
+    assert (full.status_code, full.get_json()["code"]) == (409, "BATHS_FULL")
+
+
+def test_serious_incident_is_reported_as_urgent(client, reg, svc):
+    point = reg.point()
+    reg.elder(point, "CARD0009")
+    url = "/visits/" + client.post("/visits", json={"citizen_card_no": "CARD0009", "service_point_id": point},
+                                   headers=ADMIN).get_json()["id"]
+    incident = client.post(f"{url}/incidents", json={"kind": "fall", "severity": "serious", "description": "滑倒"},
+                           headers=ADMIN)
+    assert incident.status_code == 201
+    event = outbox_last(svc)
+    assert event["type"] == "visits.incident.reported" and event["data"]["urgent"] is True
+    closed = client.post(f"/incidents/{incident.get_json()['id']}/outcome", json={"outcome": "first_aid"}, headers=ADMIN)
+    assert closed.get_json()["outcome"] == "first_aid"
+
+
+def tomorrow_at(hour: int) -> str:
+    tz = ZoneInfo("Asia/Shanghai")
+    return (datetime.now(tz) + timedelta(days=1)).replace(hour=hour, minute=0, second=0, microsecond=0).isoformat()
+
+
+def test_booking_capacity_double_booking_and_cancel(client, reg, svc):
+    point = reg.point(capacity=1)
+    first, second = reg.elder(point, "CARD0010"), reg.elder(point, "CARD0011")
+    slot = tomorrow_at(10)
+    booked = client.post("/bookings", json={"elder_id": first, "service_point_id": point, "slot_start": slot},
+                         headers=ADMIN)
+    assert booked.status_code == 201
+    full = client.post("/bookings", json={"elder_id": second, "service_point_id": point, "slot_start": slot},
+                       headers=ADMIN)
+    assert full.get_json()["code"] == "SLOT_FULL"
+    other_point = reg.point()
+    double = client.post("/bookings", json={"elder_id": first, "service_point_id": other_point, "slot_start": slot},
+                         headers=ADMIN)
+    assert double.get_json()["code"] == "DOUBLE_BOOKING"
+    off_grid = client.post("/bookings", json={"elder_id": second, "service_point_id": point,
+                                              "slot_start": tomorrow_at(10)[:14] + "10" + tomorrow_at(10)[16:]},
+                           headers=ADMIN)
+    assert off_grid.status_code == 422
+    assert client.post(f"/bookings/{booked.get_json()['id']}/cancel", json={}, headers=ADMIN).status_code == 200
+    assert client.post("/bookings", json={"elder_id": second, "service_point_id": point, "slot_start": slot},
+                       headers=ADMIN).status_code == 201
+
+
+def test_parallel_bookings_never_overbook_a_slot(svc, reg, database_kind):
+    point = reg.point(capacity=2)
+    elders = [reg.elder(point, f"PAR{i:05d}") for i in range(12)]
+    slot = tomorrow_at(15)
+    results: list[int] = []
+    barrier = threading.Barrier(len(elders))
+    app = svc.app()
+
+    def book(elder_id: str) -> None:
+        client = app.test_client()
+        barrier.wait()
+        response = client.post("/bookings", json={"elder_id": elder_id, "service_point_id": point, "slot_start": slot},
+                               headers=ADMIN)
+        results.append(response.status_code)
+
+    threads = [threading.Thread(target=book, args=(e,)) for e in elders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results).count(201) == 2, results
+    assert set(results) <= {201, 409, 503}
+
+
+def test_point_bound_staff_cannot_touch_another_points_visit(client, reg):
+    point, other = reg.point(), reg.point()
+    reg.elder(point, "CARD0012")
+    visit = client.post("/visits", json={"citizen_card_no": "CARD0012", "service_point_id": point}, headers=ADMIN)
+    bound = {"X-Zhuyu-Role": "rest_hall_admin", "X-Zhuyu-Point": other, "X-Zhuyu-User": "u"}
+    assert client.get(f"/visits/{visit.get_json()['id']}", headers=bound).status_code == 403
+    assert client.get("/visits", query_string={"service_point_id": point}, headers=bound).status_code == 403
+
+
+def test_older_registration_events_do_not_overwrite_newer_state(svc, reg, client):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0013", status="suspended")
+    stale = events.parse(events.encode(events.envelope(
+        type="registration.elder.updated", source="/registration", subject=elder, sequence=1,
+        data={"id": elder, "name": "x", "gender": "female", "birth_date": "1945-03-01", "citizen_card_no": "CARD0013",
+              "service_point_id": point, "status": "active", "latest_assessment_level": 2,
+              "safety_commitment_version": "v1"}, correlationid=None, traceparent=None)))
+    with svc.store.begin() as session:
+        HANDLERS[stale.type](session, stale)
+    response = client.post("/visits", json={"citizen_card_no": "CARD0013", "service_point_id": point}, headers=ADMIN)
+    assert response.get_json()["code"] == "ELDER_SUSPENDED"

@@ -1,0 +1,168 @@
+"""Visit rules, one test per rule, no I/O."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.visits import domain
+from services.visits.domain import DomainError, ElderView, PointView, Rules, StaffView
+
+TZ = ZoneInfo("Asia/Shanghai")
+RULES = Rules()
+MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+ELDER = ElderView(id="e1", status="active", latest_level=2, commitment_current=True, gender="female")
+POINT = PointView(id="p1", active=True, opening_hours={"mon": [["08:30", "11:30"], ["14:30", "17:30"]]},
+                  bath_capacity=2, safety_reminders=("地面湿滑",))
+
+
+def refusal(elder=ELDER, point=POINT, at=MONDAY_9, in_visit=False):
+    return domain.check_in_refusal(elder, point, at, in_visit, RULES)
+
+
+def test_check_in_passes_for_an_eligible_committed_elder_at_an_open_point():
+    assert refusal() is None
+
+
+@pytest.mark.parametrize("elder,at,in_visit,code", [
+    (None, MONDAY_9, False, "UNKNOWN_CARD"),
+    (ElderView("e", "suspended", 1, False, "female"), MONDAY_9, True, "ELDER_SUSPENDED"),
+    (ElderView("e", "closed", 2, True, "female"), MONDAY_9, False, "ELDER_SUSPENDED"),
+    (ElderView("e", "active", 1, False, "female"), MONDAY_9, True, "NOT_ELIGIBLE"),
+    (ElderView("e", "active", None, True, "female"), MONDAY_9, False, "NOT_ELIGIBLE"),
+    (ElderView("e", "active", 3, False, "female"), MONDAY_9 + timedelta(hours=4), True, "NO_SAFETY_COMMITMENT"),
+    (ELDER, MONDAY_9 + timedelta(hours=4), True, "POINT_CLOSED"),
+    (ELDER, MONDAY_9, True, "ALREADY_IN_VISIT"),
+])
+def test_check_in_refusals_come_in_the_contract_order(elder, at, in_visit, code):
+    assert refusal(elder, POINT, at, in_visit) == code
+
+
+def test_a_missing_day_or_inactive_point_is_closed():
+    sunday = MONDAY_9 - timedelta(days=1)
+    assert refusal(at=sunday) == "POINT_CLOSED"
+    assert refusal(point=PointView("p", False, POINT.opening_hours, 2)) == "POINT_CLOSED"
+
+
+def screen(**kw):
+    form = {"mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": None,
+            "diastolic": None, "reminders_given": list(domain.STANDARD_REMINDERS)} | kw
+    return domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"], form["systolic"],
+                         form["diastolic"], form["reminders_given"], kw.pop("elder", ELDER), POINT, RULES)
+
+
+@pytest.mark.parametrize("bp,status,warning", [((179, 109), "screened", True), ((180, 80), "refused", False),
+                                               ((120, 110), "refused", False), ((139, 89), "screened", False),
+                                               ((140, 80), "screened", True), ((120, 90), "screened", True)])
+def test_blood_pressure_boundaries(bp, status, warning):
+    result = screen(systolic=bp[0], diastolic=bp[1])
+    assert result.status == status
+    assert ("BLOOD_PRESSURE_RAISED" in result.warnings) is warning
+    assert result.urgent is (status == "refused") and result.referral_advised is (status == "refused")
+
+
+def test_infectious_disease_alcohol_and_poor_mental_state_forbid_bathing():
+    result = screen(infectious_disease=True, alcohol=True, mental_state="poor")
+    assert result.status == "refused"
+    assert result.refusal_reasons == ["INFECTIOUS_DISEASE", "ALCOHOL", "MENTAL_STATE"]
+    assert not result.urgent
+
+
+def test_only_one_blood_pressure_value_is_invalid():
+    with pytest.raises(DomainError):
+        screen(systolic=120)
+
+
+def test_chronic_conditions_need_a_medication_reminder():
+    elder = ElderView("e", "active", 2, True, "female", chronic_conditions=("高血压",))
+    assert "MEDICATION_REMINDER_MISSING" in screen(elder=elder).warnings
+    result = screen(elder=elder, reminders_given=[*domain.STANDARD_REMINDERS, "medication"])
+    assert "MEDICATION_REMINDER_MISSING" not in result.warnings
+    assert "medication" in result.reminders
+
+
+def test_reminders_include_the_points_own():
+    assert screen().reminders == [*domain.STANDARD_REMINDERS, "地面湿滑"]
+
+
+ASSISTANT = StaffView("s1", ("bathing_assistant",), "p1", True, "female")
+
+
+def test_only_a_qualified_assistant_of_the_point_may_bathe():
+    domain.check_assistant(ASSISTANT, ELDER, "p1", 0, POINT)
+    for staff in (None, StaffView("s", ("rest_hall_admin",), "p1", True, "female"),
+                  StaffView("s", ("bathing_assistant",), "p1", False, "female"),
+                  StaffView("s", ("bathing_assistant",), "p2", True, "female")):
+        with pytest.raises(DomainError) as error:
+            domain.check_assistant(staff, ELDER, "p1", 0, POINT)
+        assert error.value.code == "STAFF_NOT_QUALIFIED"
+
+
+def test_same_gender_preference_is_honoured():
+    elder = ElderView("e", "active", 2, True, "female", same_gender_assistant=True)
+    with pytest.raises(DomainError):
+        domain.check_assistant(StaffView("s", ("bathing_assistant",), "p1", True, "male"), elder, "p1", 0, POINT)
+    domain.check_assistant(ASSISTANT, elder, "p1", 0, POINT)
+
+
+def test_baths_are_limited_by_capacity():
+    domain.check_assistant(ASSISTANT, ELDER, "p1", 1, POINT)
+    with pytest.raises(DomainError) as error:
+        domain.check_assistant(ASSISTANT, ELDER, "p1", 2, POINT)
+    assert error.value.code == "BATHS_FULL"
+
+
+def test_minimum_rest_before_check_out():
+    rested = MONDAY_9
+    with pytest.raises(DomainError) as error:
+        domain.check_checkout(rested, rested + timedelta(minutes=14, seconds=59), None, RULES)
+    assert error.value.code == "REST_TOO_SHORT"
+    domain.check_checkout(rested, rested + timedelta(minutes=15), None, RULES)
+    domain.check_checkout(rested, rested + timedelta(minutes=1), "家属来接", RULES)
+
+
+def test_bath_longer_than_the_maximum_is_an_overrun():
+    assert not domain.bath_overrun(MONDAY_9, MONDAY_9 + timedelta(minutes=20), RULES)
+    assert domain.bath_overrun(MONDAY_9, MONDAY_9 + timedelta(minutes=20, seconds=1), RULES)
+
+
+LEGAL = set(domain.TRANSITIONS)
+STATUSES = ["checked_in", "screened", "refused", "bathing", "resting", "checked_out"]
+ACTIONS = ["screen_ok", "screen_refused", "bath", "rest", "checkout"]
+
+
+@pytest.mark.parametrize("status,action", [(s, a) for s in STATUSES for a in ACTIONS if (s, a) not in LEGAL])
+def test_every_step_out_of_order_is_refused(status, action):
+    with pytest.raises(DomainError) as error:
+        domain.step(status, action)
+    assert error.value.code == "INVALID_TRANSITION"
+
+
+def test_the_happy_path_of_a_visit():
+    status = "checked_in"
+    for action in ("screen_ok", "bath", "rest", "checkout"):
+        status = domain.step(status, action)
+    assert status == "checked_out"
+
+
+def test_slots_start_on_the_grid_inside_opening_hours():
+    now = MONDAY_9 - timedelta(days=1)
+    assert domain.check_slot(POINT, MONDAY_9, now, RULES) == MONDAY_9 + timedelta(minutes=30)
+    with pytest.raises(DomainError):
+        domain.check_slot(POINT, MONDAY_9 + timedelta(minutes=10), now, RULES)
+    with pytest.raises(DomainError) as error:
+        domain.check_slot(POINT, MONDAY_9.replace(hour=11, minute=30), now, RULES)
+    assert error.value.code == "POINT_CLOSED"
+    with pytest.raises(DomainError):
+        domain.check_slot(POINT, MONDAY_9, MONDAY_9, RULES)
+
+
+def test_no_show_after_30_minutes():
+    assert not domain.is_no_show(MONDAY_9, MONDAY_9 + timedelta(minutes=29), RULES)
+    assert domain.is_no_show(MONDAY_9, MONDAY_9 + timedelta(minutes=30), RULES)
+
+
+@pytest.mark.parametrize("severity,urgent", [("minor", False), ("serious", True), ("emergency", True)])
+def test_serious_and_emergency_incidents_are_urgent(severity, urgent):
+    assert domain.incident_is_urgent(severity) is urgent
