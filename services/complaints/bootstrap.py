@@ -1,22 +1,43 @@
-"""Wires the complaints service from its settings."""
+"""Wires the complaints service: store, outbox, use cases, API, handlers and the deadline watch."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from kit.db import Store
 from kit.outbox import Outbox
-from kit.service import Service, migrations_dir
+from kit.service import Job, Service, migrations_dir
+from kit.types import utcnow
 from services.complaints import api, config
+from services.complaints.handlers import handlers_for
 from services.complaints.models import messaging
+from services.complaints.service import Complaints
+
+
+@dataclass(frozen=True)
+class Wiring:
+    settings: config.Settings
+    use_cases: Complaints
 
 
 def build(settings: config.Settings | None = None) -> Service:
     settings = settings or config.load()
     common = settings.common
+    store = Store(common.database_url, migrations_dir(__file__))
+    outbox = Outbox(messaging, "/complaints")
+    use_cases = Complaints(settings.rules, outbox, common.timezone)
+
+    def watch_deadlines() -> None:
+        with store.begin() as session:
+            use_cases.watch_deadlines(session, utcnow())
+
     return Service(
         name="complaints",
         settings=common,
-        store=Store(common.database_url, migrations_dir(__file__)),
+        store=store,
         tables=messaging,
-        outbox=Outbox(messaging, "/complaints"),
+        outbox=outbox,
         blueprints=api.blueprints,
-        config=settings,
+        handlers=handlers_for(use_cases),
+        jobs=[Job("deadline-watch", settings.deadline_watch_every_seconds, watch_deadlines)],
+        config=Wiring(settings, use_cases),
     )

@@ -1,15 +1,32 @@
-"""Complaints settings from the environment."""
+"""Complaints settings from the environment (defaults from DOMAIN.md section 5)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.settings import CommonSettings, common_settings
+from kit.settings import CommonSettings, common_settings, env
+from services.complaints.domain import Rules
 
 
 @dataclass(frozen=True)
 class Settings:
     common: CommonSettings
+    rules: Rules
+    deadline_watch_every_seconds: float
 
 
 def load() -> Settings:
-    return Settings(common=common_settings("complaints"))
+    return Settings(
+        common=common_settings("complaints"),
+        rules=Rules(
+            first_reply_hours=env.float("ZHUYU_COMPLAINT_FIRST_REPLY_HOURS", 24),
+            written_reply_hours=env.float("ZHUYU_COMPLAINT_WRITTEN_REPLY_HOURS", 24),
+            result_reply_minutes=env.float("ZHUYU_COMPLAINT_RESULT_REPLY_MINUTES", 30),
+            follow_up_days=env.float("ZHUYU_COMPLAINT_FOLLOW_UP_DAYS", 7),
+            min_follow_ups=env.int("ZHUYU_COMPLAINT_MIN_FOLLOW_UPS", 3),
+            administrative_days=env.float("ZHUYU_COMPLAINT_ADMINISTRATIVE_DAYS", 3),
+            warn_at=env.float("ZHUYU_DEADLINE_WARN_AT", 0.8),
+            escalate_at=env.float("ZHUYU_DEADLINE_ESCALATE_AT", 1.0),
+            satisfied_score=env.int("ZHUYU_SURVEY_SATISFIED_SCORE", 4),
+        ),
+        deadline_watch_every_seconds=env.float("COMPLAINTS_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
+    )

@@ -1,9 +1,140 @@
-"""Complaints tables."""
+"""Complaints tables: complaints with history and deadlines, surveys, hotline calls,
+and read models of staff and visits kept from events."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
 from kit.messaging import messaging_tables
+from kit.types import UtcDateTime
 
 metadata = sa.MetaData()
 messaging = messaging_tables(metadata)
+
+complaints = sa.Table(
+    "complaints",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("category", sa.String(24), nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False, index=True),
+    sa.Column("elder_id", sa.String(36)),
+    sa.Column("complainant", sa.JSON, nullable=False),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("attachments", sa.JSON, nullable=False),
+    sa.Column("severity", sa.String(8), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False, index=True),
+    sa.Column("owner_staff_id", sa.String(36)),
+    sa.Column("escalation_level", sa.Integer, nullable=False),
+    sa.Column("overdue", sa.Boolean, nullable=False),
+    sa.Column("follow_ups", sa.Integer, nullable=False),
+    sa.Column("resolution", sa.Text),
+    sa.Column("received_at", UtcDateTime(), nullable=False),
+    sa.Column("resolved_at", UtcDateTime()),
+    sa.Column("closed_at", UtcDateTime()),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+history = sa.Table(
+    "complaint_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("complaint_id", sa.String(36), nullable=False, index=True),
+    sa.Column("at", UtcDateTime(), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("actor", sa.String(64)),
+    sa.Column("staff_id", sa.String(36)),
+    sa.Column("details", sa.JSON, nullable=False),
+)
+
+deadlines = sa.Table(
+    "deadlines",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("complaint_id", sa.String(36), nullable=False, index=True),
+    sa.Column("name", sa.String(32), nullable=False),
+    sa.Column("starts_at", UtcDateTime(), nullable=False),
+    sa.Column("due_at", UtcDateTime(), nullable=False),
+    sa.Column("met_at", UtcDateTime()),
+    sa.Index("ix_deadlines_open", "met_at", "due_at"),
+)
+
+# What the deadline watcher fired; the key makes a second firing impossible.
+fired_alerts = sa.Table(
+    "fired_alerts",
+    metadata,
+    sa.Column("complaint_id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("due_at", UtcDateTime(), primary_key=True),
+    sa.Column("level", sa.String(8), primary_key=True),
+    sa.Column("fired_at", UtcDateTime(), nullable=False),
+)
+
+misconduct = sa.Table(
+    "misconduct_records",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("complaint_id", sa.String(36), nullable=False),
+    sa.Column("staff_id", sa.String(36), nullable=False, index=True),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+surveys = sa.Table(
+    "surveys",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("subject_type", sa.String(12), nullable=False),
+    sa.Column("subject_id", sa.String(36), nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False, index=True),
+    sa.Column("score", sa.Integer, nullable=False),
+    sa.Column("comment", sa.Text, nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# A survey link for elders without an account: one token, one answer.
+survey_invitations = sa.Table(
+    "survey_invitations",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("subject_type", sa.String(12), nullable=False),
+    sa.Column("subject_id", sa.String(36), nullable=False, unique=True),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("elder_id", sa.String(36)),
+    sa.Column("survey_id", sa.String(36)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+calls = sa.Table(
+    "calls",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("caller", sa.String(32), nullable=False),
+    sa.Column("started_at", UtcDateTime(), nullable=False, index=True),
+    sa.Column("answered", sa.Boolean, nullable=False),
+    sa.Column("duration_s", sa.Integer, nullable=False),
+    sa.Column("agent_id", sa.String(36)),
+    sa.Column("complaint_id", sa.String(36)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# --- Read models ------------------------------------------------------------------------
+staff = sa.Table(
+    "staff",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("service_point_id", sa.String(36)),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+visits = sa.Table(
+    "visits",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)

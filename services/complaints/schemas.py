@@ -1,0 +1,181 @@
+"""Complaints request and response schemas."""
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from kit.paging import PageArgs
+from services.complaints import domain
+
+
+class Strict(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+
+class Complainant(Strict):
+    name = fields.String(required=True, validate=validate.Length(1, 100))
+    phone = fields.String(required=True, validate=validate.Length(3, 32))
+
+
+class ComplaintIn(Strict):
+    channel = fields.String(required=True, validate=validate.OneOf(domain.CHANNELS))
+    type = fields.String(required=True, validate=validate.OneOf(domain.TYPES))
+    category = fields.String(required=True, validate=validate.OneOf(domain.CATEGORIES))
+    service_point_id = fields.UUID(required=True)
+    elder_id = fields.UUID(load_default=None, allow_none=True)
+    complainant = fields.Nested(Complainant, required=True)
+    content = fields.String(required=True, validate=validate.Length(1, 10000))
+    severity = fields.String(load_default="normal", validate=validate.OneOf(domain.SEVERITIES))
+    attachments = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list)
+
+
+class HistoryEntry(ma.Schema):
+    at = fields.DateTime()
+    action = fields.String()
+    actor = fields.String(allow_none=True)
+    staff_id = fields.String(allow_none=True)
+    details = fields.Dict()
+
+
+class ComplaintOut(ma.Schema):
+    id = fields.String()
+    channel = fields.String()
+    type = fields.String()
+    category = fields.String()
+    service_point_id = fields.String()
+    elder_id = fields.String(allow_none=True)
+    complainant = fields.Dict()
+    content = fields.String()
+    attachments = fields.List(fields.String())
+    severity = fields.String()
+    status = fields.String()
+    owner_staff_id = fields.String(allow_none=True)
+    escalation_level = fields.Integer()
+    overdue = fields.Boolean()
+    follow_ups = fields.Integer()
+    resolution = fields.String(allow_none=True)
+    received_at = fields.DateTime()
+    resolved_at = fields.DateTime(allow_none=True)
+    closed_at = fields.DateTime(allow_none=True)
+    deadlines = fields.Dict()
+    history = fields.List(fields.Nested(HistoryEntry))
+
+
+class ComplaintArgs(PageArgs):
+    status = fields.String(validate=validate.OneOf(domain.STATUSES))
+    overdue = fields.Boolean()
+    service_point_id = fields.UUID()
+
+
+class ComplaintPage(ma.Schema):
+    items = fields.List(fields.Nested(ComplaintOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class AssignIn(Strict):
+    staff_id = fields.UUID(required=True)
+
+
+class ReplyIn(Strict):
+    content = fields.String(required=True, validate=validate.Length(1, 10000))
+    written = fields.Boolean(load_default=False)
+
+
+class FollowUpIn(Strict):
+    note = fields.String(required=True, validate=validate.Length(1, 4000))
+    reason_open = fields.String(required=True, validate=validate.Length(1, 2000))
+
+
+class ResolveIn(Strict):
+    resolution = fields.String(required=True, validate=validate.Length(1, 10000))
+
+
+class CallbackIn(Strict):
+    reached = fields.Boolean(load_default=True)
+    satisfied = fields.Boolean(load_default=None)
+    solved = fields.Boolean(load_default=None, allow_none=True)
+    attitude = fields.String(load_default=None, allow_none=True,
+                             validate=validate.OneOf(["satisfied", "neutral", "dissatisfied"]))
+    score = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 10))
+    comment = fields.String(load_default="", validate=validate.Length(max=4000))
+
+    @ma.validates_schema
+    def satisfied_when_reached(self, data, **_kwargs):
+        if data.get("reached", True) and data.get("satisfied") is None:
+            raise ma.ValidationError("Say whether the complainant is satisfied.", "satisfied")
+
+
+class ReasonIn(Strict):
+    reason = fields.String(required=True, validate=validate.Length(1, 2000))
+
+
+class NoteIn(Strict):
+    note = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class MisconductIn(Strict):
+    staff_id = fields.UUID(required=True)
+    verified = fields.Boolean(required=True, validate=validate.Equal(True, error="Only a verified complaint is recorded."))
+    note = fields.String(required=True, validate=validate.Length(1, 4000))
+
+
+class MisconductOut(ma.Schema):
+    id = fields.String()
+    complaint_id = fields.String()
+    staff_id = fields.String()
+    note = fields.String()
+    created_at = fields.DateTime()
+
+
+class SurveyIn(Strict):
+    subject_type = fields.String(required=True, validate=validate.OneOf(["visit", "complaint"]))
+    subject_id = fields.UUID(required=True)
+    score = fields.Integer(required=True, validate=validate.Range(1, 5))
+    comment = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class TokenSurveyIn(Strict):
+    score = fields.Integer(required=True, validate=validate.Range(1, 5))
+    comment = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class SurveyOut(ma.Schema):
+    id = fields.String()
+    subject_type = fields.String()
+    subject_id = fields.String()
+    service_point_id = fields.String()
+    score = fields.Integer()
+    comment = fields.String()
+    created_at = fields.DateTime()
+
+
+class CallIn(Strict):
+    caller = fields.String(required=True, validate=validate.Length(3, 32))
+    started_at = fields.AwareDateTime(required=True)
+    answered = fields.Boolean(required=True)
+    duration_s = fields.Integer(required=True, validate=validate.Range(0, 86400))
+    agent_id = fields.UUID(load_default=None, allow_none=True)
+    complaint_id = fields.UUID(load_default=None, allow_none=True)
+
+
+class CallOut(ma.Schema):
+    id = fields.String()
+    caller = fields.String()
+    started_at = fields.DateTime()
+    answered = fields.Boolean()
+    duration_s = fields.Integer()
+    agent_id = fields.String(allow_none=True)
+    complaint_id = fields.String(allow_none=True)
+
+
+class PeriodArgs(Strict):
+    service_point_id = fields.UUID(load_default=None)
+    from_ = fields.Date(data_key="from", load_default=None)
+    to = fields.Date(load_default=None)
+
+
+class MonthArgs(Strict):
+    month = fields.String(load_default=None, validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$"))
+    service_point_id = fields.UUID(load_default=None)
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
