@@ -1,12 +1,22 @@
-"""Wires the notify service: store, outbox, API, event handlers and the dispatcher job."""
+"""Wires the notify service: store, outbox, planner, dispatcher, API and jobs."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
-from services.notify import api, config, dispatch
-from services.notify.handlers import HANDLERS
+from services.notify import api, config
+from services.notify.dispatch import Dispatcher, providers_for
+from services.notify.handlers import Planner, handlers_for
 from services.notify.models import messaging
+
+
+@dataclass(frozen=True)
+class Wiring:
+    settings: config.Settings
+    planner: Planner
+    dispatcher: Dispatcher
 
 
 def build(settings: config.Settings | None = None) -> Service:
@@ -14,7 +24,8 @@ def build(settings: config.Settings | None = None) -> Service:
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
     outbox = Outbox(messaging, "/notify")
-    providers = {"sms": dispatch.SinkProvider()}
+    planner = Planner(settings)  # loads and checks every template now, not at send time
+    dispatcher = Dispatcher(store, outbox, settings, providers_for(settings, store))
     return Service(
         name="notify",
         settings=common,
@@ -22,7 +33,7 @@ def build(settings: config.Settings | None = None) -> Service:
         tables=messaging,
         outbox=outbox,
         blueprints=api.blueprints,
-        handlers=HANDLERS,
-        jobs=[Job("dispatch", settings.dispatch_every_seconds, lambda: dispatch.dispatch_due(store, outbox, providers))],
-        config=settings,
+        handlers=handlers_for(planner),
+        jobs=[Job("dispatch", settings.dispatch_every_seconds, dispatcher.run_due)],
+        config=Wiring(settings, planner, dispatcher),
     )

@@ -2,22 +2,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 
 from kit.settings import CommonSettings, common_settings, env
+from services.notify.domain import Rules
 
 
 @dataclass(frozen=True)
 class Settings:
     common: CommonSettings
+    rules: Rules
     dispatch_every_seconds: float
     sms_provider: str
-    default_language: str
+    sms_gateway_url: str
+    sms_gateway_account: str
+    sms_gateway_secret: str
+    survey_base_url: str
+    webhook_allow_private: bool
+    provider_timeout_seconds: float
 
 
 def load() -> Settings:
     return Settings(
         common=common_settings("notify"),
+        rules=Rules(
+            quiet_start=time.fromisoformat(env.str("ZHUYU_QUIET_HOURS_START", "21:00")),
+            quiet_end=time.fromisoformat(env.str("ZHUYU_QUIET_HOURS_END", "08:00")),
+            max_attempts=env.int("NOTIFY_MAX_ATTEMPTS", 5),
+            backoff_base_seconds=env.float("NOTIFY_BACKOFF_BASE_SECONDS", 2.0),
+            backoff_factor=env.float("NOTIFY_BACKOFF_FACTOR", 2.0),
+            backoff_cap_seconds=env.float("NOTIFY_BACKOFF_CAP_SECONDS", 300.0),
+            jitter=env.float("NOTIFY_BACKOFF_JITTER", 0.2),
+            webhook_disable_after=env.int("NOTIFY_WEBHOOK_DISABLE_AFTER", 10),
+        ),
         dispatch_every_seconds=env.float("NOTIFY_DISPATCH_EVERY_SECONDS", 0.1),
         sms_provider=env.str("NOTIFY_SMS_PROVIDER", "sink"),
-        default_language=env.str("NOTIFY_DEFAULT_LANGUAGE", "zh-CN"),
+        sms_gateway_url=env.str("NOTIFY_SMS_GATEWAY_URL", ""),
+        sms_gateway_account=env.str("NOTIFY_SMS_GATEWAY_ACCOUNT", ""),
+        sms_gateway_secret=env.str("NOTIFY_SMS_GATEWAY_SECRET", ""),
+        survey_base_url=env.str("ZHUYU_SURVEY_BASE_URL", "http://127.0.0.1:8080/survey/"),
+        webhook_allow_private=env.bool("ZHUYU_WEBHOOK_ALLOW_PRIVATE", False),
+        provider_timeout_seconds=env.float("NOTIFY_PROVIDER_TIMEOUT_SECONDS", 5.0),
     )

@@ -1,56 +1,187 @@
-"""Sends queued notifications through their channel's provider and records the outcome."""
+"""Delivers due notifications through their channel's provider and records the outcome.
+
+An attempt is counted (committed) before the provider is called, and the outcome after,
+so a crash mid-send can repeat at most that one attempt and never loses a notification.
+Failures are retried with exponential back-off and jitter, then marked `failed`.
+"""
 from __future__ import annotations
 
+import json
 import logging
-from typing import Protocol
+import random
+from types import SimpleNamespace
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 import sqlalchemy as sa
+import urllib3
 from sqlalchemy.orm import Session
 
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.types import utcnow
-from services.notify.models import notifications, sink_messages
+from services.notify import domain
+from services.notify.config import Settings
+from services.notify.models import notifications, sink_messages, webhooks
 
 log = logging.getLogger("notify.dispatch")
+SENDING_LEASE = timedelta(minutes=2)  # an attempt that never reported back is retried after this
+
+
+class DeliveryFailed(Exception):
+    pass
 
 
 class Provider(Protocol):
-    def send(self, session: Session, notification) -> None:
-        """Deliver one notification or raise; `session` is the outcome's transaction."""
+    def send(self, notification: Any) -> None:
+        """Deliver or raise DeliveryFailed."""
 
 
 class SinkProvider:
-    """Dev and test provider: stores what would be sent, in the same transaction as the outcome."""
+    """Dev and test provider for SMS and call tasks: stores what would be sent."""
 
-    def send(self, session: Session, notification) -> None:
-        session.execute(sink_messages.insert().values(
-            notification_id=notification.id, channel=notification.channel,
-            address=notification.address, body=notification.body, sent_at=utcnow(),
-        ))
+    def __init__(self, store: Store):
+        self.store = store
+
+    def send(self, notification: Any) -> None:
+        with self.store.begin() as session:
+            exists = session.execute(sa.select(sink_messages.c.id).where(
+                sink_messages.c.notification_id == notification.id)).first()
+            if not exists:
+                session.execute(sink_messages.insert().values(
+                    notification_id=notification.id, channel=notification.channel, address=notification.address,
+                    body=notification.body, sent_at=utcnow()))
 
 
-def dispatch_due(store: Store, outbox: Outbox, providers: dict[str, Provider], batch: int = 100) -> int:
-    """Send what is due now; returns how many were handled."""
-    with store.begin() as session:
-        due = session.execute(
-            sa.select(notifications)
-            .where(notifications.c.status == "queued", notifications.c.next_attempt_at <= utcnow())
-            .order_by(notifications.c.next_attempt_at)
-            .limit(batch)
-        ).all()
-        for notification in due:
-            provider = providers.get(notification.channel)
-            if provider is None:
-                continue
-            provider.send(session, notification)
-            now = utcnow()
+class InboxProvider:
+    """Staff read their inbox from the notifications themselves: stored is delivered."""
+
+    def send(self, notification: Any) -> None:
+        return None
+
+
+class HttpSmsProvider:
+    """An HTTP SMS gateway: POST {account, to, text}, signed with the account's secret."""
+
+    def __init__(self, settings: Settings, http: urllib3.PoolManager):
+        self.url = settings.sms_gateway_url
+        self.account = settings.sms_gateway_account
+        self.secret = settings.sms_gateway_secret.encode()
+        self.http = http
+
+    def send(self, notification: Any) -> None:
+        body = json.dumps({"account": self.account, "to": notification.address, "text": notification.body,
+                           "reference": notification.id}, ensure_ascii=False).encode()
+        try:
+            response = self.http.request("POST", self.url, body=body, headers={
+                "Content-Type": "application/json", "X-Signature": domain.sign(self.secret, body)})
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise DeliveryFailed(f"SMS gateway unreachable: {type(exc).__name__}") from None
+        if not 200 <= response.status < 300:
+            raise DeliveryFailed(f"SMS gateway answered {response.status}")
+
+
+class WebhookProvider:
+    """POSTs the structured CloudEvent, signed `X-Zhuyu-Signature: sha256=<hex>`."""
+
+    def __init__(self, store: Store, http: urllib3.PoolManager):
+        self.store = store
+        self.http = http
+
+    def send(self, notification: Any) -> None:
+        with self.store.begin() as session:
+            hook = session.execute(sa.select(webhooks).where(webhooks.c.id == notification.recipient_id)).first()
+        if hook is None or not hook.active:
+            raise DeliveryFailed("the webhook is disabled or gone")
+        try:
+            response = self.http.request("POST", hook.url, body=notification.payload, headers={
+                "Content-Type": "application/cloudevents+json",
+                "X-Zhuyu-Signature": domain.sign(hook.secret.encode(), notification.payload)})
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise DeliveryFailed(f"unreachable: {type(exc).__name__}") from None
+        if not 200 <= response.status < 300:
+            raise DeliveryFailed(f"answered {response.status}")
+
+
+def providers_for(settings: Settings, store: Store) -> dict[str, Provider]:
+    http = urllib3.PoolManager(maxsize=8, retries=False,
+                               timeout=urllib3.Timeout(total=settings.provider_timeout_seconds))
+    sink = SinkProvider(store)
+    sms = HttpSmsProvider(settings, http) if settings.sms_provider == "http" else sink
+    return {"sms": sms, "voice": sink, "inbox": InboxProvider(), "webhook": WebhookProvider(store, http)}
+
+
+class Dispatcher:
+    def __init__(self, store: Store, outbox: Outbox, settings: Settings, providers: dict[str, Provider],
+                 rand=random.random):
+        self.store = store
+        self.outbox = outbox
+        self.rules = settings.rules
+        self.providers = providers
+        self.rand = rand
+
+    def run_due(self, now: datetime | None = None, batch: int = 100) -> int:
+        now = now or utcnow()
+        claimed = self._claim(now, batch)
+        for notification in claimed:
+            try:
+                self.providers[notification.channel].send(notification)
+            except (DeliveryFailed, KeyError) as exc:
+                self._failed(notification, str(exc) or type(exc).__name__, now)
+            else:
+                self._sent(notification, now)
+        return len(claimed)
+
+    def _claim(self, now: datetime, batch: int) -> list[Any]:
+        """Take due notifications and count the attempt before calling anyone."""
+        with self.store.begin() as session:
+            due = session.execute(
+                sa.select(notifications)
+                .where(notifications.c.status.in_(("queued", "held", "sending")), notifications.c.next_attempt_at <= now)
+                .order_by(notifications.c.urgent.desc(), notifications.c.next_attempt_at)
+                .limit(batch).with_for_update(skip_locked=True)).all()
+            for row in due:
+                session.execute(notifications.update().where(notifications.c.id == row.id).values(
+                    status="sending", attempts=row.attempts + 1, next_attempt_at=now + SENDING_LEASE))
+        return [SimpleNamespace(**(row._asdict() | {"attempts": row.attempts + 1})) for row in due]
+
+    def _sent(self, notification: Any, now: datetime) -> None:
+        with self.store.begin() as session:
             session.execute(notifications.update().where(notifications.c.id == notification.id).values(
-                status="sent", attempts=notification.attempts + 1, sent_at=now, next_attempt_at=None,
-            ))
-            outbox.add(session, "notify.notification.sent", notification.id, {
-                "id": notification.id, "event_id": notification.event_id, "event_type": notification.event_type,
+                status="sent", sent_at=now, next_attempt_at=None, last_error=None))
+            if notification.channel == "webhook":
+                session.execute(webhooks.update().where(webhooks.c.id == notification.recipient_id)
+                                .values(consecutive_failures=0))
+            self.outbox.add(session, "notify.notification.sent", notification.id,
+                            self._state(notification) | {"sent_at": now.isoformat()})
+
+    def _failed(self, notification: Any, error: str, now: datetime) -> None:
+        with self.store.begin() as session:
+            final = domain.gives_up(notification.attempts, self.rules)
+            session.execute(notifications.update().where(notifications.c.id == notification.id).values(
+                status="failed" if final else "queued", last_error=error[:2000],
+                next_attempt_at=None if final else domain.next_attempt_at(notification.attempts, now, self.rules,
+                                                                          self.rand())))
+            if notification.channel == "webhook":
+                self._webhook_failed(session, notification.recipient_id, error)
+            if final:
+                self.outbox.add(session, "notify.notification.failed", notification.id,
+                                self._state(notification) | {"last_error": error[:500]})
+        log.warning("delivery failed", extra={"notification_id": notification.id, "channel": notification.channel,
+                                              "attempts": notification.attempts, "final": final, "error": error[:200]})
+
+    def _webhook_failed(self, session: Session, hook_id: str, error: str) -> None:
+        hook = session.execute(sa.select(webhooks).where(webhooks.c.id == hook_id).with_for_update()).first()
+        if hook is None:
+            return
+        failures = hook.consecutive_failures + 1
+        values: dict[str, Any] = {"consecutive_failures": failures}
+        if failures >= self.rules.webhook_disable_after and hook.active:
+            values.update(active=False, disabled_reason=f"{failures} deliveries failed in a row; last: {error[:500]}")
+        session.execute(webhooks.update().where(webhooks.c.id == hook_id).values(**values))
+
+    @staticmethod
+    def _state(notification: Any) -> dict:
+        return {"id": notification.id, "event_id": notification.event_id, "event_type": notification.event_type,
                 "recipient_type": notification.recipient_type, "recipient_id": notification.recipient_id,
-                "channel": notification.channel, "attempts": notification.attempts + 1, "sent_at": now.isoformat(),
-            })
-    return len(due)
+                "channel": notification.channel, "attempts": notification.attempts}

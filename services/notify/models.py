@@ -1,4 +1,5 @@
-"""Notify tables: the recipients read model, notifications and the local sink."""
+"""Notify tables: recipients kept from events, preferences, webhooks, notifications, and
+the local sink that stands in for SMS and call providers in dev and tests."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -9,17 +10,54 @@ from kit.types import UtcDateTime
 metadata = sa.MetaData()
 messaging = messaging_tables(metadata)
 
-# Read model of elders, kept from registration events (event-carried state).
 elders = sa.Table(
     "elders",
     metadata,
     sa.Column("id", sa.String(36), primary_key=True),
     sa.Column("name", sa.String(100), nullable=False),
     sa.Column("phone", sa.String(32)),
+    sa.Column("phone_is_mobile", sa.Boolean, nullable=False),
     sa.Column("service_point_id", sa.String(36), nullable=False),
     sa.Column("emergency_contacts", sa.JSON, nullable=False),
     sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("consents", sa.JSON, nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
     sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+staff = sa.Table(
+    "staff",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("phone", sa.String(32)),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("service_point_id", sa.String(36)),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+preferences = sa.Table(
+    "preferences",
+    metadata,
+    sa.Column("recipient_id", sa.String(36), primary_key=True),
+    sa.Column("channels", sa.JSON, nullable=False),
+    sa.Column("opt_out", sa.JSON, nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+webhooks = sa.Table(
+    "webhooks",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("url", sa.String(2000), nullable=False),
+    sa.Column("event_types", sa.JSON, nullable=False),
+    sa.Column("secret", sa.String(128), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("consecutive_failures", sa.Integer, nullable=False),
+    sa.Column("disabled_reason", sa.Text),
+    sa.Column("created_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 
 notifications = sa.Table(
@@ -30,11 +68,14 @@ notifications = sa.Table(
     sa.Column("event_type", sa.String(120), nullable=False),
     sa.Column("recipient_type", sa.String(20), nullable=False),
     sa.Column("recipient_id", sa.String(36), nullable=False, index=True),
-    sa.Column("address", sa.String(320), nullable=False),
+    sa.Column("address", sa.String(2000), nullable=False),
     sa.Column("channel", sa.String(10), nullable=False),
     sa.Column("urgent", sa.Boolean, nullable=False),
     sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("template", sa.String(40), nullable=False),
+    sa.Column("template_version", sa.Integer, nullable=False),
     sa.Column("body", sa.Text, nullable=False),
+    sa.Column("payload", sa.LargeBinary),  # a webhook's CloudEvent, as it will be signed
     sa.Column("status", sa.String(12), nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False, default=0),
     sa.Column("last_error", sa.Text),
@@ -44,7 +85,7 @@ notifications = sa.Table(
     sa.Index("ix_notifications_due", "status", "next_attempt_at"),
 )
 
-# What the local sink provider "sent": dev and tests read it instead of a phone.
+# What the local sink provider "sent" (SMS and call tasks): dev and tests read it.
 sink_messages = sa.Table(
     "sink_messages",
     metadata,

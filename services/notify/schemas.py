@@ -42,3 +42,42 @@ class NotificationArgs(PageArgs):
     event_type = fields.String(validate=validate.Length(1, 120))
     channel = fields.String(validate=validate.OneOf(CHANNELS))
     status = fields.String(validate=validate.OneOf(STATUSES))
+
+
+class WebhookIn(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    url = fields.Url(required=True, schemes={"http", "https"}, require_tld=False)
+    event_types = fields.List(fields.String(validate=validate.Length(1, 120)), required=True,
+                              validate=validate.Length(min=1))
+
+
+class WebhookView(ma.Schema):
+    """A subscription as it is shown after creation: never with its secret."""
+
+    id = fields.String()
+    url = fields.String()
+    event_types = fields.List(fields.String())
+    active = fields.Boolean()
+    consecutive_failures = fields.Integer()
+    disabled_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class WebhookCreated(WebhookView):
+    secret = fields.String()
+
+
+class PreferencesIn(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    channels = fields.List(fields.String(validate=validate.OneOf(CHANNELS)), load_default=list)
+    opt_out = fields.List(fields.String(validate=validate.Length(1, 120)), load_default=list)
+
+
+class PreferencesOut(ma.Schema):
+    recipient_id = fields.String()
+    channels = fields.List(fields.String())
+    opt_out = fields.List(fields.String())

@@ -95,7 +95,7 @@ class ElderOut(ma.Schema):
     language = fields.String()
     latest_assessment_level = fields.Integer(allow_none=True)
     safety_commitment_version = fields.String(allow_none=True)
-    consents = fields.Dict(keys=fields.String(), values=fields.Boolean())
+    consents = fields.Dict(keys=fields.String(), values=fields.Boolean(allow_none=True))
     eligible_for_bathing = fields.Boolean()
     safety_commitment_current = fields.Boolean()
     created_at = fields.DateTime()

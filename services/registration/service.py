@@ -160,7 +160,7 @@ def register_elder(session: Session, outbox: Outbox, rules: Rules, fields: dict,
     now = utcnow()
     elder_id = str(uuid.uuid4())
     values = dict(fields, id=elder_id, status="active", previous_citizen_card_nos=[], created_at=now, updated_at=now,
-                  consents={kind: False for kind in domain.CONSENT_KINDS})
+                  consents={kind: None for kind in domain.CONSENT_KINDS})  # None: not recorded yet
     values.setdefault("phone_is_mobile", False)
     try:
         with session.begin_nested():

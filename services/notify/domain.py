@@ -1,0 +1,123 @@
+"""Notification rules (DOMAIN.md section 6): who is told what, on which channel, when.
+
+Pure functions over plain data; callers pass `now` in the deployment's time zone.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+NAMESPACE = uuid.UUID("6f1d7a52-3c1e-4d84-9a57-6a3c2f0b9e11")
+CHANNELS = ("sms", "voice", "email", "inbox", "webhook")
+FAMILY = frozenset({"elder", "emergency_contact"})
+
+
+@dataclass(frozen=True)
+class Rules:
+    quiet_start: time = time(21, 0)
+    quiet_end: time = time(8, 0)
+    max_attempts: int = 5
+    backoff_base_seconds: float = 2.0
+    backoff_factor: float = 2.0
+    backoff_cap_seconds: float = 300.0
+    jitter: float = 0.2
+    webhook_disable_after: int = 10
+
+
+@dataclass(frozen=True)
+class Recipient:
+    type: str  # elder | emergency_contact | complainant | staff | webhook
+    id: str
+    address: str
+    language: str = "zh-CN"
+
+
+@dataclass(frozen=True)
+class Planned:
+    recipient: Recipient
+    channel: str
+    template: str
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class ElderContact:
+    id: str
+    name: str
+    phone: str | None
+    phone_is_mobile: bool
+    emergency_contacts: tuple[dict, ...]
+    status: str
+    sms_consent: bool
+    language: str = "zh-CN"
+
+
+def notification_id(event_id: str, recipient: Recipient, channel: str) -> str:
+    """One notification per (event, recipient, channel), whatever the redeliveries."""
+    return str(uuid.uuid5(NAMESPACE, f"{event_id}|{recipient.type}|{recipient.id}|{recipient.address}|{channel}"))
+
+
+def to_family(elder: ElderContact, template: str, urgent: bool) -> list[Planned]:
+    """An elder and family: nothing after closing; without a mobile (or SMS consent) the
+    emergency contacts get the SMS, and urgent messages also become a call task. Urgent
+    safety messages reach the contacts even without the elder's SMS consent."""
+    if elder.status == "closed":
+        return []
+    planned = []
+    if elder.phone and elder.phone_is_mobile and elder.sms_consent:
+        planned.append(Planned(Recipient("elder", elder.id, elder.phone, elder.language), "sms", template, urgent))
+        if not urgent:
+            return planned
+    if not (elder.sms_consent or urgent):
+        return planned
+    for contact in elder.emergency_contacts:
+        recipient = Recipient("emergency_contact", elder.id, contact["phone"], elder.language)
+        planned.append(Planned(recipient, "sms", template, urgent))
+        if urgent:
+            planned.append(Planned(recipient, "voice", template, urgent))
+    return planned
+
+
+def release_time(local_now: datetime, urgent: bool, recipient_type: str, rules: Rules) -> datetime | None:
+    """None: send now. Else when a held message goes out (the end of quiet hours).
+    Quiet hours hold non-urgent messages to elders and families only."""
+    if urgent or recipient_type not in FAMILY:
+        return None
+    moment = local_now.time()
+    start, end = rules.quiet_start, rules.quiet_end
+    quiet = (start <= moment or moment < end) if start > end else (start <= moment < end)
+    if not quiet:
+        return None
+    release = datetime.combine(local_now.date(), end, local_now.tzinfo)
+    return release if release > local_now else release + timedelta(days=1)
+
+
+def next_attempt_at(attempts: int, now: datetime, rules: Rules, rand: float) -> datetime:
+    """Exponential back-off with jitter; `rand` in [0, 1) comes from the caller."""
+    delay = min(rules.backoff_cap_seconds, rules.backoff_base_seconds * rules.backoff_factor ** max(attempts - 1, 0))
+    delay *= 1 + rules.jitter * (2 * rand - 1)
+    return now + timedelta(seconds=delay)
+
+
+def gives_up(attempts: int, rules: Rules) -> bool:
+    return attempts >= rules.max_attempts
+
+
+def sign(secret: bytes, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def verify(secret: bytes, body: bytes, signature: str) -> bool:
+    return hmac.compare_digest(sign(secret, body), signature)
+
+
+def is_private_address(host: str) -> bool:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host in ("localhost",) or host.endswith(".localhost")
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved

@@ -1,0 +1,93 @@
+"""Message templates per event and language, versioned, rendered in a sandbox.
+
+Each template declares its variables; `load()` checks at start that every template parses
+and uses only what it declares, so a missing variable fails at load, never at send time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import StrictUndefined, meta
+from jinja2.sandbox import SandboxedEnvironment
+
+_env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    version: int
+    variables: frozenset[str]
+    text: dict[str, str]  # language → Jinja2 source
+
+
+TEMPLATES = (
+    Template("elder_registered", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您已完成助浴登记。如需帮助请联系所在助浴点。",
+        "en": "[Bathing service] Dear {{ name }}, your registration is complete."}),
+    Template("booking_confirmed", 1, frozenset({"name", "slot"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您已预约{{ slot }}的助浴服务，请按时到达。",
+        "en": "[Bathing service] Dear {{ name }}, your bath is booked for {{ slot }}."}),
+    Template("booking_cancelled", 1, frozenset({"name", "slot"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您{{ slot }}的预约已取消。",
+        "en": "[Bathing service] Dear {{ name }}, your booking for {{ slot }} is cancelled."}),
+    Template("screening_refused", 1, frozenset({"name", "reasons"}), {
+        "zh-CN": "【助浴服务】{{ name }}今日经检查暂不适宜助浴（{{ reasons }}），请注意身体，必要时就医。",
+        "en": "[Bathing service] {{ name }} could not bathe today ({{ reasons }}). Please take care and see a doctor if needed."}),
+    Template("incident", 1, frozenset({"name", "kind", "severity"}), {
+        "zh-CN": "【助浴服务紧急通知】{{ name }}在助浴点发生意外（{{ kind }}，{{ severity }}），工作人员正在处理，请尽快联系助浴点。",
+        "en": "[Bathing service URGENT] {{ name }} had an incident ({{ kind }}, {{ severity }}). Staff are with them; please call the point."}),
+    Template("incident_staff", 1, frozenset({"name", "kind", "severity"}), {
+        "zh-CN": "【意外事件】{{ name }}：{{ kind }}（{{ severity }}），请立即处理并记录结果。",
+        "en": "[Incident] {{ name }}: {{ kind }} ({{ severity }}). Act now and record the outcome."}),
+    Template("bath_overrun", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴超时】{{ name }}的助浴时间已超过上限，请查看。",
+        "en": "[Bath overrun] {{ name }}'s bath has run over the limit; please check."}),
+    Template("survey_invitation", 1, frozenset({"name", "link"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，感谢使用助浴服务，请为本次服务评价：{{ link }}",
+        "en": "[Bathing service] Dear {{ name }}, please rate our service: {{ link }}"}),
+    Template("complaint_received", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您的意见已受理，我们将在24小时内答复。",
+        "en": "[Bathing service] Dear {{ name }}, we have received your complaint and will reply within 24 hours."}),
+    Template("complaint_replied", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您的投诉已有答复，请留意来电回访。",
+        "en": "[Bathing service] Dear {{ name }}, your complaint has been answered; we will call you back."}),
+    Template("complaint_assigned", 1, frozenset({"category"}), {
+        "zh-CN": "【投诉待办】您有一件新的投诉（{{ category }}）需要处理。",
+        "en": "[Complaint] A new complaint ({{ category }}) is yours to handle."}),
+    Template("complaint_deadline", 1, frozenset({"deadline", "level"}), {
+        "zh-CN": "【投诉时限】投诉的{{ deadline }}时限{{ level }}，请尽快处理。",
+        "en": "[Complaint deadline] The {{ deadline }} deadline is {{ level }}."}),
+    Template("follow_up_due", 1, frozenset({"due_on", "programme"}), {
+        "zh-CN": "【随访提醒】{{ programme }}随访将于{{ due_on }}到期。",
+        "en": "[Follow-up] A {{ programme }} follow-up is due on {{ due_on }}."}),
+    Template("certificate_expiry", 1, frozenset({"name", "change"}), {
+        "zh-CN": "【资质提醒】{{ name }}的健康证明{{ change }}，请及时更新。",
+        "en": "[Qualification] {{ name }}'s health certificate: {{ change }}."}),
+)
+
+
+class TemplateError(ValueError):
+    pass
+
+
+def load(templates: tuple[Template, ...] = TEMPLATES) -> dict[str, Template]:
+    loaded = {}
+    for template in templates:
+        for language, source in template.text.items():
+            used = meta.find_undeclared_variables(_env.parse(source))
+            if used - template.variables:
+                raise TemplateError(f"{template.key}/{language} uses undeclared {sorted(used - template.variables)}")
+        if template.key in loaded:
+            raise TemplateError(f"{template.key} defined twice")
+        loaded[template.key] = template
+    return loaded
+
+
+def render(loaded: dict[str, Template], key: str, language: str, variables: dict) -> str:
+    template = loaded[key]
+    missing = template.variables - set(variables)
+    if missing:
+        raise TemplateError(f"{key} needs {sorted(missing)}")
+    source = template.text.get(language) or template.text["zh-CN"]
+    return _env.from_string(source).render(**{k: variables[k] for k in template.variables})

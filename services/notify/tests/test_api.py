@@ -1,0 +1,173 @@
+"""Notify on a real store: planning from events, delivery, retries, webhooks."""
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import sqlalchemy as sa
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+from kit import events
+from services.notify import domain
+from services.notify.dispatch import DeliveryFailed, Dispatcher
+from services.notify.models import notifications, sink_messages
+
+pytestmark = pytest.mark.integration
+CONTACT = {"name": "李明", "relation": "son", "phone": "13800001111"}
+
+
+@pytest.fixture
+def svc(build_service):
+    return build_service("notify")
+
+
+@pytest.fixture
+def client(svc):
+    return svc.app().test_client()
+
+
+def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1, event_id: str | None = None) -> dict:
+    envelope = events.envelope(type=type_, source="/x", subject=subject, data=data, sequence=sequence,
+                               correlationid=None, traceparent=None, id=event_id)
+    event = events.parse(events.encode(envelope))
+    with svc.store.begin() as session:
+        svc.handlers[type_](session, event)
+    return envelope
+
+
+def register(svc, **state) -> str:
+    elder_id = state.pop("id", str(uuid.uuid4()))
+    feed(svc, "registration.elder.registered", elder_id, {
+        "id": elder_id, "name": "张阿姨", "phone": "13912341234", "phone_is_mobile": True, "service_point_id": "p1",
+        "emergency_contacts": [CONTACT], "status": "active", "consents": {"sms": None}} | state)
+    return elder_id
+
+
+def rows(svc, **filters) -> list:
+    with svc.store.begin() as session:
+        return session.execute(sa.select(notifications).filter_by(**filters)).all()
+
+
+def daytime() -> datetime:
+    return datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai
+
+
+def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client):
+    elder_id = str(uuid.uuid4())
+    data = {"id": elder_id, "name": "张阿姨", "phone": "13912341234", "phone_is_mobile": True,
+            "service_point_id": "p1", "emergency_contacts": [CONTACT], "status": "active", "consents": {}}
+    event_id = str(uuid.uuid4())
+    for _ in range(3):
+        feed(svc, "registration.elder.registered", elder_id, data, event_id=event_id)
+    [sms] = client.get("/notifications", query_string={"recipient": elder_id}).get_json()["items"]
+    assert sms["channel"] == "sms" and sms["recipient"]["address"] == "139****1234" and "张阿姨" in sms["body"]
+
+
+def test_urgent_incident_goes_to_family_and_point_admins_at_once(svc):
+    elder_id = register(svc, phone=None, phone_is_mobile=False)
+    admin = str(uuid.uuid4())
+    feed(svc, "registration.staff.created", admin, {"id": admin, "name": "王站长", "phone": "13700001111",
+                                                    "roles": ["point_admin"], "service_point_id": "p1", "active": True})
+    incident = str(uuid.uuid4())
+    feed(svc, "visits.incident.reported", incident, {"id": incident, "visit_id": "v", "elder_id": elder_id,
+                                                      "service_point_id": "p1", "kind": "fall", "severity": "serious",
+                                                      "urgent": True, "description": "滑倒"})
+    planned = {(r.recipient_type, r.channel, r.urgent) for r in rows(svc, event_type="visits.incident.reported")}
+    assert planned == {("emergency_contact", "sms", True), ("emergency_contact", "voice", True),
+                       ("staff", "inbox", True), ("staff", "sms", True)}
+
+
+def test_closed_elder_gets_nothing_and_opt_out_is_suppressed(svc, client):
+    closed = register(svc, status="closed")
+    assert rows(svc, recipient_id=closed) == []
+    elder_id = str(uuid.uuid4())
+    client.put(f"/recipients/{elder_id}/preferences", json={"channels": ["sms"],
+                                                             "opt_out": ["registration.elder.registered"]})
+    register(svc, id=elder_id)
+    assert [r.status for r in rows(svc, recipient_id=elder_id)] == ["suppressed"]
+
+
+class Flaky:
+    def __init__(self, failures: int):
+        self.failures = failures
+        self.calls = 0
+
+    def send(self, notification) -> None:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise DeliveryFailed("gateway busy")
+
+
+def test_a_provider_failing_twice_then_succeeding_gives_sent_after_3_attempts(svc):
+    elder_id = register(svc)
+    flaky = Flaky(2)
+    dispatcher = Dispatcher(svc.store, svc.outbox, svc.config.settings, {"sms": flaky}, rand=lambda: 0.5)
+    now = daytime()
+    for _ in range(3):
+        dispatcher.run_due(now)
+        now += timedelta(minutes=10)
+    [row] = rows(svc, recipient_id=elder_id)
+    assert (row.status, row.attempts, flaky.calls) == ("sent", 3, 3)
+
+
+def test_delivery_fails_for_good_after_the_maximum_attempts(svc):
+    elder_id = register(svc)
+    dispatcher = Dispatcher(svc.store, svc.outbox, svc.config.settings, {"sms": Flaky(99)}, rand=lambda: 0.5)
+    now = daytime()
+    for _ in range(8):
+        dispatcher.run_due(now)
+        now += timedelta(hours=1)
+    [row] = rows(svc, recipient_id=elder_id)
+    assert (row.status, row.attempts, row.last_error) == ("failed", 5, "gateway busy")
+
+
+def test_the_sink_stores_the_sent_sms(svc):
+    elder_id = register(svc)
+    svc.config.dispatcher.run_due(daytime())
+    with svc.store.begin() as session:
+        [message] = session.execute(sa.select(sink_messages)).all()
+    assert message.address == "13912341234" and "张阿姨" in message.body
+    assert rows(svc, recipient_id=elder_id)[0].status == "sent"
+
+
+@pytest.fixture
+def receiver():
+    received = []
+
+    @Request.application
+    def app(request):
+        received.append((request.headers.get("X-Zhuyu-Signature"), request.get_data()))
+        return Response("ok")
+
+    server = make_server("127.0.0.1", 0, app)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/hook", received
+    server.shutdown()
+
+
+def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, client, receiver, monkeypatch):
+    url, received = receiver
+    created = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
+    assert created.status_code == 201
+    secret = created.get_json()["secret"]
+    assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}").get_json()
+    register(svc)
+    svc.config.dispatcher.run_due(daytime())
+    [(signature, body)] = received
+    assert domain.verify(secret.encode(), body, signature)
+    event = json.loads(body)
+    assert event["specversion"] == "1.0" and event["type"] == "registration.elder.registered"
+    assert "phone" not in event["data"] and "name" not in event["data"]
+
+
+def test_webhooks_to_private_addresses_are_refused_unless_allowed(build_service, monkeypatch):
+    monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "false")
+    strict = build_service("notify").app().test_client()
+    for url in ("http://127.0.0.1:9/x", "http://10.0.0.8/x", "http://localhost/x"):
+        response = strict.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
+        assert (response.status_code, list(response.get_json()["errors"])) == (422, ["url"]), url

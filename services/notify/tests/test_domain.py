@@ -1,0 +1,118 @@
+"""Notification rules and templates, no I/O."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.notify import domain, rules, templates
+from services.notify.domain import ElderContact, Recipient, Rules
+
+TZ = ZoneInfo("Asia/Shanghai")
+RULES = Rules()
+CONTACTS = ({"name": "李明", "relation": "son", "phone": "13800001111"},)
+
+
+def elder(**kw) -> ElderContact:
+    return ElderContact(**({"id": "e1", "name": "张阿姨", "phone": "13912341234", "phone_is_mobile": True,
+                            "emergency_contacts": CONTACTS, "status": "active", "sms_consent": True} | kw))
+
+
+def test_the_same_event_recipient_and_channel_give_the_same_notification_id():
+    recipient = Recipient("elder", "e1", "13912341234")
+    assert domain.notification_id("ev", recipient, "sms") == domain.notification_id("ev", recipient, "sms")
+    assert domain.notification_id("ev", recipient, "sms") != domain.notification_id("ev", recipient, "voice")
+
+
+def test_an_elder_with_a_mobile_gets_the_sms():
+    [planned] = domain.to_family(elder(), "t", urgent=False)
+    assert (planned.recipient.type, planned.channel) == ("elder", "sms")
+
+
+def test_without_a_mobile_the_contacts_get_it_and_urgent_ones_also_a_call_task():
+    assert [(p.recipient.type, p.channel) for p in domain.to_family(elder(phone=None), "t", False)] == [
+        ("emergency_contact", "sms")]
+    urgent = domain.to_family(elder(phone="0571-88001234", phone_is_mobile=False), "t", True)
+    assert [(p.recipient.type, p.channel) for p in urgent] == [("emergency_contact", "sms"), ("emergency_contact", "voice")]
+
+
+def test_urgent_messages_reach_the_contacts_as_well():
+    assert {p.recipient.type for p in domain.to_family(elder(), "t", True)} == {"elder", "emergency_contact"}
+
+
+def test_a_closed_elder_and_family_get_nothing():
+    assert domain.to_family(elder(status="closed"), "t", True) == []
+
+
+def test_refused_sms_consent_stops_routine_messages_but_not_urgent_safety_ones():
+    assert domain.to_family(elder(sms_consent=False), "t", False) == []
+    assert {p.recipient.type for p in domain.to_family(elder(sms_consent=False), "t", True)} == {"emergency_contact"}
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, 23, hour, minute, tzinfo=TZ)
+
+
+@pytest.mark.parametrize("moment,held_until", [(at(20, 59), None), (at(21, 0), at(8, 0) + timedelta(days=1)),
+                                               (at(7, 59), at(8, 0)), (at(8, 0), None), (at(23, 30), at(8) + timedelta(days=1))])
+def test_quiet_hours_hold_routine_messages_to_families_until_eight(moment, held_until):
+    assert domain.release_time(moment, False, "elder", RULES) == held_until
+
+
+def test_urgent_and_staff_messages_are_never_held():
+    assert domain.release_time(at(23), True, "elder", RULES) is None
+    assert domain.release_time(at(23), False, "staff", RULES) is None
+
+
+def test_back_off_grows_is_capped_and_jitter_is_bounded():
+    now = at(10)
+    delays = [(domain.next_attempt_at(n, now, RULES, 0.5) - now).total_seconds() for n in range(1, 12)]
+    assert delays[:3] == [2, 4, 8] and delays[-1] == RULES.backoff_cap_seconds
+    low = (domain.next_attempt_at(3, now, RULES, 0.0) - now).total_seconds()
+    high = (domain.next_attempt_at(3, now, RULES, 0.999) - now).total_seconds()
+    assert 8 * 0.8 <= low < high <= 8 * 1.2
+
+
+def test_delivery_gives_up_after_the_maximum_attempts():
+    assert not domain.gives_up(4, RULES) and domain.gives_up(5, RULES)
+
+
+def test_webhook_signature_is_hmac_sha256_of_the_body():
+    body, secret = b'{"a":1}', b"s3cret"
+    expected = "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+    assert domain.sign(secret, body) == expected and domain.verify(secret, body, expected)
+    assert not domain.verify(secret, body + b" ", expected)
+
+
+@pytest.mark.parametrize("host,private", [("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.9", True),
+                                          ("::1", True), ("169.254.1.1", True), ("localhost", True),
+                                          ("8.8.8.8", False)])
+def test_private_addresses_are_recognised(host, private):
+    assert domain.is_private_address(host) is private
+
+
+def test_every_template_loads_and_renders_chinese():
+    loaded = templates.load()
+    text = templates.render(loaded, "elder_registered", "zh-CN", {"name": "张阿姨"})
+    assert text.startswith("【助浴服务】张阿姨您好")
+    assert templates.render(loaded, "elder_registered", "en", {"name": "Zhang"}).startswith("[Bathing service]")
+
+
+def test_a_template_using_an_undeclared_variable_fails_at_load():
+    broken = templates.Template("x", 1, frozenset({"name"}), {"zh-CN": "{{ name }} {{ missing }}"})
+    with pytest.raises(templates.TemplateError):
+        templates.load((broken,))
+
+
+def test_every_rule_names_a_known_template():
+    loaded = templates.load()
+    assert {rule.template for rule in rules.RULES} <= set(loaded)
+
+
+def test_urgency_can_come_from_the_events_data():
+    [rule] = rules.rules_for("visits.visit.refused", {"urgent": True})
+    assert rules.is_urgent(rule, {"urgent": True}) and not rules.is_urgent(rule, {"urgent": False})
+    assert [r.audience for r in rules.rules_for("visits.incident.reported", {"urgent": False})] == ["point_admins"]
