@@ -8,13 +8,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import sqlalchemy as sa
 import urllib3
 from flask import Flask, Response, g, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 
-from gateway import auth, config
+from gateway import auth, config, idempotency, permissions
+from gateway.models import api_keys, users
 from gateway.proxy import DROP_RESPONSE, FORWARD_REQUEST, UpstreamUnavailable, Upstreams
 from kit import context, logs
 from kit.db import Store
+from kit.types import utcnow
 from kit.web import problem
 
 log = logging.getLogger("gateway")
@@ -24,12 +29,17 @@ API = "/api/v1"
 ROUTES = {
     "service-points": "registration", "staff": "registration", "elders": "registration",
     "subsidy-applications": "registration", "audit": "registration",
-    "bookings": "visits", "visits": "visits", "follow-up-plans": "visits", "follow-ups": "visits",
+    "bookings": "visits", "visits": "visits", "incidents": "visits", "follow-up-plans": "visits",
+    "follow-ups": "visits",
     "complaints": "complaints", "surveys": "complaints", "calls": "complaints", "stats": "complaints",
     "reports": "complaints",
     "notifications": "notify", "webhooks": "notify", "recipients": "notify",
 }
-PUBLIC = {("POST", f"{API}/auth/token"), ("GET", f"{API}/health"), ("GET", f"{API}/openapi.json")}
+PUBLIC = {("POST", f"{API}/auth/token"), ("GET", f"{API}/health"), ("GET", f"{API}/openapi.json"),
+          ("GET", "/healthz")}
+# Survey links are answered by elders and families without an account.
+PUBLIC_PREFIXES = (("POST", f"{API}/surveys/by-token/"),)
+ADMIN_ONLY = ("users", "api-keys")
 
 
 def build_store() -> Store:
@@ -46,6 +56,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                           settings.upstream_read_timeout, settings.upstream_pool_size)
     health_timeout = urllib3.Timeout(connect=0.5, read=2.0)
     openapi_cache: dict = {}
+    revocations = auth.Revocations(store, settings.revocation_refresh_seconds)
 
     @app.before_request
     def _begin():
@@ -54,15 +65,26 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         context.correlation_id.set(rid)
         context.traceparent.set(context.clean_traceparent(request.headers.get("traceparent")) or context.new_traceparent())
         g.principal = None
-        if (request.method, request.path) in PUBLIC or request.method == "OPTIONS":
+        if (request.method, request.path) in PUBLIC or any(
+                request.method == m and request.path.startswith(p) for m, p in PUBLIC_PREFIXES):
             return None
+        key = request.headers.get("X-API-Key")
         header = request.headers.get("Authorization", "")
-        if not header.startswith("Bearer "):
-            return problem(401, "UNAUTHORIZED", "A bearer token is required.", headers={"WWW-Authenticate": "Bearer"})
-        principal = auth.verify_token(header[7:].strip(), settings.jwt_secret)
-        if principal is None:
-            return problem(401, "UNAUTHORIZED", "The token is invalid or expired.", headers={"WWW-Authenticate": "Bearer"})
+        if key:
+            principal = revocations.key(key.strip())
+            if principal is None:
+                return problem(401, "UNAUTHORIZED", "The API key is unknown or revoked.")
+        elif header.startswith("Bearer "):
+            principal = auth.verify_token(header[7:].strip(), settings.jwt_secret)
+            if principal is None or revocations.user_disabled(principal.user_id):
+                return problem(401, "UNAUTHORIZED", "The token is invalid, expired or its user disabled.",
+                               headers={"WWW-Authenticate": "Bearer"})
+        else:
+            return problem(401, "UNAUTHORIZED", "A bearer token or an API key is required.",
+                           headers={"WWW-Authenticate": "Bearer"})
         g.principal = principal
+        if request.method in ("POST", "PUT", "PATCH") and request.content_length and not request.is_json:
+            return problem(415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON (Content-Type: application/json).")
         return None
 
     @app.after_request
@@ -74,6 +96,8 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     def _error(error):
         from werkzeug.exceptions import HTTPException
 
+        if isinstance(error, HTTPException) and error.response is not None:
+            return error.response  # already a problem (the rate limiter's breach answer)
         if isinstance(error, HTTPException):
             code = {400: "MALFORMED_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED",
                     413: "PAYLOAD_TOO_LARGE"}.get(error.code or 500, "ERROR")
@@ -91,7 +115,12 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                   if not isinstance(value, str) or not value}
         if errors:
             return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=errors)
-        principal = auth.authenticate(store, username, password)
+        try:
+            principal = auth.authenticate(store, username, password, settings.max_login_failures,
+                                          settings.lockout_seconds)
+        except auth.Locked as locked:
+            return problem(429, "ACCOUNT_LOCKED", "Too many wrong passwords; try again later.",
+                           headers={"Retry-After": locked.seconds})
         if principal is None:
             return problem(401, "INVALID_CREDENTIALS", "Wrong username or password.")
         return {
@@ -139,34 +168,196 @@ def create_app(settings: config.Settings | None = None) -> Flask:
             openapi_cache.update(doc=merge_openapi(documents), at=now)
         return app.json.response(openapi_cache["doc"])
 
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok", "service": "gateway"}
+
+    @app.post(f"{API}/auth/refresh")
+    def refresh():
+        principal = g.principal
+        if principal.role == permissions.API_CLIENT:
+            return problem(403, "FORBIDDEN", "API keys do not take tokens.")
+        return {"access_token": auth.issue_token(principal, settings.jwt_secret, settings.token_ttl_seconds),
+                "token_type": "Bearer", "expires_in": settings.token_ttl_seconds, "role": principal.role,
+                "service_point_id": principal.service_point_id}
+
+    def _body() -> dict:
+        body = request.get_json(silent=True)
+        return body if isinstance(body, dict) else {}
+
+    def _admin() -> Response | None:
+        if g.principal.role != "admin":
+            return problem(403, "FORBIDDEN", "Only administrators may do this.")
+        return None
+
+    def _user_view(row) -> dict:
+        return {"id": row.id, "username": row.username, "role": row.role, "service_point_id": row.service_point_id,
+                "staff_id": row.staff_id, "disabled": row.disabled, "created_at": row.created_at.isoformat()}
+
+    @app.post(f"{API}/users")
+    def create_user():
+        refused = _admin()
+        if refused:
+            return refused
+        body = _body()
+        errors = {}
+        if not isinstance(body.get("username"), str) or not 3 <= len(body["username"]) <= 64:
+            errors["username"] = ["3 to 64 characters."]
+        if not isinstance(body.get("password"), str) or len(body["password"]) < settings.min_password_length:
+            errors["password"] = [f"At least {settings.min_password_length} characters."]
+        if body.get("role") not in permissions.ROLES:
+            errors["role"] = [f"One of {', '.join(permissions.ROLES)}."]
+        if errors:
+            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=errors)
+        try:
+            user_id = auth.create_user(store, body["username"], body["password"], body["role"],
+                                       body.get("service_point_id"), body.get("staff_id"))
+        except sa.exc.IntegrityError:
+            return problem(409, "DUPLICATE_USERNAME", "That username is taken.")
+        with store.begin() as session:
+            row = session.execute(sa.select(users).where(users.c.id == user_id)).first()
+        return _user_view(row), 201
+
+    @app.get(f"{API}/users")
+    def list_users():
+        refused = _admin()
+        if refused:
+            return refused
+        with store.begin() as session:
+            rows = session.execute(sa.select(users).order_by(users.c.created_at)).all()
+        return {"items": [_user_view(r) for r in rows], "next_cursor": None}
+
+    @app.post(f"{API}/users/<user_id>/disable")
+    def disable_user(user_id: str):
+        refused = _admin()
+        if refused:
+            return refused
+        with store.begin() as session:
+            if not session.execute(users.update().where(users.c.id == user_id).values(disabled=True)).rowcount:
+                return problem(404, "NOT_FOUND", f"No user {user_id}.")
+            row = session.execute(sa.select(users).where(users.c.id == user_id)).first()
+        revocations.invalidate()
+        return _user_view(row)
+
+    @app.post(f"{API}/users/<user_id>/password")
+    def change_password(user_id: str):
+        principal = g.principal
+        body = _body()
+        new = body.get("new_password")
+        if principal.user_id != user_id and principal.role != "admin":
+            return problem(403, "FORBIDDEN", "You may change only your own password.")
+        if principal.user_id == user_id and not auth.check_password(store, user_id, str(body.get("current_password", ""))):
+            return problem(403, "FORBIDDEN", "The current password is wrong.")
+        if not isinstance(new, str) or len(new) < settings.min_password_length:
+            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.",
+                           errors={"new_password": [f"At least {settings.min_password_length} characters."]})
+        auth.set_password(store, user_id, new)
+        return {"id": user_id, "changed": True}
+
+    @app.post(f"{API}/api-keys")
+    def create_key():
+        refused = _admin()
+        if refused:
+            return refused
+        body = _body()
+        scopes = body.get("scopes")
+        errors = {}
+        if not isinstance(body.get("name"), str) or not body["name"]:
+            errors["name"] = ["Required."]
+        if not isinstance(scopes, list) or not scopes or any(s not in permissions.SCOPES for s in scopes):
+            errors["scopes"] = [f"A list of: {' '.join(permissions.SCOPES)}."]
+        if errors:
+            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=errors)
+        key_id, key = auth.create_api_key(store, body["name"], scopes, body.get("service_point_id"),
+                                          body.get("rate_limit_per_minute"), g.principal.user_id)
+        revocations.invalidate()
+        return {"id": key_id, "key": key, "name": body["name"], "scopes": scopes}, 201
+
+    @app.post(f"{API}/api-keys/<key_id>/revoke")
+    def revoke_key(key_id: str):
+        refused = _admin()
+        if refused:
+            return refused
+        with store.begin() as session:
+            if not session.execute(api_keys.update().where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
+                                   .values(revoked_at=utcnow())).rowcount:
+                return problem(404, "NOT_FOUND", f"No active API key {key_id}.")
+        revocations.invalidate()
+        return {"id": key_id, "revoked": True}
+
     @app.route(f"{API}/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     def forward(rest: str):
         service = ROUTES.get(rest.split("/", 1)[0])
         if service is None:
             return problem(404, "NOT_FOUND", f"No resource {request.path}.")
         principal = g.principal
+        if principal is not None and not permissions.allowed(principal.role, principal.scopes, request.method,
+                                                             "/" + rest):
+            return problem(403, "FORBIDDEN", "Your role or key may not do this.")
         headers = {k: v for k, v in request.headers.items() if k.lower() in FORWARD_REQUEST}
         headers["X-Request-ID"] = context.request_id.get() or ""
         headers["traceparent"] = context.traceparent.get() or ""
-        headers["X-Zhuyu-User"] = principal.user_id
-        headers["X-Zhuyu-Role"] = principal.role
-        if principal.service_point_id:
-            headers["X-Zhuyu-Point"] = principal.service_point_id
-        if principal.staff_id:
-            headers["X-Zhuyu-Staff"] = principal.staff_id
+        if principal is not None:
+            headers["X-Zhuyu-User"] = principal.user_id
+            headers["X-Zhuyu-Role"] = principal.role
+            if principal.service_point_id:
+                headers["X-Zhuyu-Point"] = principal.service_point_id
+            if principal.staff_id:
+                headers["X-Zhuyu-Staff"] = principal.staff_id
+            if principal.scopes:
+                headers["X-Zhuyu-Scopes"] = " ".join(sorted(principal.scopes))
         path = "/" + rest + (("?" + request.query_string.decode("latin-1")) if request.query_string else "")
         body = request.get_data() if request.method in ("POST", "PUT", "PATCH") else None
+        key = request.headers.get("Idempotency-Key") if request.method == "POST" else None
+        owner = principal.user_id if principal is not None else "anonymous"
+        if key:
+            try:
+                replay = idempotency.begin(store, owner, key[:200], idempotency.request_hash(request.method, path, body or b""),
+                                           settings.idempotency_hours)
+            except idempotency.Mismatch:
+                return problem(409, "IDEMPOTENCY_MISMATCH", "This Idempotency-Key was used with another request.")
+            except idempotency.InProgress:
+                return problem(409, "IDEMPOTENCY_IN_PROGRESS", "The first request with this key is still running.",
+                               headers={"Retry-After": 1})
+            if replay is not None:
+                response = Response(replay.body, status=replay.status, content_type=replay.content_type)
+                response.headers["Idempotent-Replayed"] = "true"
+                return response
         try:
             upstream = upstreams.request(service, request.method, path, body, headers)
         except UpstreamUnavailable:
+            if key:
+                idempotency.finish(store, owner, key[:200], 503, b"", None)
             log.warning("upstream unavailable", extra={"upstream": service})
             return problem(503, "SERVICE_UNAVAILABLE", f"The {service} service is not reachable; try again shortly.",
                            headers={"Retry-After": 5})
+        if key:
+            idempotency.finish(store, owner, key[:200], upstream.status, upstream.data,
+                               upstream.headers.get("Content-Type"))
         response = Response(upstream.data, status=upstream.status)
-        for key, value in upstream.headers.items():
-            if key.lower() not in DROP_RESPONSE:
-                response.headers[key] = value
+        for name, value in upstream.headers.items():
+            if name.lower() not in DROP_RESPONSE:
+                response.headers[name] = value
         return response
+
+    def limit_key() -> str:
+        principal = g.get("principal")
+        return f"p:{principal.user_id}" if principal is not None else f"ip:{get_remote_address()}"
+
+    def limit_for_caller() -> str:
+        principal = g.get("principal")
+        if principal is not None and principal.role == permissions.API_CLIENT:
+            return f"{principal.rate_limit_per_minute or settings.rate_limit_key_per_minute} per minute"
+        return settings.rate_limit_user
+
+    def breached(limit) -> Response:
+        return problem(429, "RATE_LIMITED", "Too many requests; slow down.",
+                       headers={"Retry-After": max(1, int(limit.reset_at - time.time()) + 1)})
+
+    limiter = Limiter(limit_key, app=app, default_limits=[limit_for_caller], storage_uri=settings.rate_limit_storage_uri,
+                      on_breach=breached, headers_enabled=False, swallow_errors=True)
+    limiter.limit(settings.rate_limit_login, key_func=get_remote_address, on_breach=breached)(token)
+    limiter.exempt(healthz)
 
     return app
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import hashlib
+import threading
 import time
 import uuid
+from datetime import timedelta
 from dataclasses import dataclass
 
 import jwt
@@ -13,7 +16,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
-from gateway.models import users
+from gateway.models import api_keys, login_failures, users
 from kit.db import Store
 from kit.settings import var_dir
 from kit.types import utcnow
@@ -33,6 +36,8 @@ class Principal:
     role: str
     service_point_id: str | None
     staff_id: str | None
+    scopes: frozenset[str] = frozenset()
+    rate_limit_per_minute: int | None = None
 
 
 def create_user(store: Store, username: str, password: str, role: str,
@@ -64,16 +69,102 @@ def ensure_admin(store: Store, password: str | None) -> None:
         print(f"Created user 'admin' with password {password} (also in {path})", flush=True)
 
 
-def authenticate(store: Store, username: str, password: str) -> Principal | None:
+class Locked(Exception):
+    def __init__(self, seconds: int):
+        super().__init__(f"locked for {seconds}s")
+        self.seconds = seconds
+
+
+def authenticate(store: Store, username: str, password: str, max_failures: int, lock_seconds: int) -> Principal | None:
+    """The user, or None; after `max_failures` wrong passwords in a row the name is locked."""
+    now = utcnow()
     with store.begin() as session:
+        lock = session.execute(sa.select(login_failures).where(login_failures.c.username == username)).first()
+        if lock is not None and lock.locked_until is not None and lock.locked_until > now:
+            raise Locked(int((lock.locked_until - now).total_seconds()) + 1)
         row = session.execute(sa.select(users).where(users.c.username == username)).first()
     try:
         _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
+        ok = row is not None and not row.disabled
     except (VerifyMismatchError, InvalidHashError):
-        return None
-    if row is None or row.disabled:
+        ok = False
+    with store.begin() as session:
+        session.execute(login_failures.delete().where(login_failures.c.username == username))
+        if not ok:
+            failures = (lock.failures if lock is not None and lock.locked_until is None else 0) + 1
+            locked_until = now + timedelta(seconds=lock_seconds) if failures >= max_failures else None
+            session.execute(login_failures.insert().values(username=username, failures=failures,
+                                                           locked_until=locked_until))
+    if not ok:
         return None
     return Principal(row.id, row.username, row.role, row.service_point_id, row.staff_id)
+
+
+def set_password(store: Store, user_id: str, password: str) -> None:
+    with store.begin() as session:
+        session.execute(users.update().where(users.c.id == user_id).values(password_hash=_hasher.hash(password)))
+
+
+def check_password(store: Store, user_id: str, password: str) -> bool:
+    with store.begin() as session:
+        row = session.execute(sa.select(users.c.password_hash).where(users.c.id == user_id)).first()
+    try:
+        return row is not None and _hasher.verify(row.password_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return False
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_api_key(store: Store, name: str, scopes: list[str], service_point_id: str | None,
+                   rate_limit_per_minute: int | None, created_by: str) -> tuple[str, str]:
+    key = "zk_" + secrets.token_urlsafe(32)
+    key_id = str(uuid.uuid4())
+    with store.begin() as session:
+        session.execute(api_keys.insert().values(
+            id=key_id, name=name, key_hash=hash_key(key), scopes=scopes, service_point_id=service_point_id,
+            rate_limit_per_minute=rate_limit_per_minute, created_by=created_by, created_at=utcnow()))
+    return key_id, key
+
+
+class Revocations:
+    """Disabled users and API keys, refreshed from the store every few seconds, so that
+    the request path does not touch the database and a disabling takes effect quickly."""
+
+    def __init__(self, store: Store, refresh_seconds: float):
+        self.store = store
+        self.refresh_seconds = refresh_seconds
+        self._lock = threading.Lock()
+        self._loaded = 0.0
+        self._disabled_users: frozenset[str] = frozenset()
+        self._keys: dict[str, Principal] = {}
+
+    def _refresh(self) -> None:
+        if time.monotonic() - self._loaded < self.refresh_seconds:
+            return
+        with self._lock:
+            if time.monotonic() - self._loaded < self.refresh_seconds:
+                return
+            with self.store.begin() as session:
+                disabled = frozenset(session.execute(sa.select(users.c.id).where(users.c.disabled)).scalars())
+                keys = {row.key_hash: Principal(row.id, row.name, "api_client", row.service_point_id, None,
+                                                frozenset(row.scopes), row.rate_limit_per_minute)
+                        for row in session.execute(sa.select(api_keys).where(api_keys.c.revoked_at.is_(None))).all()}
+            self._disabled_users, self._keys = disabled, keys
+            self._loaded = time.monotonic()
+
+    def user_disabled(self, user_id: str) -> bool:
+        self._refresh()
+        return user_id in self._disabled_users
+
+    def key(self, key: str) -> Principal | None:
+        self._refresh()
+        return self._keys.get(hash_key(key))  # a lookup by hash tells nothing about other keys
+
+    def invalidate(self) -> None:
+        self._loaded = 0.0
 
 
 def issue_token(principal: Principal, secret: str, ttl: int) -> str:

@@ -22,6 +22,15 @@ class Settings:
     upstream_read_timeout: float
     upstream_pool_size: int
     log_level: str
+    min_password_length: int
+    max_login_failures: int
+    lockout_seconds: int
+    revocation_refresh_seconds: float
+    rate_limit_user: str
+    rate_limit_key_per_minute: int
+    rate_limit_login: str
+    rate_limit_storage_uri: str
+    idempotency_hours: float
 
 
 def _secret_file(name: str) -> str:
@@ -47,4 +56,13 @@ def load() -> Settings:
         upstream_read_timeout=env.float("GATEWAY_UPSTREAM_READ_TIMEOUT_SECONDS", 10.0),
         upstream_pool_size=env.int("GATEWAY_UPSTREAM_POOL_SIZE", 32),
         log_level=env.str("ZHUYU_LOG_LEVEL", "INFO"),
+        min_password_length=env.int("ZHUYU_MIN_PASSWORD_LENGTH", 10),
+        max_login_failures=env.int("ZHUYU_MAX_LOGIN_FAILURES", 5),
+        lockout_seconds=env.int("ZHUYU_LOCKOUT_SECONDS", 900),
+        revocation_refresh_seconds=env.float("ZHUYU_REVOCATION_REFRESH_SECONDS", 3.0),
+        rate_limit_user=env.str("ZHUYU_RATE_LIMIT_USER", "600 per minute"),
+        rate_limit_key_per_minute=env.int("ZHUYU_RATE_LIMIT_KEY_PER_MINUTE", 120),
+        rate_limit_login=env.str("ZHUYU_RATE_LIMIT_LOGIN", "20 per minute"),
+        rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "memory://"),
+        idempotency_hours=env.float("ZHUYU_IDEMPOTENCY_HOURS", 24.0),
     )

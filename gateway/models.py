@@ -19,3 +19,40 @@ users = sa.Table(
     sa.Column("disabled", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
+
+# Third parties' keys: only a hash is kept; the key is shown once, at creation.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("scopes", sa.JSON, nullable=False),
+    sa.Column("service_point_id", sa.String(36)),
+    sa.Column("rate_limit_per_minute", sa.Integer),
+    sa.Column("revoked_at", UtcDateTime()),
+    sa.Column("created_by", sa.String(36)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# Failed logins, for the lockout after repeated failures.
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("locked_until", UtcDateTime()),
+)
+
+# First responses of POSTs sent with an Idempotency-Key.
+idempotency = sa.Table(
+    "idempotency",
+    metadata,
+    sa.Column("principal", sa.String(64), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("request_hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.Integer),  # null while the first request is still running
+    sa.Column("body", sa.LargeBinary),
+    sa.Column("content_type", sa.String(100)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)

@@ -1,0 +1,72 @@
+"""Idempotency-Key on POST: the same key and body within the window replays the first
+response and changes nothing; another body under the same key is a conflict."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from gateway.models import idempotency
+from kit.db import Store
+from kit.types import utcnow
+
+
+@dataclass(frozen=True)
+class Replay:
+    status: int
+    body: bytes
+    content_type: str | None
+
+
+class Mismatch(Exception):
+    pass
+
+
+class InProgress(Exception):
+    pass
+
+
+def request_hash(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
+
+
+def begin(store: Store, principal: str, key: str, digest: str, window_hours: float) -> Replay | None:
+    """Claims the key (None: go ahead and forward) or returns the stored first response."""
+    now = utcnow()
+    with store.begin() as session:
+        row = session.execute(sa.select(idempotency).where(
+            idempotency.c.principal == principal, idempotency.c.key == key).with_for_update()).first()
+        if row is not None and row.created_at < now - timedelta(hours=window_hours):
+            session.execute(idempotency.delete().where(idempotency.c.principal == principal, idempotency.c.key == key))
+            row = None
+        if row is None:
+            try:
+                with session.begin_nested():
+                    session.execute(idempotency.insert().values(principal=principal, key=key, request_hash=digest,
+                                                                created_at=now))
+                return None
+            except sa.exc.IntegrityError:
+                raise InProgress() from None
+    if row.request_hash != digest:
+        raise Mismatch()
+    if row.status is None:
+        raise InProgress()
+    return Replay(row.status, row.body or b"", row.content_type)
+
+
+def finish(store: Store, principal: str, key: str, status: int, body: bytes, content_type: str | None) -> None:
+    """Keep a final answer; forget a 5xx so that the client may try again."""
+    with store.begin() as session:
+        where = (idempotency.c.principal == principal, idempotency.c.key == key)
+        if status >= 500:
+            session.execute(idempotency.delete().where(*where))
+        else:
+            session.execute(idempotency.update().where(*where).values(status=status, body=body,
+                                                                      content_type=content_type))
+
+
+def purge(store: Store, window_hours: float) -> None:
+    with store.begin() as session:
+        session.execute(idempotency.delete().where(idempotency.c.created_at < utcnow() - timedelta(hours=window_hours)))
