@@ -28,6 +28,7 @@ test-fast: $(STAMP)
 	ZHUYU_TEST_DATABASES=sqlite $(PY) -m pytest -m "not slow"
 
 bench: $(STAMP) system-deps
+	$(PY) -m bench.gateway
 	$(PY) -m bench.events
 
 clean:

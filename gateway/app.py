@@ -11,12 +11,11 @@ from pathlib import Path
 import sqlalchemy as sa
 import urllib3
 from flask import Flask, Response, g, request
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 
-from gateway import auth, config, idempotency, permissions
+from gateway import auth, config, permissions
+from gateway.front import PRINCIPAL, ROUTES, Front
 from gateway.models import api_keys, users
-from gateway.proxy import DROP_RESPONSE, FORWARD_REQUEST, UpstreamUnavailable, Upstreams
+from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs
 from kit.db import Store
 from kit.types import utcnow
@@ -24,23 +23,6 @@ from kit.web import problem
 
 log = logging.getLogger("gateway")
 API = "/api/v1"
-
-# First path segment under /api/v1 → the service that owns it.
-ROUTES = {
-    "service-points": "registration", "staff": "registration", "elders": "registration",
-    "subsidy-applications": "registration", "audit": "registration",
-    "bookings": "visits", "visits": "visits", "incidents": "visits", "follow-up-plans": "visits",
-    "follow-ups": "visits",
-    "complaints": "complaints", "surveys": "complaints", "calls": "complaints", "stats": "complaints",
-    "reports": "complaints",
-    "notifications": "notify", "webhooks": "notify", "recipients": "notify",
-}
-PUBLIC = {("POST", f"{API}/auth/token"), ("GET", f"{API}/health"), ("GET", f"{API}/openapi.json"),
-          ("GET", "/healthz")}
-# Survey links are answered by elders and families without an account.
-PUBLIC_PREFIXES = (("POST", f"{API}/surveys/by-token/"),)
-ADMIN_ONLY = ("users", "api-keys")
-
 
 def build_store() -> Store:
     return Store(config.load().database_url, Path(__file__).resolve().parent / "migrations")
@@ -57,35 +39,11 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     health_timeout = urllib3.Timeout(connect=0.5, read=2.0)
     openapi_cache: dict = {}
     revocations = auth.Revocations(store, settings.revocation_refresh_seconds)
+    tokens = auth.TokenCache(settings.jwt_secret)
 
     @app.before_request
-    def _begin():
-        rid = context.clean_id(request.headers.get("X-Request-ID"))
-        context.request_id.set(rid)
-        context.correlation_id.set(rid)
-        context.traceparent.set(context.clean_traceparent(request.headers.get("traceparent")) or context.new_traceparent())
-        g.principal = None
-        if (request.method, request.path) in PUBLIC or any(
-                request.method == m and request.path.startswith(p) for m, p in PUBLIC_PREFIXES):
-            return None
-        key = request.headers.get("X-API-Key")
-        header = request.headers.get("Authorization", "")
-        if key:
-            principal = revocations.key(key.strip())
-            if principal is None:
-                return problem(401, "UNAUTHORIZED", "The API key is unknown or revoked.")
-        elif header.startswith("Bearer "):
-            principal = auth.verify_token(header[7:].strip(), settings.jwt_secret)
-            if principal is None or revocations.user_disabled(principal.user_id):
-                return problem(401, "UNAUTHORIZED", "The token is invalid, expired or its user disabled.",
-                               headers={"WWW-Authenticate": "Bearer"})
-        else:
-            return problem(401, "UNAUTHORIZED", "A bearer token or an API key is required.",
-                           headers={"WWW-Authenticate": "Bearer"})
-        g.principal = principal
-        if request.method in ("POST", "PUT", "PATCH") and request.content_length and not request.is_json:
-            return problem(415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON (Content-Type: application/json).")
-        return None
+    def _caller():
+        g.principal = request.environ.get(PRINCIPAL)  # identified by the front
 
     @app.after_request
     def _stamp(response: Response) -> Response:
@@ -286,79 +244,10 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         return {"id": key_id, "revoked": True}
 
     @app.route(f"{API}/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
-    def forward(rest: str):
-        service = ROUTES.get(rest.split("/", 1)[0])
-        if service is None:
-            return problem(404, "NOT_FOUND", f"No resource {request.path}.")
-        principal = g.principal
-        if principal is not None and not permissions.allowed(principal.role, principal.scopes, request.method,
-                                                             "/" + rest):
-            return problem(403, "FORBIDDEN", "Your role or key may not do this.")
-        headers = {k: v for k, v in request.headers.items() if k.lower() in FORWARD_REQUEST}
-        headers["X-Request-ID"] = context.request_id.get() or ""
-        headers["traceparent"] = context.traceparent.get() or ""
-        if principal is not None:
-            headers["X-Zhuyu-User"] = principal.user_id
-            headers["X-Zhuyu-Role"] = principal.role
-            if principal.service_point_id:
-                headers["X-Zhuyu-Point"] = principal.service_point_id
-            if principal.staff_id:
-                headers["X-Zhuyu-Staff"] = principal.staff_id
-            if principal.scopes:
-                headers["X-Zhuyu-Scopes"] = " ".join(sorted(principal.scopes))
-        path = "/" + rest + (("?" + request.query_string.decode("latin-1")) if request.query_string else "")
-        body = request.get_data() if request.method in ("POST", "PUT", "PATCH") else None
-        key = request.headers.get("Idempotency-Key") if request.method == "POST" else None
-        owner = principal.user_id if principal is not None else "anonymous"
-        if key:
-            try:
-                replay = idempotency.begin(store, owner, key[:200], idempotency.request_hash(request.method, path, body or b""),
-                                           settings.idempotency_hours)
-            except idempotency.Mismatch:
-                return problem(409, "IDEMPOTENCY_MISMATCH", "This Idempotency-Key was used with another request.")
-            except idempotency.InProgress:
-                return problem(409, "IDEMPOTENCY_IN_PROGRESS", "The first request with this key is still running.",
-                               headers={"Retry-After": 1})
-            if replay is not None:
-                response = Response(replay.body, status=replay.status, content_type=replay.content_type)
-                response.headers["Idempotent-Replayed"] = "true"
-                return response
-        try:
-            upstream = upstreams.request(service, request.method, path, body, headers)
-        except UpstreamUnavailable:
-            if key:
-                idempotency.finish(store, owner, key[:200], 503, b"", None)
-            log.warning("upstream unavailable", extra={"upstream": service})
-            return problem(503, "SERVICE_UNAVAILABLE", f"The {service} service is not reachable; try again shortly.",
-                           headers={"Retry-After": 5})
-        if key:
-            idempotency.finish(store, owner, key[:200], upstream.status, upstream.data,
-                               upstream.headers.get("Content-Type"))
-        response = Response(upstream.data, status=upstream.status)
-        for name, value in upstream.headers.items():
-            if name.lower() not in DROP_RESPONSE:
-                response.headers[name] = value
-        return response
+    def unknown(rest: str):
+        return problem(404, "NOT_FOUND", f"No resource {request.path}.")
 
-    def limit_key() -> str:
-        principal = g.get("principal")
-        return f"p:{principal.user_id}" if principal is not None else f"ip:{get_remote_address()}"
-
-    def limit_for_caller() -> str:
-        principal = g.get("principal")
-        if principal is not None and principal.role == permissions.API_CLIENT:
-            return f"{principal.rate_limit_per_minute or settings.rate_limit_key_per_minute} per minute"
-        return settings.rate_limit_user
-
-    def breached(limit) -> Response:
-        return problem(429, "RATE_LIMITED", "Too many requests; slow down.",
-                       headers={"Retry-After": max(1, int(limit.reset_at - time.time()) + 1)})
-
-    limiter = Limiter(limit_key, app=app, default_limits=[limit_for_caller], storage_uri=settings.rate_limit_storage_uri,
-                      on_breach=breached, headers_enabled=False, swallow_errors=True)
-    limiter.limit(settings.rate_limit_login, key_func=get_remote_address, on_breach=breached)(token)
-    limiter.exempt(healthz)
-
+    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, tokens, revocations)
     return app
 
 

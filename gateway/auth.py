@@ -180,3 +180,24 @@ def verify_token(token: str, secret: str) -> Principal | None:
     except jwt.PyJWTError:
         return None
     return Principal(claims["sub"], claims.get("name", ""), claims.get("role", ""), claims.get("pt"), claims.get("staff"))
+
+
+class TokenCache:
+    """Verified tokens, kept until they expire: a client sends the same token many times,
+    and checking its signature again each time is the costliest step of the hop."""
+
+    def __init__(self, secret: str, size: int = 10_000):
+        self.secret = secret
+        self.size = size
+        self._known: dict[str, tuple[Principal, float]] = {}
+
+    def verify(self, token: str) -> Principal | None:
+        known = self._known.get(token)
+        if known is not None and known[1] > time.time():
+            return known[0]
+        principal = verify_token(token, self.secret)
+        if principal is not None:
+            if len(self._known) >= self.size:
+                self._known.clear()
+            self._known[token] = (principal, jwt.decode(token, options={"verify_signature": False})["exp"])
+        return principal

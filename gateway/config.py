@@ -31,6 +31,7 @@ class Settings:
     rate_limit_login: str
     rate_limit_storage_uri: str
     idempotency_hours: float
+    max_body_bytes: int
 
 
 def _secret_file(name: str) -> str:
@@ -65,4 +66,5 @@ def load() -> Settings:
         rate_limit_login=env.str("ZHUYU_RATE_LIMIT_LOGIN", "20 per minute"),
         rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "memory://"),
         idempotency_hours=env.float("ZHUYU_IDEMPOTENCY_HOURS", 24.0),
+        max_body_bytes=env.int("ZHUYU_MAX_BODY_BYTES", 1024 * 1024),
     )

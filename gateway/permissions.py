@@ -32,8 +32,6 @@ class Entry:
     roles: frozenset[str]
     scope: str | None = None
 
-    def matches(self, method: str, path: str) -> bool:
-        return method == self.method and re.fullmatch(self.pattern, path) is not None
 
 
 def _e(method: str, pattern: str, roles, scope: str | None = None) -> Entry:
@@ -100,11 +98,20 @@ MATRIX: tuple[Entry, ...] = (
 )
 
 
+# One alternation per method, each entry a named group: one regex match per request.
+_BY_METHOD = {
+    method: (re.compile("|".join(f"(?P<e{i}>{e.pattern})" for i, e in enumerate(MATRIX) if e.method == method)),
+             {f"e{i}": e for i, e in enumerate(MATRIX) if e.method == method})
+    for method in {e.method for e in MATRIX}
+}
+
+
 def entry_for(method: str, path: str) -> Entry | None:
-    for entry in MATRIX:
-        if entry.matches(method, path):
-            return entry
-    return None
+    compiled = _BY_METHOD.get(method)
+    if compiled is None:
+        return None
+    match = compiled[0].fullmatch(path)
+    return compiled[1][match.lastgroup] if match else None
 
 
 def allowed(role: str, scopes: frozenset[str], method: str, path: str) -> bool:

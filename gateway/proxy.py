@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 
 import urllib3
 
-# Request headers passed on to the service; everything else (auth, cookies) stays here.
-FORWARD_REQUEST = ("content-type", "accept", "accept-language", "idempotency-key", "traceparent", "if-match")
 # Response headers passed back; hop-by-hop ones and the server's identity are dropped.
 DROP_RESPONSE = {"connection", "keep-alive", "transfer-encoding", "server", "date", "content-length"}
 

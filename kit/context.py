@@ -6,6 +6,7 @@ outbox so that events carry the id of the request that caused them.
 from __future__ import annotations
 
 import contextvars
+import os
 import re
 import uuid
 
@@ -36,4 +37,5 @@ def trace_id() -> str | None:
 
 
 def new_traceparent() -> str:
-    return f"00-{uuid.uuid4().hex}-{uuid.uuid4().hex[:16]}-01"
+    ids = os.urandom(24).hex()
+    return f"00-{ids[:32]}-{ids[32:]}-01"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from http import HTTPStatus
 from typing import Any, Callable, Iterable
 
 import marshmallow as ma
@@ -40,9 +41,8 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None) -> Response:
-    from http import HTTPStatus
-
+def problem_document(status: int, code: str, detail: str = "", errors: dict | None = None) -> dict[str, Any]:
+    """The problem+json body (RFC 9457) with the contract's `code`."""
     try:
         title = HTTPStatus(status).phrase
     except ValueError:
@@ -56,7 +56,11 @@ def problem(status: int, code: str, detail: str = "", errors: dict | None = None
     }
     if errors:
         body["errors"] = errors
-    response = jsonify(body)
+    return body
+
+
+def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None) -> Response:
+    response = jsonify(problem_document(status, code, detail, errors))
     response.status_code = status
     response.mimetype = PROBLEM
     for key, value in (headers or {}).items():

@@ -1,7 +1,6 @@
 """Start the whole suite as `make run` does (`zhuyu run`) on free ports, for tests."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

@@ -16,7 +16,7 @@ from kit.paging import page
 from kit.privacy import mask_phone
 from kit.types import utcnow
 from kit.web import ApiError
-from services.complaints.models import calls, complaints
+from services.complaints.models import complaints
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
     MisconductIn, MisconductOut, MonthArgs, NoteIn, PeriodArgs, ReasonIn, ReplyIn, ResolveIn, SurveyIn, SurveyOut,

@@ -12,7 +12,7 @@ from flask_smorest import Blueprint
 from kit import caller as callers
 from kit.paging import page
 from kit.web import ApiError
-from services.visits.models import bookings, incidents, timeline, visits
+from services.visits.models import bookings, timeline, visits
 from services.visits.schemas import (
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, Empty, IncidentIn, IncidentOut,
     IncidentOutcomeIn, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,

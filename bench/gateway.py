@@ -1,0 +1,106 @@
+"""The gateway's cost: the same read made directly to a service and through the gateway,
+at one client and at 16, over keep-alive connections, both servers under gunicorn.
+
+Run: `make bench` (or `.venv/bin/python -m bench.gateway`). N with ZHUYU_BENCH_REQUESTS.
+"""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.common import percentiles, private_broker, report
+from kit.broker import free_port
+
+N = int(os.environ.get("ZHUYU_BENCH_REQUESTS", "3000"))
+
+
+def wait_http(port: int, path: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", path)
+            if conn.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"port {port} did not answer")
+
+
+def run(port: int, path: str, headers: dict, clients: int, total: int) -> tuple[float, list[float]]:
+    samples: list[float] = []
+    lock = threading.Lock()
+    per_client = total // clients
+
+    def worker():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        local = []
+        for _ in range(per_client):
+            started = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 200, response.status
+            local.append((time.perf_counter() - started) * 1000)
+        with lock:
+            samples.extend(local)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(samples) / (time.perf_counter() - started), samples
+
+
+def main() -> None:
+    with private_broker() as url, tempfile.TemporaryDirectory() as var:
+        service_port, gateway_port = free_port(), free_port()
+        env = dict(os.environ, AMQP_URL=url, ZHUYU_VAR_DIR=var, REGISTRATION_PORT=str(service_port),
+                   REGISTRATION_URL=f"http://127.0.0.1:{service_port}", GATEWAY_PORT=str(gateway_port),
+                   ZHUYU_ADMIN_PASSWORD="bench-admin-password", ZHUYU_LOG_LEVEL="WARNING",
+                   ZHUYU_RATE_LIMIT_USER="1000000 per minute")
+        log = open(Path(var) / "servers.log", "ab")
+        servers = [subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "registration", "web"], env=env,
+                                    stdout=log, stderr=log),
+                   subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "gateway"], env=env,
+                                    stdout=log, stderr=log)]
+        try:
+            wait_http(service_port, "/healthz")
+            wait_http(gateway_port, "/healthz")
+            conn = http.client.HTTPConnection("127.0.0.1", gateway_port)
+            conn.request("POST", "/api/v1/auth/token", body=json.dumps(
+                {"username": "admin", "password": "bench-admin-password"}), headers={"Content-Type": "application/json"})
+            token = json.loads(conn.getresponse().read())["access_token"]
+            auth = {"Authorization": f"Bearer {token}"}
+            conn.request("POST", "/api/v1/service-points", headers=auth | {"Content-Type": "application/json"},
+                         body=json.dumps({"name": "点", "address": "a", "district": "d", "bath_capacity": 2,
+                                          "rest_seats": 2, "opening_hours": {}, "safety_reminders": []}))
+            point = json.loads(conn.getresponse().read())["id"]
+            rows = []
+            for clients in (1, 16):
+                run(service_port, f"/service-points/{point}", {}, clients, 200)  # warm up
+                run(gateway_port, f"/api/v1/service-points/{point}", auth, clients, 200)
+                direct_rate, direct = run(service_port, f"/service-points/{point}", {}, clients, N)
+                via_rate, via = run(gateway_port, f"/api/v1/service-points/{point}", auth, clients, N)
+                d, v = percentiles(direct), percentiles(via)
+                rows.append({"clients": clients, "direct req/s": round(direct_rate), "via gateway req/s": round(via_rate),
+                             "kept": f"{via_rate / direct_rate:.0%}", "direct p50 ms": d["p50"], "gateway p50 ms": v["p50"],
+                             "added p50 ms": round(v["p50"] - d["p50"], 3), "gateway p99 ms": v["p99"]})
+            report(f"Gateway hop: GET a service point, {N} requests per run, keep-alive", rows)
+        finally:
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()

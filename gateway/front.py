@@ -1,0 +1,190 @@
+"""The gateway's request path, as a plain WSGI callable in front of the Flask app.
+
+Every request is identified, rate-limited and stamped here; requests for the services are
+checked against the role matrix and forwarded from here, with no per-request set-up and
+without Flask's machinery, which keeps the hop cheap. The gateway's own endpoints (login,
+users, keys, health, OpenAPI) go on to the Flask app with the caller in the environ.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Callable, Iterable
+
+from gateway import auth, idempotency, permissions
+from gateway.config import Settings
+from gateway.limits import RateLimits
+from gateway.proxy import DROP_RESPONSE, UpstreamUnavailable, Upstreams
+from kit import context
+from kit.db import Store
+from kit.web import problem_document
+
+log = logging.getLogger("gateway")
+API = "/api/v1/"
+PRINCIPAL = "zhuyu.principal"
+
+# First path segment under /api/v1 → the service that owns it.
+ROUTES = {
+    "service-points": "registration", "staff": "registration", "elders": "registration",
+    "subsidy-applications": "registration", "audit": "registration",
+    "bookings": "visits", "visits": "visits", "incidents": "visits", "follow-up-plans": "visits",
+    "follow-ups": "visits",
+    "complaints": "complaints", "surveys": "complaints", "calls": "complaints", "stats": "complaints",
+    "reports": "complaints",
+    "notifications": "notify", "webhooks": "notify", "recipients": "notify",
+}
+PUBLIC = {("POST", "/api/v1/auth/token"), ("GET", "/api/v1/health"), ("GET", "/api/v1/openapi.json"),
+          ("GET", "/healthz")}
+# Survey links are answered by elders and families without an account.
+PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"),)
+# Request headers passed on to the services (WSGI names); auth and cookies stay here.
+FORWARD = {"CONTENT_TYPE": "Content-Type", "HTTP_ACCEPT": "Accept", "HTTP_ACCEPT_LANGUAGE": "Accept-Language",
+           "HTTP_IF_MATCH": "If-Match"}
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+StartResponse = Callable[..., object]
+
+
+class Front:
+    def __init__(self, flask_wsgi, settings: Settings, store: Store, upstreams: Upstreams,
+                 tokens: auth.TokenCache, revocations: auth.Revocations):
+        self.flask_wsgi = flask_wsgi
+        self.settings = settings
+        self.store = store
+        self.upstreams = upstreams
+        self.tokens = tokens
+        self.revocations = revocations
+        self.limits = RateLimits(settings.rate_limit_storage_uri)
+
+    # --- answers ----------------------------------------------------------------------
+
+    @staticmethod
+    def _answer(start_response: StartResponse, status: int, body: bytes, headers: list[tuple[str, str]]) -> Iterable[bytes]:
+        from http import HTTPStatus
+
+        headers.append(("X-Request-ID", context.request_id.get() or ""))
+        headers.append(("Content-Length", str(len(body))))
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [body]
+
+    def _problem(self, start_response: StartResponse, status: int, code: str, detail: str,
+                 headers: dict | None = None) -> Iterable[bytes]:
+        body = json.dumps(problem_document(status, code, detail), ensure_ascii=False).encode()
+        extra = [(k, str(v)) for k, v in (headers or {}).items()]
+        return self._answer(start_response, status, body, [("Content-Type", "application/problem+json"), *extra])
+
+    # --- who is calling ---------------------------------------------------------------
+
+    def identify(self, environ: dict) -> tuple[auth.Principal | None, tuple | None]:
+        """(principal, None), or (None, a 401 to answer); public paths pass with no one."""
+        method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
+        key = environ.get("HTTP_X_API_KEY")
+        header = environ.get("HTTP_AUTHORIZATION", "")
+        public = (method, path) in PUBLIC or any(method == m and path.startswith(p) for m, p in PUBLIC_PREFIXES)
+        if key:
+            principal = self.revocations.key(key.strip())
+            if principal is None:
+                return None, (401, "UNAUTHORIZED", "The API key is unknown or revoked.", None)
+            return principal, None
+        if header.startswith("Bearer "):
+            principal = self.tokens.verify(header[7:].strip())
+            if principal is None or self.revocations.user_disabled(principal.user_id):
+                if public:
+                    return None, None
+                return None, (401, "UNAUTHORIZED", "The token is invalid, expired or its user disabled.",
+                              {"WWW-Authenticate": "Bearer"})
+            return principal, None
+        if public:
+            return None, None
+        return None, (401, "UNAUTHORIZED", "A bearer token or an API key is required.", {"WWW-Authenticate": "Bearer"})
+
+    def _rate_limited(self, environ: dict, principal: auth.Principal | None) -> int | None:
+        if principal is not None:
+            limit = (f"{principal.rate_limit_per_minute or self.settings.rate_limit_key_per_minute} per minute"
+                     if principal.role == permissions.API_CLIENT else self.settings.rate_limit_user)
+            return self.limits.hit(f"p:{principal.user_id}", limit)
+        address = environ.get("REMOTE_ADDR", "")
+        if environ.get("PATH_INFO") == "/api/v1/auth/token":
+            return self.limits.hit(f"login:{address}", self.settings.rate_limit_login)
+        return self.limits.hit(f"ip:{address}", self.settings.rate_limit_user)
+
+    # --- the request path ---------------------------------------------------------------
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        rid = context.clean_id(environ.get("HTTP_X_REQUEST_ID"))
+        context.request_id.set(rid)
+        context.correlation_id.set(rid)
+        context.traceparent.set(context.clean_traceparent(environ.get("HTTP_TRACEPARENT")) or context.new_traceparent())
+        principal, refusal = self.identify(environ)
+        if refusal is not None:
+            status, code, detail, headers = refusal
+            return self._problem(start_response, status, code, detail, headers)
+        retry_after = self._rate_limited(environ, principal)
+        if retry_after is not None:
+            return self._problem(start_response, 429, "RATE_LIMITED", "Too many requests; slow down.",
+                                 {"Retry-After": retry_after})
+        method = environ["REQUEST_METHOD"]
+        if (method in BODY_METHODS and environ.get("CONTENT_LENGTH") not in (None, "", "0")
+                and not environ.get("CONTENT_TYPE", "").startswith(("application/json", "application/merge-patch+json"))):
+            return self._problem(start_response, 415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON (Content-Type: application/json).")
+        path = environ.get("PATH_INFO", "")
+        service = ROUTES.get(path[len(API):].split("/", 1)[0]) if path.startswith(API) else None
+        if service is None:
+            environ[PRINCIPAL] = principal
+            return self.flask_wsgi(environ, start_response)
+        return self._forward(environ, start_response, principal, service, path[len(API) - 1:])
+
+    def _forward(self, environ: dict, start_response: StartResponse, principal: auth.Principal | None,
+                 service: str, path: str) -> Iterable[bytes]:
+        method = environ["REQUEST_METHOD"]
+        if principal is not None and not permissions.allowed(principal.role, principal.scopes, method, path):
+            return self._problem(start_response, 403, "FORBIDDEN", "Your role or key may not do this.")
+        headers = {name: environ[key] for key, name in FORWARD.items() if environ.get(key)}
+        headers["X-Request-ID"] = context.request_id.get() or ""
+        headers["traceparent"] = context.traceparent.get() or ""
+        if principal is not None:
+            headers["X-Zhuyu-User"] = principal.user_id
+            headers["X-Zhuyu-Role"] = principal.role
+            if principal.service_point_id:
+                headers["X-Zhuyu-Point"] = principal.service_point_id
+            if principal.staff_id:
+                headers["X-Zhuyu-Staff"] = principal.staff_id
+            if principal.scopes:
+                headers["X-Zhuyu-Scopes"] = " ".join(sorted(principal.scopes))
+        query = environ.get("QUERY_STRING")
+        target = path + ("?" + query if query else "")
+        body = None
+        if method in BODY_METHODS:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            if length > self.settings.max_body_bytes:
+                return self._problem(start_response, 413, "PAYLOAD_TOO_LARGE", "The body is too large.")
+            body = environ["wsgi.input"].read(length) if length else b""
+        key = environ.get("HTTP_IDEMPOTENCY_KEY", "")[:200] if method == "POST" else ""
+        owner = principal.user_id if principal is not None else "anonymous"
+        if key:
+            try:
+                replay = idempotency.begin(self.store, owner, key, idempotency.request_hash(method, target, body or b""),
+                                           self.settings.idempotency_hours)
+            except idempotency.Mismatch:
+                return self._problem(start_response, 409, "IDEMPOTENCY_MISMATCH",
+                                     "This Idempotency-Key was used with another request.")
+            except idempotency.InProgress:
+                return self._problem(start_response, 409, "IDEMPOTENCY_IN_PROGRESS",
+                                     "The first request with this key is still running.", {"Retry-After": 1})
+            if replay is not None:
+                return self._answer(start_response, replay.status, replay.body,
+                                    [("Content-Type", replay.content_type or "application/json"),
+                                     ("Idempotent-Replayed", "true")])
+        try:
+            upstream = self.upstreams.request(service, method, target, body, headers)
+        except UpstreamUnavailable:
+            if key:
+                idempotency.finish(self.store, owner, key, 503, b"", None)
+            log.warning("upstream unavailable", extra={"upstream": service})
+            return self._problem(start_response, 503, "SERVICE_UNAVAILABLE",
+                                 f"The {service} service is not reachable; try again shortly.", {"Retry-After": 5})
+        if key:
+            idempotency.finish(self.store, owner, key, upstream.status, upstream.data,
+                               upstream.headers.get("Content-Type"))
+        passed = [(name, value) for name, value in upstream.headers.items()
+                  if name.lower() not in DROP_RESPONSE and name.lower() != "x-request-id"]
+        return self._answer(start_response, upstream.status, upstream.data, passed)
