@@ -91,3 +91,65 @@ def test_gateway_answers_problems_for_bad_requests(suite):
     assert health == {"status": "ok", "broker": "ok",
                       "services": {"registration": "ok", "visits": "ok", "complaints": "ok", "notify": "ok"}}
 
+
+
+def wait_for(fetch, timeout: float = 20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = fetch()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("not reached in time")
+
+
+def test_a_visit_and_a_complaint_flow_through_every_service(suite):
+    api = suite.gateway + "/api/v1"
+    headers = {"Authorization": f"Bearer {suite.token()}"}
+    all_day = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    point = requests.post(f"{api}/service-points", json=POINT | {"opening_hours": all_day}, headers=headers,
+                          timeout=10).json()
+    assistant = requests.post(f"{api}/staff", headers=headers, timeout=10, json={
+        "name": "王助浴", "gender": "female", "roles": ["bathing_assistant"], "service_point_id": point["id"],
+        "phone": "13700001111", "experience_years": 3, "care_training": {"completed_on": "2024-01-01"},
+        "health_certificate": {"number": "H1", "issued_on": "2026-01-01", "expires_on": "2030-01-01"}}).json()
+    admin_staff = requests.post(f"{api}/staff", headers=headers, timeout=10, json={
+        "name": "赵站长", "roles": ["point_admin"], "service_point_id": point["id"], "phone": "13700002222",
+        "experience_years": 5}).json()
+    elder_id = requests.post(f"{api}/elders", json=elder(point["id"]), headers=headers, timeout=10).json()["id"]
+    requests.post(f"{api}/elders/{elder_id}/assessments", headers=headers, timeout=10,
+                  json={"level": 2, "assessed_on": "2026-11-01", "assessor": "医生", "reference": "R1"})
+    requests.post(f"{api}/elders/{elder_id}/safety-commitments", headers=headers, timeout=10,
+                  json={"signer_name": "张阿姨", "signer_relation": "self", "text_version": "v1",
+                        "witness_staff_id": admin_staff["id"]})
+
+    def check_in():  # visits learns of the commitment through the broker
+        response = requests.post(f"{api}/visits", headers=headers, timeout=10,
+                                 json={"citizen_card_no": "HZ20240001", "service_point_id": point["id"]})
+        return response.json() if response.status_code == 201 else None
+
+    visit = wait_for(check_in)
+    url = f"{api}/visits/{visit['id']}"
+    screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
+        "mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
+        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]}).json()
+    assert screened["status"] == "screened"
+    bath = wait_for(lambda: (lambda r: r if r.status_code == 200 else None)(requests.post(
+        f"{url}/bath", headers=headers, timeout=10, json={"assistant_staff_id": assistant["id"]})))
+    assert bath.json()["status"] == "bathing"
+    assert requests.post(f"{url}/rest", headers=headers, json={}, timeout=10).status_code == 200
+    done = requests.post(f"{url}/checkout", headers=headers, json={"early_leave_reason": "家属来接"}, timeout=10)
+    assert done.json()["status"] == "checked_out"
+    # complaints invites a survey; notify sends the link to the elder.
+    invitation = wait_for(lambda: requests.get(f"{api}/notifications", headers=headers, timeout=10, params={
+        "recipient": elder_id, "event_type": "complaints.survey.invited"}).json()["items"])
+    assert "/survey/" in invitation[0]["body"]
+
+    complaint = requests.post(f"{api}/complaints", headers=headers, timeout=10, json={
+        "channel": "phone", "type": "complaint", "category": "waiting_time", "service_point_id": point["id"],
+        "complainant": {"name": "李先生", "phone": "13800002222"}, "content": "等待时间太长"})
+    assert complaint.status_code == 201
+    complaint_id = complaint.json()["id"]
+    received = wait_for(lambda: requests.get(f"{api}/notifications", headers=headers, timeout=10, params={
+        "recipient": complaint_id}).json()["items"])
+    assert received[0]["recipient"]["address"] == "138****2222"
