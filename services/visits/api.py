@@ -12,10 +12,11 @@ from flask_smorest import Blueprint
 from kit import caller as callers
 from kit.paging import page
 from kit.web import ApiError
-from services.visits.models import bookings, timeline, visits
+from services.visits.models import bookings, follow_ups, timeline, visits
 from services.visits.schemas import (
-    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, Empty, IncidentIn, IncidentOut,
-    IncidentOutcomeIn, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
+    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, Empty, FollowUpArgs,
+    FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
+    IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
 )
 from services.visits.service import Visits
 
@@ -206,4 +207,70 @@ class IncidentOutcome(MethodView):
             return _uc().close_incident(session, str(incident_id), body["outcome"], body["note"])._mapping
 
 
-blueprints = [bookings_bp, visits_bp, incidents_bp]
+plans_bp = Blueprint("follow_up_plans", __name__, url_prefix="/follow-up-plans", description="Follow-up programmes (随访)")
+follow_ups_bp = Blueprint("follow_ups", __name__, url_prefix="/follow-ups", description="Due follow-ups")
+
+
+def _today():
+    return datetime.now(_uc().tz).date()
+
+
+@plans_bp.route("")
+class Plans(MethodView):
+    @plans_bp.arguments(FollowUpPlanIn)
+    @plans_bp.response(201, FollowUpPlanOut)
+    def post(self, body):
+        who = callers.current()
+        with _svc().store.begin() as session:
+            plan, first = _svc().config.follow_ups.create_plan(session, body, _today())
+            who.check_point(plan.service_point_id)
+            return dict(plan._mapping) | {"first_due_on": first.due_on, "first_follow_up_id": first.id}
+
+
+@follow_ups_bp.route("")
+class FollowUpList(MethodView):
+    @follow_ups_bp.arguments(FollowUpArgs, location="query")
+    @follow_ups_bp.response(200, FollowUpPage)
+    def get(self, args):
+        who = callers.current()
+        today = _today()
+        query = sa.select(follow_ups).where(follow_ups.c.status == "open")
+        point = who.point_filter(args.get("service_point_id"))
+        if point:
+            query = query.where(follow_ups.c.service_point_id == point)
+        if args.get("staff_id"):
+            query = query.where(follow_ups.c.staff_id == str(args["staff_id"]))
+        if args.get("overdue") is not None:
+            query = query.where((follow_ups.c.due_on < today) if args["overdue"] else (follow_ups.c.due_on >= today))
+        if args.get("due_before"):
+            query = query.where(follow_ups.c.due_on < args["due_before"])
+        with _svc().store.begin() as session:
+            rows, cursor = page(session, query, follow_ups, args["limit"], args["cursor"])
+        return {"items": [dict(r._mapping) | {"overdue": r.due_on < today} for r in rows], "next_cursor": cursor}
+
+
+@follow_ups_bp.route("/<uuid:follow_up_id>/record")
+class FollowUpRecord(MethodView):
+    @follow_ups_bp.arguments(FollowUpRecordIn)
+    @follow_ups_bp.response(200, FollowUpRecordOut)
+    def post(self, body, follow_up_id):
+        """谁随访，谁记录: the record carries the user who visited."""
+        who = callers.current()
+        with _svc().store.begin() as session:
+            who.check_point(_svc().config.follow_ups.get(session, str(follow_up_id)).service_point_id)
+            return _svc().config.follow_ups.record(session, str(follow_up_id), body, who.user_id).__dict__
+
+
+@follow_ups_bp.route("/meeting-rate")
+class MeetingRate(MethodView):
+    @follow_ups_bp.arguments(RateArgs, location="query")
+    @follow_ups_bp.response(200)
+    def get(self, args):
+        """见面率 of home visits due in the period."""
+        who = callers.current()
+        point = who.point_filter(args.get("service_point_id"))
+        with _svc().store.begin() as session:
+            return _svc().config.follow_ups.meeting_rate(session, point, args["from_"], args["to"])
+
+
+blueprints = [bookings_bp, visits_bp, incidents_bp, plans_bp, follow_ups_bp]

@@ -8,7 +8,8 @@ from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
 from services.visits import api, config
-from services.visits.handlers import HANDLERS
+from services.visits.followups import FollowUps
+from services.visits.handlers import handlers_for
 from services.visits.models import messaging
 from services.visits.service import Visits
 
@@ -17,6 +18,7 @@ from services.visits.service import Visits
 class Wiring:
     settings: config.Settings
     use_cases: Visits
+    follow_ups: FollowUps
 
 
 def build(settings: config.Settings | None = None) -> Service:
@@ -25,12 +27,14 @@ def build(settings: config.Settings | None = None) -> Service:
     store = Store(common.database_url, migrations_dir(__file__))
     outbox = Outbox(messaging, "/visits")
     use_cases = Visits(settings, outbox)
+    follow_ups = FollowUps(settings.follow_up_rules, outbox)
 
     def watch() -> None:
         with store.begin() as session:
             now = utcnow()
             use_cases.alert_bath_overruns(session, now)
             use_cases.mark_no_shows(session, now)
+            follow_ups.watch(session, use_cases.local(now).date())
 
     return Service(
         name="visits",
@@ -39,7 +43,7 @@ def build(settings: config.Settings | None = None) -> Service:
         tables=messaging,
         outbox=outbox,
         blueprints=api.blueprints,
-        handlers=HANDLERS,
+        handlers=handlers_for(follow_ups),
         jobs=[Job("visit-watch", settings.jobs_every_seconds, watch)],
-        config=Wiring(settings, use_cases),
+        config=Wiring(settings, use_cases, follow_ups),
     )

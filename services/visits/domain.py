@@ -208,3 +208,102 @@ def check_checkout(rest_started_at: datetime | None, now: datetime, early_leave_
 
 def incident_is_urgent(severity: str) -> bool:
     return severity in URGENT_SEVERITIES
+
+
+# --- Follow-up programmes (随访) ----------------------------------------------------------
+
+PROGRAMMES = ("hypertension", "home_visit", "case_management")
+DANGER_SYMPTOMS = ("altered_consciousness", "severe_headache_or_dizziness", "nausea_and_vomiting", "blurred_vision",
+                   "eye_pain", "palpitations", "chest_tightness", "breathless_lying_flat")
+SOCIAL_AREAS = ("self_care", "housework", "work", "learning", "social_contact")
+
+
+@dataclass(frozen=True)
+class FollowUpRules:
+    hypertension_interval_days: int = 91  # at least 4 face-to-face follow-ups a year
+    recheck_within_days: int = 14
+    target_systolic: int = 140
+    target_diastolic: int = 90
+    senior_age: int = 65
+    senior_target_systolic: int = 150
+    home_visit_interval_days: int = 91  # every 3 months
+    case_review_interval_days: int = 91  # quarterly evaluation
+    meeting_rate_target: float = 0.90
+    max_care_plan_problems: int = 3
+    remind_days_before: int = 3
+    danger_systolic: int = 180
+    danger_diastolic: int = 110
+
+
+@dataclass(frozen=True)
+class FollowUpOutcome:
+    classification: str | None
+    referral: bool
+    emergency: bool
+    next_due_on: date
+
+
+def age_on(birth_date: date, today: date) -> int:
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
+def interval_days(programme: str, rules: FollowUpRules) -> int:
+    return {"hypertension": rules.hypertension_interval_days, "home_visit": rules.home_visit_interval_days,
+            "case_management": rules.case_review_interval_days}[programme]
+
+
+def first_due_on(programme: str, start: date, rules: FollowUpRules) -> date:
+    return start + timedelta(days=interval_days(programme, rules))
+
+
+def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], age: int,
+                            rules: FollowUpRules) -> str:
+    """Controlled below 140/90 (150/90 from 65); danger at ≥180 or ≥110 or a danger symptom."""
+    if systolic >= rules.danger_systolic or diastolic >= rules.danger_diastolic or set(symptoms) & set(DANGER_SYMPTOMS):
+        return "danger"
+    target = rules.senior_target_systolic if age >= rules.senior_age else rules.target_systolic
+    return "controlled" if systolic < target and diastolic < rules.target_diastolic else "uncontrolled"
+
+
+def record_follow_up(programme: str, visited_on: date, systolic: int | None, diastolic: int | None,
+                     symptoms: list[str], previous: str | None, age: int, rules: FollowUpRules) -> FollowUpOutcome:
+    """The classification and when the next follow-up is due (DOMAIN.md section 4)."""
+    regular = visited_on + timedelta(days=interval_days(programme, rules))
+    if programme != "hypertension":
+        return FollowUpOutcome(None, False, False, regular)
+    if systolic is None or diastolic is None:
+        raise DomainError("VALIDATION", "A hypertension follow-up records systolic and diastolic pressure.")
+    classification = classify_blood_pressure(systolic, diastolic, symptoms, age, rules)
+    soon = visited_on + timedelta(days=rules.recheck_within_days)
+    if classification == "danger":
+        return FollowUpOutcome("danger", True, True, soon)
+    if classification == "uncontrolled":
+        return FollowUpOutcome("uncontrolled", previous == "uncontrolled", False, soon)
+    return FollowUpOutcome("controlled", False, False, regular)
+
+
+def check_care_plan(problems: list[dict], rules: FollowUpRules) -> None:
+    """个案管理: at most 3 main problems, each with goal, measures and a responsible person."""
+    if len(problems) > rules.max_care_plan_problems:
+        raise DomainError("VALIDATION", f"A care plan lists at most {rules.max_care_plan_problems} main problems.")
+    for problem in problems:
+        if not all(problem.get(k) for k in ("problem", "goal", "measures", "responsible")):
+            raise DomainError("VALIDATION", "Each problem needs a goal, measures and a responsible person.")
+
+
+def follow_up_notice(due_on: date, today: date, rules: FollowUpRules) -> tuple[str, date] | None:
+    """What an open follow-up announces today, keyed so each fires once: `due` from 3 days
+    before (keyed on that day), `due` again on the day, `overdue` after it."""
+    reminder = due_on - timedelta(days=rules.remind_days_before)
+    if today > due_on:
+        return "overdue", due_on
+    if today == due_on:
+        return "due", due_on
+    if today >= reminder:
+        return "due", reminder
+    return None
+
+
+def meeting_rate(face_to_face: int, due: int) -> float | None:
+    """见面率: follow-ups done face to face over those that fell due."""
+    return round(face_to_face / due, 4) if due else None

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kit.events import Event
 from kit.types import utcnow
-from services.visits.models import bookings, elders, points, staff
+from services.visits.models import bookings, elders, points, slots, staff
 
 
 def upsert(session: Session, table: sa.Table, key: str, sequence: int, values: dict[str, Any]) -> bool:
@@ -38,16 +38,23 @@ def elder_values(data: dict) -> dict:
     }
 
 
-def on_elder(session: Session, event: Event) -> None:
+def on_elder(session: Session, event: Event, follow_ups=None) -> None:
     # A reissued card frees the old number: drop it from whoever holds it here first.
     session.execute(elders.update().where(elders.c.citizen_card_no == event.data["citizen_card_no"],
                                           elders.c.id != event.subject)
                     .values(citizen_card_no="retired:" + elders.c.id))
     applied = upsert(session, elders, event.subject, event.sequence, elder_values(event.data))
     if applied and event.data["status"] == "closed":
-        # Closing an elder cancels their bookings still to come.
-        session.execute(bookings.update().where(bookings.c.elder_id == event.subject, bookings.c.status == "booked")
-                        .values(status="cancelled", updated_at=utcnow()))
+        # Closing an elder cancels their bookings still to come and ends their follow-ups.
+        booked = session.execute(sa.select(bookings).where(bookings.c.elder_id == event.subject,
+                                                           bookings.c.status == "booked")).all()
+        for booking in booked:
+            session.execute(bookings.update().where(bookings.c.id == booking.id)
+                            .values(status="cancelled", updated_at=utcnow()))
+            session.execute(slots.update().filter_by(service_point_id=booking.service_point_id,
+                                                     slot_start=booking.slot_start).values(taken=slots.c.taken - 1))
+        if follow_ups is not None:
+            follow_ups.end_plans(session, event.subject)
 
 
 def on_staff(session: Session, event: Event) -> None:
@@ -67,13 +74,18 @@ def on_point(session: Session, event: Event) -> None:
     })
 
 
-ELDER_EVENTS = ("registered", "updated", "suspended", "reactivated", "closed")
-HANDLERS: dict[str, Callable[[Session, Event], None]] = {
-    **{f"registration.elder.{name}": on_elder for name in ELDER_EVENTS},
-    "registration.assessment.recorded": on_elder,
-    "registration.safety_commitment.signed": on_elder,
-    "registration.consent.recorded": on_elder,
-    **{f"registration.staff.{name}": on_staff for name in ("created", "updated", "qualification_changed")},
-    "registration.service_point.created": on_point,
-    "registration.service_point.updated": on_point,
-}
+ELDER_EVENTS = ("registration.elder.registered", "registration.elder.updated", "registration.elder.suspended",
+                "registration.elder.reactivated", "registration.elder.closed", "registration.assessment.recorded",
+                "registration.safety_commitment.signed", "registration.consent.recorded")
+
+
+def handlers_for(follow_ups) -> dict[str, Callable[[Session, Event], None]]:
+    def elder(session: Session, event: Event) -> None:
+        on_elder(session, event, follow_ups)
+
+    return {
+        **{name: elder for name in ELDER_EVENTS},
+        **{f"registration.staff.{name}": on_staff for name in ("created", "updated", "qualification_changed")},
+        "registration.service_point.created": on_point,
+        "registration.service_point.updated": on_point,
+    }

@@ -140,3 +140,47 @@ incidents = sa.Table(
     sa.Column("reported_by", sa.String(64)),
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
+
+# --- Follow-up programmes (随访) ------------------------------------------------------------
+follow_up_plans = sa.Table(
+    "follow_up_plans",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), nullable=False, index=True),
+    sa.Column("programme", sa.String(20), nullable=False),
+    sa.Column("staff_id", sa.String(36), nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("care_plan", sa.JSON),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+follow_ups = sa.Table(
+    "follow_ups",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("plan_id", sa.String(36), nullable=False, index=True),
+    sa.Column("elder_id", sa.String(36), nullable=False),
+    sa.Column("programme", sa.String(20), nullable=False),
+    sa.Column("staff_id", sa.String(36), nullable=False, index=True),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
+    sa.Column("due_on", sa.Date, nullable=False, index=True),
+    sa.Column("status", sa.String(12), nullable=False),  # open | done | cancelled
+    sa.Column("visited_on", sa.Date),
+    sa.Column("face_to_face", sa.Boolean),
+    sa.Column("record", sa.JSON),
+    sa.Column("classification", sa.String(12)),
+    sa.Column("referral", sa.Boolean),
+    sa.Column("recorded_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# What the follow-up watch announced: (follow-up, kind, day) fires once.
+follow_up_notices = sa.Table(
+    "follow_up_notices",
+    metadata,
+    sa.Column("follow_up_id", sa.String(36), primary_key=True),
+    sa.Column("kind", sa.String(8), primary_key=True),
+    sa.Column("on_date", sa.Date, primary_key=True),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)

@@ -136,3 +136,85 @@ class IncidentOut(ma.Schema):
     outcome_note = fields.String(allow_none=True)
     closed_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
+
+
+class CareProblem(Strict):
+    problem = fields.String(required=True, validate=validate.Length(1, 500))
+    goal = fields.String(required=True, validate=validate.Length(1, 500))
+    measures = fields.String(required=True, validate=validate.Length(1, 2000))
+    responsible = fields.String(required=True, validate=validate.Length(1, 100))
+
+
+class FollowUpPlanIn(Strict):
+    elder_id = fields.UUID(required=True)
+    programme = fields.String(required=True, validate=validate.OneOf(domain.PROGRAMMES))
+    staff_id = fields.UUID(required=True)
+    care_plan = fields.List(fields.Nested(CareProblem), load_default=None)
+
+
+class FollowUpOut(ma.Schema):
+    id = fields.String()
+    plan_id = fields.String()
+    elder_id = fields.String()
+    programme = fields.String()
+    staff_id = fields.String()
+    service_point_id = fields.String()
+    due_on = fields.Date()
+    status = fields.String()
+    overdue = fields.Boolean()
+
+
+class FollowUpPlanOut(ma.Schema):
+    id = fields.String()
+    elder_id = fields.String()
+    programme = fields.String()
+    staff_id = fields.String()
+    service_point_id = fields.String()
+    active = fields.Boolean()
+    first_due_on = fields.Date()
+    first_follow_up_id = fields.String()
+
+
+class FollowUpArgs(PageArgs):
+    staff_id = fields.UUID()
+    service_point_id = fields.UUID()
+    overdue = fields.Boolean()
+    due_before = fields.Date()
+
+
+class FollowUpPage(ma.Schema):
+    items = fields.List(fields.Nested(FollowUpOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class SocialFunction(Strict):
+    self_care = fields.String(validate=validate.OneOf(["good", "medium", "poor"]))
+    housework = fields.String(validate=validate.OneOf(["good", "medium", "poor"]))
+    work = fields.String(validate=validate.OneOf(["good", "medium", "poor", "not_applicable"]))
+    learning = fields.String(validate=validate.OneOf(["good", "medium", "poor"]))
+    social_contact = fields.String(validate=validate.OneOf(["good", "medium", "poor"]))
+
+
+class FollowUpRecordIn(Strict):
+    visited_on = fields.Date(required=True)
+    face_to_face = fields.Boolean(required=True)
+    systolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(40, 300))
+    diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
+    symptoms = fields.List(fields.String(validate=validate.OneOf(domain.DANGER_SYMPTOMS + ("other",))),
+                           load_default=list)
+    social_function = fields.Nested(SocialFunction, load_default=None)
+    care_plan = fields.List(fields.Nested(CareProblem), load_default=None)
+    notes = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class FollowUpRecordOut(ma.Schema):
+    classification = fields.String(allow_none=True)
+    referral = fields.Boolean()
+    emergency = fields.Boolean()
+    next_due_on = fields.Date()
+
+
+class RateArgs(Strict):
+    service_point_id = fields.UUID(load_default=None)
+    from_ = fields.Date(data_key="from", required=True)
+    to = fields.Date(required=True)

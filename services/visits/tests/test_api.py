@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +12,6 @@ import sqlalchemy as sa
 
 from kit import events
 from kit.broker import free_port
-from services.visits.handlers import HANDLERS
 
 pytestmark = pytest.mark.integration
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
@@ -32,7 +31,7 @@ class Registration:
             type=type_, source="/registration", subject=subject, data=data, sequence=self.sequences[subject],
             correlationid=None, traceparent=None)))
         with self.svc.store.begin() as session:
-            HANDLERS[type_](session, event)
+            self.svc.handlers[type_](session, event)
 
     def point(self, capacity: int = 2, hours=None) -> str:
         point_id = str(uuid.uuid4())
@@ -273,6 +272,71 @@ def test_older_registration_events_do_not_overwrite_newer_state(svc, reg, client
               "service_point_id": point, "status": "active", "latest_assessment_level": 2,
               "safety_commitment_version": "v1"}, correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
-        HANDLERS[stale.type](session, stale)
+        svc.handlers[stale.type](session, stale)
     response = client.post("/visits", json={"citizen_card_no": "CARD0013", "service_point_id": point}, headers=ADMIN)
     assert response.get_json()["code"] == "ELDER_SUSPENDED"
+
+
+def test_follow_up_plan_record_and_overdue_list(client, reg, svc):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0020", birth_date="1950-01-01")
+    staff = str(uuid.uuid4())
+    plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "hypertension", "staff_id": staff},
+                       headers=ADMIN)
+    assert plan.status_code == 201
+    first = plan.get_json()["first_follow_up_id"]
+    listed = client.get("/follow-ups", query_string={"staff_id": staff}, headers=ADMIN).get_json()["items"]
+    assert [f["id"] for f in listed] == [first] and listed[0]["overdue"] is False
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    result = client.post(f"/follow-ups/{first}/record", headers=ADMIN, json={
+        "visited_on": today.isoformat(), "face_to_face": True, "systolic": 165, "diastolic": 95, "symptoms": []})
+    assert result.get_json() == {"classification": "uncontrolled", "referral": False, "emergency": False,
+                                 "next_due_on": (today + timedelta(days=14)).isoformat()}
+    again = client.post(f"/follow-ups/{first}/record", headers=ADMIN, json={"visited_on": today.isoformat(),
+                                                                           "face_to_face": True, "systolic": 120,
+                                                                           "diastolic": 80})
+    assert again.get_json()["code"] == "INVALID_TRANSITION"
+    [second] = client.get("/follow-ups", query_string={"staff_id": staff}, headers=ADMIN).get_json()["items"]
+    referral = client.post(f"/follow-ups/{second['id']}/record", headers=ADMIN, json={
+        "visited_on": today.isoformat(), "face_to_face": True, "systolic": 166, "diastolic": 96})
+    assert referral.get_json()["referral"] is True
+    assert "visits.follow_up.recorded" in outbox_types(svc)
+
+
+def test_follow_up_watch_announces_due_and_overdue_once(client, reg, svc):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0021")
+    plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
+                                                 "staff_id": str(uuid.uuid4())}, headers=ADMIN).get_json()
+    due = date.fromisoformat(plan["first_due_on"])
+    follow_ups = svc.config.follow_ups
+    for day in (due - timedelta(days=3), due - timedelta(days=2), due, due, due + timedelta(days=1),
+                due + timedelta(days=2)):
+        with svc.store.begin() as session:
+            follow_ups.watch(session, day)
+    types = outbox_types(svc)
+    assert types.count("visits.follow_up.due") == 2 and types.count("visits.follow_up.overdue") == 1
+    overdue = client.get("/follow-ups", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
+    assert overdue == []  # not overdue by today's clock
+
+
+def test_care_plan_with_four_problems_is_422(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0022")
+    problem = {"problem": "p", "goal": "g", "measures": "m", "responsible": "r"}
+    response = client.post("/follow-up-plans", headers=ADMIN, json={
+        "elder_id": elder, "programme": "case_management", "staff_id": str(uuid.uuid4()), "care_plan": [problem] * 4})
+    assert response.status_code == 422
+
+
+def test_closing_an_elder_ends_follow_ups_and_cancels_bookings(client, reg, svc):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0023")
+    client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit", "staff_id": str(uuid.uuid4())},
+                headers=ADMIN)
+    booking = client.post("/bookings", json={"elder_id": elder, "service_point_id": point,
+                                             "slot_start": tomorrow_at(9)}, headers=ADMIN).get_json()
+    reg.elder(point, "CARD0023", id=elder, status="closed")
+    assert client.get("/follow-ups", headers=ADMIN).get_json()["items"] == []
+    listed = client.get("/bookings", query_string={"elder_id": elder}, headers=ADMIN).get_json()["items"]
+    assert [b["status"] for b in listed if b["id"] == booking["id"]] == ["cancelled"]

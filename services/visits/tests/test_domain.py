@@ -166,3 +166,78 @@ def test_no_show_after_30_minutes():
 @pytest.mark.parametrize("severity,urgent", [("minor", False), ("serious", True), ("emergency", True)])
 def test_serious_and_emergency_incidents_are_urgent(severity, urgent):
     assert domain.incident_is_urgent(severity) is urgent
+
+
+# --- Follow-up programmes ---------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from services.visits.domain import FollowUpRules  # noqa: E402
+
+FOLLOW = FollowUpRules()
+DAY = date(2026, 11, 2)
+
+
+@pytest.mark.parametrize("bp,age,classification", [((139, 89), 64, "controlled"), ((140, 80), 64, "uncontrolled"),
+                                                   ((149, 89), 65, "controlled"), ((149, 89), 64, "uncontrolled"),
+                                                   ((150, 80), 65, "uncontrolled"), ((120, 90), 70, "uncontrolled"),
+                                                   ((179, 109), 70, "uncontrolled"), ((180, 80), 70, "danger"),
+                                                   ((120, 110), 50, "danger")])
+def test_blood_pressure_targets_with_the_65_plus_rule(bp, age, classification):
+    assert domain.classify_blood_pressure(bp[0], bp[1], [], age, FOLLOW) == classification
+
+
+def test_a_danger_symptom_makes_it_danger_whatever_the_reading():
+    assert domain.classify_blood_pressure(120, 80, ["chest_tightness"], 70, FOLLOW) == "danger"
+
+
+def test_controlled_hypertension_is_seen_again_in_a_quarter():
+    outcome = domain.record_follow_up("hypertension", DAY, 130, 80, [], None, 70, FOLLOW)
+    assert (outcome.classification, outcome.referral, outcome.next_due_on) == ("controlled", False, DAY + timedelta(days=91))
+
+
+def test_first_uncontrolled_reading_brings_the_next_within_14_days():
+    outcome = domain.record_follow_up("hypertension", DAY, 160, 95, [], "controlled", 60, FOLLOW)
+    assert (outcome.classification, outcome.referral, outcome.next_due_on) == ("uncontrolled", False, DAY + timedelta(days=14))
+
+
+def test_two_consecutive_uncontrolled_readings_mean_referral():
+    outcome = domain.record_follow_up("hypertension", DAY, 160, 95, [], "uncontrolled", 60, FOLLOW)
+    assert outcome.referral and not outcome.emergency and outcome.next_due_on == DAY + timedelta(days=14)
+
+
+def test_danger_means_emergency_referral_and_follow_up_within_14_days():
+    outcome = domain.record_follow_up("hypertension", DAY, 185, 100, [], None, 60, FOLLOW)
+    assert outcome.emergency and outcome.referral and outcome.next_due_on == DAY + timedelta(days=14)
+
+
+def test_home_visits_and_case_reviews_come_every_quarter():
+    for programme in ("home_visit", "case_management"):
+        assert domain.first_due_on(programme, DAY, FOLLOW) == DAY + timedelta(days=91)
+        assert domain.record_follow_up(programme, DAY, None, None, [], None, 80, FOLLOW).classification is None
+
+
+def test_a_care_plan_has_at_most_three_complete_problems():
+    problem = {"problem": "失眠", "goal": "改善", "measures": "随访", "responsible": "王"}
+    domain.check_care_plan([problem] * 3, FOLLOW)
+    with pytest.raises(DomainError):
+        domain.check_care_plan([problem] * 4, FOLLOW)
+    with pytest.raises(DomainError):
+        domain.check_care_plan([dict(problem, goal="")], FOLLOW)
+
+
+@pytest.mark.parametrize("days_before,notice", [(4, None), (3, ("due", -3)), (1, ("due", -3)), (0, ("due", 0)),
+                                                (-1, ("overdue", 0))])
+def test_reminders_three_days_before_and_on_the_day_then_overdue(days_before, notice):
+    due = DAY + timedelta(days=10)
+    result = domain.follow_up_notice(due, due - timedelta(days=days_before), FOLLOW)
+    expected = None if notice is None else (notice[0], due + timedelta(days=notice[1]))
+    assert result == expected
+
+
+def test_meeting_rate_is_face_to_face_over_due():
+    assert domain.meeting_rate(9, 10) == 0.9 and domain.meeting_rate(0, 0) is None
+
+
+def test_age_in_whole_years():
+    assert domain.age_on(date(1961, 11, 3), DAY) == 64 and domain.age_on(date(1961, 11, 2), DAY) == 65

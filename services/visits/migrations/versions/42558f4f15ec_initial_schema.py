@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 713998582b58
+Revision ID: 42558f4f15ec
 Revises: 
-Create Date: 2026-11-22 15:20:27.881348
+Create Date: 2026-11-22 15:46:17.232604
 
 """
 from typing import Sequence, Union
@@ -14,7 +14,7 @@ import kit.types  # noqa: F401  (column types rendered as kit.types.*)
 
 
 # revision identifiers, used by Alembic.
-revision: str = '713998582b58'
+revision: str = '42558f4f15ec'
 down_revision: Union[str, Sequence[str], None] = None
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -70,6 +70,50 @@ def upgrade() -> None:
     sa.Column('at', kit.types.UtcDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
+    op.create_table('follow_up_notices',
+    sa.Column('follow_up_id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=8), nullable=False),
+    sa.Column('on_date', sa.Date(), nullable=False),
+    sa.Column('at', kit.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('follow_up_id', 'kind', 'on_date')
+    )
+    op.create_table('follow_up_plans',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('elder_id', sa.String(length=36), nullable=False),
+    sa.Column('programme', sa.String(length=20), nullable=False),
+    sa.Column('staff_id', sa.String(length=36), nullable=False),
+    sa.Column('service_point_id', sa.String(length=36), nullable=False),
+    sa.Column('care_plan', sa.JSON(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('follow_up_plans', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follow_up_plans_elder_id'), ['elder_id'], unique=False)
+
+    op.create_table('follow_ups',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('plan_id', sa.String(length=36), nullable=False),
+    sa.Column('elder_id', sa.String(length=36), nullable=False),
+    sa.Column('programme', sa.String(length=20), nullable=False),
+    sa.Column('staff_id', sa.String(length=36), nullable=False),
+    sa.Column('service_point_id', sa.String(length=36), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('visited_on', sa.Date(), nullable=True),
+    sa.Column('face_to_face', sa.Boolean(), nullable=True),
+    sa.Column('record', sa.JSON(), nullable=True),
+    sa.Column('classification', sa.String(length=12), nullable=True),
+    sa.Column('referral', sa.Boolean(), nullable=True),
+    sa.Column('recorded_by', sa.String(length=64), nullable=True),
+    sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('follow_ups', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follow_ups_due_on'), ['due_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_follow_ups_plan_id'), ['plan_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_follow_ups_staff_id'), ['staff_id'], unique=False)
+
     op.create_table('inbox',
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('type', sa.String(length=120), nullable=False),
@@ -209,6 +253,17 @@ def downgrade() -> None:
 
     op.drop_table('incidents')
     op.drop_table('inbox')
+    with op.batch_alter_table('follow_ups', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_follow_ups_staff_id'))
+        batch_op.drop_index(batch_op.f('ix_follow_ups_plan_id'))
+        batch_op.drop_index(batch_op.f('ix_follow_ups_due_on'))
+
+    op.drop_table('follow_ups')
+    with op.batch_alter_table('follow_up_plans', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_follow_up_plans_elder_id'))
+
+    op.drop_table('follow_up_plans')
+    op.drop_table('follow_up_notices')
     op.drop_table('entry_denials')
     op.drop_table('elders')
     with op.batch_alter_table('bookings', schema=None) as batch_op:
