@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench setup system-deps clean
+.PHONY: run test test-fast bench demo setup system-deps clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ system-deps:
 run: $(STAMP)
 	@scripts/install-system-deps.sh
 	$(VENV)/bin/zhuyu run
+
+demo: $(STAMP)
+	$(VENV)/bin/zhuyu demo
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest

@@ -5,6 +5,7 @@
   zhuyu migrate SERVICE        bring a store's schema to head
   zhuyu revision SERVICE -m M  write a migration for model changes
   zhuyu run                    the whole suite on this machine (what `make run` calls)
+  zhuyu demo                   load a demo city through the running gateway (`make demo`)
   zhuyu dead list|replay QUEUE list or replay dead-lettered events of a consumer queue
 """
 from __future__ import annotations
@@ -104,6 +105,12 @@ def _dead(args: argparse.Namespace) -> None:
         print(f"replayed {deadletters.replay(url, args.queue, ids)} message(s)")
 
 
+def _demo(_args: argparse.Namespace) -> None:
+    from kit import demo
+
+    sys.exit(demo.main())
+
+
 def _run(_args: argparse.Namespace) -> None:
     from kit import supervisor
 
@@ -129,6 +136,8 @@ def main(argv: list[str] | None = None) -> None:
     health.set_defaults(func=_healthcheck)
     run = sub.add_parser("run", help="start the whole suite on this machine")
     run.set_defaults(func=_run)
+    demo = sub.add_parser("demo", help="load a demo city through the running gateway")
+    demo.set_defaults(func=_demo)
     dead = sub.add_parser("dead", help="dead-lettered events of a consumer queue")
     dead.add_argument("action", choices=["list", "show", "replay"])
     dead.add_argument("queue", help="e.g. notify.events")

@@ -153,3 +153,17 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
     received = wait_for(lambda: requests.get(f"{api}/notifications", headers=headers, timeout=10, params={
         "recipient": complaint_id}).json()["items"])
     assert received[0]["recipient"]["address"] == "138****2222"
+
+
+def test_make_demo_loads_a_city_through_the_gateway(suite):
+    import subprocess
+    import sys
+
+    env = dict(suite.env, ZHUYU_GATEWAY_URL=suite.gateway)
+    done = subprocess.run([sys.executable, "-m", "kit.cli", "demo"], env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr + done.stdout
+    headers = {"Authorization": f"Bearer {suite.token()}"}
+    points = requests.get(f"{suite.gateway}/api/v1/service-points", headers=headers, timeout=10).json()["items"]
+    assert len(points) == 3
+    elders = requests.get(f"{suite.gateway}/api/v1/elders", params={"limit": 200}, headers=headers, timeout=10).json()
+    assert len(elders["items"]) == 21
