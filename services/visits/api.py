@@ -14,7 +14,7 @@ from kit.paging import page
 from kit.web import ApiError
 from services.visits.models import bookings, follow_ups, timeline, visits
 from services.visits.schemas import (
-    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, Empty, FollowUpArgs,
+    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
 )
@@ -117,6 +117,18 @@ class VisitList(MethodView):
         with _svc().store.begin() as session:
             rows, cursor = page(session, query, visits, args["limit"], args["cursor"])
             return {"items": [render_visit(session, r) for r in rows], "next_cursor": cursor}
+
+
+@visits_bp.route("/daily-figures")
+class DailyFigures(MethodView):
+    @visits_bp.arguments(DailyArgs, location="query")
+    @visits_bp.response(200)
+    def get(self, args):
+        """A point's day: visits, refusals by reason, incidents, average bath and rest minutes."""
+        who = callers.current()
+        point = who.point_filter(args["service_point_id"])
+        with _svc().store.begin() as session:
+            return _uc().daily_figures(session, point, args.get("date") or datetime.now(_uc().tz).date())
 
 
 @visits_bp.route("/<uuid:visit_id>")

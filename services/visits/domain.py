@@ -307,3 +307,30 @@ def follow_up_notice(due_on: date, today: date, rules: FollowUpRules) -> tuple[s
 def meeting_rate(face_to_face: int, due: int) -> float | None:
     """见面率: follow-ups done face to face over those that fell due."""
     return round(face_to_face / due, 4) if due else None
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    status: str
+    refusal_reasons: tuple[str, ...]
+    bath_minutes: float | None
+    rest_minutes: float | None
+
+
+def daily_figures(summaries: list[VisitSummary], incidents: int) -> dict:
+    """A point's day: visits, refusals by reason, incidents, average bath and rest time."""
+    refusals: dict[str, int] = {}
+    for summary in summaries:
+        for reason in summary.refusal_reasons:
+            refusals[reason] = refusals.get(reason, 0) + 1
+    baths = [s.bath_minutes for s in summaries if s.bath_minutes is not None]
+    rests = [s.rest_minutes for s in summaries if s.rest_minutes is not None]
+    return {
+        "visits": len(summaries),
+        "checked_out": sum(1 for s in summaries if s.status == "checked_out"),
+        "refused": sum(1 for s in summaries if s.status == "refused"),
+        "refusals_by_reason": refusals,
+        "incidents": incidents,
+        "average_bath_minutes": round(sum(baths) / len(baths), 1) if baths else None,
+        "average_rest_minutes": round(sum(rests) / len(rests), 1) if rests else None,
+    }

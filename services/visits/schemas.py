@@ -218,3 +218,8 @@ class RateArgs(Strict):
     service_point_id = fields.UUID(load_default=None)
     from_ = fields.Date(data_key="from", required=True)
     to = fields.Date(required=True)
+
+
+class DailyArgs(Strict):
+    service_point_id = fields.UUID(required=True)
+    date = fields.Date(load_default=None)

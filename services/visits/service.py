@@ -301,6 +301,21 @@ class Visits:
                          "visits.visit.bath_overrun", {"urgent": True})
         return len(due)
 
+    def daily_figures(self, session: Session, point_id: str, day) -> dict:
+        rows = session.execute(sa.select(visits).where(visits.c.service_point_id == point_id,
+                                                       visits.c.local_date == day)).all()
+
+        def minutes(start, end):
+            return (end - start).total_seconds() / 60 if start and end else None
+
+        summaries = [domain.VisitSummary(
+            status=r.status, refusal_reasons=tuple((r.screening or {}).get("refusal_reasons", [])),
+            bath_minutes=minutes(r.bath_started_at, r.rest_started_at),
+            rest_minutes=minutes(r.rest_started_at, r.checked_out_at)) for r in rows]
+        count = session.execute(sa.select(sa.func.count()).select_from(incidents).where(
+            incidents.c.visit_id.in_([r.id for r in rows]))).scalar() if rows else 0
+        return {"service_point_id": point_id, "date": day.isoformat(), **domain.daily_figures(summaries, count)}
+
     # --- incidents --------------------------------------------------------------------
 
     def report_incident(self, session: Session, visit_id: str, form: dict, actor: str | None,

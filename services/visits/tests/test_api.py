@@ -340,3 +340,20 @@ def test_closing_an_elder_ends_follow_ups_and_cancels_bookings(client, reg, svc)
     assert client.get("/follow-ups", headers=ADMIN).get_json()["items"] == []
     listed = client.get("/bookings", query_string={"elder_id": elder}, headers=ADMIN).get_json()["items"]
     assert [b["status"] for b in listed if b["id"] == booking["id"]] == ["cancelled"]
+
+
+def test_daily_figures_count_visits_refusals_and_incidents(client, reg):
+    point = reg.point()
+    assistant = reg.assistant(point)
+    for card, bp in (("DAY00001", (120, 80)), ("DAY00002", (185, 100))):
+        reg.elder(point, card)
+        url = "/visits/" + client.post("/visits", json={"citizen_card_no": card, "service_point_id": point},
+                                       headers=ADMIN).get_json()["id"]
+        client.post(f"{url}/screening", json=SCREEN_OK | {"systolic": bp[0], "diastolic": bp[1]}, headers=ADMIN)
+        if bp[0] < 180:
+            client.post(f"{url}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN)
+            client.post(f"{url}/incidents", json={"kind": "scald", "severity": "minor", "description": "水温"},
+                        headers=ADMIN)
+    figures = client.get("/visits/daily-figures", query_string={"service_point_id": point}, headers=ADMIN).get_json()
+    assert figures["visits"] == 2 and figures["refused"] == 1 and figures["incidents"] == 1
+    assert figures["refusals_by_reason"] == {"BLOOD_PRESSURE_DANGER": 1}
