@@ -30,6 +30,10 @@ def build(settings: config.Settings | None = None) -> Service:
         with store.begin() as session:
             use_cases.watch_deadlines(session, utcnow())
 
+    def monthly_reports() -> None:
+        with store.begin() as session:
+            use_cases.produce_monthly_reports(session, utcnow())
+
     return Service(
         name="complaints",
         settings=common,
@@ -38,6 +42,7 @@ def build(settings: config.Settings | None = None) -> Service:
         outbox=outbox,
         blueprints=api.blueprints,
         handlers=handlers_for(use_cases),
-        jobs=[Job("deadline-watch", settings.deadline_watch_every_seconds, watch_deadlines)],
+        jobs=[Job("deadline-watch", settings.deadline_watch_every_seconds, watch_deadlines),
+              Job("monthly-reports", 3600.0, monthly_reports)],
         config=Wiring(settings, use_cases),
     )

@@ -27,6 +27,7 @@ def load() -> Settings:
             warn_at=env.float("ZHUYU_DEADLINE_WARN_AT", 0.8),
             escalate_at=env.float("ZHUYU_DEADLINE_ESCALATE_AT", 1.0),
             satisfied_score=env.int("ZHUYU_SURVEY_SATISFIED_SCORE", 4),
+            report_day=env.int("ZHUYU_MONTHLY_REPORT_DAY", 25),
         ),
         deadline_watch_every_seconds=env.float("COMPLAINTS_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
     )

@@ -6,7 +6,7 @@ time and, once satisfied, the time it was met; alerts are keyed so none fires tw
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 CHANNELS = ("phone", "in_person", "letter", "web", "online_media", "fax")
 TYPES = ("complaint", "suggestion", "consultation", "praise")
@@ -35,6 +35,7 @@ class Rules:
     warn_at: float = 0.8
     escalate_at: float = 1.0
     satisfied_score: int = 4
+    report_day: int = 25
 
 
 # --- States (投诉处理单) ------------------------------------------------------------------
@@ -166,3 +167,9 @@ def is_satisfied(score: int, rules: Rules) -> bool:
 
 def rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
+
+
+def report_due(today: date, already_made: bool, rules: Rules) -> bool:
+    """The monthly report is produced once a month, on the configured day (or the first
+    run after it, should the service have been down that day)."""
+    return today.day >= rules.report_day and not already_made

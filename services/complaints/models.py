@@ -138,3 +138,13 @@ visits = sa.Table(
     sa.Column("service_point_id", sa.String(36), nullable=False),
     sa.Column("sequence", sa.BigInteger, nullable=False),
 )
+
+# Monthly reports as produced on the report day: one per month and point (None = city).
+monthly_reports = sa.Table(
+    "monthly_reports",
+    metadata,
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("scope", sa.String(36), primary_key=True),  # a point id, or "city"
+    sa.Column("report", sa.JSON, nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)

@@ -16,7 +16,8 @@ from kit.web import ApiError
 from services.complaints import domain
 from services.complaints.domain import Deadline, DomainError, Rules
 from services.complaints.models import (
-    calls, complaints, deadlines, fired_alerts, history, misconduct, staff, survey_invitations, surveys, visits,
+    calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, staff, survey_invitations,
+    surveys, visits,
 )
 
 EVENT_OF_ACTION = {"assign": "assigned", "first_reply": "replied", "result_reply": "replied", "resolve": "resolved",
@@ -303,3 +304,18 @@ class Complaints:
             "satisfaction": self.satisfaction(session, point, start, end),
             "hotline": self.hotline(session, start, end),
         }
+
+    def produce_monthly_reports(self, session: Session, now: datetime) -> int:
+        """On the report day: the month's report for the city and each point, stored once."""
+        today = now.astimezone(self.tz).date()
+        month = today.strftime("%Y-%m")
+        made = session.execute(sa.select(monthly_reports.c.month).where(
+            monthly_reports.c.month == month, monthly_reports.c.scope == "city")).first() is not None
+        if not domain.report_due(today, made, self.rules):
+            return 0
+        points = session.execute(sa.select(complaints.c.service_point_id).distinct()).scalars().all()
+        for scope in ["city", *points]:
+            report = self.monthly(session, month, None if scope == "city" else scope)
+            session.execute(monthly_reports.insert().values(month=month, scope=scope, report=report, created_at=now))
+        self.outbox.add(session, "complaints.report.ready", f"report-{month}", {"month": month, "points": len(points)})
+        return 1 + len(points)

@@ -193,3 +193,15 @@ def test_misconduct_is_recorded_against_staff_only_for_that_category(client):
     right = complaint(client, category="staff_misconduct").get_json()
     assert client.post(f"/complaints/{right['id']}/misconduct", json={"staff_id": staff, "verified": True, "note": "x"},
                        headers=ADMIN).status_code == 201
+
+
+def test_monthly_report_is_produced_once_on_its_day(client, svc):
+    complaint(client)
+    uc = svc.config.use_cases
+    now = datetime.now(timezone.utc)
+    day = lambda d: now.astimezone(uc.tz).replace(day=d, hour=12)  # noqa: E731
+    with svc.store.begin() as session:
+        assert uc.produce_monthly_reports(session, day(24)) == 0
+        assert uc.produce_monthly_reports(session, day(25)) == 2  # city and the one point
+        assert uc.produce_monthly_reports(session, day(26)) == 0
+    assert types(svc).count("complaints.report.ready") == 1

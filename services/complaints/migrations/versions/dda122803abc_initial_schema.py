@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 58405f0ae580
+Revision ID: dda122803abc
 Revises: 
-Create Date: 2026-11-22 15:24:42.814290
+Create Date: 2026-11-22 15:57:26.897776
 
 """
 from typing import Sequence, Union
@@ -14,7 +14,7 @@ import kit.types  # noqa: F401  (column types rendered as kit.types.*)
 
 
 # revision identifiers, used by Alembic.
-revision: str = '58405f0ae580'
+revision: str = 'dda122803abc'
 down_revision: Union[str, Sequence[str], None] = None
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -122,6 +122,13 @@ def upgrade() -> None:
     with op.batch_alter_table('misconduct_records', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_misconduct_records_staff_id'), ['staff_id'], unique=False)
 
+    op.create_table('monthly_reports',
+    sa.Column('month', sa.String(length=7), nullable=False),
+    sa.Column('scope', sa.String(length=36), nullable=False),
+    sa.Column('report', sa.JSON(), nullable=False),
+    sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('month', 'scope')
+    )
     op.create_table('outbox',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('event_id', sa.String(length=36), nullable=False),
@@ -201,6 +208,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_outbox_unsent', postgresql_where=sa.text('sent_at IS NULL'), sqlite_where=sa.text('sent_at IS NULL'))
 
     op.drop_table('outbox')
+    op.drop_table('monthly_reports')
     with op.batch_alter_table('misconduct_records', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_misconduct_records_staff_id'))
 
