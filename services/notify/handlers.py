@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from kit.events import Event
+from kit.readmodel import apply_state
 from kit.types import utcnow
 from services.notify import domain, rules, templates
 from services.notify.config import Settings
@@ -22,16 +23,6 @@ from services.notify.models import elders, notifications, preferences, staff, we
 
 PERSONAL_KEYS = frozenset({"name", "phone", "id_number", "citizen_card_no", "emergency_contacts", "complainant",
                            "address", "birth_date", "citizen_card_no_masked"})
-
-
-def _upsert(session: Session, table: sa.Table, key: str, sequence: int, values: dict) -> None:
-    held = session.execute(sa.select(table.c.sequence).where(table.c.id == key)).scalar()
-    if held is not None and held >= sequence:
-        return
-    if held is None:
-        session.execute(table.insert().values(id=key, sequence=sequence, **values))
-    else:
-        session.execute(table.update().where(table.c.id == key).values(sequence=sequence, **values))
 
 
 class Planner:
@@ -44,7 +35,7 @@ class Planner:
 
     def on_elder(self, session: Session, event: Event) -> None:
         data = event.data
-        _upsert(session, elders, event.subject, event.sequence, {
+        apply_state(session, elders, event.subject, event.sequence, {
             "name": data["name"], "phone": data.get("phone"), "phone_is_mobile": bool(data.get("phone_is_mobile")),
             "service_point_id": data["service_point_id"], "emergency_contacts": data.get("emergency_contacts", []),
             "status": data.get("status", "active"), "consents": data.get("consents") or {},
@@ -52,7 +43,7 @@ class Planner:
 
     def on_staff(self, session: Session, event: Event) -> None:
         data = event.data
-        _upsert(session, staff, event.subject, event.sequence, {
+        apply_state(session, staff, event.subject, event.sequence, {
             "name": data["name"], "phone": data.get("phone"), "roles": data["roles"],
             "service_point_id": data.get("service_point_id"), "active": data.get("active", True)})
 

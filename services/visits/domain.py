@@ -69,8 +69,10 @@ class StaffView:
 # --- Opening hours and slots ------------------------------------------------------------
 
 def _spans(point: PointView, day: date) -> list[tuple[time, time]]:
+    """A day's opening spans; an end of 23:59 means open until midnight (24:00 cannot be written)."""
     spans = point.opening_hours.get(WEEKDAYS[day.weekday()], [])
-    return [(time.fromisoformat(start), time.fromisoformat(end)) for start, end in spans]
+    return [(time.fromisoformat(start), time.max if end == "23:59" else time.fromisoformat(end))
+            for start, end in spans]
 
 
 def is_open(point: PointView, local_now: datetime) -> bool:

@@ -6,25 +6,15 @@ ignored, so redeliveries and reordering leave the newest state in place.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable
+from typing import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from kit.events import Event
+from kit.readmodel import apply_state
 from kit.types import utcnow
 from services.visits.models import bookings, elders, points, slots, staff
-
-
-def upsert(session: Session, table: sa.Table, key: str, sequence: int, values: dict[str, Any]) -> bool:
-    held = session.execute(sa.select(table.c.sequence).where(table.c.id == key)).scalar()
-    if held is not None and held >= sequence:
-        return False
-    if held is None:
-        session.execute(table.insert().values(id=key, sequence=sequence, **values))
-    else:
-        session.execute(table.update().where(table.c.id == key).values(sequence=sequence, **values))
-    return True
 
 
 def elder_values(data: dict) -> dict:
@@ -43,7 +33,7 @@ def on_elder(session: Session, event: Event, follow_ups=None) -> None:
     session.execute(elders.update().where(elders.c.citizen_card_no == event.data["citizen_card_no"],
                                           elders.c.id != event.subject)
                     .values(citizen_card_no="retired:" + elders.c.id))
-    applied = upsert(session, elders, event.subject, event.sequence, elder_values(event.data))
+    applied = apply_state(session, elders, event.subject, event.sequence, elder_values(event.data))
     if applied and event.data["status"] == "closed":
         # Closing an elder cancels their bookings still to come and ends their follow-ups.
         booked = session.execute(sa.select(bookings).where(bookings.c.elder_id == event.subject,
@@ -59,7 +49,7 @@ def on_elder(session: Session, event: Event, follow_ups=None) -> None:
 
 def on_staff(session: Session, event: Event) -> None:
     data = event.data
-    upsert(session, staff, event.subject, event.sequence, {
+    apply_state(session, staff, event.subject, event.sequence, {
         "name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
         "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
         "active": data.get("active", True),
@@ -68,7 +58,7 @@ def on_staff(session: Session, event: Event) -> None:
 
 def on_point(session: Session, event: Event) -> None:
     data = event.data
-    upsert(session, points, event.subject, event.sequence, {
+    apply_state(session, points, event.subject, event.sequence, {
         "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
         "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
     })

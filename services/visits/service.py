@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from kit import context
 from kit.outbox import Outbox
+from kit.readmodel import apply_state
 from kit.privacy import mask_phone
 from kit.types import utcnow
 from kit.web import ApiError
@@ -166,7 +167,7 @@ class Visits:
             return None
         data = json.loads(response.data)
         # Sequence 0: the registration events that follow always replace this copy.
-        handlers.upsert(session, elders, data["id"], 0, handlers.elder_values(data))
+        apply_state(session, elders, data["id"], 0, handlers.elder_values(data))
         return session.execute(sa.select(elders).where(elders.c.id == data["id"])).first()
 
     def check_in(self, session: Session, card: str, point_id: str, booking_id: str | None,

@@ -241,3 +241,8 @@ def test_meeting_rate_is_face_to_face_over_due():
 
 def test_age_in_whole_years():
     assert domain.age_on(date(1961, 11, 3), DAY) == 64 and domain.age_on(date(1961, 11, 2), DAY) == 65
+
+
+def test_a_span_ending_at_23_59_stays_open_until_midnight():
+    point = PointView("p", True, {"mon": [["00:00", "23:59"]]}, 2)
+    assert domain.is_open(point, MONDAY_9.replace(hour=23, minute=59, second=30))
