@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
+from kit.types import utcnow
 from services.notify import api, config
 from services.notify.dispatch import Dispatcher, providers_for
 from services.notify.handlers import Planner, handlers_for
@@ -26,6 +27,10 @@ def build(settings: config.Settings | None = None) -> Service:
     outbox = Outbox(messaging, "/notify")
     planner = Planner(settings)  # loads and checks every template now, not at send time
     dispatcher = Dispatcher(store, outbox, settings, providers_for(settings, store))
+
+    def send_reminders() -> None:
+        with store.begin() as session:
+            planner.send_due_reminders(session, utcnow())
     return Service(
         name="notify",
         settings=common,
@@ -34,6 +39,7 @@ def build(settings: config.Settings | None = None) -> Service:
         outbox=outbox,
         blueprints=api.blueprints,
         handlers=handlers_for(planner),
-        jobs=[Job("dispatch", settings.dispatch_every_seconds, dispatcher.run_due)],
+        jobs=[Job("dispatch", settings.dispatch_every_seconds, dispatcher.run_due),
+              Job("reminders", settings.reminders_every_seconds, send_reminders)],
         config=Wiring(settings, planner, dispatcher),
     )

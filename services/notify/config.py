@@ -13,6 +13,7 @@ class Settings:
     common: CommonSettings
     rules: Rules
     dispatch_every_seconds: float
+    reminders_every_seconds: float
     sms_provider: str
     sms_gateway_url: str
     sms_gateway_account: str
@@ -20,6 +21,12 @@ class Settings:
     survey_base_url: str
     webhook_allow_private: bool
     provider_timeout_seconds: float
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_from: str
+    smtp_starttls: bool
 
 
 def load() -> Settings:
@@ -34,8 +41,10 @@ def load() -> Settings:
             backoff_cap_seconds=env.float("NOTIFY_BACKOFF_CAP_SECONDS", 300.0),
             jitter=env.float("NOTIFY_BACKOFF_JITTER", 0.2),
             webhook_disable_after=env.int("NOTIFY_WEBHOOK_DISABLE_AFTER", 10),
+            booking_reminder_at=time.fromisoformat(env.str("NOTIFY_BOOKING_REMINDER_AT", "18:00")),
         ),
         dispatch_every_seconds=env.float("NOTIFY_DISPATCH_EVERY_SECONDS", 0.1),
+        reminders_every_seconds=env.float("NOTIFY_REMINDERS_EVERY_SECONDS", 30.0),
         sms_provider=env.str("NOTIFY_SMS_PROVIDER", "sink"),
         sms_gateway_url=env.str("NOTIFY_SMS_GATEWAY_URL", ""),
         sms_gateway_account=env.str("NOTIFY_SMS_GATEWAY_ACCOUNT", ""),
@@ -43,4 +52,10 @@ def load() -> Settings:
         survey_base_url=env.str("ZHUYU_SURVEY_BASE_URL", "http://127.0.0.1:8080/survey/"),
         webhook_allow_private=env.bool("ZHUYU_WEBHOOK_ALLOW_PRIVATE", False),
         provider_timeout_seconds=env.float("NOTIFY_PROVIDER_TIMEOUT_SECONDS", 5.0),
+        smtp_host=env.str("NOTIFY_SMTP_HOST", ""),
+        smtp_port=env.int("NOTIFY_SMTP_PORT", 25),
+        smtp_user=env.str("NOTIFY_SMTP_USER", ""),
+        smtp_password=env.str("NOTIFY_SMTP_PASSWORD", ""),
+        smtp_from=env.str("NOTIFY_SMTP_FROM", "noreply@zhuyu.local"),
+        smtp_starttls=env.bool("NOTIFY_SMTP_STARTTLS", False),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import random
+import smtplib
+from email.message import EmailMessage
 from types import SimpleNamespace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -81,6 +83,30 @@ class HttpSmsProvider:
             raise DeliveryFailed(f"SMS gateway answered {response.status}")
 
 
+class SmtpProvider:
+    """Email over SMTP (plain or STARTTLS, with login when a user is configured)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def send(self, notification: Any) -> None:
+        message = EmailMessage()
+        message["From"] = self.settings.smtp_from
+        message["To"] = notification.address
+        message["Subject"] = notification.body.split("】", 1)[0].lstrip("【") or "助浴服务"
+        message.set_content(notification.body)
+        settings = self.settings
+        try:
+            with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.provider_timeout_seconds) as smtp:
+                if settings.smtp_starttls:
+                    smtp.starttls()
+                if settings.smtp_user:
+                    smtp.login(settings.smtp_user, settings.smtp_password)
+                smtp.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            raise DeliveryFailed(f"SMTP: {type(exc).__name__}: {exc}"[:300]) from None
+
+
 class WebhookProvider:
     """POSTs the structured CloudEvent, signed `X-Zhuyu-Signature: sha256=<hex>`."""
 
@@ -108,7 +134,11 @@ def providers_for(settings: Settings, store: Store) -> dict[str, Provider]:
                                timeout=urllib3.Timeout(total=settings.provider_timeout_seconds))
     sink = SinkProvider(store)
     sms = HttpSmsProvider(settings, http) if settings.sms_provider == "http" else sink
-    return {"sms": sms, "voice": sink, "inbox": InboxProvider(), "webhook": WebhookProvider(store, http)}
+    providers: dict[str, Provider] = {"sms": sms, "voice": sink, "inbox": InboxProvider(),
+                                      "webhook": WebhookProvider(store, http)}
+    if settings.smtp_host:
+        providers["email"] = SmtpProvider(settings)
+    return providers
 
 
 class Dispatcher:
@@ -124,10 +154,13 @@ class Dispatcher:
         now = now or utcnow()
         claimed = self._claim(now, batch)
         for notification in claimed:
+            provider = self.providers.get(notification.channel)
             try:
-                self.providers[notification.channel].send(notification)
-            except (DeliveryFailed, KeyError) as exc:
-                self._failed(notification, str(exc) or type(exc).__name__, now)
+                if provider is None:
+                    raise DeliveryFailed(f"no provider is configured for {notification.channel}")
+                provider.send(notification)
+            except DeliveryFailed as exc:
+                self._failed(notification, str(exc), now)
             else:
                 self._sent(notification, now)
         return len(claimed)

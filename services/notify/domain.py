@@ -26,6 +26,7 @@ class Rules:
     backoff_cap_seconds: float = 300.0
     jitter: float = 0.2
     webhook_disable_after: int = 10
+    booking_reminder_at: time = time(18, 0)
 
 
 @dataclass(frozen=True)
@@ -121,3 +122,14 @@ def is_private_address(host: str) -> bool:
     except ValueError:
         return host in ("localhost",) or host.endswith(".localhost")
     return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+
+
+def booking_reminder_at(slot_start_local: datetime, rules: Rules) -> datetime:
+    """The reminder goes out the day before the booking, at the configured local time."""
+    day_before = slot_start_local.date() - timedelta(days=1)
+    return datetime.combine(day_before, rules.booking_reminder_at, slot_start_local.tzinfo)
+
+
+def reminder_event_id(reminder_id: str, kind: str) -> str:
+    """A fixed id for a reminder's notifications: sending it twice yields the same ones."""
+    return str(uuid.uuid5(NAMESPACE, f"reminder|{kind}|{reminder_id}"))

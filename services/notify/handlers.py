@@ -19,7 +19,7 @@ from kit.types import utcnow
 from services.notify import domain, rules, templates
 from services.notify.config import Settings
 from services.notify.domain import Planned, Recipient
-from services.notify.models import elders, notifications, preferences, staff, webhooks
+from services.notify.models import elders, notifications, preferences, reminders, staff, webhooks
 
 PERSONAL_KEYS = frozenset({"name", "phone", "id_number", "citizen_card_no", "emergency_contacts", "complainant",
                            "address", "birth_date", "citizen_card_no_masked"})
@@ -44,7 +44,7 @@ class Planner:
     def on_staff(self, session: Session, event: Event) -> None:
         data = event.data
         apply_state(session, staff, event.subject, event.sequence, {
-            "name": data["name"], "phone": data.get("phone"), "roles": data["roles"],
+            "name": data["name"], "phone": data.get("phone"), "email": data.get("email"), "roles": data["roles"],
             "service_point_id": data.get("service_point_id"), "active": data.get("active", True)})
 
     # --- planning ---------------------------------------------------------------------
@@ -56,11 +56,38 @@ class Planner:
             self.on_elder(session, event)
         if event.type.startswith("registration.staff."):
             self.on_staff(session, event)
+        if event.type == "visits.booking.created":
+            self.schedule_booking_reminder(session, event)
+        if event.type in ("visits.booking.cancelled", "visits.booking.no_show"):
+            session.execute(reminders.update().where(reminders.c.id == event.subject,
+                                                     reminders.c.status == "scheduled").values(status="cancelled"))
         for rule in rules.rules_for(event.type, event.data):
             urgent = rules.is_urgent(rule, event.data)
             for planned in self._audience(session, rule, event, urgent):
                 self._queue(session, event, planned)
         self._webhooks(session, event)
+
+    def schedule_booking_reminder(self, session: Session, event: Event) -> None:
+        slot = datetime.fromisoformat(event.data["slot_start"]).astimezone(self.tz)
+        if session.execute(sa.select(reminders.c.id).where(reminders.c.id == event.subject)).first():
+            return
+        session.execute(reminders.insert().values(
+            id=event.subject, kind="booking", due_at=domain.booking_reminder_at(slot, self.settings.rules),
+            data=event.data, status="scheduled"))
+
+    def send_due_reminders(self, session: Session, now: datetime) -> int:
+        """Turns reminders that fell due into notifications, as if their own event arrived."""
+        due = session.execute(sa.select(reminders).where(reminders.c.status == "scheduled",
+                                                         reminders.c.due_at <= now)).all()
+        for reminder in due:
+            event = Event(id=domain.reminder_event_id(reminder.id, reminder.kind), type=f"notify.reminder.{reminder.kind}",
+                          source="/notify", subject=reminder.id, time=now.isoformat(), sequence=1, dataversion=1,
+                          data=reminder.data)
+            for rule in rules.rules_for(event.type, event.data):
+                for planned in self._audience(session, rule, event, rules.is_urgent(rule, event.data)):
+                    self._queue(session, event, planned)
+            session.execute(reminders.update().where(reminders.c.id == reminder.id).values(status="done"))
+        return len(due)
 
     def _elder(self, session: Session, elder_id: str | None) -> Any:
         if not elder_id:
@@ -70,7 +97,7 @@ class Planner:
     def _staff_recipient(self, row: Any, channel: str) -> Recipient | None:
         if row is None or not row.active:
             return None
-        address = row.id if channel == "inbox" else row.phone
+        address = {"inbox": row.id, "email": row.email}.get(channel, row.phone)
         return Recipient("staff", row.id, address) if address else None
 
     def _audience(self, session: Session, rule: rules.Rule, event: Event, urgent: bool) -> list[Planned]:

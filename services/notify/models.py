@@ -31,6 +31,7 @@ staff = sa.Table(
     sa.Column("id", sa.String(36), primary_key=True),
     sa.Column("name", sa.String(100), nullable=False),
     sa.Column("phone", sa.String(32)),
+    sa.Column("email", sa.String(320)),
     sa.Column("roles", sa.JSON, nullable=False),
     sa.Column("service_point_id", sa.String(36)),
     sa.Column("active", sa.Boolean, nullable=False),
@@ -95,4 +96,15 @@ sink_messages = sa.Table(
     sa.Column("address", sa.String(320), nullable=False),
     sa.Column("body", sa.Text, nullable=False),
     sa.Column("sent_at", UtcDateTime(), nullable=False),
+)
+
+# Reminders scheduled as data (they survive restarts): the booking reminder the day before.
+reminders = sa.Table(
+    "reminders",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),  # the booking's id
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("due_at", UtcDateTime(), nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),  # scheduled | done | cancelled
 )

@@ -22,6 +22,7 @@ RULES = (
     Rule("registration.elder.registered", "family", ("sms",), "elder_registered"),
     Rule("visits.booking.created", "family", ("sms",), "booking_confirmed"),
     Rule("visits.booking.cancelled", "family", ("sms",), "booking_cancelled"),
+    Rule("notify.reminder.booking", "family", ("sms",), "booking_reminder"),
     Rule("visits.visit.refused", "family", ("sms",), "screening_refused", urgent="urgent"),
     Rule("visits.incident.reported", "family", ("sms",), "incident", urgent=True, when={"urgent": True}),
     Rule("visits.incident.reported", "point_admins", ("inbox", "sms"), "incident_staff", urgent=True,
@@ -34,9 +35,9 @@ RULES = (
     Rule("complaints.complaint.assigned", "owner", ("inbox",), "complaint_assigned"),
     Rule("complaints.complaint.deadline_warning", "owner", ("inbox",), "complaint_deadline"),
     Rule("complaints.complaint.overdue", "owner", ("inbox",), "complaint_deadline"),
-    Rule("complaints.complaint.escalated", "supervisors", ("inbox",), "complaint_deadline"),
+    Rule("complaints.complaint.escalated", "supervisors", ("inbox", "email"), "complaint_deadline"),
     Rule("visits.follow_up.due", "staff", ("inbox",), "follow_up_due"),
-    Rule("registration.staff.qualification_changed", "point_admins", ("inbox",), "certificate_expiry"),
+    Rule("registration.staff.qualification_changed", "point_admins", ("inbox", "email"), "certificate_expiry"),
 )
 
 

@@ -28,6 +28,9 @@ TEMPLATES = (
     Template("booking_confirmed", 1, frozenset({"name", "slot"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，您已预约{{ slot }}的助浴服务，请按时到达。",
         "en": "[Bathing service] Dear {{ name }}, your bath is booked for {{ slot }}."}),
+    Template("booking_reminder", 1, frozenset({"name", "slot"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，提醒您明天{{ slot }}有助浴预约，请带好市民卡，注意保暖。",
+        "en": "[Bathing service] Dear {{ name }}, a reminder of your bath tomorrow at {{ slot }}. Bring your citizen card."}),
     Template("booking_cancelled", 1, frozenset({"name", "slot"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，您{{ slot }}的预约已取消。",
         "en": "[Bathing service] Dear {{ name }}, your booking for {{ slot }} is cancelled."}),

@@ -131,6 +131,7 @@ staff = sa.Table(
     sa.Column("roles", sa.JSON, nullable=False),
     sa.Column("service_point_id", sa.String(36), sa.ForeignKey("service_points.id"), index=True),
     sa.Column("phone", sa.String(32), nullable=False),
+    sa.Column("email", sa.String(320)),
     sa.Column("health_certificate", sa.JSON),
     sa.Column("experience_years", sa.Float, nullable=False),
     sa.Column("care_training", sa.JSON),

@@ -22,8 +22,8 @@ from services.registration.models import (
 
 POINT_FIELDS = ("name", "address", "district", "bath_capacity", "rest_seats", "opening_hours",
                 "safety_reminders", "contact_phone", "active")
-STAFF_FIELDS = ("name", "gender", "roles", "service_point_id", "phone", "health_certificate", "experience_years",
-                "care_training", "active")
+STAFF_FIELDS = ("name", "gender", "roles", "service_point_id", "phone", "email", "health_certificate",
+                "experience_years", "care_training", "active")
 
 
 def api_error(error: DomainError) -> ApiError:
@@ -289,7 +289,7 @@ def staff_state(row: Any) -> dict:
     certificate = row.health_certificate or {}
     return {
         "id": row.id, "name": row.name, "gender": row.gender, "roles": row.roles,
-        "service_point_id": row.service_point_id, "phone": row.phone, "qualified": row.qualified,
+        "service_point_id": row.service_point_id, "phone": row.phone, "email": row.email, "qualified": row.qualified,
         "qualification_problems": row.qualification_problems,
         "health_certificate_expires_on": certificate.get("expires_on"), "active": row.active,
     }

@@ -171,3 +171,62 @@ def test_webhooks_to_private_addresses_are_refused_unless_allowed(build_service,
     for url in ("http://127.0.0.1:9/x", "http://10.0.0.8/x", "http://localhost/x"):
         response = strict.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
         assert (response.status_code, list(response.get_json()["errors"])) == (422, ["url"]), url
+
+
+def test_booking_reminder_goes_the_day_before_once_and_not_after_a_cancellation(svc):
+    elder_id = register(svc)
+    slot = "2026-12-02T09:30:00+08:00"
+    kept, cancelled = str(uuid.uuid4()), str(uuid.uuid4())
+    for booking in (kept, cancelled):
+        feed(svc, "visits.booking.created", booking, {"id": booking, "elder_id": elder_id, "service_point_id": "p1",
+                                                      "slot_start": slot, "status": "booked"})
+    feed(svc, "visits.booking.cancelled", cancelled, {"id": cancelled, "elder_id": elder_id, "service_point_id": "p1",
+                                                      "slot_start": slot, "status": "cancelled"}, sequence=2)
+    planner = svc.config.planner
+    before = datetime(2026, 12, 1, 9, 59, tzinfo=timezone.utc)  # 17:59 in Shanghai, the day before
+    with svc.store.begin() as session:
+        assert planner.send_due_reminders(session, before) == 0
+        assert planner.send_due_reminders(session, before + timedelta(minutes=1)) == 1
+        assert planner.send_due_reminders(session, before + timedelta(hours=1)) == 0
+    [reminder] = rows(svc, event_type="notify.reminder.booking")
+    assert reminder.recipient_id == elder_id and "明天" in reminder.body and "12月02日 09:30" in reminder.body
+
+
+@pytest.fixture
+def smtp_server():
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    received = []
+
+    class Keep(Message):
+        def handle_message(self, message):
+            received.append(message)
+
+    from kit.broker import free_port
+
+    controller = Controller(Keep(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, received
+    controller.stop()
+
+
+def test_escalation_emails_the_supervisor_through_a_real_smtp_server(build_service, monkeypatch, smtp_server):
+    controller, received = smtp_server
+    monkeypatch.setenv("NOTIFY_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NOTIFY_SMTP_PORT", str(controller.port))
+    svc = build_service("notify")
+    supervisor = str(uuid.uuid4())
+    feed(svc, "registration.staff.created", supervisor, {
+        "id": supervisor, "name": "钱主管", "phone": "13700009999", "email": "qian@example.org",
+        "roles": ["cs_supervisor"], "service_point_id": None, "active": True})
+    complaint = str(uuid.uuid4())
+    feed(svc, "complaints.complaint.escalated", complaint, {
+        "id": complaint, "service_point_id": "p1", "owner_staff_id": None, "supervisor_staff_ids": [supervisor],
+        "category": "safety", "deadline": {"name": "first_reply", "due_at": "2026-11-23T09:00:00+00:00"}})
+    svc.config.dispatcher.run_due(daytime())
+    [email] = rows(svc, channel="email")
+    assert email.status == "sent", email.last_error
+    [message] = received
+    assert message["To"] == "qian@example.org"
+    assert "投诉时限" in message.get_payload(decode=True).decode("utf-8")

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 92aac900afc1
+Revision ID: d844c0767ed4
 Revises: 
-Create Date: 2026-11-22 15:28:27.027925
+Create Date: 2026-11-22 16:01:46.774051
 
 """
 from typing import Sequence, Union
@@ -14,7 +14,7 @@ import kit.types  # noqa: F401  (column types rendered as kit.types.*)
 
 
 # revision identifiers, used by Alembic.
-revision: str = '92aac900afc1'
+revision: str = 'd844c0767ed4'
 down_revision: Union[str, Sequence[str], None] = None
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -104,6 +104,17 @@ def upgrade() -> None:
     sa.Column('expires_at', sa.Float(), nullable=False),
     sa.PrimaryKeyConstraint('name')
     )
+    op.create_table('reminders',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('due_at', kit.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('reminders', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reminders_due_at'), ['due_at'], unique=False)
+
     op.create_table('sink_messages',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('notification_id', sa.String(length=36), nullable=False),
@@ -118,6 +129,7 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('phone', sa.String(length=32), nullable=True),
+    sa.Column('email', sa.String(length=320), nullable=True),
     sa.Column('roles', sa.JSON(), nullable=False),
     sa.Column('service_point_id', sa.String(length=36), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
@@ -145,6 +157,10 @@ def downgrade() -> None:
     op.drop_table('webhooks')
     op.drop_table('staff')
     op.drop_table('sink_messages')
+    with op.batch_alter_table('reminders', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_reminders_due_at'))
+
+    op.drop_table('reminders')
     op.drop_table('relay_lease')
     op.drop_table('preferences')
     with op.batch_alter_table('outbox', schema=None) as batch_op:

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 59156c649468
+Revision ID: 5e064352eec8
 Revises: 
-Create Date: 2026-11-22 15:15:43.074314
+Create Date: 2026-11-22 16:01:47.781035
 
 """
 from typing import Sequence, Union
@@ -14,7 +14,7 @@ import kit.types  # noqa: F401  (column types rendered as kit.types.*)
 
 
 # revision identifiers, used by Alembic.
-revision: str = '59156c649468'
+revision: str = '5e064352eec8'
 down_revision: Union[str, Sequence[str], None] = None
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -135,6 +135,7 @@ def upgrade() -> None:
     sa.Column('roles', sa.JSON(), nullable=False),
     sa.Column('service_point_id', sa.String(length=36), nullable=True),
     sa.Column('phone', sa.String(length=32), nullable=False),
+    sa.Column('email', sa.String(length=320), nullable=True),
     sa.Column('health_certificate', sa.JSON(), nullable=True),
     sa.Column('experience_years', sa.Float(), nullable=False),
     sa.Column('care_training', sa.JSON(), nullable=True),
