@@ -35,7 +35,8 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     store = Store(settings.database_url, Path(__file__).resolve().parent / "migrations")
     upstreams = Upstreams(settings.upstreams, settings.upstream_connect_timeout,
-                          settings.upstream_read_timeout, settings.upstream_pool_size)
+                          settings.upstream_read_timeout, settings.upstream_pool_size,
+                          settings.breaker_threshold, settings.breaker_cool_down_seconds)
     health_timeout = urllib3.Timeout(connect=0.5, read=2.0)
     openapi_cache: dict = {}
     revocations = auth.Revocations(store, settings.revocation_refresh_seconds)
@@ -125,6 +126,11 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                     return problem(503, "SERVICE_UNAVAILABLE", f"{name} is not reachable.", headers={"Retry-After": 5})
             openapi_cache.update(doc=merge_openapi(documents), at=now)
         return app.json.response(openapi_cache["doc"])
+
+    @app.get(f"{API}/docs")
+    def docs():
+        """The API reference, rendered in the browser from openapi.json; no CDN."""
+        return app.send_static_file("docs.html")
 
     @app.get("/healthz")
     def healthz():

@@ -32,6 +32,8 @@ class Settings:
     rate_limit_storage_uri: str
     idempotency_hours: float
     max_body_bytes: int
+    breaker_threshold: int
+    breaker_cool_down_seconds: float
 
 
 def _secret_file(name: str) -> str:
@@ -67,4 +69,6 @@ def load() -> Settings:
         rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "memory://"),
         idempotency_hours=env.float("ZHUYU_IDEMPOTENCY_HOURS", 24.0),
         max_body_bytes=env.int("ZHUYU_MAX_BODY_BYTES", 1024 * 1024),
+        breaker_threshold=env.int("GATEWAY_BREAKER_THRESHOLD", 5),
+        breaker_cool_down_seconds=env.float("GATEWAY_BREAKER_COOL_DOWN_SECONDS", 5.0),
     )

@@ -34,7 +34,7 @@ ROUTES = {
     "notifications": "notify", "webhooks": "notify", "recipients": "notify",
 }
 PUBLIC = {("POST", "/api/v1/auth/token"), ("GET", "/api/v1/health"), ("GET", "/api/v1/openapi.json"),
-          ("GET", "/healthz")}
+          ("GET", "/api/v1/docs"), ("GET", "/healthz")}
 # Survey links are answered by elders and families without an account.
 PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"),)
 # Request headers passed on to the services (WSGI names); auth and cookies stay here.

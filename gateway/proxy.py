@@ -6,6 +6,7 @@ down answers 503 quickly instead of hanging the caller.
 """
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import urllib3
@@ -20,13 +21,38 @@ class UpstreamUnavailable(Exception):
         self.service = service
 
 
+class Breaker:
+    """After `threshold` failures in a row an upstream is given up on for `cool_down`
+    seconds: callers get their 503 at once instead of each waiting for a timeout. The first
+    call after the cool-down is let through as a probe."""
+
+    def __init__(self, threshold: int, cool_down: float):
+        self.threshold = threshold
+        self.cool_down = cool_down
+        self.failures = 0
+        self.open_until = 0.0
+
+    def allows(self) -> bool:
+        return time.monotonic() >= self.open_until
+
+    def succeeded(self) -> None:
+        self.failures = 0
+
+    def failed(self) -> None:
+        self.failures += 1
+        if self.failures >= self.threshold:
+            self.open_until = time.monotonic() + self.cool_down
+
+
 class Upstreams:
-    def __init__(self, urls: dict[str, str], connect_timeout: float, read_timeout: float, pool_size: int):
+    def __init__(self, urls: dict[str, str], connect_timeout: float, read_timeout: float, pool_size: int,
+                 breaker_threshold: int = 5, breaker_cool_down: float = 5.0):
         self.timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
         # One more try when the connection could not be made, or (idempotent methods
         # only, urllib3's default) when it broke before an answer; never for a POST.
         self.retries = urllib3.Retry(total=1, connect=1, read=1, status=0, redirect=0, raise_on_status=False)
         self.pools: dict[str, urllib3.HTTPConnectionPool] = {}
+        self.breakers = {name: Breaker(breaker_threshold, breaker_cool_down) for name in urls}
         for name, url in urls.items():
             parts = urlsplit(url)
             self.pools[name] = urllib3.HTTPConnectionPool(
@@ -35,10 +61,16 @@ class Upstreams:
 
     def request(self, service: str, method: str, path: str, body: bytes | None, headers: dict[str, str],
                 timeout: urllib3.Timeout | None = None) -> urllib3.BaseHTTPResponse:
+        breaker = self.breakers[service]
+        if not breaker.allows():
+            raise UpstreamUnavailable(service, "circuit open")
         try:
-            return self.pools[service].urlopen(
+            response = self.pools[service].urlopen(
                 method, path, body=body, headers=headers, retries=self.retries, redirect=False,
                 timeout=timeout or self.timeout, preload_content=True, assert_same_host=False,
             )
         except (urllib3.exceptions.HTTPError, OSError) as exc:
+            breaker.failed()
             raise UpstreamUnavailable(service, type(exc).__name__) from None
+        breaker.succeeded()
+        return response

@@ -85,3 +85,25 @@ def test_token_request_with_missing_fields_is_422(gateway):
     response = gateway.post("/api/v1/auth/token", json={"username": "admin"})
     assert response.status_code == 422
     assert "password" in response.get_json()["errors"]
+
+
+def test_the_circuit_opens_after_repeated_failures_and_answers_at_once():
+    from gateway.proxy import Breaker
+
+    breaker = Breaker(threshold=3, cool_down=60)
+    for _ in range(2):
+        breaker.failed()
+    assert breaker.allows()
+    breaker.failed()
+    assert not breaker.allows()
+    breaker.open_until = 0  # the cool-down has passed: one probe goes through
+    assert breaker.allows()
+    breaker.succeeded()
+    assert breaker.failures == 0
+
+
+def test_the_api_reference_page_is_served_without_login_and_uses_no_cdn(gateway):
+    response = gateway.get("/api/v1/docs")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert 'fetch("openapi.json")' in page and "http" not in page.split("<script>")[1].split("openapi.json")[0]
