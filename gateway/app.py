@@ -264,8 +264,10 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
         "info": {"title": "Zhuyu API", "version": "1"},
         "servers": [{"url": "/"}],
         "paths": {},
-        "components": {"schemas": {}, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
-        "security": [{"bearer": []}],
+        "components": {"schemas": {}, "securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}},
+        "security": [{"bearer": []}, {"apiKey": []}],
     }
     for name, document in documents.items():
         prefix = name.capitalize()
@@ -273,8 +275,12 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
         for schema in document.get("components", {}).get("schemas", {}):
             text = text.replace(f'"#/components/schemas/{schema}"', f'"#/components/schemas/{prefix}{schema}"')
         document = json.loads(text)
-        for schema, body in document.get("components", {}).get("schemas", {}).items():
-            merged["components"]["schemas"][f"{prefix}{schema}"] = body
+        for section, entries in document.get("components", {}).items():
+            for name, body in entries.items():
+                if section == "schemas":
+                    merged["components"]["schemas"][f"{prefix}{name}"] = body
+                else:  # shared responses and parameters (the same problem+json everywhere)
+                    merged["components"].setdefault(section, {}).setdefault(name, body)
         for path, item in document.get("paths", {}).items():
             if path.startswith("/") and path.split("/")[1] in ROUTES:
                 merged["paths"][API + path] = item

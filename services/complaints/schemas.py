@@ -176,6 +176,6 @@ class PeriodArgs(Strict):
 
 
 class MonthArgs(Strict):
-    month = fields.String(load_default=None, validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$"))
+    month = fields.String(load_default=None, validate=validate.Regexp(r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$"))
     service_point_id = fields.UUID(load_default=None)
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
