@@ -1,4 +1,5 @@
-"""Wires the complaints service: store, outbox, use cases, API, handlers and the deadline watch."""
+"""Wires the complaints service: store, outbox, use cases, API, handlers and the jobs
+(the deadline watch and the monthly report)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ def build(settings: config.Settings | None = None) -> Service:
     outbox = Outbox(messaging, "/complaints")
     use_cases = Complaints(settings.rules, outbox, common.timezone)
 
+    # Each job reads the clock once; what it has done is data, so a run after a restart
+    # (or a second replica) repeats nothing.
     def watch_deadlines() -> None:
         with store.begin() as session:
             use_cases.watch_deadlines(session, utcnow())
@@ -43,6 +46,6 @@ def build(settings: config.Settings | None = None) -> Service:
         blueprints=api.blueprints,
         handlers=handlers_for(use_cases),
         jobs=[Job("deadline-watch", settings.deadline_watch_every_seconds, watch_deadlines),
-              Job("monthly-reports", 3600.0, monthly_reports)],
+              Job("monthly-report", settings.report_check_every_seconds, monthly_reports)],
         config=Wiring(settings, use_cases),
     )

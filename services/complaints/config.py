@@ -1,4 +1,4 @@
-"""Complaints settings from the environment (defaults from DOMAIN.md section 5)."""
+"""Complaints settings from the environment (defaults from DOMAIN.md sections 5 and 8)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ class Settings:
     common: CommonSettings
     rules: Rules
     deadline_watch_every_seconds: float
+    report_check_every_seconds: float
 
 
 def load() -> Settings:
@@ -24,10 +25,14 @@ def load() -> Settings:
             follow_up_days=env.float("ZHUYU_COMPLAINT_FOLLOW_UP_DAYS", 7),
             min_follow_ups=env.int("ZHUYU_COMPLAINT_MIN_FOLLOW_UPS", 3),
             administrative_days=env.float("ZHUYU_COMPLAINT_ADMINISTRATIVE_DAYS", 3),
-            warn_at=env.float("ZHUYU_DEADLINE_WARN_AT", 0.8),
-            escalate_at=env.float("ZHUYU_DEADLINE_ESCALATE_AT", 1.0),
+            warn_at=env.float("ZHUYU_COMPLAINT_WARN_AT", 0.8),
+            escalate_at=env.float("ZHUYU_COMPLAINT_ESCALATE_AT", 1.0),
             satisfied_score=env.int("ZHUYU_SURVEY_SATISFIED_SCORE", 4),
-            report_day=env.int("ZHUYU_MONTHLY_REPORT_DAY", 25),
+            report_day=env.int("ZHUYU_COMPLAINT_REPORT_DAY", 25),
+            satisfaction_target=env.float("ZHUYU_SATISFACTION_TARGET", 0.95),
+            in_time_target=env.float("ZHUYU_COMPLAINT_IN_TIME_TARGET", 0.95),
+            answer_rate_target=env.float("ZHUYU_HOTLINE_ANSWER_RATE_TARGET", 0.90),
         ),
-        deadline_watch_every_seconds=env.float("COMPLAINTS_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
+        deadline_watch_every_seconds=env.float("ZHUYU_COMPLAINT_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
+        report_check_every_seconds=env.float("ZHUYU_COMPLAINT_REPORT_CHECK_EVERY_SECONDS", 3600.0),
     )

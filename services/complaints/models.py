@@ -28,9 +28,11 @@ complaints = sa.Table(
     sa.Column("escalation_level", sa.Integer, nullable=False),
     sa.Column("overdue", sa.Boolean, nullable=False),
     sa.Column("follow_ups", sa.Integer, nullable=False),
+    sa.Column("last_follow_up_at", UtcDateTime()),
     sa.Column("resolution", sa.Text),
     sa.Column("received_at", UtcDateTime(), nullable=False),
     sa.Column("resolved_at", UtcDateTime()),
+    sa.Column("reopened_at", UtcDateTime()),
     sa.Column("closed_at", UtcDateTime()),
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
@@ -57,6 +59,7 @@ deadlines = sa.Table(
     sa.Column("due_at", UtcDateTime(), nullable=False),
     sa.Column("met_at", UtcDateTime()),
     sa.Index("ix_deadlines_open", "met_at", "due_at"),
+    sa.UniqueConstraint("complaint_id", "name", "due_at", name="uq_deadline_instance"),
 )
 
 # What the deadline watcher fired; the key makes a second firing impossible.
@@ -77,8 +80,10 @@ misconduct = sa.Table(
     sa.Column("complaint_id", sa.String(36), nullable=False),
     sa.Column("staff_id", sa.String(36), nullable=False, index=True),
     sa.Column("note", sa.Text, nullable=False),
+    sa.Column("service_point_id", sa.String(36), nullable=False),
     sa.Column("recorded_by", sa.String(64)),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("complaint_id", "staff_id", name="uq_misconduct_complaint_staff"),
 )
 
 surveys = sa.Table(
@@ -91,13 +96,15 @@ surveys = sa.Table(
     sa.Column("score", sa.Integer, nullable=False),
     sa.Column("comment", sa.Text, nullable=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("subject_type", "subject_id", name="uq_survey_subject"),  # one answer per subject
 )
 
 # A survey link for elders without an account: one token, one answer.
 survey_invitations = sa.Table(
     "survey_invitations",
     metadata,
-    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("token", sa.String(64), nullable=False, unique=True),
     sa.Column("subject_type", sa.String(12), nullable=False),
     sa.Column("subject_id", sa.String(36), nullable=False, unique=True),
     sa.Column("service_point_id", sa.String(36), nullable=False),
@@ -120,16 +127,19 @@ calls = sa.Table(
 )
 
 # --- Read models ------------------------------------------------------------------------
+# Staff as registration publishes them: who administers each point, who supervises.
 staff = sa.Table(
     "staff",
     metadata,
     sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(100)),
     sa.Column("roles", sa.JSON, nullable=False),
     sa.Column("service_point_id", sa.String(36)),
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("sequence", sa.BigInteger, nullable=False),
 )
 
+# Checked-out visits: the point a visit's survey counts under.
 visits = sa.Table(
     "visits",
     metadata,
@@ -139,7 +149,7 @@ visits = sa.Table(
     sa.Column("sequence", sa.BigInteger, nullable=False),
 )
 
-# Monthly reports as produced on the report day: one per month and point (None = city).
+# Monthly reports as produced on the report day: one per month and point, and the city.
 monthly_reports = sa.Table(
     "monthly_reports",
     metadata,

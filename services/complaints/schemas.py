@@ -1,6 +1,8 @@
 """Complaints request and response schemas."""
 from __future__ import annotations
 
+from datetime import date
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
@@ -31,11 +33,23 @@ class ComplaintIn(Strict):
 
 
 class HistoryEntry(ma.Schema):
+    """One step: when, what, who (user and staff), the status after it, and the step's own
+    fields (a reply's content, a callback's answers, an escalation's reason and level)."""
+
     at = fields.DateTime()
     action = fields.String()
     actor = fields.String(allow_none=True)
-    staff_id = fields.String(allow_none=True)
-    details = fields.Dict()
+    actor_staff_id = fields.String(allow_none=True)
+    status = fields.String()
+
+    @ma.post_dump(pass_original=True)
+    def step_fields(self, data, original, **_kwargs):
+        return {**{k: v for k, v in original.items() if k not in self.fields}, **data}
+
+
+class DeadlineOut(ma.Schema):
+    due_at = fields.DateTime()
+    met_at = fields.DateTime(allow_none=True)
 
 
 class ComplaintOut(ma.Schema):
@@ -54,11 +68,16 @@ class ComplaintOut(ma.Schema):
     escalation_level = fields.Integer()
     overdue = fields.Boolean()
     follow_ups = fields.Integer()
+    follow_ups_short = fields.Integer(metadata={"description": "Follow-ups missing to the minimum (informational)."})
+    last_follow_up_at = fields.DateTime(allow_none=True)
+    callback_due = fields.Boolean()
     resolution = fields.String(allow_none=True)
     received_at = fields.DateTime()
     resolved_at = fields.DateTime(allow_none=True)
+    reopened_at = fields.DateTime(allow_none=True)
     closed_at = fields.DateTime(allow_none=True)
-    deadlines = fields.Dict()
+    deadlines = fields.Dict(keys=fields.String(), values=fields.Nested(DeadlineOut),
+                            metadata={"description": "The current instance of each deadline, by name."})
     history = fields.List(fields.Nested(HistoryEntry))
 
 
@@ -95,9 +114,8 @@ class CallbackIn(Strict):
     reached = fields.Boolean(load_default=True)
     satisfied = fields.Boolean(load_default=None)
     solved = fields.Boolean(load_default=None, allow_none=True)
-    attitude = fields.String(load_default=None, allow_none=True,
-                             validate=validate.OneOf(["satisfied", "neutral", "dissatisfied"]))
-    score = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 10))
+    attitude = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.ATTITUDES))
+    score = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(*domain.CALLBACK_SCORES))
     comment = fields.String(load_default="", validate=validate.Length(max=4000))
 
     @ma.validates_schema
@@ -124,19 +142,31 @@ class MisconductOut(ma.Schema):
     id = fields.String()
     complaint_id = fields.String()
     staff_id = fields.String()
+    service_point_id = fields.String()
     note = fields.String()
+    recorded_by = fields.String(allow_none=True)
     created_at = fields.DateTime()
 
 
+class MisconductArgs(PageArgs):
+    staff_id = fields.UUID(load_default=None)
+    service_point_id = fields.UUID(load_default=None)
+
+
+class MisconductPage(ma.Schema):
+    items = fields.List(fields.Nested(MisconductOut))
+    next_cursor = fields.String(allow_none=True)
+
+
 class SurveyIn(Strict):
-    subject_type = fields.String(required=True, validate=validate.OneOf(["visit", "complaint"]))
+    subject_type = fields.String(required=True, validate=validate.OneOf(domain.SUBJECT_TYPES))
     subject_id = fields.UUID(required=True)
-    score = fields.Integer(required=True, validate=validate.Range(1, 5))
+    score = fields.Integer(required=True, validate=validate.Range(*domain.SURVEY_SCORES))
     comment = fields.String(load_default="", validate=validate.Length(max=4000))
 
 
 class TokenSurveyIn(Strict):
-    score = fields.Integer(required=True, validate=validate.Range(1, 5))
+    score = fields.Integer(required=True, validate=validate.Range(*domain.SURVEY_SCORES))
     comment = fields.String(load_default="", validate=validate.Length(max=4000))
 
 
@@ -169,13 +199,38 @@ class CallOut(ma.Schema):
     complaint_id = fields.String(allow_none=True)
 
 
+# Dates and months the figures accept: far enough for any record, near enough for date arithmetic.
+DAYS = validate.Range(date(1900, 1, 1), date(2999, 12, 31))
+
+
 class PeriodArgs(Strict):
+    """Whole local days, both inclusive; missing ends default to the current month."""
+
+    from_ = fields.Date(data_key="from", load_default=None, validate=DAYS)
+    to = fields.Date(load_default=None, validate=DAYS)
+
+
+class SatisfactionArgs(PeriodArgs):
     service_point_id = fields.UUID(load_default=None)
-    from_ = fields.Date(data_key="from", load_default=None)
-    to = fields.Date(load_default=None)
 
 
 class MonthArgs(Strict):
-    month = fields.String(load_default=None, validate=validate.Regexp(r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$"))
-    service_point_id = fields.UUID(load_default=None)
+    month = fields.String(load_default=None, validate=validate.Regexp(r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$"),
+                          metadata={"description": "YYYY-MM, local time; default the current month."})
+    service_point_id = fields.UUID(load_default=None, metadata={"description": "None: city-wide."})
+
+
+class ReportArgs(MonthArgs):
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+
+
+class SatisfactionOut(ma.Schema):
+    responses = fields.Integer()
+    satisfied = fields.Integer()
+    rate = fields.Float(allow_none=True, metadata={"description": "satisfied / responses, 0–1; null with none."})
+
+
+class HotlineOut(ma.Schema):
+    calls = fields.Integer()
+    answered = fields.Integer()
+    answer_rate = fields.Float(allow_none=True)

@@ -1,4 +1,8 @@
-"""Complaints use cases: intake, the handling steps, deadlines, surveys, hotline, reports."""
+"""Complaints use cases: intake, the handling steps, deadlines, surveys, hotline, reports.
+
+Each method works in the caller's transaction (`with store.begin() as session`): it
+changes rows and records its events in the outbox in that same transaction.
+"""
 from __future__ import annotations
 
 import secrets
@@ -11,22 +15,39 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from kit.outbox import Outbox
-from kit.types import utcnow
 from kit.web import ApiError
 from services.complaints import domain
-from services.complaints.domain import Deadline, DomainError, Rules
+from services.complaints.domain import Deadline, DomainError, Rules, StaffView
 from services.complaints.models import (
     calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, staff, survey_invitations,
     surveys, visits,
 )
 
+# The event each handling step emits (steps that move nothing visible to others emit none).
 EVENT_OF_ACTION = {"assign": "assigned", "first_reply": "replied", "result_reply": "replied", "resolve": "resolved",
                    "callback_satisfied": "closed", "callback_unsatisfied": "reopened", "close": "closed",
                    "escalate": "escalated"}
+# The history entry of each step.
+HISTORY_OF_ACTION = {"assign": "assigned", "first_reply": "replied", "result_reply": "replied",
+                     "follow_up": "followed_up", "resolve": "resolved", "callback_satisfied": "callback",
+                     "callback_unsatisfied": "callback", "callback_unreached": "callback", "escalate": "escalated",
+                     "close": "closed"}
+STATE_FIELDS = ("id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",
+                "owner_staff_id", "escalation_level", "complainant")
+REPORT_NAMESPACE = uuid.UUID("6f1c5a52-8d0e-4a8e-9a57-2b1f0d0c7e11")
 
 
 def conflict(error: DomainError) -> ApiError:
     return ApiError(409, error.code, error.detail)
+
+
+def invalid(field: str, message: str) -> ApiError:
+    return ApiError(422, "VALIDATION_FAILED", message, errors={field: [message]})
+
+
+def _plain(value: Any) -> Any:
+    """Ids as the tables keep them."""
+    return str(value) if isinstance(value, uuid.UUID) else value
 
 
 class Complaints:
@@ -45,189 +66,259 @@ class Complaints:
         return row
 
     def view(self, session: Session, row: Any) -> dict:
+        """The whole record: history, the current instance of each deadline, and whether
+        the callback or follow-ups are outstanding."""
         result = dict(row._mapping)
-        result["history"] = [dict(h._mapping) | {"actor": h.actor} for h in session.execute(
-            sa.select(history.c.at, history.c.action, history.c.actor, history.c.staff_id, history.c.details)
-            .where(history.c.complaint_id == row.id).order_by(history.c.id)).all()]
+        result["history"] = [
+            {"at": h.at, "action": h.action, "actor": h.actor, "actor_staff_id": h.staff_id, **h.details}
+            for h in session.execute(sa.select(history).where(history.c.complaint_id == row.id)
+                                     .order_by(history.c.id)).all()]
         result["deadlines"] = {d.name: {"due_at": d.due_at, "met_at": d.met_at} for d in session.execute(
             sa.select(deadlines).where(deadlines.c.complaint_id == row.id).order_by(deadlines.c.id)).all()}
+        result["callback_due"] = row.status == "replied"
+        result["follow_ups_short"] = (domain.follow_ups_short(row.follow_ups, self.rules)
+                                      if row.type in domain.FOLLOWED_UP_TYPES else 0)
         return result
 
+    def staff_views(self, session: Session) -> list[StaffView]:
+        return [StaffView(r.id, tuple(r.roles), r.service_point_id, r.active)
+                for r in session.execute(sa.select(staff)).all()]
+
     def state(self, session: Session, row: Any, deadline: Deadline | None = None) -> dict:
-        data = {k: row._mapping[k] for k in ("id", "service_point_id", "elder_id", "type", "channel", "category",
-                                             "severity", "status", "owner_staff_id", "escalation_level", "complainant")}
-        data["supervisor_staff_ids"] = self.supervisors(session)
+        """The complaint's public state as its events carry it (docs/events.md)."""
+        data = {name: row._mapping[name] for name in STATE_FIELDS}
+        data["supervisor_staff_ids"] = domain.supervisors(self.staff_views(session), row.service_point_id)
         if deadline is not None:
             data["deadline"] = {"name": deadline.name, "due_at": deadline.due_at.isoformat()}
         return data
 
-    def supervisors(self, session: Session) -> list[str]:
-        rows = session.execute(sa.select(staff.c.id, staff.c.roles).where(staff.c.active)).all()
-        return sorted(r.id for r in rows if "cs_supervisor" in r.roles)
-
     # --- intake -------------------------------------------------------------------------
 
-    def receive(self, session: Session, fields: dict, actor: str | None, now: datetime) -> Any:
+    def receive(self, session: Session, fields: dict, actor: str | None, actor_staff: str | None,
+                now: datetime) -> Any:
+        """Record first (客户投诉处理单), name the owner, start the deadlines; a major
+        complaint goes to management at once."""
         point_id = str(fields["service_point_id"])
-        admins = [r.id for r in session.execute(sa.select(staff.c.id, staff.c.roles).where(
-            staff.c.service_point_id == point_id, staff.c.active)).all() if "point_admin" in r.roles]
+        owner = domain.pick_owner(self.staff_views(session), point_id)
         complaint_id = str(uuid.uuid4())
         escalation = domain.initial_escalation(fields["severity"])
         session.execute(complaints.insert().values(
             id=complaint_id, channel=fields["channel"], type=fields["type"], category=fields["category"],
-            service_point_id=point_id, elder_id=str(fields["elder_id"]) if fields.get("elder_id") else None,
-            complainant=fields["complainant"], content=fields["content"], attachments=fields["attachments"],
-            severity=fields["severity"], status="received", owner_staff_id=domain.pick_owner(admins),
-            escalation_level=escalation, overdue=False, follow_ups=0, received_at=now, created_at=now))
-        if fields["type"] == "complaint":
-            for deadline in domain.intake_deadlines(fields["channel"], fields["category"], now, self.rules):
-                self._add_deadline(session, complaint_id, deadline)
-        self._history(session, complaint_id, "received", actor, None, {"owner_staff_id": domain.pick_owner(admins)}, now)
+            service_point_id=point_id, elder_id=_plain(fields.get("elder_id")), complainant=fields["complainant"],
+            content=fields["content"], attachments=fields["attachments"], severity=fields["severity"],
+            status="received", owner_staff_id=owner, escalation_level=escalation, overdue=False, follow_ups=0,
+            received_at=now, created_at=now))
+        for deadline in domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now,
+                                                self.rules):
+            self._add_deadline(session, complaint_id, deadline)
+        self._history(session, complaint_id, "received", actor, actor_staff, now,
+                      {"status": "received", "owner_staff_id": owner})
         row = self.get(session, complaint_id)
         self.outbox.add(session, "complaints.complaint.received", complaint_id, self.state(session, row))
         if escalation:
-            self._history(session, complaint_id, "escalated", None, None, {"reason": "major complaint", "level": 1}, now)
+            self._history(session, complaint_id, "escalated", actor, actor_staff, now,
+                          {"status": "received", "reason": "major complaint", "level": escalation})
             self.outbox.add(session, "complaints.complaint.escalated", complaint_id, self.state(session, row))
         return row
 
     def _add_deadline(self, session: Session, complaint_id: str, deadline: Deadline) -> None:
-        session.execute(deadlines.insert().values(complaint_id=complaint_id, name=deadline.name,
-                                                  starts_at=deadline.starts_at, due_at=deadline.due_at))
+        exists = session.execute(sa.select(deadlines.c.id).where(
+            deadlines.c.complaint_id == complaint_id, deadlines.c.name == deadline.name,
+            deadlines.c.due_at == deadline.due_at)).first()
+        if not exists:
+            session.execute(deadlines.insert().values(complaint_id=complaint_id, name=deadline.name,
+                                                      starts_at=deadline.starts_at, due_at=deadline.due_at))
 
-    def _history(self, session: Session, complaint_id: str, action: str, actor: str | None, staff_id: str | None,
-                 details: dict, now: datetime) -> None:
+    def _history(self, session: Session, complaint_id: str, action: str, actor: str | None, actor_staff: str | None,
+                 now: datetime, details: dict) -> None:
         session.execute(history.insert().values(complaint_id=complaint_id, at=now, action=action, actor=actor,
-                                                staff_id=staff_id, details=details))
+                                                staff_id=actor_staff, details=details))
 
-    def _meet(self, session: Session, complaint_id: str, names: set[str], now: datetime) -> None:
+    def _meet(self, session: Session, complaint_id: str, names: frozenset[str], now: datetime) -> None:
         if names:
             session.execute(deadlines.update().where(
                 deadlines.c.complaint_id == complaint_id, deadlines.c.name.in_(names), deadlines.c.met_at.is_(None))
                 .values(met_at=now))
 
+    def _still_overdue(self, session: Session, complaint_id: str) -> bool:
+        """Overdue while a deadline whose overdue alert fired is still unmet."""
+        return session.execute(sa.select(deadlines.c.id).join(fired_alerts, sa.and_(
+            fired_alerts.c.complaint_id == deadlines.c.complaint_id, fired_alerts.c.name == deadlines.c.name,
+            fired_alerts.c.due_at == deadlines.c.due_at, fired_alerts.c.level == "overdue")).where(
+            deadlines.c.complaint_id == complaint_id, deadlines.c.met_at.is_(None)).limit(1)).first() is not None
+
     # --- the handling steps --------------------------------------------------------------
 
-    def act(self, session: Session, complaint_id: str, action: str, payload: dict, actor: str | None,
-            staff_id: str | None, now: datetime) -> Any:
-        row = self.get(session, complaint_id, lock=True)
+    def act(self, session: Session, row: Any, action: str, payload: dict, actor: str | None,
+            actor_staff: str | None, now: datetime) -> Any:
+        """One handling step on a complaint the caller has locked (`get(lock=True)`)."""
         try:
             status = domain.apply(row.status, action, row.type)
         except DomainError as error:
             raise conflict(error) from None
+        details = {k: _plain(v) for k, v in payload.items()}
         values: dict[str, Any] = {"status": status}
         if action == "assign":
-            values["owner_staff_id"] = str(payload["staff_id"])
+            self._check_assignee(session, details["staff_id"], row.service_point_id)
+            values["owner_staff_id"] = details["staff_id"]
         elif action == "resolve":
             values.update(resolution=payload["resolution"], resolved_at=now)
         elif action == "follow_up":
-            values["follow_ups"] = row.follow_ups + 1
+            values.update(follow_ups=row.follow_ups + 1, last_follow_up_at=now)
         elif action == "escalate":
             values["escalation_level"] = row.escalation_level + 1
-        elif status == "closed":
-            values["closed_at"] = now
-        session.execute(complaints.update().where(complaints.c.id == complaint_id).values(**values))
-        self._meet(session, complaint_id, domain.met_by(action, bool(payload.get("written"))), now)
-        if action == "follow_up" and row.type == "complaint":
-            self._add_deadline(session, complaint_id, domain.follow_up_deadline(now, self.rules))
-        if action == "resolve" and row.type == "complaint":
-            self._add_deadline(session, complaint_id, domain.result_reply_deadline(now, self.rules))
+            details["level"] = row.escalation_level + 1
         if status == "reopened":
-            self._add_deadline(session, complaint_id, domain.follow_up_deadline(now, self.rules))
-        self._history(session, complaint_id, "escalated" if action == "escalate" else action, actor, staff_id,
-                      {k: str(v) if isinstance(v, uuid.UUID) else v for k, v in payload.items()}, now)
-        updated = self.get(session, complaint_id)
-        event = EVENT_OF_ACTION.get(action)
-        if event:
-            self.outbox.add(session, f"complaints.complaint.{event}", complaint_id, self.state(session, updated))
+            values["reopened_at"] = now
+        if status == "closed":
+            values["closed_at"] = now
+        session.execute(complaints.update().where(complaints.c.id == row.id).values(**values))
+        self._meet(session, row.id, domain.met_by(action, bool(payload.get("written"))), now)
+        self._next_deadlines(session, row, action, status, now)
+        session.execute(complaints.update().where(complaints.c.id == row.id)
+                        .values(overdue=self._still_overdue(session, row.id)))
+        if action == "first_reply" or action == "result_reply":
+            details["reply"] = "first" if action == "first_reply" else "result"
+        if action.startswith("callback_"):
+            details["outcome"] = action.removeprefix("callback_")
+        self._history(session, row.id, HISTORY_OF_ACTION[action], actor, actor_staff, now, {"status": status, **details})
+        updated = self.get(session, row.id)
+        if action in EVENT_OF_ACTION:
+            self.outbox.add(session, f"complaints.complaint.{EVENT_OF_ACTION[action]}", row.id,
+                            self.state(session, updated))
         if status == "closed" and row.type == "complaint":
-            self._invite(session, "complaint", complaint_id, row.service_point_id, row.elder_id, now)
+            self._invite(session, "complaint", row.id, row.service_point_id, row.elder_id, row.complainant, now)
         return updated
 
-    def record_misconduct(self, session: Session, complaint_id: str, staff_id: str, note: str, actor: str | None,
-                          now: datetime) -> dict:
-        row = self.get(session, complaint_id)
+    def _next_deadlines(self, session: Session, row: Any, action: str, status: str, now: datetime) -> None:
+        """The repeating weekly follow-up while unresolved, and the reply of the result."""
+        followed = row.type in domain.FOLLOWED_UP_TYPES
+        if followed and (action == "follow_up" or status == "reopened"):
+            self._add_deadline(session, row.id, domain.follow_up_deadline(
+                row.received_at, now if action == "follow_up" else row.last_follow_up_at,
+                now if status == "reopened" else row.reopened_at, self.rules))
+        if action == "resolve" and row.type in domain.ANSWERED_TYPES:
+            self._add_deadline(session, row.id, domain.result_reply_deadline(now, self.rules))
+
+    def _check_assignee(self, session: Session, staff_id: str, point_id: str) -> None:
+        """Staff the service knows of must work at the complaint's point or at the desk
+        (no point); unknown staff are accepted since the read model may lag behind."""
+        known = session.execute(sa.select(staff.c.service_point_id).where(staff.c.id == staff_id)).first()
+        if known and known.service_point_id not in (None, point_id):
+            raise invalid("staff_id", "This staff member works at another service point.")
+
+    # --- misconduct ---------------------------------------------------------------------
+
+    def record_misconduct(self, session: Session, row: Any, staff_id: str, note: str, actor: str | None,
+                          actor_staff: str | None, now: datetime) -> Any:
+        """A verified staff-misconduct complaint is recorded against the staff member."""
         if row.category != "staff_misconduct":
-            raise ApiError(409, "INVALID_TRANSITION", "Only a staff-misconduct complaint can be recorded against staff.")
+            raise ApiError(409, "NOT_STAFF_MISCONDUCT", "Only a staff-misconduct complaint is recorded against staff.")
+        if session.execute(sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
+                                                            misconduct.c.staff_id == staff_id)).first():
+            raise ApiError(409, "ALREADY_RECORDED", "This complaint is already recorded against this staff member.")
         record_id = str(uuid.uuid4())
-        session.execute(misconduct.insert().values(id=record_id, complaint_id=complaint_id, staff_id=staff_id,
-                                                   note=note, recorded_by=actor, created_at=now))
-        self._history(session, complaint_id, "misconduct_recorded", actor, staff_id, {"note": note}, now)
-        return {"id": record_id, "complaint_id": complaint_id, "staff_id": staff_id, "note": note, "created_at": now}
+        session.execute(misconduct.insert().values(id=record_id, complaint_id=row.id, staff_id=staff_id, note=note,
+                                                   service_point_id=row.service_point_id, recorded_by=actor,
+                                                   created_at=now))
+        self._history(session, row.id, "misconduct_recorded", actor, actor_staff, now,
+                      {"status": row.status, "staff_id": staff_id, "note": note})
+        record = session.execute(sa.select(misconduct).where(misconduct.c.id == record_id)).first()
+        self.outbox.add(session, "complaints.misconduct.recorded", record_id, {
+            "id": record_id, "complaint_id": row.id, "staff_id": staff_id, "service_point_id": row.service_point_id,
+            "note": note})
+        return record
 
     # --- deadlines ----------------------------------------------------------------------
 
     def watch_deadlines(self, session: Session, now: datetime) -> int:
-        """Warn at 80 %, mark overdue and escalate at 100 %; each alert fires once."""
-        fired_count = 0
-        rows = session.execute(
-            sa.select(deadlines, complaints.c.status).join(complaints, complaints.c.id == deadlines.c.complaint_id)
-            .where(deadlines.c.met_at.is_(None), complaints.c.status != "closed")).all()
-        for row in rows:
+        """Warn at 80 % of a deadline, mark overdue and escalate at 100 %; each alert of a
+        deadline instance fires once, whatever the number of runs or watchers."""
+        open_deadlines = session.execute(
+            sa.select(deadlines.c.complaint_id, deadlines.c.name, deadlines.c.starts_at, deadlines.c.due_at)
+            .join(complaints, complaints.c.id == deadlines.c.complaint_id)
+            .where(deadlines.c.met_at.is_(None), complaints.c.status != "closed")
+            .order_by(deadlines.c.due_at, deadlines.c.id)).all()
+        fired: dict[str, set[tuple[str, datetime, str]]] = {}
+        for f in session.execute(sa.select(fired_alerts.c.complaint_id, fired_alerts.c.name, fired_alerts.c.due_at,
+                                           fired_alerts.c.level).join(deadlines, sa.and_(
+                deadlines.c.complaint_id == fired_alerts.c.complaint_id, deadlines.c.name == fired_alerts.c.name,
+                deadlines.c.due_at == fired_alerts.c.due_at)).where(deadlines.c.met_at.is_(None))).all():
+            fired.setdefault(f.complaint_id, set()).add((f.name, f.due_at, f.level))
+        count = 0
+        for row in open_deadlines:
             deadline = Deadline(row.name, row.starts_at, row.due_at)
-            done = {(f.name, f.due_at, f.level) for f in session.execute(sa.select(fired_alerts).where(
-                fired_alerts.c.complaint_id == row.complaint_id, fired_alerts.c.name == row.name)).all()}
-            for _, level in domain.due_alerts([deadline], done, now, self.rules):
+            for _, level in domain.due_alerts([deadline], fired.get(row.complaint_id, set()), now, self.rules):
                 try:
                     with session.begin_nested():
-                        session.execute(fired_alerts.insert().values(complaint_id=row.complaint_id, name=row.name,
-                                                                     due_at=row.due_at, level=level, fired_at=now))
+                        session.execute(fired_alerts.insert().values(
+                            complaint_id=row.complaint_id, name=row.name, due_at=row.due_at, level=level,
+                            fired_at=now))
                 except sa.exc.IntegrityError:
-                    continue  # another watcher fired it
+                    continue  # another watcher fired it first
                 self._fire(session, row.complaint_id, deadline, level, now)
-                fired_count += 1
-        return fired_count
+                count += 1
+        return count
 
     def _fire(self, session: Session, complaint_id: str, deadline: Deadline, level: str, now: datetime) -> None:
         row = self.get(session, complaint_id, lock=True)
+        due = {"deadline": deadline.name, "due_at": deadline.due_at.isoformat()}
         if level == "warn":
-            self._history(session, complaint_id, "deadline_warning", None, None, {"deadline": deadline.name}, now)
+            self._history(session, complaint_id, "deadline_warning", None, None, now, {"status": row.status, **due})
             self.outbox.add(session, "complaints.complaint.deadline_warning", complaint_id,
                             self.state(session, row, deadline))
             return
+        level_now = row.escalation_level + 1
         session.execute(complaints.update().where(complaints.c.id == complaint_id).values(
-            overdue=True, escalation_level=row.escalation_level + 1))
-        self._history(session, complaint_id, "overdue", None, None, {"deadline": deadline.name}, now)
-        self._history(session, complaint_id, "escalated", None, None,
-                      {"reason": f"{deadline.name} deadline missed", "level": row.escalation_level + 1}, now)
+            overdue=True, escalation_level=level_now))
+        self._history(session, complaint_id, "overdue", None, None, now, {"status": row.status, **due})
+        self._history(session, complaint_id, "escalated", None, None, now, {
+            "status": row.status, "reason": f"{deadline.name} deadline missed", "level": level_now, **due})
         updated = self.get(session, complaint_id)
         self.outbox.add(session, "complaints.complaint.overdue", complaint_id, self.state(session, updated, deadline))
-        self.outbox.add(session, "complaints.complaint.escalated", complaint_id, self.state(session, updated, deadline))
+        self.outbox.add(session, "complaints.complaint.escalated", complaint_id,
+                        self.state(session, updated, deadline))
 
-    # --- surveys and hotline --------------------------------------------------------------
+    # --- surveys --------------------------------------------------------------------------
 
     def _invite(self, session: Session, subject_type: str, subject_id: str, point_id: str, elder_id: str | None,
-                now: datetime) -> None:
-        if session.execute(sa.select(survey_invitations.c.token).where(
+                complainant: dict | None, now: datetime) -> None:
+        """A survey link (one token, one answer) for elders and families without an account."""
+        if session.execute(sa.select(survey_invitations.c.id).where(
                 survey_invitations.c.subject_id == subject_id)).first():
             return
-        token = secrets.token_urlsafe(24)
-        session.execute(survey_invitations.insert().values(token=token, subject_type=subject_type,
-                                                           subject_id=subject_id, service_point_id=point_id,
-                                                           elder_id=elder_id, created_at=now))
-        self.outbox.add(session, "complaints.survey.invited", subject_id, {
-            "subject_type": subject_type, "subject_id": subject_id, "service_point_id": point_id,
-            "elder_id": elder_id, "token": token})
+        invitation_id, token = str(uuid.uuid4()), secrets.token_urlsafe(24)
+        session.execute(survey_invitations.insert().values(
+            id=invitation_id, token=token, subject_type=subject_type, subject_id=subject_id,
+            service_point_id=point_id, elder_id=elder_id, created_at=now))
+        self.outbox.add(session, "complaints.survey.invited", invitation_id, {
+            "id": invitation_id, "subject_type": subject_type, "subject_id": subject_id,
+            "service_point_id": point_id, "elder_id": elder_id, "complainant": complainant, "token": token})
 
-    def invite_after_visit(self, session: Session, visit: dict, now: datetime) -> None:
-        self._invite(session, "visit", visit["id"], visit["service_point_id"], visit.get("elder_id"), now)
+    def on_visit_checked_out(self, session: Session, visit: dict, now: datetime) -> None:
+        self._invite(session, "visit", visit["id"], visit["service_point_id"], visit.get("elder_id"), None, now)
 
     def subject_point(self, session: Session, subject_type: str, subject_id: str) -> str:
+        """The point a survey counts under: the complaint's, or the checked-out visit's."""
         table = complaints if subject_type == "complaint" else visits
         point = session.execute(sa.select(table.c.service_point_id).where(table.c.id == subject_id)).scalar()
         if point is None:
             raise ApiError(404, "NOT_FOUND", f"No {subject_type} {subject_id}.")
         return point
 
-    def submit_survey(self, session: Session, subject_type: str, subject_id: str, score: int, comment: str,
-                      now: datetime) -> Any:
-        point = self.subject_point(session, subject_type, subject_id)
+    def submit_survey(self, session: Session, subject_type: str, subject_id: str, point_id: str, score: int,
+                      comment: str, now: datetime) -> Any:
+        if session.execute(sa.select(surveys.c.id).where(surveys.c.subject_type == subject_type,
+                                                         surveys.c.subject_id == subject_id)).first():
+            raise ApiError(409, "ALREADY_ANSWERED", f"This {subject_type} has been evaluated already.")
         survey_id = str(uuid.uuid4())
         session.execute(surveys.insert().values(id=survey_id, subject_type=subject_type, subject_id=subject_id,
-                                                service_point_id=point, score=score, comment=comment, created_at=now))
+                                                service_point_id=point_id, score=score, comment=comment,
+                                                created_at=now))
         session.execute(survey_invitations.update().where(survey_invitations.c.subject_id == subject_id)
                         .values(survey_id=survey_id))
         self.outbox.add(session, "complaints.survey.submitted", survey_id, {
-            "id": survey_id, "subject_type": subject_type, "subject_id": subject_id, "service_point_id": point,
+            "id": survey_id, "subject_type": subject_type, "subject_id": subject_id, "service_point_id": point_id,
             "score": score, "satisfied": domain.is_satisfied(score, self.rules)})
         return session.execute(sa.select(surveys).where(surveys.c.id == survey_id)).first()
 
@@ -238,28 +329,34 @@ class Complaints:
             raise ApiError(404, "NOT_FOUND", "No such survey link.")
         if invitation.survey_id:
             raise ApiError(409, "ALREADY_ANSWERED", "This survey has been answered.")
-        if invitation.subject_type == "visit" and not session.execute(
-                sa.select(visits.c.id).where(visits.c.id == invitation.subject_id)).first():
-            session.execute(visits.insert().values(id=invitation.subject_id, elder_id=invitation.elder_id or "",
-                                                   service_point_id=invitation.service_point_id, sequence=0))
-        return self.submit_survey(session, invitation.subject_type, invitation.subject_id, score, comment, now)
+        return self.submit_survey(session, invitation.subject_type, invitation.subject_id,
+                                  invitation.service_point_id, score, comment, now)
+
+    # --- hotline (7×24) -------------------------------------------------------------------
+
+    def linked_complaint_point(self, session: Session, complaint_id: str) -> str:
+        """The point of the complaint a call is about (a call may name only a known one)."""
+        point = session.execute(sa.select(complaints.c.service_point_id).where(
+            complaints.c.id == complaint_id)).scalar()
+        if point is None:
+            raise invalid("complaint_id", "No such complaint.")
+        return point
 
     def log_call(self, session: Session, fields: dict, now: datetime) -> Any:
+        values = {k: _plain(v) for k, v in fields.items()}
         call_id = str(uuid.uuid4())
-        values = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in fields.items()}
         session.execute(calls.insert().values(id=call_id, created_at=now, **values))
         return session.execute(sa.select(calls).where(calls.c.id == call_id)).first()
 
     # --- figures ------------------------------------------------------------------------
 
-    def day_bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
-        return (datetime.combine(first, time(0), self.tz), datetime.combine(last + timedelta(days=1), time(0), self.tz))
+    def bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
+        """Whole local days, both inclusive, as a half-open range of instants."""
+        return (datetime.combine(first, time(0), self.tz),
+                datetime.combine(last + timedelta(days=1), time(0), self.tz))
 
-    def month_bounds(self, month: str) -> tuple[datetime, datetime]:
-        year, number = (int(x) for x in month.split("-"))
-        start = date(year, number, 1)
-        end = date(year + (number == 12), number % 12 + 1, 1)
-        return datetime.combine(start, time(0), self.tz), datetime.combine(end, time(0), self.tz)
+    def today(self, now: datetime) -> date:
+        return now.astimezone(self.tz).date()
 
     def satisfaction(self, session: Session, point: str | None, start: datetime, end: datetime) -> dict:
         query = sa.select(surveys.c.score).where(surveys.c.created_at >= start, surveys.c.created_at < end)
@@ -270,52 +367,67 @@ class Complaints:
         return {"responses": len(scores), "satisfied": satisfied, "rate": domain.rate(satisfied, len(scores))}
 
     def hotline(self, session: Session, start: datetime, end: datetime) -> dict:
-        rows = session.execute(sa.select(calls.c.answered).where(calls.c.started_at >= start,
-                                                                 calls.c.started_at < end)).scalars().all()
-        answered = sum(rows)
-        return {"calls": len(rows), "answered": answered, "answer_rate": domain.rate(answered, len(rows))}
+        answered = session.execute(sa.select(calls.c.answered).where(
+            calls.c.started_at >= start, calls.c.started_at < end)).scalars().all()
+        count = sum(answered)
+        return {"calls": len(answered), "answered": count, "answer_rate": domain.rate(count, len(answered))}
 
-    def monthly(self, session: Session, month: str, point: str | None) -> dict:
-        start, end = self.month_bounds(month)
+    def monthly(self, session: Session, month: str, point: str | None, now: datetime) -> dict:
+        """The monthly complaint statistics (月度客户投诉统计分析) of a point, or of the city
+        without one, as of `now`: records received in the month (local time)."""
+        start, end = self.bounds(*domain.month_days(month))
         query = sa.select(complaints).where(complaints.c.received_at >= start, complaints.c.received_at < end)
         if point:
             query = query.where(complaints.c.service_point_id == point)
         rows = session.execute(query).all()
-        ids = [r.id for r in rows]
-        cutoff = min(end, utcnow())  # a deadline still running is not missed yet
-        late = set(session.execute(sa.select(deadlines.c.complaint_id).where(
-            deadlines.c.complaint_id.in_(ids),
-            sa.or_(deadlines.c.met_at > deadlines.c.due_at,
-                   sa.and_(deadlines.c.met_at.is_(None), deadlines.c.due_at < cutoff)))).scalars())
-        with_deadlines = set(session.execute(sa.select(deadlines.c.complaint_id).where(
-            deadlines.c.complaint_id.in_(ids))).scalars())
-
-        def count(field: str) -> dict[str, int]:
-            counts: dict[str, int] = {}
-            for row in rows:
-                counts[getattr(row, field)] = counts.get(getattr(row, field), 0) + 1
-            return counts
-
-        in_time = len(with_deadlines - late)
+        by_complaint: dict[str, list[tuple[datetime, datetime | None]]] = {}
+        for chunk in range(0, len(rows), 500):
+            ids = [r.id for r in rows[chunk:chunk + 500]]
+            for d in session.execute(sa.select(deadlines.c.complaint_id, deadlines.c.due_at, deadlines.c.met_at)
+                                     .where(deadlines.c.complaint_id.in_(ids))).all():
+                by_complaint.setdefault(d.complaint_id, []).append((d.due_at, d.met_at))
+        in_time = sum(domain.handled_in_time(found, now) for found in by_complaint.values())
+        satisfaction = self.satisfaction(session, point, start, end)
+        hotline = self.hotline(session, start, end)
+        rates = {"satisfaction": satisfaction["rate"], "in_time": domain.rate(in_time, len(by_complaint)),
+                 "answer_rate": hotline["answer_rate"]}
+        targets = {"satisfaction": self.rules.satisfaction_target, "in_time": self.rules.in_time_target,
+                   "answer_rate": self.rules.answer_rate_target}
         return {
-            "month": month, "service_point_id": point, "complaints": len(rows),
-            "by_channel": count("channel"), "by_category": count("category"), "by_type": count("type"),
-            "in_time": in_time, "in_time_rate": domain.rate(in_time, len(with_deadlines)),
-            "satisfaction": self.satisfaction(session, point, start, end),
-            "hotline": self.hotline(session, start, end),
+            "month": month, "service_point_id": point, "as_of": now,
+            "complaints": len(rows),
+            "by_channel": domain.count_by((r.channel for r in rows), domain.CHANNELS),
+            "by_category": domain.count_by((r.category for r in rows), domain.CATEGORIES),
+            "by_type": domain.count_by((r.type for r in rows), domain.TYPES),
+            "with_deadlines": len(by_complaint), "in_time": in_time, "in_time_rate": rates["in_time"],
+            "satisfaction": satisfaction, "hotline": hotline,
+            "targets": targets, "targets_met": {k: domain.meets(rates[k], targets[k]) for k in targets},
         }
 
     def produce_monthly_reports(self, session: Session, now: datetime) -> int:
-        """On the report day: the month's report for the city and each point, stored once."""
-        today = now.astimezone(self.tz).date()
-        month = today.strftime("%Y-%m")
+        """On the report day (default the 25th): the month's report for the city and for each
+        known point, stored once; `complaints.report.ready` tells who wants to know."""
+        today = self.today(now)
+        month = domain.month_of(today)
         made = session.execute(sa.select(monthly_reports.c.month).where(
             monthly_reports.c.month == month, monthly_reports.c.scope == "city")).first() is not None
         if not domain.report_due(today, made, self.rules):
             return 0
-        points = session.execute(sa.select(complaints.c.service_point_id).distinct()).scalars().all()
+        points = sorted(set(session.execute(sa.union(
+            sa.select(complaints.c.service_point_id), sa.select(surveys.c.service_point_id),
+            sa.select(visits.c.service_point_id),
+            sa.select(staff.c.service_point_id).where(staff.c.service_point_id.is_not(None)))).scalars()))
         for scope in ["city", *points]:
-            report = self.monthly(session, month, None if scope == "city" else scope)
-            session.execute(monthly_reports.insert().values(month=month, scope=scope, report=report, created_at=now))
-        self.outbox.add(session, "complaints.report.ready", f"report-{month}", {"month": month, "points": len(points)})
+            report = self.monthly(session, month, None if scope == "city" else scope, now)
+            session.execute(monthly_reports.insert().values(month=month, scope=scope, report=report_json(report),
+                                                            created_at=now))
+        report_id = str(uuid.uuid5(REPORT_NAMESPACE, month))
+        self.outbox.add(session, "complaints.report.ready", report_id, {
+            "id": report_id, "month": month, "service_point_ids": points})
         return 1 + len(points)
+
+
+def report_json(report: dict) -> dict:
+    """A report as JSON: times as ISO 8601."""
+    return {k: report_json(v) if isinstance(v, dict) else v.isoformat() if isinstance(v, datetime) else v
+            for k, v in report.items()}

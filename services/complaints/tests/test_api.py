@@ -1,6 +1,7 @@
-"""Complaints over HTTP on a real store (SQLite and PostgreSQL)."""
+"""Complaints over HTTP on a real store (SQLite and PostgreSQL), with a fixed clock."""
 from __future__ import annotations
 
+import csv
 import io
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -9,11 +10,34 @@ import pytest
 import sqlalchemy as sa
 
 from kit import events
-from services.complaints.models import deadlines
+from services.complaints import api, bootstrap, domain, handlers
+from services.complaints.models import monthly_reports
 
 pytestmark = pytest.mark.integration
 ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
+AGENT = {"X-Zhuyu-User": "u-agent", "X-Zhuyu-Role": "cs_agent", "X-Zhuyu-Staff": "s-agent"}
 POINT = str(uuid.uuid4())
+OTHER_POINT = str(uuid.uuid4())
+POINT_ADMIN = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": POINT}
+T0 = datetime(2026, 3, 10, 1, 0, tzinfo=timezone.utc)  # 09:00 in Asia/Shanghai
+
+
+class Clock:
+    """The clock every entry point of the service reads (requests, jobs, handlers)."""
+
+    def __init__(self, monkeypatch, now: datetime):
+        self.now = now
+        for module in (api, bootstrap, handlers):
+            monkeypatch.setattr(module, "utcnow", lambda: self.now)
+
+    def advance(self, **delta) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch, T0)
 
 
 @pytest.fixture
@@ -22,7 +46,7 @@ def svc(build_service):
 
 
 @pytest.fixture
-def client(svc):
+def client(svc, clock):
     return svc.app().test_client()
 
 
@@ -33,17 +57,27 @@ def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1) -> None:
         svc.handlers[type_](session, event)
 
 
-def point_admin(svc, staff_id: str | None = None) -> str:
+def staff_member(svc, roles: list[str], point: str | None = POINT, staff_id: str | None = None) -> str:
     staff_id = staff_id or str(uuid.uuid4())
     feed(svc, "registration.staff.created", staff_id,
-         {"id": staff_id, "roles": ["point_admin"], "service_point_id": POINT, "active": True})
+         {"id": staff_id, "name": "张三", "roles": roles, "service_point_id": point, "active": True})
     return staff_id
 
 
-def complaint(client, **overrides):
+def complaint(client, headers=ADMIN, **overrides):
     body = {"channel": "phone", "type": "complaint", "category": "service_attitude", "service_point_id": POINT,
             "complainant": {"name": "李先生", "phone": "13800001111"}, "content": "态度不好"} | overrides
-    return client.post("/complaints", json=body, headers=ADMIN)
+    return client.post("/complaints", json=body, headers=headers)
+
+
+def new(client, **overrides) -> str:
+    response = complaint(client, **overrides)
+    assert response.status_code == 201, response.get_json()
+    return "/complaints/" + response.get_json()["id"]
+
+
+def step(client, url: str, path: str, body: dict | None = None, headers=ADMIN):
+    return client.post(f"{url}/{path}", json=body or {}, headers=headers)
 
 
 def types(svc) -> list[str]:
@@ -51,157 +85,556 @@ def types(svc) -> list[str]:
         return list(session.execute(sa.text("SELECT type FROM outbox ORDER BY id")).scalars())
 
 
+def watch(svc) -> None:
+    """One run of the scheduler's deadline-watch job; it reads the fixed clock."""
+    [job] = [j for j in svc.jobs if j.name == "deadline-watch"]
+    job.run()
+
+
+BODIES = {"assign": {"staff_id": str(uuid.uuid4())}, "replies": {"content": "已收到"},
+          "follow-ups": {"note": "调查中", "reason_open": "等待监控录像"}, "resolve": {"resolution": "已道歉并整改"},
+          "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"}}
+
+
+# --- intake -------------------------------------------------------------------------------
+
 def test_intake_names_the_points_administrator_as_owner(client, svc):
-    owner = point_admin(svc)
-    response = complaint(client)
+    first = staff_member(svc, ["point_admin"], staff_id="b" + str(uuid.uuid4())[1:])
+    second = staff_member(svc, ["point_admin"], staff_id="a" + str(uuid.uuid4())[1:])
+    staff_member(svc, ["point_admin"], point=OTHER_POINT, staff_id="0" + str(uuid.uuid4())[1:])
+    response = complaint(client, elder_id=str(uuid.uuid4()), attachments=["files/1.jpg"])
     assert response.status_code == 201
     body = response.get_json()
-    assert body["status"] == "received" and body["owner_staff_id"] == owner and body["overdue"] is False
-    assert set(body["deadlines"]) == {"first_reply", "follow_up"}
-    assert types(svc) == ["complaints.complaint.received"]
+    assert body["status"] == "received" and body["owner_staff_id"] == min(first, second) == second
+    assert body["overdue"] is False and body["escalation_level"] == 0 and body["attachments"] == ["files/1.jpg"]
+    assert body["deadlines"] == {
+        "first_reply": {"due_at": (T0 + timedelta(hours=24)).isoformat(), "met_at": None},
+        "follow_up": {"due_at": (T0 + timedelta(days=7)).isoformat(), "met_at": None}}
+    assert body["history"] == [{"at": T0.isoformat(), "action": "received", "actor": "u-admin",
+                                "actor_staff_id": None, "status": "received", "owner_staff_id": second}]
 
 
-def test_major_complaint_escalates_at_once(client, svc):
+def test_a_point_without_administrator_leaves_the_owner_empty(client):
+    assert complaint(client).get_json()["owner_staff_id"] is None
+
+
+@pytest.mark.parametrize("change,field", [({"channel": "wechat"}, "channel"), ({"type": "praise!"}, "type"),
+                                          ({"category": "noise"}, "category"), ({"severity": "minor"}, "severity"),
+                                          ({"service_point_id": "x"}, "service_point_id"),
+                                          ({"complainant": {"name": "李"}}, "complainant.phone"), ({"content": ""}, "content"),
+                                          ({"colour": "red"}, "colour")])
+def test_intake_refuses_invalid_fields(client, change, field):
+    response = complaint(client, **change)
+    assert response.status_code == 422 and response.get_json()["code"] == "VALIDATION_FAILED"
+    assert field in response.get_json()["errors"]
+
+
+def test_major_complaints_escalate_to_management_at_once(client, svc):
     body = complaint(client, severity="major").get_json()
     assert body["escalation_level"] == 1
     assert [h["action"] for h in body["history"]] == ["received", "escalated"]
-    assert types(svc)[-1] == "complaints.complaint.escalated"
+    assert types(svc) == ["complaints.complaint.received", "complaints.complaint.escalated"]
 
 
-def test_full_handling_closes_only_through_a_satisfied_callback(client, svc):
-    staff = point_admin(svc)
-    url = "/complaints/" + complaint(client).get_json()["id"]
-    assert client.post(f"{url}/assign", json={"staff_id": staff}, headers=ADMIN).get_json()["status"] == "assigned"
-    assert client.post(f"{url}/replies", json={"content": "已收到"}, headers=ADMIN).get_json()["status"] == "in_progress"
-    assert client.post(f"{url}/follow-ups", json={"note": "调查中", "reason_open": "等待监控"},
-                       headers=ADMIN).get_json()["follow_ups"] == 1
-    closing = client.post(f"{url}/close", json={"note": "x"}, headers=ADMIN)
+# --- the handling steps ---------------------------------------------------------------------
+
+def test_a_complaint_is_handled_called_back_reopened_and_closed_when_satisfied(client, svc, clock):
+    owner = staff_member(svc, ["point_admin"])
+    url = new(client)
+    assert step(client, url, "assign", {"staff_id": owner}).get_json()["status"] == "assigned"
+    clock.advance(hours=2)
+    replied = step(client, url, "replies", {"content": "已收到，正在调查"}).get_json()
+    assert replied["status"] == "in_progress" and replied["deadlines"]["first_reply"]["met_at"] == clock.now.isoformat()
+    assert step(client, url, "follow-ups", {"note": "调查中", "reason_open": "等待监控"}).get_json()["follow_ups"] == 1
+    closing = step(client, url, "close", {"note": "x"})
     assert (closing.status_code, closing.get_json()["code"]) == (409, "CALLBACK_REQUIRED")
-    assert client.post(f"{url}/resolve", json={"resolution": "已道歉"}, headers=ADMIN).get_json()["status"] == "resolved"
-    assert client.post(f"{url}/replies", json={"content": "处理结果"}, headers=ADMIN).get_json()["status"] == "replied"
-    unreached = client.post(f"{url}/callback", json={"reached": False}, headers=ADMIN).get_json()
-    assert unreached["status"] == "replied"
-    unhappy = client.post(f"{url}/callback", json={"satisfied": False, "score": 3}, headers=ADMIN).get_json()
+    resolved = step(client, url, "resolve", {"resolution": "已道歉"}).get_json()
+    assert resolved["status"] == "resolved"
+    assert resolved["deadlines"]["result_reply"]["due_at"] == (clock.now + timedelta(minutes=30)).isoformat()
+    clock.advance(minutes=10)
+    replied = step(client, url, "replies", {"content": "处理结果：已道歉"}).get_json()
+    assert replied["status"] == "replied" and replied["callback_due"] is True
+    unreached = step(client, url, "callback", {"reached": False, "comment": "无人接听，明天再打"}).get_json()
+    assert unreached["status"] == "replied" and unreached["callback_due"] is True
+    unhappy = step(client, url, "callback", {"satisfied": False, "solved": False, "attitude": "dissatisfied",
+                                             "score": 3, "comment": "还是不满意"}).get_json()
     assert unhappy["status"] == "reopened"
-    client.post(f"{url}/resolve", json={"resolution": "再次处理"}, headers=ADMIN)
-    client.post(f"{url}/replies", json={"content": "结果"}, headers=ADMIN)
-    done = client.post(f"{url}/callback", json={"satisfied": True, "score": 9, "attitude": "satisfied"}, headers=ADMIN)
-    assert done.get_json()["status"] == "closed"
-    assert "complaints.complaint.closed" in types(svc) and "complaints.survey.invited" in types(svc)
+    assert step(client, url, "resolve", {"resolution": "更换助浴员"}).get_json()["status"] == "resolved"
+    step(client, url, "replies", {"content": "已更换"})
+    done = step(client, url, "callback", {"satisfied": True, "solved": True, "attitude": "satisfied", "score": 9,
+                                          "comment": "满意"}, headers=AGENT).get_json()
+    assert done["status"] == "closed" and done["closed_at"] == clock.now.isoformat()
+    assert [h["action"] for h in done["history"]] == [
+        "received", "assigned", "replied", "followed_up", "resolved", "replied", "callback", "callback", "resolved",
+        "replied", "callback"]
+    last = done["history"][-1]
+    assert last | {"at": None} == {"at": None, "action": "callback", "actor": "u-agent", "actor_staff_id": "s-agent",
+                                   "status": "closed", "outcome": "satisfied", "reached": True, "satisfied": True,
+                                   "solved": True, "attitude": "satisfied", "score": 9, "comment": "满意"}
+    assert types(svc)[-2:] == ["complaints.complaint.closed", "complaints.survey.invited"]
 
 
-def test_steps_out_of_order_are_409(client):
-    url = "/complaints/" + complaint(client).get_json()["id"]
-    for path, body in (("resolve", {"resolution": "x"}), ("callback", {"satisfied": True})):
-        response = client.post(f"{url}/{path}", json=body, headers=ADMIN)
-        assert (response.status_code, response.get_json()["code"]) == (409, "INVALID_TRANSITION"), path
+def _to(client, status: str, kind: str = "complaint") -> str:
+    """A fresh record brought to `status` through the API."""
+    url = new(client, type=kind)
+    path = {"received": [], "assigned": ["assign"], "in_progress": ["assign", "replies"],
+            "resolved": ["assign", "replies", "resolve"], "replied": ["assign", "replies", "resolve", "replies"],
+            "closed": ["assign", "replies", "resolve", "replies", "callback"],
+            "reopened": ["assign", "replies", "resolve", "replies", "callback"]}[status]
+    for path_step in path:
+        body = {"satisfied": status == "closed"} if path_step == "callback" else BODIES[path_step]
+        assert step(client, url, path_step, body).status_code == 200, (status, path_step)
+    assert client.get(url, headers=ADMIN).get_json()["status"] == status
+    return url
 
 
-def test_a_suggestion_closes_directly(client):
-    url = "/complaints/" + complaint(client, type="suggestion").get_json()["id"]
-    assert client.post(f"{url}/close", json={"note": "采纳"}, headers=ADMIN).get_json()["status"] == "closed"
+# Which step each status takes (replies and callbacks are legal only where the domain's
+# reply or callback action is); everything else must be 409 INVALID_TRANSITION.
+LEGAL_PATHS = {
+    "received": {"assign", "follow-ups", "escalate"},
+    "assigned": {"assign", "replies", "follow-ups", "escalate"},
+    "in_progress": {"assign", "replies", "follow-ups", "resolve", "escalate"},
+    "resolved": {"replies", "escalate"},
+    "replied": {"callback", "escalate"},
+    "closed": set(),
+    "reopened": {"assign", "replies", "follow-ups", "resolve", "escalate"},
+}
 
 
-def test_deadline_watch_warns_escalates_once_and_survives_a_restart(client, svc, build_service):
-    body = complaint(client).get_json()
-    received = datetime.fromisoformat(body["received_at"])
-    uc = svc.config.use_cases
-    for hours in (10, 20, 21):
-        with svc.store.begin() as session:
-            uc.watch_deadlines(session, received + timedelta(hours=hours))
+@pytest.mark.parametrize("status", domain.STATUSES)
+def test_every_illegal_step_is_409_invalid_transition(client, status):
+    url = _to(client, status)
+    for path in sorted(set(BODIES) - LEGAL_PATHS[status] - {"close"}):
+        response = step(client, url, path, BODIES[path])
+        assert (response.status_code, response.get_json()["code"]) == (409, "INVALID_TRANSITION"), (status, path)
+    closing = step(client, url, "close", BODIES["close"])
+    expected = "INVALID_TRANSITION" if status == "closed" else "CALLBACK_REQUIRED"
+    assert (closing.status_code, closing.get_json()["code"]) == (409, expected)
+    assert client.get(url, headers=ADMIN).get_json()["status"] == status  # nothing changed
+
+
+@pytest.mark.parametrize("kind", ["suggestion", "consultation", "praise"])
+def test_suggestions_consultations_and_praise_close_directly_once(client, svc, kind):
+    url = new(client, type=kind)
+    closed = step(client, url, "close", {"note": "已采纳"}).get_json()
+    assert closed["status"] == "closed" and closed["history"][-1]["note"] == "已采纳"
+    again = step(client, url, "close", {"note": "再关"})
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert "complaints.survey.invited" not in types(svc)
+
+
+def test_escalation_raises_the_level_and_is_kept_in_history(client, svc):
+    url = new(client)
+    for level in (1, 2):
+        body = step(client, url, "escalate", {"reason": "多次投诉"}).get_json()
+        assert body["escalation_level"] == level
+        assert body["history"][-1] | {"at": None} == {"at": None, "action": "escalated", "actor": "u-admin",
+                                                      "actor_staff_id": None, "status": "received",
+                                                      "reason": "多次投诉", "level": level}
+    assert types(svc).count("complaints.complaint.escalated") == 2
+
+
+def test_steps_refuse_invalid_bodies_and_unknown_complaints(client):
+    url = new(client)
+    for path, body, field in (("assign", {}, "staff_id"), ("replies", {"content": ""}, "content"),
+                              ("follow-ups", {"note": "x"}, "reason_open"), ("resolve", {}, "resolution"),
+                              ("callback", {"reached": True}, "satisfied"),
+                              ("callback", {"satisfied": True, "score": 11}, "score"),
+                              ("callback", {"satisfied": True, "attitude": "angry"}, "attitude"),
+                              ("escalate", {}, "reason")):
+        response = step(client, url, path, body)
+        assert response.status_code == 422 and field in response.get_json()["errors"], (path, body)
+    missing = step(client, f"/complaints/{uuid.uuid4()}", "resolve", {"resolution": "x"})
+    assert (missing.status_code, missing.get_json()["code"]) == (404, "NOT_FOUND")
+    assert client.get(f"/complaints/{uuid.uuid4()}", headers=ADMIN).status_code == 404
+
+
+def test_assigning_staff_of_another_point_is_refused(client, svc):
+    stranger = staff_member(svc, ["point_admin"], point=OTHER_POINT)
+    desk = staff_member(svc, ["cs_agent"], point=None)
+    url = new(client)
+    response = step(client, url, "assign", {"staff_id": stranger})
+    assert response.status_code == 422 and "staff_id" in response.get_json()["errors"]
+    assert step(client, url, "assign", {"staff_id": desk}).get_json()["owner_staff_id"] == desk
+
+
+# --- deadlines and the watch job --------------------------------------------------------------
+
+def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_a_restart(
+        client, svc, clock, build_service):
+    supervisor = staff_member(svc, ["cs_supervisor"], point=None)
+    url = new(client)
+    for hours in (19, 19.2, 20, 23):  # 80 % of 24 h is 19 h 12 min
+        clock.now = T0 + timedelta(hours=hours)
+        watch(svc)
     assert types(svc).count("complaints.complaint.deadline_warning") == 1
     restarted = build_service("complaints")  # a new process on the same store
-    for hours in (25, 26):
-        with restarted.store.begin() as session:
-            restarted.config.use_cases.watch_deadlines(session, received + timedelta(hours=hours))
+    assert restarted is not svc
+    for hours in (24, 25, 30):
+        clock.now = T0 + timedelta(hours=hours)
+        watch(restarted)
+        watch(svc)  # and a second replica, should two ever run
     assert types(svc).count("complaints.complaint.overdue") == 1
-    after = client.get(f"/complaints/{body['id']}", headers=ADMIN).get_json()
-    assert after["overdue"] is True and after["escalation_level"] == 1
-    assert client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"][0]["id"] == body["id"]
-
-
-def test_a_met_deadline_does_not_fire(client, svc):
-    body = complaint(client).get_json()
-    url = f"/complaints/{body['id']}"
-    client.post(f"{url}/assign", json={"staff_id": str(uuid.uuid4())}, headers=ADMIN)
-    client.post(f"{url}/replies", json={"content": "已收到"}, headers=ADMIN)
-    received = datetime.fromisoformat(body["received_at"])
+    assert types(svc).count("complaints.complaint.escalated") == 1
+    body = client.get(url, headers=ADMIN).get_json()
+    assert body["overdue"] is True and body["escalation_level"] == 1
+    assert [h["action"] for h in body["history"]] == ["received", "deadline_warning", "overdue", "escalated"]
+    assert body["history"][-1]["deadline"] == "first_reply" and body["history"][-1]["at"] == (
+        T0 + timedelta(hours=24)).isoformat()
+    listed = client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
+    assert [c["id"] for c in listed] == [url.rsplit("/", 1)[1]]
     with svc.store.begin() as session:
-        svc.config.use_cases.watch_deadlines(session, received + timedelta(hours=30))
+        escalated = session.execute(sa.text(
+            "SELECT body FROM outbox WHERE type = 'complaints.complaint.escalated'")).scalar()
+    assert events.parse(escalated).data["supervisor_staff_ids"] == [supervisor]
+
+
+def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(client, svc, clock):
+    on_time = new(client)
+    late = new(client)
+    for url in (on_time, late):
+        step(client, url, "assign", BODIES["assign"])
+    clock.advance(hours=1)
+    step(client, on_time, "replies", {"content": "已收到"})
+    clock.now = T0 + timedelta(hours=25)
+    watch(svc)
+    assert client.get(on_time, headers=ADMIN).get_json()["overdue"] is False
+    assert client.get(late, headers=ADMIN).get_json()["overdue"] is True
+    cleared = step(client, late, "replies", {"content": "抱歉回复晚了"}).get_json()
+    assert cleared["overdue"] is False and cleared["history"][-1]["action"] == "replied"
+    assert types(svc).count("complaints.complaint.overdue") == 1
+
+
+def test_the_weekly_follow_up_repeats_from_the_last_one(client, svc, clock):
+    url = new(client)
+    step(client, url, "assign", BODIES["assign"])
+    step(client, url, "replies", {"content": "已收到"})
+    clock.now = T0 + timedelta(days=5)
+    body = step(client, url, "follow-ups", {"note": "第一次跟进", "reason_open": "等待供应商"}).get_json()
+    assert body["deadlines"]["follow_up"] == {"due_at": (T0 + timedelta(days=12)).isoformat(), "met_at": None}
+    assert body["follow_ups"] == 1 and body["follow_ups_short"] == 2
+    clock.now = T0 + timedelta(days=8)  # the first week's deadline was met: nothing fires
+    watch(svc)
+    assert "complaints.complaint.overdue" not in types(svc)
+    clock.now = T0 + timedelta(days=12)  # the second week's was not
+    watch(svc)
+    body = client.get(url, headers=ADMIN).get_json()
+    assert body["overdue"] is True and body["history"][-2]["deadline"] == "follow_up"
+
+
+def test_online_media_needs_a_written_first_reply(client, svc, clock):
+    url = new(client, channel="online_media")
+    step(client, url, "assign", BODIES["assign"])
+    spoken = step(client, url, "replies", {"content": "电话已联系"}).get_json()
+    assert spoken["status"] == "in_progress" and spoken["deadlines"]["written_reply"]["met_at"] is None
+    clock.advance(hours=2)
+    written = step(client, url, "replies", {"content": "书面回复", "written": True}).get_json()
+    assert written["deadlines"]["written_reply"]["met_at"] == clock.now.isoformat()
+    clock.now = T0 + timedelta(hours=30)
+    watch(svc)
+    assert client.get(url, headers=ADMIN).get_json()["overdue"] is False
+
+
+def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
+    url = new(client, channel="online_media")
+    step(client, url, "assign", BODIES["assign"])
+    step(client, url, "replies", {"content": "电话已联系"})
+    clock.now = T0 + timedelta(hours=24)
+    watch(svc)
+    body = client.get(url, headers=ADMIN).get_json()
+    assert body["overdue"] is True and body["history"][-1]["deadline"] == "written_reply"
+
+
+def test_the_result_reply_and_administrative_answer_deadlines(client, svc, clock):
+    url = new(client, category="administrative")
+    assert set(client.get(url, headers=ADMIN).get_json()["deadlines"]) == {
+        "first_reply", "administrative_answer", "follow_up"}
+    step(client, url, "assign", BODIES["assign"])
+    step(client, url, "replies", {"content": "已收到"})
+    clock.now = T0 + timedelta(days=2)
+    step(client, url, "resolve", {"resolution": "已答复政策"})
+    clock.now += timedelta(minutes=24)  # 80 % of 30 min
+    watch(svc)
+    assert types(svc)[-1] == "complaints.complaint.deadline_warning"
+    clock.now += timedelta(minutes=5)
+    body = step(client, url, "replies", {"content": "政策说明"}).get_json()
+    assert body["deadlines"]["result_reply"]["met_at"] == clock.now.isoformat()
+    assert body["deadlines"]["administrative_answer"]["met_at"] == clock.now.isoformat()
+    clock.now = T0 + timedelta(days=10)
+    watch(svc)
     assert "complaints.complaint.overdue" not in types(svc)
 
 
-def test_surveys_after_a_visit_and_satisfaction_rate(client, svc):
+# --- lists, scoping, masking ------------------------------------------------------------------
+
+def test_lists_filter_by_status_overdue_and_point_and_are_paged(client):
+    ids = [new(client).rsplit("/", 1)[1] for _ in range(3)]
+    other = new(client, service_point_id=OTHER_POINT).rsplit("/", 1)[1]
+    step(client, f"/complaints/{ids[0]}", "assign", BODIES["assign"])
+    listed = client.get("/complaints", query_string={"status": "received", "service_point_id": POINT},
+                        headers=ADMIN).get_json()
+    assert {c["id"] for c in listed["items"]} == set(ids[1:]) and listed["next_cursor"] is None
+    first = client.get("/complaints", query_string={"limit": 2}, headers=ADMIN).get_json()
+    rest = client.get("/complaints", query_string={"limit": 2, "cursor": first["next_cursor"]},
+                      headers=ADMIN).get_json()
+    assert {c["id"] for c in first["items"] + rest["items"]} == {*ids, other}
+    assert client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"] == []
+    assert client.get("/complaints", query_string={"status": "lost"}, headers=ADMIN).status_code == 422
+
+
+def test_point_bound_callers_see_only_their_point(client):
+    mine = new(client)
+    theirs = new(client, service_point_id=OTHER_POINT)
+    assert client.get(theirs, headers=POINT_ADMIN).status_code == 403
+    assert step(client, theirs, "escalate", {"reason": "x"}, headers=POINT_ADMIN).status_code == 403
+    assert complaint(client, headers=POINT_ADMIN, service_point_id=OTHER_POINT).status_code == 403
+    assert client.get("/complaints", query_string={"service_point_id": OTHER_POINT},
+                      headers=POINT_ADMIN).status_code == 403
+    listed = client.get("/complaints", headers=POINT_ADMIN).get_json()["items"]
+    assert [c["id"] for c in listed] == [mine.rsplit("/", 1)[1]]
+
+
+def test_the_complainants_phone_is_masked_unless_personal_data_may_be_seen(client):
+    url = new(client)
+    assert client.get(url, headers=AGENT).get_json()["complainant"] == {"name": "李先生", "phone": "138****1111"}
+    assert client.get(url, headers=POINT_ADMIN).get_json()["complainant"]["phone"] == "13800001111"
+    assert client.get("/complaints", headers=AGENT).get_json()["items"][0]["complainant"]["phone"] == "138****1111"
+
+
+# --- misconduct --------------------------------------------------------------------------------
+
+def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
+    staff = str(uuid.uuid4())
+    body = {"staff_id": staff, "verified": True, "note": "核实：态度恶劣"}
+    wrong = new(client)
+    refused = client.post(f"{wrong}/misconduct", json=body, headers=ADMIN)
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "NOT_STAFF_MISCONDUCT")
+    right = new(client, category="staff_misconduct")
+    unverified = client.post(f"{right}/misconduct", json=body | {"verified": False}, headers=ADMIN)
+    assert unverified.status_code == 422 and "verified" in unverified.get_json()["errors"]
+    recorded = client.post(f"{right}/misconduct", json=body, headers=ADMIN)
+    assert recorded.status_code == 201
+    assert recorded.get_json() | {"id": None, "created_at": None} == {
+        "id": None, "created_at": None, "complaint_id": right.rsplit("/", 1)[1], "staff_id": staff,
+        "service_point_id": POINT, "note": "核实：态度恶劣", "recorded_by": "u-admin"}
+    twice = client.post(f"{right}/misconduct", json=body, headers=ADMIN)
+    assert (twice.status_code, twice.get_json()["code"]) == (409, "ALREADY_RECORDED")
+    listed = client.get("/complaints/misconduct", query_string={"staff_id": staff}, headers=ADMIN).get_json()
+    assert [r["id"] for r in listed["items"]] == [recorded.get_json()["id"]]
+    assert client.get("/complaints/misconduct", query_string={"staff_id": str(uuid.uuid4())},
+                      headers=ADMIN).get_json()["items"] == []
+    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": OTHER_POINT, "X-Zhuyu-User": "u"}
+    assert client.get("/complaints/misconduct", query_string={"staff_id": staff}, headers=other).get_json()[
+        "items"] == []
+    assert types(svc)[-1] == "complaints.misconduct.recorded"
+
+
+# --- surveys -------------------------------------------------------------------------------------
+
+def checked_out(svc, point: str = POINT) -> str:
     visit = str(uuid.uuid4())
-    feed(svc, "visits.visit.checked_out", visit, {"id": visit, "elder_id": "e1", "service_point_id": POINT})
+    feed(svc, "visits.visit.checked_out", visit, {"id": visit, "elder_id": str(uuid.uuid4()),
+                                                  "service_point_id": point, "status": "checked_out"})
+    return visit
+
+
+def token_of(svc, subject_id: str) -> str:
     with svc.store.begin() as session:
-        token = session.execute(sa.text("SELECT token FROM survey_invitations")).scalar()
-    assert client.post(f"/surveys/by-token/{token}", json={"score": 5}).status_code == 201
-    assert client.post(f"/surveys/by-token/{token}", json={"score": 1}).status_code == 409
+        return session.execute(sa.text("SELECT token FROM survey_invitations WHERE subject_id = :s"),
+                               {"s": subject_id}).scalar()
+
+
+def test_a_survey_link_is_answered_once_without_an_account(client, svc):
+    visit = checked_out(svc)
+    token = token_of(svc, visit)
+    answered = client.post(f"/surveys/by-token/{token}", json={"score": 5, "comment": "很好"})
+    assert answered.status_code == 201
+    assert answered.get_json() | {"id": None, "created_at": None} == {
+        "id": None, "created_at": None, "subject_type": "visit", "subject_id": visit, "service_point_id": POINT,
+        "score": 5, "comment": "很好"}
+    again = client.post(f"/surveys/by-token/{token}", json={"score": 1})
+    assert (again.status_code, again.get_json()["code"]) == (409, "ALREADY_ANSWERED")
+    assert client.post("/surveys/by-token/nope", json={"score": 3}).status_code == 404
+    assert client.post(f"/surveys/by-token/{token}", json={"score": 0}).status_code == 422
+
+
+def test_staff_record_surveys_counted_under_the_subjects_point(client, svc):
+    visit = checked_out(svc)
+    url = _to(client, "closed")
+    complaint_id = url.rsplit("/", 1)[1]
     assert client.post("/surveys", json={"subject_type": "visit", "subject_id": visit, "score": 2},
-                       headers=ADMIN).status_code == 201
+                       headers=AGENT).status_code == 201
+    made = client.post("/surveys", json={"subject_type": "complaint", "subject_id": complaint_id, "score": 4,
+                                         "comment": "处理及时"}, headers=AGENT)
+    assert made.status_code == 201 and made.get_json()["service_point_id"] == POINT
+    twice = client.post("/surveys", json={"subject_type": "visit", "subject_id": visit, "score": 5}, headers=AGENT)
+    assert (twice.status_code, twice.get_json()["code"]) == (409, "ALREADY_ANSWERED")
+    unknown = client.post("/surveys", json={"subject_type": "visit", "subject_id": str(uuid.uuid4()), "score": 5},
+                          headers=AGENT)
+    assert (unknown.status_code, unknown.get_json()["code"]) == (404, "NOT_FOUND")
+    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": OTHER_POINT, "X-Zhuyu-User": "u"}
+    assert client.post("/surveys", json={"subject_type": "visit", "subject_id": checked_out(svc), "score": 5},
+                       headers=other).status_code == 403
+    assert client.post("/surveys", json={"subject_type": "elder", "subject_id": visit, "score": 5},
+                       headers=AGENT).status_code == 422
     stats = client.get("/stats/satisfaction", query_string={"service_point_id": POINT}, headers=ADMIN).get_json()
     assert stats == {"responses": 2, "satisfied": 1, "rate": 0.5}
 
 
-def test_hotline_answer_rate(client):
-    today = datetime.now(timezone.utc)
-    for answered in (True, True, True, False):
-        client.post("/calls", json={"caller": "13800001111", "started_at": today.isoformat(), "answered": answered,
-                                    "duration_s": 60}, headers=ADMIN)
-    stats = client.get("/stats/hotline", query_string={"from": (today - timedelta(days=1)).date().isoformat(),
-                                                        "to": (today + timedelta(days=1)).date().isoformat()},
+def test_satisfaction_figures_by_period_and_point(client, svc, clock):
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": 5})
+    clock.now = datetime(2026, 3, 31, 16, 30, tzinfo=timezone.utc)  # 1 April 00:30 in Asia/Shanghai
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": 3})
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, OTHER_POINT))}", json={"score": 4})
+    stats = lambda **q: client.get("/stats/satisfaction", query_string=q, headers=ADMIN).get_json()  # noqa: E731
+    assert stats(**{"from": "2026-03-01", "to": "2026-03-31"}) == {"responses": 1, "satisfied": 1, "rate": 1.0}
+    assert stats() == {"responses": 2, "satisfied": 1, "rate": 0.5}  # April, the clock's month
+    assert stats(service_point_id=POINT) == {"responses": 1, "satisfied": 0, "rate": 0.0}
+    assert stats(**{"from": "2025-01-01", "to": "2025-01-31"}) == {"responses": 0, "satisfied": 0, "rate": None}
+    bad = client.get("/stats/satisfaction", query_string={"from": "2026-03-02", "to": "2026-03-01"}, headers=ADMIN)
+    assert bad.status_code == 422 and bad.get_json()["code"] == "VALIDATION_FAILED"
+    assert client.get("/stats/satisfaction", query_string={"from": "9999-12-31"}, headers=ADMIN).status_code == 422
+    assert client.get("/stats/satisfaction", query_string={"service_point_id": OTHER_POINT},
+                      headers=POINT_ADMIN).status_code == 403
+
+
+# --- hotline -------------------------------------------------------------------------------------
+
+def call(client, started: datetime, answered: bool = True, headers=AGENT, **extra):
+    return client.post("/calls", json={"caller": "13800001111", "started_at": started.isoformat(),
+                                       "answered": answered, "duration_s": 60 if answered else 0, **extra},
+                       headers=headers)
+
+
+def test_calls_are_logged_with_the_number_masked_for_the_desk(client):
+    complaint_id = new(client).rsplit("/", 1)[1]
+    logged = call(client, T0, agent_id=str(uuid.uuid4()), complaint_id=complaint_id)
+    assert logged.status_code == 201
+    assert logged.get_json()["caller"] == "138****1111" and logged.get_json()["complaint_id"] == complaint_id
+    assert call(client, T0, headers=ADMIN).get_json()["caller"] == "13800001111"
+    unknown = call(client, T0, complaint_id=str(uuid.uuid4()))
+    assert unknown.status_code == 422 and "complaint_id" in unknown.get_json()["errors"]
+    naive = client.post("/calls", json={"caller": "13800001111", "started_at": "2026-03-10T09:00:00",
+                                        "answered": True, "duration_s": 5}, headers=AGENT)
+    assert naive.status_code == 422
+
+
+def test_the_hotline_answer_rate_counts_whole_days_both_inclusive(client):
+    local = lambda day, hour: datetime(2026, 3, day, hour, tzinfo=timezone(timedelta(hours=8)))  # noqa: E731
+    for started, answered in ((local(1, 0), True), (local(1, 12), True), (local(2, 23), False), (local(3, 0), True),
+                              (local(2, 10), True)):
+        assert call(client, started, answered).status_code == 201
+    stats = client.get("/stats/hotline", query_string={"from": "2026-03-01", "to": "2026-03-02"},
                        headers=ADMIN).get_json()
     assert stats == {"calls": 4, "answered": 3, "answer_rate": 0.75}
+    assert client.get("/stats/hotline", query_string={"from": "2026-04-01", "to": "2026-04-30"},
+                      headers=ADMIN).get_json() == {"calls": 0, "answered": 0, "answer_rate": None}
 
 
-def test_monthly_report_figures_and_downloads(client, svc):
-    complaint(client)
-    complaint(client, channel="web", category="fees")
-    late = complaint(client, channel="web", type="complaint").get_json()
-    with svc.store.begin() as session:  # this one missed its first-reply deadline
-        session.execute(deadlines.update().where(deadlines.c.complaint_id == late["id"])
-                        .values(due_at=datetime.now(timezone.utc) - timedelta(hours=1)))
-    complaint(client, type="praise")
-    report = client.get("/stats/complaints", headers=ADMIN).get_json()
-    assert report["complaints"] == 4
-    assert report["by_channel"] == {"phone": 2, "web": 2}
-    assert report["by_type"] == {"complaint": 3, "praise": 1}
-    assert report["in_time"] == 2 and report["in_time_rate"] == round(2 / 3, 4)
-    csv = client.get("/reports/monthly", query_string={"format": "csv"}, headers=ADMIN)
-    assert csv.mimetype == "text/csv" and "by_channel,web,2" in csv.get_data().decode("utf-8-sig")
-    xlsx = client.get("/reports/monthly", query_string={"format": "xlsx"}, headers=ADMIN)
+# --- the monthly report --------------------------------------------------------------------------
+
+def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
+    """March 2026 at POINT, worked out by hand:
+    A phone complaint, first reply after 2 h, resolved and replied in time   → in time
+    B web complaint (fees), first reply after 30 h                          → late
+    C online-media complaint, reply not written, 24 h passed                → late (written reply missing)
+    D letter suggestion, closed after 3 h (answers it)                      → in time
+    E phone praise                                                          → no deadlines
+    F phone complaint at OTHER_POINT, never answered                        → late, only in the city report
+    G a complaint on 1 April 00:30 local (31 March 16:30 UTC)                → April, not in the report
+    In time at POINT: A, D of A, B, C, D → 2/4 = 0.5; city-wide 2/5 = 0.4.
+    Surveys at POINT in March: 5, 4, 2 → 2/3; city-wide with a 5 at OTHER_POINT → 3/4.
+    Calls in March: 3 of 4 answered → 0.75 (the fifth is on 1 April local time)."""
+    start = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
+    clock.now = start
+    a, b = new(client), new(client, channel="web", category="fees")
+    c = new(client, channel="online_media", category="hygiene_facility")
+    d = new(client, channel="letter", type="suggestion", category="other")
+    e = new(client, type="praise")
+    new(client, service_point_id=OTHER_POINT)
+    for url in (a, b, c):
+        step(client, url, "assign", BODIES["assign"])
+    clock.now = start + timedelta(hours=2)
+    step(client, a, "replies", {"content": "已收到"})
+    step(client, c, "replies", {"content": "电话联系"})
+    step(client, a, "resolve", {"resolution": "已处理"})
+    step(client, a, "replies", {"content": "结果"})
+    clock.now = start + timedelta(hours=3)
+    step(client, d, "close", {"note": "已采纳"})
+    step(client, e, "close", {"note": "谢谢"})
+    clock.now = start + timedelta(hours=30)
+    step(client, b, "replies", {"content": "抱歉晚了"})
+    for score in (5, 4):
+        client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": score})
+    client.post("/surveys", json={"subject_type": "complaint", "subject_id": a.rsplit("/", 1)[1], "score": 2},
+                headers=AGENT)
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, OTHER_POINT))}", json={"score": 5})
+    for answered in (True, True, True, False):
+        call(client, start, answered)
+    clock.now = datetime(2026, 3, 31, 16, 30, tzinfo=timezone.utc)
+    new(client)
+    call(client, clock.now, False)  # April
+    clock.now = datetime(2026, 4, 5, 2, 0, tzinfo=timezone.utc)
+
+    report = client.get("/stats/complaints", query_string={"month": "2026-03", "service_point_id": POINT},
+                        headers=ADMIN).get_json()
+    assert report["complaints"] == 5
+    assert report["by_channel"] == {"phone": 2, "in_person": 0, "letter": 1, "web": 1, "online_media": 1, "fax": 0}
+    assert report["by_category"] == {"service_attitude": 2, "safety": 0, "hygiene_facility": 1,
+                                     "staff_misconduct": 0, "waiting_time": 0, "fees": 1, "administrative": 0,
+                                     "other": 1}
+    assert report["by_type"] == {"complaint": 3, "suggestion": 1, "consultation": 0, "praise": 1}
+    assert (report["with_deadlines"], report["in_time"], report["in_time_rate"]) == (4, 2, 0.5)
+    assert report["satisfaction"] == {"responses": 3, "satisfied": 2, "rate": 0.6667}
+    assert report["hotline"] == {"calls": 4, "answered": 3, "answer_rate": 0.75}
+    assert report["targets"] == {"satisfaction": 0.95, "in_time": 0.95, "answer_rate": 0.9}
+    assert report["targets_met"] == {"satisfaction": False, "in_time": False, "answer_rate": False}
+    city = client.get("/reports/monthly", query_string={"month": "2026-03"}, headers=ADMIN).get_json()
+    assert (city["service_point_id"], city["complaints"], city["with_deadlines"], city["in_time"]) == (None, 6, 5, 2)
+    assert city["in_time_rate"] == 0.4
+    assert city["satisfaction"] == {"responses": 4, "satisfied": 3, "rate": 0.75}
+    assert client.get("/stats/complaints", query_string={"service_point_id": POINT},
+                      headers=ADMIN).get_json()["complaints"] == 1  # default: the clock's month, April
+
+    csv_response = client.get("/reports/monthly", query_string={"month": "2026-03", "service_point_id": POINT,
+                                                                "format": "csv"}, headers=ADMIN)
+    assert csv_response.mimetype == "text/csv"
+    assert f"complaints-2026-03-{POINT}.csv" in csv_response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(csv_response.get_data().decode("utf-8-sig"))))
+    assert rows[0] == ["section", "item", "value"]
+    assert ["by_channel", "online_media", "1"] in rows and ["in_time", "rate", "0.5"] in rows
+    assert ["hotline", "answer_rate", "0.75"] in rows
+    xlsx = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "xlsx"}, headers=ADMIN)
+    assert xlsx.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(xlsx.get_data())).active
-    assert ["total", "complaints", 4] in [[c.value for c in row] for row in sheet.iter_rows()]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert ["total", "complaints", 6] in values and ["by_type", "praise", 1] in values
+    assert ["in_time", "rate", 0.4] in values
 
 
-def test_complainant_phone_is_masked_for_agents_and_points_are_scoped(client):
-    body = complaint(client).get_json()
-    agent = {"X-Zhuyu-Role": "cs_agent", "X-Zhuyu-User": "u"}
-    assert client.get(f"/complaints/{body['id']}", headers=agent).get_json()["complainant"]["phone"] == "138****1111"
-    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": str(uuid.uuid4()), "X-Zhuyu-User": "u"}
-    assert client.get(f"/complaints/{body['id']}", headers=other).status_code == 403
+@pytest.mark.parametrize("query", [{"month": "2026-13"}, {"month": "1899-12"}, {"format": "pdf"},
+                                   {"service_point_id": "x"}])
+def test_report_queries_are_validated(client, query):
+    response = client.get("/reports/monthly", query_string=query, headers=ADMIN)
+    assert response.status_code == 422 and response.get_json()["code"] == "VALIDATION_FAILED"
 
 
-def test_misconduct_is_recorded_against_staff_only_for_that_category(client):
-    wrong = complaint(client).get_json()
-    staff = str(uuid.uuid4())
-    assert client.post(f"/complaints/{wrong['id']}/misconduct", json={"staff_id": staff, "verified": True, "note": "x"},
-                       headers=ADMIN).status_code == 409
-    right = complaint(client, category="staff_misconduct").get_json()
-    assert client.post(f"/complaints/{right['id']}/misconduct", json={"staff_id": staff, "verified": True, "note": "x"},
-                       headers=ADMIN).status_code == 201
-
-
-def test_monthly_report_is_produced_once_on_its_day(client, svc):
-    complaint(client)
-    uc = svc.config.use_cases
-    now = datetime.now(timezone.utc)
-    day = lambda d: now.astimezone(uc.tz).replace(day=d, hour=12)  # noqa: E731
-    with svc.store.begin() as session:
-        assert uc.produce_monthly_reports(session, day(24)) == 0
-        assert uc.produce_monthly_reports(session, day(25)) == 2  # city and the one point
-        assert uc.produce_monthly_reports(session, day(26)) == 0
+def test_the_monthly_report_is_produced_once_on_its_day(client, svc, clock):
+    new(client)
+    staff_member(svc, ["point_admin"], point=OTHER_POINT)
+    [job] = [j for j in svc.jobs if j.name == "monthly-report"]
+    local = lambda day: datetime(2026, 3, day, 12, tzinfo=timezone(timedelta(hours=8)))  # noqa: E731
+    clock.now = local(24)
+    job.run()
+    assert "complaints.report.ready" not in types(svc)
+    for day in (25, 25, 26, 31):
+        clock.now = local(day)
+        job.run()
     assert types(svc).count("complaints.report.ready") == 1
+    with svc.store.begin() as session:
+        stored = {r.scope: r.report for r in session.execute(
+            sa.select(monthly_reports).where(monthly_reports.c.month == "2026-03")).all()}
+    assert set(stored) == {"city", POINT, OTHER_POINT}
+    assert stored["city"]["complaints"] == 1 and stored[OTHER_POINT]["complaints"] == 0

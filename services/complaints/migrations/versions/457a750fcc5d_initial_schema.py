@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: dda122803abc
+Revision ID: 457a750fcc5d
 Revises: 
-Create Date: 2026-11-22 15:57:26.897776
+Create Date: 2026-11-22 17:56:07.492500
 
 """
 from typing import Sequence, Union
@@ -14,7 +14,7 @@ import kit.types  # noqa: F401  (column types rendered as kit.types.*)
 
 
 # revision identifiers, used by Alembic.
-revision: str = 'dda122803abc'
+revision: str = '457a750fcc5d'
 down_revision: Union[str, Sequence[str], None] = None
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -71,9 +71,11 @@ def upgrade() -> None:
     sa.Column('escalation_level', sa.Integer(), nullable=False),
     sa.Column('overdue', sa.Boolean(), nullable=False),
     sa.Column('follow_ups', sa.Integer(), nullable=False),
+    sa.Column('last_follow_up_at', kit.types.UtcDateTime(timezone=True), nullable=True),
     sa.Column('resolution', sa.Text(), nullable=True),
     sa.Column('received_at', kit.types.UtcDateTime(timezone=True), nullable=False),
     sa.Column('resolved_at', kit.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('reopened_at', kit.types.UtcDateTime(timezone=True), nullable=True),
     sa.Column('closed_at', kit.types.UtcDateTime(timezone=True), nullable=True),
     sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
@@ -89,7 +91,8 @@ def upgrade() -> None:
     sa.Column('starts_at', kit.types.UtcDateTime(timezone=True), nullable=False),
     sa.Column('due_at', kit.types.UtcDateTime(timezone=True), nullable=False),
     sa.Column('met_at', kit.types.UtcDateTime(timezone=True), nullable=True),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('complaint_id', 'name', 'due_at', name='uq_deadline_instance')
     )
     with op.batch_alter_table('deadlines', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_deadlines_complaint_id'), ['complaint_id'], unique=False)
@@ -115,9 +118,11 @@ def upgrade() -> None:
     sa.Column('complaint_id', sa.String(length=36), nullable=False),
     sa.Column('staff_id', sa.String(length=36), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('service_point_id', sa.String(length=36), nullable=False),
     sa.Column('recorded_by', sa.String(length=64), nullable=True),
     sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('complaint_id', 'staff_id', name='uq_misconduct_complaint_staff')
     )
     with op.batch_alter_table('misconduct_records', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_misconduct_records_staff_id'), ['staff_id'], unique=False)
@@ -153,6 +158,7 @@ def upgrade() -> None:
     )
     op.create_table('staff',
     sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=True),
     sa.Column('roles', sa.JSON(), nullable=False),
     sa.Column('service_point_id', sa.String(length=36), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
@@ -160,6 +166,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('survey_invitations',
+    sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('token', sa.String(length=64), nullable=False),
     sa.Column('subject_type', sa.String(length=12), nullable=False),
     sa.Column('subject_id', sa.String(length=36), nullable=False),
@@ -167,8 +174,9 @@ def upgrade() -> None:
     sa.Column('elder_id', sa.String(length=36), nullable=True),
     sa.Column('survey_id', sa.String(length=36), nullable=True),
     sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('token'),
-    sa.UniqueConstraint('subject_id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('subject_id'),
+    sa.UniqueConstraint('token')
     )
     op.create_table('surveys',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -178,7 +186,8 @@ def upgrade() -> None:
     sa.Column('score', sa.Integer(), nullable=False),
     sa.Column('comment', sa.Text(), nullable=False),
     sa.Column('created_at', kit.types.UtcDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('subject_type', 'subject_id', name='uq_survey_subject')
     )
     with op.batch_alter_table('surveys', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_surveys_service_point_id'), ['service_point_id'], unique=False)
