@@ -53,7 +53,9 @@ def rows(svc, **filters) -> list:
 
 
 def daytime() -> datetime:
-    return datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai
+    """10:00 in Shanghai tomorrow: after anything queued or held today is due, whatever the clock says."""
+    tomorrow = datetime.now(timezone.utc).date() + timedelta(days=1)
+    return datetime(tomorrow.year, tomorrow.month, tomorrow.day, 2, 0, tzinfo=timezone.utc)
 
 
 def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client):
