@@ -16,7 +16,7 @@ from gateway import auth, config, permissions
 from gateway.front import PRINCIPAL, ROUTES, Front
 from gateway.models import api_keys, users
 from gateway.proxy import UpstreamUnavailable, Upstreams
-from kit import context, logs
+from kit import context, logs, tracing
 from kit.db import Store
 from kit.types import utcnow
 from kit.web import problem
@@ -30,6 +30,7 @@ def build_store() -> Store:
 
 def create_app(settings: config.Settings | None = None) -> Flask:
     settings = settings or config.load()
+    tracing.configure("gateway")
     app = Flask("gateway")
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
     app.json.ensure_ascii = False

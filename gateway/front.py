@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Callable, Iterable
 
 from gateway import auth, idempotency, permissions
 from gateway.config import Settings
 from gateway.limits import RateLimits
 from gateway.proxy import DROP_RESPONSE, UpstreamUnavailable, Upstreams
-from kit import context
+from kit import context, metrics, tracing
 from kit.db import Store
 from kit.web import problem_document
 
@@ -35,8 +36,9 @@ ROUTES = {
 }
 PUBLIC = {("POST", "/api/v1/auth/token"), ("GET", "/api/v1/health"), ("GET", "/api/v1/openapi.json"),
           ("GET", "/api/v1/docs"), ("GET", "/healthz")}
-# Survey links are answered by elders and families without an account.
-PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"),)
+# Survey links are answered by elders and families without an account; the console's
+# pages and assets are open, and the console then sends its user's token with each call.
+PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"), ("GET", "/console"), ("HEAD", "/console"))
 # Request headers passed on to the services (WSGI names); auth and cookies stay here.
 FORWARD = {"CONTENT_TYPE": "Content-Type", "HTTP_ACCEPT": "Accept", "HTTP_ACCEPT_LANGUAGE": "Accept-Language",
            "HTTP_IF_MATCH": "If-Match"}
@@ -54,6 +56,8 @@ class Front:
         self.tokens = tokens
         self.revocations = revocations
         self.limits = RateLimits(settings.rate_limit_storage_uri)
+        self.measure = metrics.instruments()
+        self.may_scrape = metrics.Allow()
 
     # --- answers ----------------------------------------------------------------------
 
@@ -110,10 +114,47 @@ class Front:
     # --- the request path ---------------------------------------------------------------
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == "/metrics":
+            return self._metrics(environ, start_response)
+        started = time.perf_counter()
+        seen: list[str] = []
+
+        def recording(status: str, headers, *exc_info):
+            seen.append(status)
+            return start_response(status, headers, *exc_info)
+
+        try:
+            return self._handle(environ, recording)
+        finally:
+            method = environ["REQUEST_METHOD"]
+            route = _route(path)
+            self.measure.http_requests.labels("gateway", method, route, seen[0][:3] if seen else "000").inc()
+            self.measure.http_latency.labels("gateway", method, route).observe(time.perf_counter() - started)
+
+    def _metrics(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        if not self.may_scrape(environ.get("REMOTE_ADDR")):
+            return self._problem(start_response, 403, "FORBIDDEN", "Metrics are not open to this address.")
+        body = metrics.render()
+        start_response("200 OK", [("Content-Type", metrics.CONTENT_TYPE), ("Content-Length", str(len(body)))])
+        return [body]
+
+    def _handle(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         rid = context.clean_id(environ.get("HTTP_X_REQUEST_ID"))
         context.request_id.set(rid)
         context.correlation_id.set(rid)
         context.traceparent.set(context.clean_traceparent(environ.get("HTTP_TRACEPARENT")) or context.new_traceparent())
+        if not tracing.enabled():
+            return self._dispatch(environ, start_response)
+        method = environ["REQUEST_METHOD"]
+        handle = tracing.start(f"{method} {_route(environ.get('PATH_INFO', ''))}", tracing.SERVER,
+                               {"http.request.method": method})
+        try:
+            return self._dispatch(environ, start_response)
+        finally:
+            tracing.finish(handle)
+
+    def _dispatch(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         principal, refusal = self.identify(environ)
         if refusal is not None:
             status, code, detail, headers = refusal
@@ -188,3 +229,22 @@ class Front:
         passed = [(name, value) for name, value in upstream.headers.items()
                   if name.lower() not in DROP_RESPONSE and name.lower() != "x-request-id"]
         return self._answer(start_response, upstream.status, upstream.data, passed)
+
+
+_OWN_ROUTES = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/health", "/api/v1/openapi.json",
+                         "/api/v1/docs", "/healthz"})
+
+
+def _route(path: str) -> str:
+    """A label of bounded cardinality: the resource a path belongs to, never its ids."""
+    if path.startswith(API):
+        head = path[len(API):].split("/", 1)[0]
+        if head in ROUTES:
+            return API + head
+        if path in _OWN_ROUTES:
+            return path
+        if head in ("users", "api-keys"):
+            return API + head
+    elif path in _OWN_ROUTES:
+        return path
+    return "other"

@@ -21,6 +21,9 @@ ROLES = ("web", "relay", "consumer", "scheduler", "worker")
 
 
 def _serve(args: argparse.Namespace) -> None:
+    from kit import metrics
+
+    metrics.configure(args.target)  # before anything records a figure
     if args.target == "gateway":
         from gateway import app as gateway_app
 

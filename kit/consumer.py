@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections import Counter
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,7 +21,7 @@ import amqp
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kit import bus, context, events
+from kit import bus, context, events, metrics, tracing
 from kit.db import UNAVAILABLE, Store
 from kit.messaging import MessagingTables
 from kit.settings import CommonSettings
@@ -59,6 +60,8 @@ class Consumer:
         self._conn = None
         self._channel: amqp.Channel | None = None
         self._publisher: bus.ConfirmingPublisher | None = None
+        self._measure = metrics.instruments()
+        self._log_events = log.isEnabledFor(logging.INFO)
 
     def declare(self, channel: amqp.Channel) -> None:
         bus.declare_consumer_queue(
@@ -169,11 +172,13 @@ class Consumer:
                 if handler is None:
                     handled.append(event)
                 elif not isolate:
-                    handler(session, event)
+                    with tracing.span(f"handle {event.type}", tracing.CONSUMER, {"messaging.message.id": event.id}):
+                        handler(session, event)
                     handled.append(event)
                 else:
                     try:
-                        with session.begin_nested():
+                        with session.begin_nested(), tracing.span(f"handle {event.type}", tracing.CONSUMER,
+                                                                  {"messaging.message.id": event.id}):
                             handler(session, event)
                         handled.append(event)
                     except UNAVAILABLE:
@@ -188,12 +193,25 @@ class Consumer:
                 session.execute(inbox.insert(), [
                     {"event_id": e.id, "type": e.type, "source": e.source, "handled_at": now} for e in handled
                 ])
+        if self._log_events:
+            for event in handled:  # after the commit: one line per event, in the event's trace
+                context.correlation_id.set(event.correlationid)
+                context.traceparent.set(event.traceparent)
+                log.info("event handled", extra={"event_id": event.id, "event_type": event.type})
         context.correlation_id.set(None)
         context.traceparent.set(None)
+        self._count(handled, duplicates)
         self.handled += len(handled)
         self.duplicates += duplicates
         self.failed += len(failures)
         return failures
+
+    def _count(self, handled: list[events.Event], duplicates: int) -> None:
+        by_type = Counter(event.type for event in handled)
+        for event_type, count in by_type.items():
+            self._measure.events_consumed.labels(self.settings.service, event_type, "handled").inc(count)
+        if duplicates:
+            self._measure.events_consumed.labels(self.settings.service, "", "duplicate").inc(duplicates)
 
     def _retry_or_dead(self, delivery: _Delivery) -> bus.Outgoing:
         message = delivery.message
@@ -203,10 +221,13 @@ class Consumer:
         headers[bus.HEADER_ERROR] = delivery.error or ""
         headers[bus.HEADER_QUEUE] = self.queue
         delays = self.settings.retry_delays_seconds
+        event_type = delivery.event.type if delivery.event is not None else "unreadable"
         if delivery.event is not None and attempts <= len(delays):
             exchange = bus.RETRY_EXCHANGE
             routing_key = bus.retry_queue_name(self.queue, delays[attempts - 1])
+            self._measure.events_retried.labels(self.settings.service, event_type).inc()
         else:
+            self._measure.events_dead_lettered.labels(self.settings.service, event_type).inc()
             exchange, routing_key = bus.DEAD_EXCHANGE, self.queue
             log.error("event dead-lettered", extra={"queue": self.queue, "error": delivery.error, "attempts": attempts})
         props = message.properties

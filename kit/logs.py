@@ -1,4 +1,5 @@
-"""JSON-lines logging on stdout, each line naming its service and carrying the ids."""
+"""JSON-lines logging on stdout, each line naming its service and carrying the ids,
+with ID and phone numbers masked."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import sys
 import time
 
 from kit import context
+from kit.privacy import redact_text
 
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
 
@@ -33,7 +35,8 @@ class JsonFormatter(logging.Formatter):
                 line[key] = value
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
-        return json.dumps(line, ensure_ascii=False, default=str)
+        # No full ID or phone number ever reaches a log, whoever wrote the line.
+        return redact_text(json.dumps(line, ensure_ascii=False, default=str))
 
 
 def configure(service: str, level: str = "INFO") -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kit import bus, context, events
+from kit import bus, context, events, metrics
 from kit.db import UNAVAILABLE, Store
 from kit.messaging import MessagingTables
 from kit.settings import CommonSettings
@@ -134,6 +134,7 @@ class Relay:
         self._conn = None
         self._publisher: bus.ConfirmingPublisher | None = None
         self.published = 0
+        self._measure = metrics.instruments()
 
     def run(self, stop: threading.Event) -> None:
         log.info("relay started", extra={"owner": self.lease.owner})
@@ -195,6 +196,7 @@ class Relay:
                 .values(sent_at=datetime.now(timezone.utc))
             )
         self.published += len(rows)
+        self._measure.events_published.labels(self.settings.service).inc(len(rows))
         return len(rows)
 
     def _publisher_or_connect(self) -> bus.ConfirmingPublisher:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from flask import Flask
 from flask_smorest import Blueprint
 
-from kit import logs
+from kit import logs, metrics, tracing
 from kit.consumer import Consumer, Handler
 from kit.db import UNAVAILABLE, Store
 from kit.messaging import MessagingTables
@@ -48,9 +48,14 @@ class Service:
     handlers: dict[str, Handler] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
     config: Any = None  # the service's own settings (rules and numbers from DOMAIN.md)
+    gauges: list[metrics.StoreGauge] = field(default_factory=list)  # read from the store when scraped
+
+    def store_gauges(self) -> list[metrics.StoreGauge]:
+        return [metrics.outbox_gauges(self.name, self.store, self.outbox), *self.gauges]
 
     def app(self) -> Flask:
-        app = create_app(self.name, self.store, self.blueprints, self.settings.amqp_url)
+        app = create_app(self.name, self.store, self.blueprints, self.settings.amqp_url,
+                         store_gauges=self.store_gauges())
         app.extensions["zhuyu.service"] = self
         return app
 
@@ -64,6 +69,7 @@ class Service:
         """Runs the jobs while this process holds the scheduler lease (one active replica)."""
         lease = Lease(self.tables.lease, "scheduler", self.settings.relay_lease_seconds)
         next_run = {job.name: 0.0 for job in self.jobs}
+        measure = metrics.instruments()
         log.info("scheduler started", extra={"jobs": [job.name for job in self.jobs]})
         while not stop.is_set():
             try:
@@ -79,12 +85,18 @@ class Service:
             for job in self.jobs:
                 if now < next_run[job.name]:
                     continue
+                if next_run[job.name]:
+                    measure.scheduler_lag.labels(self.name, job.name).set(now - next_run[job.name])
+                outcome = "ok"
                 try:
                     job.run()
                 except UNAVAILABLE as exc:
+                    outcome = "postponed"
                     log.warning("job postponed: database unavailable", extra={"job": job.name, "error": repr(exc)[:300]})
                 except Exception:  # one failing job must not stop the others
+                    outcome = "failed"
                     log.exception("job failed", extra={"job": job.name})
+                measure.scheduler_runs.labels(self.name, job.name, outcome).inc()
                 next_run[job.name] = now + job.every_seconds
             wait = min(next_run.values(), default=now + 1.0) - time.monotonic()
             stop.wait(max(0.01, min(wait, self.settings.relay_lease_seconds / 3)))
@@ -99,6 +111,8 @@ def run_background(service: Service, roles: list[str]) -> None:
     """Run background roles in threads until SIGTERM or SIGINT."""
     logs.configure(service.name, service.settings.log_level)
     service.store.migrate()
+    metrics.serve_alone(service.store_gauges())
+    tracing.configure(service.name)
     stop = threading.Event()
 
     def _stop(signum, _frame):

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 
-from kit import broker, registry
+from kit import broker, metrics, registry
 from kit.settings import env, var_dir
 
 
@@ -52,6 +52,7 @@ def main() -> int:
             return 2
         os.environ["AMQP_URL"] = node.url
     os.environ.setdefault("ZHUYU_VAR_DIR", str(var_dir()))
+    metrics.reset()  # figures start again with the suite
 
     for name in registry.SERVICES:
         service = registry.build(name)
@@ -83,6 +84,7 @@ def main() -> int:
                 if child.poll() is not None and not stopping:
                     wait = restarts.get(name, 0.5)
                     _say("process exited, restarting", process=name, code=child.returncode, in_seconds=wait)
+                    metrics.process_exited(child.pid, name.split("-", 1)[0])
                     time.sleep(wait)
                     restarts[name] = min(wait * 2, 30.0)
                     children[name] = subprocess.Popen(commands[name], start_new_session=True)

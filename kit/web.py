@@ -12,7 +12,7 @@ from flask import Flask, Response, g, jsonify, request
 from flask_smorest import Api, Blueprint
 from werkzeug.exceptions import HTTPException
 
-from kit import bus, context
+from kit import bus, context, metrics, tracing
 from kit.db import UNAVAILABLE, Store
 
 log = logging.getLogger("kit.web")
@@ -117,7 +117,9 @@ def create_app(
     blueprints: Iterable[Blueprint],
     amqp_url: str | None,
     extra_ready_checks: Iterable[Callable[[], None]] = (),
+    store_gauges: Iterable[metrics.StoreGauge] = (),
 ) -> Flask:
+    tracing.configure(name)
     app = Flask(name)
     app.config.update(
         API_TITLE=f"Zhuyu {name}",
@@ -142,11 +144,30 @@ def create_app(
         context.correlation_id.set(context.clean_id(request.headers.get("X-Correlation-ID") or rid))
         context.traceparent.set(context.clean_traceparent(request.headers.get("traceparent")))
         context.actor.set(request.headers.get("X-Zhuyu-User") or None)
+        if tracing.enabled():
+            route = request.url_rule.rule if request.url_rule is not None else "unmatched"
+            g.span = tracing.start(f"{request.method} {route}", tracing.SERVER,
+                                   {"http.request.method": request.method, "http.route": route})
+
+    measure = metrics.instruments()
+    may_scrape = metrics.Allow()
+    gauges = list(store_gauges)
 
     @app.after_request
     def _stamp(response: Response) -> Response:
         response.headers["X-Request-ID"] = context.request_id.get() or ""
+        tracing.finish(g.pop("span", None), response.status_code)
+        route = request.url_rule.rule if request.url_rule is not None else "unmatched"
+        if route != "/metrics":
+            measure.http_requests.labels(name, request.method, route, str(response.status_code)).inc()
+            measure.http_latency.labels(name, request.method, route).observe(time.perf_counter() - g.get("started", time.perf_counter()))
         return response
+
+    @app.get("/metrics")
+    def _metrics():
+        if not may_scrape(request.remote_addr):
+            return problem(403, "FORBIDDEN", "Metrics are not open to this address.")
+        return Response(metrics.render(gauges), mimetype=None, headers={"Content-Type": metrics.CONTENT_TYPE})
 
     @app.errorhandler(ApiError)
     def _api_error(error: ApiError):

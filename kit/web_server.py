@@ -6,6 +6,7 @@ from typing import Callable
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
+from kit import metrics
 from kit.settings import env
 
 
@@ -42,5 +43,6 @@ def serve(factory: Callable[[], Flask], port: int, prefix: str, on_starting: Cal
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": f"zhuyu-{prefix.lower()}",
+        "child_exit": lambda _server, worker: metrics.process_exited(worker.pid),
     }
     _Server(factory, options, on_starting).run()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
 from services.complaints import api, config
 from services.complaints.handlers import handlers_for
-from services.complaints.models import messaging
+from services.complaints.models import complaints, messaging
 from services.complaints.service import Complaints
 
 
@@ -33,6 +35,12 @@ def build(settings: config.Settings | None = None) -> Service:
         with store.begin() as session:
             use_cases.watch_deadlines(session, utcnow())
 
+    def open_overdue():
+        with store.begin() as session:
+            count = session.execute(sa.select(sa.func.count()).select_from(complaints).where(
+                complaints.c.overdue.is_(True), complaints.c.status != "closed")).scalar_one()
+        yield "zhuyu_complaints_overdue_open", "Open complaints with a missed deadline still unmet", {}, float(count)
+
     def monthly_reports() -> None:
         with store.begin() as session:
             use_cases.produce_monthly_reports(session, utcnow())
@@ -48,4 +56,5 @@ def build(settings: config.Settings | None = None) -> Service:
         jobs=[Job("deadline-watch", settings.deadline_watch_every_seconds, watch_deadlines),
               Job("monthly-report", settings.report_check_every_seconds, monthly_reports)],
         config=Wiring(settings, use_cases),
+        gauges=[open_overdue],
     )

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kit import metrics
 from kit.outbox import Outbox
 from kit.web import ApiError
 from services.complaints import domain
@@ -268,6 +269,7 @@ class Complaints:
             self.outbox.add(session, "complaints.complaint.deadline_warning", complaint_id,
                             self.state(session, row, deadline))
             return
+        metrics.instruments().deadlines_missed.labels(deadline.name).inc()
         level_now = row.escalation_level + 1
         session.execute(complaints.update().where(complaints.c.id == complaint_id).values(
             overdue=True, escalation_level=level_now))

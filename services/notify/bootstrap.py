@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
@@ -10,7 +12,7 @@ from kit.types import utcnow
 from services.notify import api, config
 from services.notify.dispatch import Dispatcher, providers_for
 from services.notify.handlers import Planner, handlers_for
-from services.notify.models import messaging
+from services.notify.models import messaging, notifications
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,16 @@ def build(settings: config.Settings | None = None) -> Service:
     def send_reminders() -> None:
         with store.begin() as session:
             planner.send_due_reminders(session, utcnow())
+
+    def waiting():
+        with store.begin() as session:
+            rows = session.execute(sa.select(notifications.c.channel, notifications.c.status, sa.func.count())
+                                   .where(notifications.c.status.in_(("queued", "held", "sending")))
+                                   .group_by(notifications.c.channel, notifications.c.status)).all()
+        for channel, status, count in rows:
+            yield ("zhuyu_notifications_waiting", "Notifications not yet delivered, by channel and status",
+                   {"channel": channel, "status": status}, float(count))
+
     return Service(
         name="notify",
         settings=common,
@@ -42,4 +54,5 @@ def build(settings: config.Settings | None = None) -> Service:
         jobs=[Job("dispatch", settings.dispatch_every_seconds, dispatcher.run_due),
               Job("reminders", settings.reminders_every_seconds, send_reminders)],
         config=Wiring(settings, planner, dispatcher),
+        gauges=[waiting],
     )

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 import urllib3
 from sqlalchemy.orm import Session
 
+from kit import metrics
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.types import utcnow
@@ -187,6 +188,7 @@ class Dispatcher:
                                 .values(consecutive_failures=0))
             self.outbox.add(session, "notify.notification.sent", notification.id,
                             self._state(notification) | {"sent_at": now.isoformat()})
+        metrics.instruments().notifications.labels(notification.channel, "sent").inc()
 
     def _failed(self, notification: Any, error: str, now: datetime) -> None:
         with self.store.begin() as session:
@@ -200,6 +202,7 @@ class Dispatcher:
             if final:
                 self.outbox.add(session, "notify.notification.failed", notification.id,
                                 self._state(notification) | {"last_error": error[:500]})
+        metrics.instruments().notifications.labels(notification.channel, "failed" if final else "retry").inc()
         log.warning("delivery failed", extra={"notification_id": notification.id, "channel": notification.channel,
                                               "attempts": notification.attempts, "final": final, "error": error[:200]})
 
