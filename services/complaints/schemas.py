@@ -36,6 +36,9 @@ class HistoryEntry(ma.Schema):
     """One step: when, what, who (user and staff), the status after it, and the step's own
     fields (a reply's content, a callback's answers, an escalation's reason and level)."""
 
+    class Meta:
+        unknown = ma.INCLUDE  # documented as open: the step's own fields vary by action
+
     at = fields.DateTime()
     action = fields.String()
     actor = fields.String(allow_none=True)
