@@ -129,6 +129,8 @@ class Elders(MethodView):
             query = query.where(elders.c.name.startswith(args["q"], autoescape=True))
         with _svc().store.begin() as session:
             rows, cursor = page(session, query, elders, args["limit"], args["cursor"])
+            if who.sees_personal_data:  # unmasked records left the store: each one is a read
+                service.record_reads(session, [r.id for r in rows], who.user_id, who.role, context.request_id.get())
         return {"items": [elder_view(r, who) for r in rows], "next_cursor": cursor}
 
 

@@ -185,8 +185,18 @@ def find_by_card(session: Session, card: str) -> Any | None:
 
 
 def record_read(session: Session, elder_id: str, user_id: str | None, role: str | None, request_id: str | None) -> None:
-    session.execute(elder_reads.insert().values(elder_id=elder_id, user_id=user_id, role=role,
-                                                request_id=request_id, at=utcnow()))
+    record_reads(session, [elder_id], user_id, role, request_id)
+
+
+def record_reads(session: Session, elder_ids: list[str], user_id: str | None, role: str | None,
+                 request_id: str | None) -> None:
+    """Who (a user, or an API key with role `api_client`), when and through which request
+    read an elder's unmasked record."""
+    if not elder_ids:
+        return
+    now = utcnow()
+    session.execute(elder_reads.insert(), [{"elder_id": elder_id, "user_id": user_id, "role": role,
+                                            "request_id": request_id, "at": now} for elder_id in elder_ids])
 
 
 def update_elder(session: Session, outbox: Outbox, rules: Rules, elder_id: str, changes: dict, actor: str | None) -> Any:

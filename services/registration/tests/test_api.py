@@ -162,6 +162,24 @@ def test_every_full_read_is_audited_and_only_admins_read_the_audit(client, point
     assert client.get("/audit/elder-reads", headers={"X-Zhuyu-Role": "doctor"}).status_code == 403
 
 
+def test_a_list_with_unmasked_records_is_audited_per_elder_and_a_masked_one_is_not(client, point):
+    first = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
+    second = client.post("/elders", json=elder_body(point["id"], serial=2, citizen_card_no="HZ20240002"),
+                         headers=ADMIN).get_json()
+    key = {"X-Zhuyu-User": "key-1", "X-Zhuyu-Role": "api_client", "X-Zhuyu-Scopes": "elders:read",
+           "X-Request-ID": "third-party-1"}
+    listed = client.get("/elders", headers=key)
+    assert listed.status_code == 200
+    masked = [item["phone"] for item in listed.get_json()["items"]]
+    client.get("/elders", headers={"X-Zhuyu-User": "u-doc", "X-Zhuyu-Role": "doctor", "X-Request-ID": "list-1"})
+    reads = client.get("/audit/elder-reads", query_string={"user_id": "u-doc"}, headers=ADMIN).get_json()["items"]
+    assert sorted(r["elder_id"] for r in reads) == sorted([first["id"], second["id"]])
+    assert {(r["role"], r["request_id"]) for r in reads} == {("doctor", "list-1")}
+    # A third party's key sees masked records only, which are not personal-data reads.
+    assert masked == ["139****1234", "139****1234"]
+    assert client.get("/audit/elder-reads", query_string={"user_id": "key-1"}, headers=ADMIN).get_json()["items"] == []
+
+
 def test_point_bound_users_see_only_their_point(client, point):
     other = client.post("/service-points", json=POINT | {"name": "另一个"}, headers=ADMIN).get_json()
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
