@@ -4,7 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench demo setup system-deps clean
+.PHONY: run test test-fast bench demo setup system-deps clean console
+
+# The staff console (console/), built by Vite into console/dist, which the gateway serves.
+CONSOLE_STAMP := console/dist/.built
+CONSOLE_SOURCES := $(shell find console/src -type f 2>/dev/null) console/index.html console/package.json \
+	console/package-lock.json console/vite.config.js
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,16 +20,23 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 setup: $(STAMP)
 
 system-deps:
-	scripts/install-system-deps.sh --postgres
+	scripts/install-system-deps.sh --postgres --browser
 
-run: $(STAMP)
+console: $(CONSOLE_STAMP)
+
+$(CONSOLE_STAMP): $(CONSOLE_SOURCES)
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: building the console (console/) needs Node.js 20.19 or later with npm; install it from https://nodejs.org or your distribution, then run make again" >&2; exit 1; }
+	cd console && npm ci --no-audit --no-fund && npm run build
+	touch $@
+
+run: $(STAMP) console
 	@scripts/install-system-deps.sh
 	$(VENV)/bin/zhuyu run
 
 demo: $(STAMP)
 	$(VENV)/bin/zhuyu demo
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps console
 	$(PY) -m pytest
 
 test-fast: $(STAMP)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import urllib3
 from flask import Flask, Response, g, request
 
-from gateway import auth, config, permissions
+from gateway import auth, config, console, permissions
 from gateway.front import PRINCIPAL, ROUTES, Front
 from gateway.models import api_keys, users
 from gateway.proxy import UpstreamUnavailable, Upstreams
@@ -132,6 +132,8 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     def docs():
         """The API reference, rendered in the browser from openapi.json; no CDN."""
         return app.send_static_file("docs.html")
+
+    console.register(app)
 
     @app.get("/healthz")
     def healthz():

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the suite needs from Debian's packages when it is missing:
-# rabbitmq-server (always), PostgreSQL (for tests), and with --docker the Docker engine.
+# rabbitmq-server (always), PostgreSQL (for tests), with --browser Chromium (for the console's
+# browser tests), and with --docker the Docker engine.
 set -euo pipefail
 
 want_docker=0
@@ -8,14 +9,22 @@ for arg in "$@"; do
   case "$arg" in
     --docker) want_docker=1 ;;
     --postgres) want_postgres=1 ;;
+    --browser) want_browser=1 ;;
   esac
 done
 : "${want_postgres:=0}"
+: "${want_browser:=0}"
 
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 if [ "$want_postgres" = 1 ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
+fi
+if [ "$want_browser" = 1 ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The console is Chinese: without a CJK font its screenshots show empty boxes.
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] \
+    || missing+=(fonts-wqy-microhei)
 fi
 if [ "$want_docker" = 1 ]; then
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
