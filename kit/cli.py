@@ -7,6 +7,12 @@
   zhuyu run                    the whole suite on this machine (what `make run` calls)
   zhuyu demo                   load a demo city through the running gateway (`make demo`)
   zhuyu dead list|replay QUEUE list or replay dead-lettered events of a consumer queue
+  zhuyu users create|disable|list          accounts in the gateway's store
+  zhuyu api-keys create|revoke|list        third parties' API keys
+  zhuyu outbox republish SERVICE           send stored events again (rebuild a read model)
+  zhuyu reports monthly --month YYYY-MM    the monthly complaints report, via the gateway
+  zhuyu health                             every service, the broker and the gateway
+  zhuyu backup | restore                   every store, consistently, and back
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ import argparse
 import json
 import sys
 
-from kit import registry
+from kit import ops_commands, registry
 from kit.settings import env
 
 ROLES = ("web", "relay", "consumer", "scheduler", "worker")
@@ -146,6 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     dead.add_argument("queue", help="e.g. notify.events")
     dead.add_argument("--id", action="append", help="message id (show: one; replay: repeatable)")
     dead.set_defaults(func=_dead)
+    ops_commands.register(sub)
     args = parser.parse_args(argv)
     if args.command == "dead" and args.action == "show" and not args.id:
         parser.error("show needs --id")
