@@ -1,13 +1,10 @@
 """Gateway settings from the environment."""
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
 from kit import registry
-from kit.settings import env, service_url, var_dir
+from kit.settings import env, generated_secret, service_url, var_dir
 
 
 @dataclass(frozen=True)
@@ -36,23 +33,12 @@ class Settings:
     breaker_cool_down_seconds: float
 
 
-def _secret_file(name: str) -> str:
-    """A generated secret kept under ./var with mode 0600, made once."""
-    path = var_dir() / name
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(48))
-    return Path(path).read_text().strip()
-
-
 def load() -> Settings:
     return Settings(
         database_url=env.str("GATEWAY_DATABASE_URL", f"sqlite:///{var_dir() / 'gateway.db'}"),
         port=env.int("GATEWAY_PORT", registry.GATEWAY_PORT),
         upstreams={name: service_url(name, port) for name, port in registry.SERVICES.items()},
-        jwt_secret=env.str("ZHUYU_JWT_SECRET", None) or _secret_file("jwt-secret"),
+        jwt_secret=env.str("ZHUYU_JWT_SECRET", None) or generated_secret("jwt-secret"),
         token_ttl_seconds=env.int("ZHUYU_TOKEN_TTL_SECONDS", 3600),
         admin_password=env.str("ZHUYU_ADMIN_PASSWORD", "") or None,
         upstream_connect_timeout=env.float("GATEWAY_UPSTREAM_CONNECT_TIMEOUT_SECONDS", 1.0),

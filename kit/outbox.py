@@ -41,8 +41,13 @@ class Outbox:
             f"ON CONFLICT (subject) DO UPDATE SET last = {tables.sequence.name}.last + 1 RETURNING last"
         )
 
-    def add(self, session: Session, type: str, subject: str, data: dict[str, Any], dataversion: int = 1) -> dict:
+    def add(self, session: Session, type: str, subject: str, data: dict[str, Any], dataversion: int = 1,
+            event_id: str | None = None) -> dict:
         """Record an event in the caller's transaction; it is published after commit.
+
+        `event_id` is for events whose identity follows from what caused them (so that the
+        same cause, met again when a read model is rebuilt, is the same event); by default
+        every event is new.
 
         The per-aggregate sequence comes from a counter row that the transaction locks, so
         two transactions on the same aggregate are numbered in commit order.
@@ -57,6 +62,7 @@ class Outbox:
             dataversion=dataversion,
             correlationid=context.correlation_id.get() or context.request_id.get(),
             traceparent=context.traceparent.get(),
+            id=event_id,
         )
         session.execute(self._insert, {
             "event_id": event["id"],

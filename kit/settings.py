@@ -5,6 +5,9 @@ DOMAIN.md calls a default is read here with its default, never written into logi
 """
 from __future__ import annotations
 
+import os
+import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,27 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def var_dir() -> Path:
     """Where SQLite files, the private broker and generated secrets live (`./var`)."""
     return Path(env.str("ZHUYU_VAR_DIR", str(PROJECT_ROOT / "var"))).resolve()
+
+
+def generated_secret(name: str) -> str:
+    """A secret generated once and kept under the var dir with mode 0600 (for a machine
+    run by `zhuyu run`; containers pass their secrets in the environment instead)."""
+    path = var_dir() / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+    for _ in range(50):  # the other process may still be writing it
+        value = path.read_text().strip()
+        if value:
+            return value
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} is empty")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def build(settings: config.Settings | None = None) -> Service:
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
     outbox = Outbox(messaging, "/complaints")
-    use_cases = Complaints(settings.rules, outbox, common.timezone)
+    use_cases = Complaints(settings.rules, outbox, common.timezone, settings.survey_token_secret)
 
     # Each job reads the clock once; what it has done is data, so a run after a restart
     # (or a second replica) repeats nothing.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.settings import CommonSettings, common_settings, env
+from kit.settings import CommonSettings, common_settings, env, generated_secret
 from services.complaints.domain import Rules
 
 
@@ -13,6 +13,7 @@ class Settings:
     rules: Rules
     deadline_watch_every_seconds: float
     report_check_every_seconds: float
+    survey_token_secret: str  # makes survey links; the same secret makes the same link again
 
 
 def load() -> Settings:
@@ -35,4 +36,5 @@ def load() -> Settings:
         ),
         deadline_watch_every_seconds=env.float("ZHUYU_COMPLAINT_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
         report_check_every_seconds=env.float("ZHUYU_COMPLAINT_REPORT_CHECK_EVERY_SECONDS", 3600.0),
+        survey_token_secret=env.str("ZHUYU_SURVEY_TOKEN_SECRET", None) or generated_secret("survey-token-secret"),
     )

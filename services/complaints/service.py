@@ -5,7 +5,9 @@ changes rows and records its events in the outbox in that same transaction.
 """
 from __future__ import annotations
 
-import secrets
+import base64
+import hashlib
+import hmac
 import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -51,11 +53,18 @@ def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, uuid.UUID) else value
 
 
+# Survey invitations take their identity from what they are about, so that meeting the same
+# checked-out visit again (a read model rebuilt from the visits' events) is the same
+# invitation, the same event and the same link, and notify sends nothing twice.
+INVITATIONS = uuid.UUID("5b0f6f55-2b8e-4c1e-9a57-6f1d1c1e7a01")
+
+
 class Complaints:
-    def __init__(self, rules: Rules, outbox: Outbox, timezone: str):
+    def __init__(self, rules: Rules, outbox: Outbox, timezone: str, token_secret: str):
         self.rules = rules
         self.outbox = outbox
         self.tz = ZoneInfo(timezone)
+        self.token_secret = token_secret.encode()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -289,13 +298,17 @@ class Complaints:
         if session.execute(sa.select(survey_invitations.c.id).where(
                 survey_invitations.c.subject_id == subject_id)).first():
             return
-        invitation_id, token = str(uuid.uuid4()), secrets.token_urlsafe(24)
+        invitation_id = str(uuid.uuid5(INVITATIONS, f"{subject_type}/{subject_id}"))
+        # Unguessable without the secret, yet the same whenever this invitation is made.
+        token = base64.urlsafe_b64encode(
+            hmac.new(self.token_secret, invitation_id.encode(), hashlib.sha256).digest()[:24]).decode()
         session.execute(survey_invitations.insert().values(
             id=invitation_id, token=token, subject_type=subject_type, subject_id=subject_id,
             service_point_id=point_id, elder_id=elder_id, created_at=now))
         self.outbox.add(session, "complaints.survey.invited", invitation_id, {
             "id": invitation_id, "subject_type": subject_type, "subject_id": subject_id,
-            "service_point_id": point_id, "elder_id": elder_id, "complainant": complainant, "token": token})
+            "service_point_id": point_id, "elder_id": elder_id, "complainant": complainant, "token": token},
+            event_id=str(uuid.uuid5(INVITATIONS, f"complaints.survey.invited/{invitation_id}")))
 
     def on_visit_checked_out(self, session: Session, visit: dict, now: datetime) -> None:
         self._invite(session, "visit", visit["id"], visit["service_point_id"], visit.get("elder_id"), None, now)

@@ -132,6 +132,28 @@ def test_a_checked_out_visit_invites_a_survey_once_and_the_answer_is_published(c
                               "service_point_id": POINT, "score": 4, "satisfied": True}
 
 
+def test_a_store_rebuilt_from_the_visits_events_makes_the_same_invitation_event_and_link(client, svc):
+    """Notify drops an event it has handled by its id: the rebuilt invitation must be the
+    same event, or the family would get a second survey SMS."""
+    visit = str(uuid.uuid4())
+    data = {"id": visit, "elder_id": str(uuid.uuid4()), "service_point_id": POINT, "booking_id": None,
+            "status": "checked_out", "assistant_staff_id": None, "refusal_reasons": [], "warnings": [],
+            "urgent": False, "at": T0.isoformat()}
+    deliver(svc, "visits.visit.checked_out", visit, data, 7)
+    [before] = published(svc, "complaints.survey.invited")
+    with svc.store.begin() as session:  # the store is lost: everything the visit left behind
+        for table in ("survey_invitations", "visits", "outbox", "aggregate_sequence"):
+            session.execute(sa.text(f"DELETE FROM {table}"))
+    deliver(svc, "visits.visit.checked_out", visit, data, 7)
+    [after] = published(svc, "complaints.survey.invited")
+    assert (after.id, after.subject, after.data) == (before.id, before.subject, before.data)
+    other = str(uuid.uuid4())
+    deliver(svc, "visits.visit.checked_out", other, data | {"id": other}, 7)
+    tokens = {e.data["token"] for e in published(svc, "complaints.survey.invited")}
+    assert len(tokens) == 2, "each visit has its own link"
+    assert client.post(f"/surveys/by-token/{before.data['token']}", json={"score": 5, "comment": ""}).status_code == 201
+
+
 def test_a_closed_complaint_invites_the_complainant_to_a_survey(client, svc):
     complaint_id = new(client)
     url = f"/complaints/{complaint_id}"
