@@ -45,6 +45,11 @@ test-fast: $(STAMP)
 bench: $(STAMP) system-deps
 	$(PY) -m bench.gateway
 	$(PY) -m bench.events
+	$(PY) -m bench.checkin_flow
+	$(PY) -m bench.pipeline_latency
+	$(PY) -m bench.memory
+	$(PY) -m bench.store_scale
+	$(PY) -m bench.nameko_peer
 
 clean:
 	rm -rf var .pytest_cache
