@@ -35,6 +35,9 @@ complaints = sa.Table(
     sa.Column("reopened_at", UtcDateTime()),
     sa.Column("closed_at", UtcDateTime()),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # The monthly statistics read a month's records, of the city or of one point.
+    sa.Index("ix_complaints_received", "received_at"),
+    sa.Index("ix_complaints_point_received", "service_point_id", "received_at"),
 )
 
 history = sa.Table(

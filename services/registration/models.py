@@ -56,6 +56,8 @@ elders = sa.Table(
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
     sa.Index("ix_elders_name", "name"),
+    # A search by the start of a name (`?q=`) on PostgreSQL, whatever the database's collation.
+    sa.Index("ix_elders_name_prefix", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
     sa.Index("ix_elders_created", "created_at", "id"),
 )
 

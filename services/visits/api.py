@@ -14,6 +14,7 @@ from kit.paging import page
 from kit.web import ApiError
 from services.visits.models import bookings, follow_ups, timeline, visits
 from services.visits.schemas import (
+    FiguresArgs, PeriodFigures,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
@@ -129,6 +130,19 @@ class DailyFigures(MethodView):
         point = who.point_filter(args["service_point_id"])
         with _svc().store.begin() as session:
             return _uc().daily_figures(session, point, args.get("date") or datetime.now(_uc().tz).date())
+
+
+@visits_bp.route("/figures")
+class Figures(MethodView):
+    @visits_bp.arguments(FiguresArgs, location="query")
+    @visits_bp.response(200, PeriodFigures)
+    def get(self, args):
+        """A period's figures, per day and in total, for one point or (unbound callers) the
+        city: visits, check-outs, refusals by reason, incidents, average bath and rest."""
+        who = callers.current()
+        point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
+        with _svc().store.begin() as session:
+            return _uc().period_figures(session, point, args["from_"], args["to"])
 
 
 @visits_bp.route("/<uuid:visit_id>")

@@ -97,6 +97,7 @@ visits = sa.Table(
     sa.Column("bath_overrun_alerted", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Index("ix_visits_point_date", "service_point_id", "local_date"),
+    sa.Index("ix_visits_date", "local_date"),  # the city's figures for a period
     sa.Index("ix_visits_status", "status"),
 )
 

@@ -220,6 +220,41 @@ class RateArgs(Strict):
     to = fields.Date(required=True)
 
 
+class FiguresArgs(Strict):
+    service_point_id = fields.UUID(load_default=None)
+    from_ = fields.Date(data_key="from", required=True)
+    to = fields.Date(required=True)
+
+    @ma.validates_schema
+    def _span(self, data, **_kwargs):
+        if data["to"] < data["from_"]:
+            raise ma.ValidationError("`to` is before `from`.", "to")
+        if (data["to"] - data["from_"]).days > 366:
+            raise ma.ValidationError("A period is at most 367 days.", "to")
+
+
+class Figures(ma.Schema):
+    visits = fields.Integer()
+    checked_out = fields.Integer()
+    refused = fields.Integer()
+    refusals_by_reason = fields.Dict(keys=fields.String(), values=fields.Integer())
+    incidents = fields.Integer()
+    average_bath_minutes = fields.Float(allow_none=True)
+    average_rest_minutes = fields.Float(allow_none=True)
+
+
+class DayFigures(Figures):
+    date = fields.Date()
+
+
+class PeriodFigures(ma.Schema):
+    service_point_id = fields.String(allow_none=True)
+    from_ = fields.Date(data_key="from")
+    to = fields.Date()
+    totals = fields.Nested(Figures)
+    days = fields.List(fields.Nested(DayFigures))
+
+
 class DailyArgs(Strict):
     service_point_id = fields.UUID(required=True)
     date = fields.Date(load_default=None)

@@ -317,6 +317,53 @@ class Visits:
             incidents.c.visit_id.in_([r.id for r in rows]))).scalar() if rows else 0
         return {"service_point_id": point_id, "date": day.isoformat(), **domain.daily_figures(summaries, count)}
 
+    def period_figures(self, session: Session, point_id: str | None, first, last) -> dict:
+        """The same figures as `daily_figures`, for every day of a period, counted in the
+        store (one grouped scan of the period's visits on the point-and-date index)."""
+        where = [visits.c.local_date.between(first, last)]
+        if point_id:
+            where.append(visits.c.service_point_id == point_id)
+        seconds = _seconds_between(session.get_bind().dialect.name)
+        bath = seconds(visits.c.bath_started_at, visits.c.rest_started_at)
+        rest = seconds(visits.c.rest_started_at, visits.c.checked_out_at)
+        days: dict = {}
+        for row in session.execute(sa.select(
+                visits.c.local_date, sa.func.count(),
+                sa.func.count(sa.case((visits.c.status == "checked_out", 1))),
+                sa.func.count(sa.case((visits.c.status == "refused", 1))),
+                sa.func.sum(bath), sa.func.count(bath), sa.func.sum(rest), sa.func.count(rest))
+                .where(*where).group_by(visits.c.local_date)):
+            days[row[0]] = {"visits": row[1], "checked_out": row[2], "refused": row[3], "refusals_by_reason": {},
+                            "incidents": 0, "_bath": (row[4] or 0, row[5]), "_rest": (row[6] or 0, row[7])}
+        refused = sa.select(visits.c.local_date, visits.c.screening).where(*where, visits.c.status == "refused")
+        for day, screening in session.execute(refused):
+            reasons = days[day]["refusals_by_reason"]
+            for reason in (screening or {}).get("refusal_reasons", []):
+                reasons[reason] = reasons.get(reason, 0) + 1
+        for day, count in session.execute(
+                sa.select(visits.c.local_date, sa.func.count()).select_from(
+                    incidents.join(visits, incidents.c.visit_id == visits.c.id))
+                .where(*where).group_by(visits.c.local_date)):
+            days[day]["incidents"] = count
+
+        def finish(figures: dict) -> dict:
+            (bath_sum, baths), (rest_sum, rests) = figures.pop("_bath"), figures.pop("_rest")
+            figures["average_bath_minutes"] = round(bath_sum / baths / 60, 1) if baths else None
+            figures["average_rest_minutes"] = round(rest_sum / rests / 60, 1) if rests else None
+            return figures
+
+        totals = {"visits": 0, "checked_out": 0, "refused": 0, "refusals_by_reason": {}, "incidents": 0,
+                  "_bath": (0, 0), "_rest": (0, 0)}
+        for figures in days.values():
+            for key in ("visits", "checked_out", "refused", "incidents"):
+                totals[key] += figures[key]
+            for reason, count in figures["refusals_by_reason"].items():
+                totals["refusals_by_reason"][reason] = totals["refusals_by_reason"].get(reason, 0) + count
+            for key in ("_bath", "_rest"):
+                totals[key] = (totals[key][0] + figures[key][0], totals[key][1] + figures[key][1])
+        ordered = [{"date": day, **finish(figures)} for day, figures in sorted(days.items())]
+        return {"service_point_id": point_id, "from_": first, "to": last, "totals": finish(totals), "days": ordered}
+
     # --- incidents --------------------------------------------------------------------
 
     def report_incident(self, session: Session, visit_id: str, form: dict, actor: str | None,
@@ -351,3 +398,10 @@ class Visits:
             "id": incident_id, "visit_id": row.visit_id, "elder_id": row.elder_id,
             "service_point_id": row.service_point_id, "outcome": outcome, "note": note})
         return self.incident(session, incident_id)
+
+
+def _seconds_between(dialect: str):
+    """An SQL expression for the seconds from one timestamp to another (NULL if either is)."""
+    if dialect == "postgresql":
+        return lambda start, end: sa.func.extract("epoch", end - start)
+    return lambda start, end: (sa.func.julianday(end) - sa.func.julianday(start)) * 86400.0

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { download, get } from '../api.js';
 import { ChartView, PALETTE } from '../charts.jsx';
 import { code, getLang, t } from '../i18n.js';
-import { addDays, daysFrom, inBatches, localDate, monthsFrom, percent } from '../util.js';
+import { addDays, daysFrom, localDate, monthsFrom, percent } from '../util.js';
 import { Field, Loading, Panel, ProblemBox, useAction, useLoad } from '../ui.jsx';
 
 const MAX_DAYS = 62;
@@ -16,9 +16,11 @@ function ratio(part, whole) {
 }
 
 async function pointFigures(point, days, months, from, to) {
-  const daily = await inBatches(
-    days.map((day) => () => quiet(get('/visits/daily-figures', { service_point_id: point.id, date: day }))),
-  );
+  // One call for the whole period; days without visits are absent from it.
+  const period = await quiet(get('/visits/figures', { service_point_id: point.id, from, to }));
+  const byDate = Object.fromEntries((period?.days || []).map((day) => [day.date, day]));
+  const daily = days.map((day) => (period ? byDate[day] || { date: day, visits: 0, checked_out: 0, refused: 0,
+    refusals_by_reason: {}, incidents: 0 } : null));
   const [satisfaction, meeting, ...monthly] = await Promise.all([
     quiet(get('/stats/satisfaction', { service_point_id: point.id, from, to })),
     quiet(get('/follow-ups/meeting-rate', { service_point_id: point.id, from, to })),

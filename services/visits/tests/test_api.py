@@ -357,3 +357,34 @@ def test_daily_figures_count_visits_refusals_and_incidents(client, reg):
     figures = client.get("/visits/daily-figures", query_string={"service_point_id": point}, headers=ADMIN).get_json()
     assert figures["visits"] == 2 and figures["refused"] == 1 and figures["incidents"] == 1
     assert figures["refusals_by_reason"] == {"BLOOD_PRESSURE_DANGER": 1}
+
+
+def test_period_figures_agree_with_each_days_figures_and_add_up(client, reg):
+    point, other = reg.point(), reg.point()
+    assistant = reg.assistant(point)
+    for card, bp, at in (("PER00001", (120, 80), point), ("PER00002", (185, 100), point),
+                         ("PER00003", (120, 80), other)):
+        reg.elder(at, card)
+        url = "/visits/" + client.post("/visits", json={"citizen_card_no": card, "service_point_id": at},
+                                       headers=ADMIN).get_json()["id"]
+        client.post(f"{url}/screening", json=SCREEN_OK | {"systolic": bp[0], "diastolic": bp[1]}, headers=ADMIN)
+        if at == point and bp[0] < 180:
+            assert client.post(f"{url}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+            client.post(f"{url}/incidents", json={"kind": "scald", "severity": "minor", "description": "水温"},
+                        headers=ADMIN)
+            assert client.post(f"{url}/rest", json={}, headers=ADMIN).status_code == 200
+    daily = client.get("/visits/daily-figures", query_string={"service_point_id": point}, headers=ADMIN).get_json()
+    day = daily["date"]
+    period = client.get("/visits/figures", query_string={"service_point_id": point, "from": day, "to": day},
+                        headers=ADMIN).get_json()
+    [only] = period["days"]
+    assert only == {key: value for key, value in daily.items() if key != "service_point_id"}
+    assert period["totals"] == {key: value for key, value in only.items() if key != "date"}
+    assert only["average_bath_minutes"] is not None and only["refusals_by_reason"] == {"BLOOD_PRESSURE_DANGER": 1}
+    city = client.get("/visits/figures", query_string={"from": day, "to": day}, headers=ADMIN).get_json()
+    assert city["totals"]["visits"] == 3 and city["service_point_id"] is None
+    bound = client.get("/visits/figures", query_string={"service_point_id": point, "from": day, "to": day},
+                       headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other})
+    assert bound.status_code == 403
+    backwards = client.get("/visits/figures", query_string={"from": day, "to": "2000-01-01"}, headers=ADMIN)
+    assert backwards.status_code == 422 and "to" in backwards.get_json()["errors"]
