@@ -211,15 +211,21 @@ class Front:
             except idempotency.InProgress:
                 return self._problem(start_response, 409, "IDEMPOTENCY_IN_PROGRESS",
                                      "The first request with this key is still running.", {"Retry-After": 1})
+            except idempotency.OutcomeUnknown:
+                return self._problem(start_response, 409, "IDEMPOTENCY_OUTCOME_UNKNOWN",
+                                     "The first request with this key reached the service but its answer was lost; "
+                                     "it may have been carried out. Check before sending it again under a new key.")
             if replay is not None:
                 return self._answer(start_response, replay.status, replay.body,
                                     [("Content-Type", replay.content_type or "application/json"),
                                      ("Idempotent-Replayed", "true")])
         try:
             upstream = self.upstreams.request(service, method, target, body, headers)
-        except UpstreamUnavailable:
-            if key:
-                idempotency.finish(self.store, owner, key, 503, b"", None)
+        except UpstreamUnavailable as unavailable:
+            if key and unavailable.sent:  # it may have been done: never send it twice
+                idempotency.unknown(self.store, owner, key)
+            elif key:
+                idempotency.forget(self.store, owner, key)
             log.warning("upstream unavailable", extra={"upstream": service})
             return self._problem(start_response, 503, "SERVICE_UNAVAILABLE",
                                  f"The {service} service is not reachable; try again shortly.", {"Retry-After": 5})

@@ -28,6 +28,15 @@ class InProgress(Exception):
     pass
 
 
+class OutcomeUnknown(Exception):
+    """The first request reached the service but no answer came back: it may have been
+    carried out, so it is not sent again under this key."""
+
+
+# A stored status meaning: sent, no answer, outcome unknown.
+UNKNOWN = 0
+
+
 def request_hash(method: str, path: str, body: bytes) -> str:
     return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
@@ -53,18 +62,35 @@ def begin(store: Store, principal: str, key: str, digest: str, window_hours: flo
         raise Mismatch()
     if row.status is None:
         raise InProgress()
+    if row.status == UNKNOWN:
+        raise OutcomeUnknown()
     return Replay(row.status, row.body or b"", row.content_type)
 
 
 def finish(store: Store, principal: str, key: str, status: int, body: bytes, content_type: str | None) -> None:
-    """Keep a final answer; forget a 5xx so that the client may try again."""
+    """Keep a final answer; forget a 503 (nothing was done: the client may try again);
+    keep any other 5xx as an unknown outcome (it may have failed after its change)."""
     with store.begin() as session:
         where = (idempotency.c.principal == principal, idempotency.c.key == key)
-        if status >= 500:
+        if status == 503:
             session.execute(idempotency.delete().where(*where))
+        elif status >= 500:
+            session.execute(idempotency.update().where(*where).values(status=UNKNOWN, body=b"", content_type=None))
         else:
             session.execute(idempotency.update().where(*where).values(status=status, body=body,
                                                                       content_type=content_type))
+
+
+def forget(store: Store, principal: str, key: str) -> None:
+    """The request never left the gateway: the client may try again under this key."""
+    with store.begin() as session:
+        session.execute(idempotency.delete().where(idempotency.c.principal == principal, idempotency.c.key == key))
+
+
+def unknown(store: Store, principal: str, key: str) -> None:
+    with store.begin() as session:
+        session.execute(idempotency.update().where(idempotency.c.principal == principal, idempotency.c.key == key)
+                        .values(status=UNKNOWN, body=b"", content_type=None))
 
 
 def purge(store: Store, window_hours: float) -> None:

@@ -16,9 +16,23 @@ DROP_RESPONSE = {"connection", "keep-alive", "transfer-encoding", "server", "dat
 
 
 class UpstreamUnavailable(Exception):
-    def __init__(self, service: str, reason: str):
+    """No answer from a service. `sent` says whether the request may have reached it (a
+    read timeout or a connection lost after sending): then it may have been carried out."""
+
+    def __init__(self, service: str, reason: str, sent: bool = False):
         super().__init__(f"{service}: {reason}")
         self.service = service
+        self.sent = sent
+
+
+# Failures that happen before a request leaves: the service cannot have acted on it.
+_NOT_SENT = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError,
+             ConnectionRefusedError)
+
+
+def _reached(exc: BaseException) -> bool:
+    reason = exc.reason if isinstance(exc, urllib3.exceptions.MaxRetryError) else exc
+    return not isinstance(reason, _NOT_SENT)
 
 
 class Breaker:
@@ -71,6 +85,6 @@ class Upstreams:
             )
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             breaker.failed()
-            raise UpstreamUnavailable(service, type(exc).__name__) from None
+            raise UpstreamUnavailable(service, type(exc).__name__, sent=_reached(exc)) from None
         breaker.succeeded()
         return response

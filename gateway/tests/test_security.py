@@ -5,6 +5,7 @@ import dataclasses
 import json
 import re
 import threading
+import time
 
 import pytest
 from werkzeug.serving import make_server
@@ -12,6 +13,7 @@ from werkzeug.wrappers import Request, Response
 
 from gateway import app as gateway_app
 from gateway import auth, config, permissions
+from kit.broker import free_port
 
 PASSWORD = "secret-admin-password"
 SAMPLE_ID = "7d0b6a3e-0000-4000-8000-000000000001"
@@ -200,3 +202,52 @@ def test_non_json_body_is_415_and_wrong_method_is_a_problem(gateway):
 
 def test_survey_links_need_no_account(gateway):
     assert gateway.post("/api/v1/surveys/by-token/abc", json={"score": 5}).status_code == 201
+
+
+class Slow:
+    """Carries out every request (counts it), then answers too late for the gateway."""
+
+    def __init__(self, delay: float):
+        self.calls = 0
+
+        @Request.application
+        def app(request):
+            self.calls += 1
+            time.sleep(delay)
+            return Response(json.dumps({"n": self.calls}), status=201, content_type="application/json")
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def test_a_request_that_reached_the_service_unanswered_is_never_sent_twice_under_its_key(tmp_path, monkeypatch,
+                                                                                        stub):
+    slow = Slow(delay=1.0)
+    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens: the request never leaves
+    monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
+    settings = dataclasses.replace(
+        config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
+        upstreams={"registration": stub.url, "visits": stub.url, "complaints": slow.url, "notify": dead},
+        upstream_read_timeout=0.3, breaker_threshold=100, revocation_refresh_seconds=0.0)
+    monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
+    store = gateway_app.build_store()
+    store.migrate()
+    auth.ensure_admin(store, PASSWORD)
+    client = gateway_app.create_app(settings).test_client()
+    try:
+        headers = bearer(client) | {"Idempotency-Key": "late-1"}
+        first = client.post("/api/v1/complaints", headers=headers, json={"a": 1})
+        assert first.status_code == 503 and slow.calls == 1
+        again = client.post("/api/v1/complaints", headers=headers, json={"a": 1})
+        assert (again.status_code, again.get_json()["code"]) == (409, "IDEMPOTENCY_OUTCOME_UNKNOWN")
+        time.sleep(1.2)
+        assert slow.calls == 1, "the retry must not reach the service"
+
+        unreachable = bearer(client) | {"Idempotency-Key": "down-1"}
+        body = {"url": "https://example.org/hook", "events": ["registration.elder.registered"]}
+        for _ in range(2):  # never delivered: the same key may be tried again, and is forwarded again
+            refused = client.post("/api/v1/webhooks", headers=unreachable, json=body)
+            assert (refused.status_code, refused.get_json()["code"]) == (503, "SERVICE_UNAVAILABLE")
+    finally:
+        slow.server.shutdown()
