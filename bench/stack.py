@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -89,6 +90,10 @@ def running_suite(extra_env: dict[str, str] | None = None):
         running.start(timeout=180)
         try:
             yield Suite(running, urls, pg.data)
+        except BaseException:
+            log = (Path(tmp) / "suite.log").read_text(encoding="utf-8", errors="replace").splitlines()
+            print("\n".join(["-- the suite's log, last 60 lines --", *log[-60:]]), file=sys.stderr)
+            raise
         finally:
             running.stop()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, Iterator
 
 from kit import context
@@ -105,8 +105,18 @@ def finish(handle: Any, status_code: int | None = None, error: BaseException | N
         pass
 
 
+_OFF = nullcontext()
+
+
+def span(name: str, kind: str, attributes: dict[str, Any] | None = None):
+    """A span around a block (nothing at all when tracing is off)."""
+    if _tracer is None:
+        return _OFF
+    return _span(name, kind, attributes)
+
+
 @contextmanager
-def span(name: str, kind: str, attributes: dict[str, Any] | None = None) -> Iterator[None]:
+def _span(name: str, kind: str, attributes: dict[str, Any] | None) -> Iterator[None]:
     handle = start(name, kind, attributes)
     try:
         yield
