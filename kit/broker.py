@@ -3,6 +3,7 @@ and the tests: its own data and log folders, its own ports, listening on loopbac
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -18,10 +19,27 @@ class BrokerMissing(RuntimeError):
     pass
 
 
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port free now, chosen below the kernel's ephemeral range: a port the kernel hands
+    out itself could be taken by any outgoing connection before its server binds it."""
+    high = max(_ephemeral_low() - 1, 20000)
+    for _ in range(200):
+        port = random.randint(15000, high)
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port found below the ephemeral range")
 
 
 @dataclass

@@ -167,7 +167,10 @@ def _restore(args: argparse.Namespace) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from gateway.permissions import ROLES, SCOPES
+    try:
+        from gateway.permissions import ROLES, SCOPES
+    except ImportError:  # a service's image carries no gateway; these commands run where it is
+        ROLES, SCOPES = None, ()
 
     users = sub.add_parser("users", help="accounts in the gateway's store (migrated first)")
     users_sub = users.add_subparsers(dest="action", required=True)

@@ -35,6 +35,7 @@ class RunningSuite:
             except requests.RequestException:
                 pass
             time.sleep(0.3)
+        self.stop()  # nothing of a suite that never came up may outlive the test
         raise TimeoutError(f"suite not healthy within {timeout}s: see {self.log_path}")
 
     def stop(self) -> int:

@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 import requests
+import yaml
 
 from kit.broker import free_port
 from tests.containers.engine import OFFLINE, ROOT, ensure_engine, ensure_offline_bases
@@ -37,12 +38,14 @@ def stack():
         env.update(OFFLINE)
     compose = ["docker-compose", "-f", str(ROOT / "docker-compose.yml")]
     subprocess.run([*compose, "build", "-q"], env=env, check=True, cwd=ROOT, timeout=1800)
-    # The trace collector's image comes from a registry this machine may not reach: run
-    # without it (and without exporting) unless the public images are in use.
-    scale = [] if os.environ.get("ZHUYU_TEST_PUBLIC_IMAGES") == "1" else ["--scale", "otel-collector=0"]
-    if scale:
+    # The trace collector's image comes from a registry this machine may not reach: start
+    # every other service (and export no traces) unless the public images are in use.
+    services = []
+    if os.environ.get("ZHUYU_TEST_PUBLIC_IMAGES") != "1":
+        declared = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))["services"]
+        services = [name for name, spec in declared.items() if name != "otel-collector" and not spec.get("profiles")]
         env["ZHUYU_OTLP_ENDPOINT"] = ""
-    subprocess.run([*compose, "up", "-d", *scale], env=env, check=True, cwd=ROOT, timeout=600)
+    subprocess.run([*compose, "up", "-d", *services], env=env, check=True, cwd=ROOT, timeout=600)
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
         deadline = time.monotonic() + 300
