@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Blueprint, Response, jsonify, redirect, send_from_directory
 from werkzeug.exceptions import NotFound
 
-from kit.settings import env
+from kit.settings import env, timezone_name
 from kit.web import problem
 
 PREFIX = "/console"
@@ -29,14 +29,9 @@ def built_dir() -> Path:
 
 
 def console_settings() -> dict:
-    """What the console needs to show local days and the visit timers the way the services
-    count them; the same variables and defaults as the registration and visits settings."""
-    return {
-        "timezone": env.str("ZHUYU_TIMEZONE", "Asia/Shanghai"),
-        "safety_commitment_version": env.str("ZHUYU_SAFETY_COMMITMENT_VERSION", "v1"),
-        "max_bath_minutes": env.int("ZHUYU_MAX_BATH_MINUTES", 20),
-        "min_rest_minutes": env.int("ZHUYU_MIN_REST_MINUTES", 15),
-    }
+    """What the console needs before anyone logs in: the deployment's time zone, to show
+    local days. The visit limits it shows come from the visits service (`/visits/rules`)."""
+    return {"timezone": timezone_name()}
 
 
 def blueprint() -> Blueprint:

@@ -68,6 +68,7 @@ MATRIX: tuple[Entry, ...] = (
     _e("GET", r"/visits", POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read"),
     _e("GET", r"/visits/{id}", POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read"),
     _e("GET", r"/visits/daily-figures", {"point_admin", "rest_hall_admin", "city_operator"}, "visits:read"),
+    _e("GET", r"/visits/rules", EVERYONE, "visits:read"),
     _e("GET", r"/visits/figures", {"point_admin", "rest_hall_admin", "city_operator"}, "visits:read"),
     _e("GET", r"/follow-ups/meeting-rate", HEALTH | {"point_admin", "city_operator"}, "visits:read"),
     _e("POST", r"/visits/{id}/screening", POINT_STAFF, "visits:write"),

@@ -15,7 +15,7 @@ import urllib.request
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from kit.settings import env, var_dir
+from kit.settings import env, timezone_name, var_dir
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 POINTS = [("西湖区文新助浴点", "西湖区"), ("拱墅区米市巷助浴点", "拱墅区"), ("上城区湖滨助浴点", "上城区")]
@@ -73,7 +73,7 @@ def main() -> int:
     client = Client(base)
     client.token = client.call("POST", "/auth/token", {"username": "admin", "password": password})["access_token"]
     rng = random.Random(2026)
-    tz = ZoneInfo(env.str("ZHUYU_TIMEZONE", "Asia/Shanghai"))
+    tz = ZoneInfo(timezone_name())
     tomorrow = datetime.now(tz).date() + timedelta(days=1)
     serial = 0
     bookings = []

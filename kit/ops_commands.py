@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kit import registry
-from kit.settings import env
+from kit.settings import env, timezone_name
 
 
 def _out(value) -> None:
@@ -84,7 +84,7 @@ def _moment(text: str) -> datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date or time: {text!r}") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(env.str("ZHUYU_TIMEZONE", "Asia/Shanghai")))
+        moment = moment.replace(tzinfo=ZoneInfo(timezone_name()))
     return moment
 
 

@@ -44,6 +44,11 @@ def generated_secret(name: str) -> str:
     raise RuntimeError(f"{path} is empty")
 
 
+def timezone_name() -> str:
+    """The deployment's local time zone (`ZHUYU_TIMEZONE`): days, opening hours, quiet hours."""
+    return env.str("ZHUYU_TIMEZONE", "Asia/Shanghai")
+
+
 @dataclass(frozen=True)
 class CommonSettings:
     service: str
@@ -72,7 +77,7 @@ def common_settings(service: str) -> CommonSettings:
         service=service,
         database_url=env.str(f"{prefix}_DATABASE_URL", default_db),
         amqp_url=env.str("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//"),
-        timezone=env.str("ZHUYU_TIMEZONE", "Asia/Shanghai"),
+        timezone=timezone_name(),
         log_level=env.str("ZHUYU_LOG_LEVEL", "INFO"),
         relay_batch_size=env.int("ZHUYU_RELAY_BATCH_SIZE", 200),
         relay_poll_seconds=env.float("ZHUYU_RELAY_POLL_SECONDS", 0.05),

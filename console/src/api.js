@@ -150,19 +150,15 @@ export async function download(path, params, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-let settingsPromise;
-
-/** The deployment's time zone and visit limits, as the gateway reports them. */
-export function settings() {
-  settingsPromise ||= fetch('/console/settings.json')
-    .then((response) => (response.ok ? response.json() : {}))
-    .catch(() => ({}))
-    .then((value) => ({
-      timezone: 'Asia/Shanghai',
-      safety_commitment_version: 'v1',
-      max_bath_minutes: 20,
-      min_rest_minutes: 15,
-      ...value,
-    }));
-  return settingsPromise;
+/** The deployment's time zone (from the gateway) and the visit limits and commitment
+ * version (from the visits service, which owns them); needs a logged-in session. */
+export async function settings() {
+  const [deployment, rules] = await Promise.all([
+    fetch('/console/settings.json').then((response) => {
+      if (!response.ok) throw new Error(`console settings: ${response.status}`);
+      return response.json();
+    }),
+    get('/visits/rules'),
+  ]);
+  return { ...deployment, ...rules };
 }

@@ -86,7 +86,13 @@ function App() {
 
   useEffect(() => onSessionChange(setSession), []);
   useEffect(() => {
-    settings().then(setConfig);
+    if (!session) return undefined;
+    let timer;
+    const load = () => settings().then(setConfig, () => { timer = setTimeout(load, 3000); });
+    load();
+    return () => clearTimeout(timer);
+  }, [session]);
+  useEffect(() => {
     const follow = () => setRoute(routeOf());
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);

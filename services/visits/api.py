@@ -14,7 +14,7 @@ from kit.paging import page
 from kit.web import ApiError
 from services.visits.models import bookings, follow_ups, timeline, visits
 from services.visits.schemas import (
-    FiguresArgs, PeriodFigures,
+    FiguresArgs, PeriodFigures, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
@@ -118,6 +118,17 @@ class VisitList(MethodView):
         with _svc().store.begin() as session:
             rows, cursor = page(session, query, visits, args["limit"], args["cursor"])
             return {"items": [render_visit(session, r) for r in rows], "next_cursor": cursor}
+
+
+@visits_bp.route("/rules")
+class VisitRules(MethodView):
+    @visits_bp.response(200, RulesOut)
+    def get(self):
+        """The limits the visit board shows (its timers and the commitment's version), as
+        this deployment configures them."""
+        settings = _svc().config.settings
+        return {"max_bath_minutes": settings.rules.max_bath_minutes, "min_rest_minutes": settings.rules.min_rest_minutes,
+                "safety_commitment_version": settings.safety_commitment_version}
 
 
 @visits_bp.route("/daily-figures")

@@ -255,6 +255,12 @@ class PeriodFigures(ma.Schema):
     days = fields.List(fields.Nested(DayFigures))
 
 
+class RulesOut(ma.Schema):
+    max_bath_minutes = fields.Integer()
+    min_rest_minutes = fields.Integer()
+    safety_commitment_version = fields.String()
+
+
 class DailyArgs(Strict):
     service_point_id = fields.UUID(required=True)
     date = fields.Date(load_default=None)

@@ -388,3 +388,12 @@ def test_period_figures_agree_with_each_days_figures_and_add_up(client, reg):
     assert bound.status_code == 403
     backwards = client.get("/visits/figures", query_string={"from": day, "to": "2000-01-01"}, headers=ADMIN)
     assert backwards.status_code == 422 and "to" in backwards.get_json()["errors"]
+
+
+def test_the_rules_the_visit_board_shows_are_this_deployments(build_service, monkeypatch):
+    monkeypatch.setenv("ZHUYU_MAX_BATH_MINUTES", "25")
+    monkeypatch.setenv("ZHUYU_MIN_REST_MINUTES", "12")
+    monkeypatch.setenv("ZHUYU_SAFETY_COMMITMENT_VERSION", "2027-01")
+    rules = build_service("visits").app().test_client().get("/visits/rules", headers=ADMIN)
+    assert rules.status_code == 200
+    assert rules.get_json() == {"max_bath_minutes": 25, "min_rest_minutes": 12, "safety_commitment_version": "2027-01"}
