@@ -404,6 +404,8 @@ class Complaints:
             by_channel[channel] = by_channel.get(channel, 0) + count
             by_category[category] = by_category.get(category, 0) + count
             by_type[kind] = by_type.get(kind, 0) + count
+        # `domain.missed` as SQL (met after its due time, or unmet once due), so a month of a
+        # city is counted in the store; the monthly-statistics test checks both agree.
         as_of = sa.bindparam("as_of", now, type_=deadlines.c.due_at.type)
         missed = sa.case((deadlines.c.met_at.is_not(None) & (deadlines.c.met_at > deadlines.c.due_at), 1),
                          (deadlines.c.met_at.is_(None) & (deadlines.c.due_at <= as_of), 1), else_=0)
