@@ -307,7 +307,7 @@ def serve() -> None:
 
     def prepare() -> None:
         store = build_store()
-        store.migrate()
+        store.prepare_schema()
         auth.ensure_admin(store, settings.admin_password)
         store.dispose()
 
