@@ -39,3 +39,7 @@ def refuse_development_secrets(environ: Mapping[str, str] | None = None) -> None
           f"overlay's secrets for Kubernetes), or set {FLAG}=true for a development run.",
           file=sys.stderr, flush=True)
     raise SystemExit(EXIT_CONFIG)
+
+
+if __name__ == "__main__":  # for containers that run no `zhuyu serve` (the backup schedule)
+    refuse_development_secrets()
