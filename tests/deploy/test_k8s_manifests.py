@@ -174,6 +174,7 @@ def test_each_store_has_a_migration_job_and_processes_wait_for_it(name):
     for store in STORES:
         [container] = containers(jobs[f"migrate-{store}"])
         assert container["command"] == ["zhuyu", "migrate", store]
+        assert "envFrom" not in container, "applied alone before the release's ConfigMap exists"
         [url] = [v for v in container["env"] if v["name"] == f"{store.upper()}_DATABASE_URL"]
         assert url["valueFrom"]["secretKeyRef"] == {"name": f"{store}-db-app", "key": "uri"}
         assert jobs[f"migrate-{store}"]["metadata"]["labels"]["app.kubernetes.io/component"] == "migration"
