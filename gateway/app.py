@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlalchemy as sa
 import urllib3
 from flask import Flask, Response, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import auth, config, console, permissions
 from gateway.front import PRINCIPAL, ROUTES, Front
@@ -257,6 +258,9 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         return problem(404, "NOT_FOUND", f"No resource {request.path}.")
 
     app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, tokens, revocations)
+    if settings.trusted_proxy_hops:
+        # Behind load balancers, per-address limits count the client each of them saw.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxy_hops)
     return app
 
 
@@ -307,7 +311,7 @@ def serve() -> None:
 
     def prepare() -> None:
         store = build_store()
-        store.migrate()
+        store.prepare_schema()
         auth.ensure_admin(store, settings.admin_password)
         store.dispose()
 

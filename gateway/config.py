@@ -31,6 +31,7 @@ class Settings:
     max_body_bytes: int
     breaker_threshold: int
     breaker_cool_down_seconds: float
+    trusted_proxy_hops: int
 
 
 def load() -> Settings:
@@ -57,4 +58,6 @@ def load() -> Settings:
         max_body_bytes=env.int("ZHUYU_MAX_BODY_BYTES", 1024 * 1024),
         breaker_threshold=env.int("GATEWAY_BREAKER_THRESHOLD", 5),
         breaker_cool_down_seconds=env.float("GATEWAY_BREAKER_COOL_DOWN_SECONDS", 5.0),
+        # Load balancers in front that append X-Forwarded-For (0: the peer is the client).
+        trusted_proxy_hops=env.int("ZHUYU_TRUSTED_PROXY_HOPS", 0),
     )

@@ -27,8 +27,9 @@ ROLES = ("web", "relay", "consumer", "scheduler", "worker")
 
 
 def _serve(args: argparse.Namespace) -> None:
-    from kit import metrics
+    from kit import dev_secrets, metrics
 
+    dev_secrets.refuse_development_secrets()
     metrics.configure(args.target)  # before anything records a figure
     if args.target == "gateway":
         from gateway import app as gateway_app
@@ -45,7 +46,7 @@ def _serve(args: argparse.Namespace) -> None:
         from kit.web_server import serve
 
         logs.configure(service.name, service.settings.log_level)
-        service.store.migrate()
+        service.store.prepare_schema()
         service.store.dispose()
         serve(lambda: registry.build(args.target).app(), registry.SERVICES[args.target], args.target.upper())
         return

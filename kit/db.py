@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
+import time
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -15,10 +17,14 @@ from typing import Iterator
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from kit.settings import env
+
+log = logging.getLogger("kit.db")
 
 # Errors that mean "the database is not reachable now", as opposed to a bad statement.
 UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
@@ -83,10 +89,48 @@ class Store:
     def migrate(self) -> None:
         """Bring the schema to head; safe when several processes start at once."""
         with self._migration_lock() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(self.migrations))
+            config = self._alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def _alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(self.migrations))
+        return config
+
+    def prepare_schema(self) -> None:
+        """At a process's start: bring the schema to head, or, where a migration Job owns the
+        schema once per release (`ZHUYU_MIGRATE_ON_START=false`, as on Kubernetes), wait until
+        it is there (`ZHUYU_SCHEMA_WAIT_SECONDS`, default 300) and fail if it never is."""
+        if env.bool("ZHUYU_MIGRATE_ON_START", True):
+            self.migrate()
+        else:
+            self.wait_for_schema(env.float("ZHUYU_SCHEMA_WAIT_SECONDS", 300.0))
+
+    def schema_state(self) -> str:
+        """`current` (at this code's head), `behind` (a migration of this release has not run)
+        or `ahead` (a newer release migrated it: expand-then-contract migrations keep the
+        older code working until that release's rollout ends)."""
+        script = ScriptDirectory.from_config(self._alembic_config())
+        with self.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+        if current == set(script.get_heads()):
+            return "current"
+        known = {revision.revision for revision in script.walk_revisions()}
+        return "ahead" if current - known else "behind"
+
+    def wait_for_schema(self, timeout: float, poll: float = 2.0) -> None:
+        name = self.migrations.parent.name
+        deadline = time.monotonic() + timeout
+        while (state := self.schema_state()) == "behind":
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RuntimeError(f"the {name} store's schema is behind this release after {timeout:.0f} s: "
+                                   f"run its migration first (`zhuyu migrate {name}`, the migrate-{name} Job)")
+            log.warning("waiting for the %s store's migration", name)
+            time.sleep(min(poll, left))
+        if state == "ahead":
+            log.warning("the %s store's schema is newer than this release (rollout in progress)", name)
 
     @contextlib.contextmanager
     def _migration_lock(self) -> Iterator[sa.Connection]:

@@ -110,7 +110,7 @@ def migrations_dir(service_file: str) -> Path:
 def run_background(service: Service, roles: list[str]) -> None:
     """Run background roles in threads until SIGTERM or SIGINT."""
     logs.configure(service.name, service.settings.log_level)
-    service.store.migrate()
+    service.store.prepare_schema()
     metrics.serve_alone(service.store_gauges())
     tracing.configure(service.name)
     stop = threading.Event()

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 
-from kit import broker, metrics, registry
+from kit import broker, metrics, registry, run_lock
 from kit.settings import env, var_dir
 
 
@@ -40,6 +40,11 @@ def _processes() -> list[tuple[str, list[str]]]:
 
 
 def main() -> int:
+    try:
+        lock = run_lock.acquire(var_dir())  # held while main runs; the kernel frees it at exit
+    except run_lock.AlreadyRunning as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     node = None
     if not os.environ.get("AMQP_URL"):
         port = env.int("ZHUYU_RABBITMQ_PORT", 5672)

@@ -10,11 +10,6 @@ from pathlib import Path
 import docker
 
 ROOT = Path(__file__).resolve().parents[2]
-OFFLINE = {
-    "PYTHON_IMAGE": "zhuyu-offline/python:3.11",
-    "RABBITMQ_IMAGE": "zhuyu-offline/rabbitmq:3",
-    "POSTGRES_IMAGE": "zhuyu-offline/postgres:15",
-}
 
 
 def ensure_engine(timeout: float = 60) -> docker.DockerClient:
@@ -38,8 +33,3 @@ def ensure_engine(timeout: float = 60) -> docker.DockerClient:
             time.sleep(0.5)
     raise RuntimeError("the Docker engine did not start; see /tmp/zhuyu-dockerd.log")
 
-
-def ensure_offline_bases(client: docker.DockerClient) -> None:
-    missing = [image for image in OFFLINE.values() if not client.images.list(name=image)]
-    if missing:
-        subprocess.run(["bash", str(ROOT / "deploy/docker/offline/build-bases.sh")], check=True)

@@ -46,7 +46,9 @@ def test_every_dashboard_panel_reads_an_exported_figure():
 
 def test_prometheus_scrapes_every_web_process_and_worker():
     config = yaml.safe_load((OBSERVABILITY / "prometheus.yml").read_text(encoding="utf-8"))
-    targets = {t for job in config["scrape_configs"] for sc in job["static_configs"] for t in sc["targets"]}
+    targets = {t for job in config["scrape_configs"] for sc in job.get("static_configs", []) for t in sc["targets"]}
+    targets |= {f"{name}:{sd['port']}" for job in config["scrape_configs"] for sd in job.get("dns_sd_configs", [])
+                for name in sd["names"]}
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))["services"]
     for name in ("registration", "visits", "complaints", "notify"):
         assert any(t.startswith(f"{name}:") for t in targets)
