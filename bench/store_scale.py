@@ -35,6 +35,7 @@ from bench.gateway import wait_http
 from bench.stack import cpu_ms, load_average
 from kit import registry
 from kit.broker import free_port
+from ops.build import build
 from services.complaints import domain as complaints_domain
 from services.registration.domain import id_check_digit
 
@@ -168,7 +169,7 @@ def profile(service: str, path: str) -> None:
     """One request in process under pyinstrument: where the time goes."""
     from pyinstrument import Profiler
 
-    app = registry.build(service).app()
+    app = build(service).app()
     client = app.test_client()
     client.get(path, headers=IDENTITY)  # warm: first-request set-up is not the subject
     profiler = Profiler(interval=0.001)
@@ -200,7 +201,7 @@ def main() -> None:
             env[f"{name.upper()}_URL"] = f"http://127.0.0.1:{ports[name]}"
         os.environ.update(env)
         for name in names:
-            registry.build(name).store.migrate()  # the services' own migrations
+            build(name).store.migrate()  # the services' own migrations
 
         points = [str(uuid.uuid4()) for _ in range(POINTS)]
         today = date.today()
@@ -215,7 +216,7 @@ def main() -> None:
         report(f"Bulk load, {ROWS:,} rows per store", loads)
 
         log = open(Path(var) / "servers.log", "ab")
-        servers = [subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", name, "web"], env=env, stdout=log,
+        servers = [subprocess.Popen([sys.executable, "-m", "ops.cli", "serve", name, "web"], env=env, stdout=log,
                                     stderr=log) for name in names]
         SERVER_PIDS.update({ports[name]: server.pid for name, server in zip(names, servers)})
         try:

@@ -27,7 +27,8 @@ from pathlib import Path
 import requests
 import sqlalchemy as sa
 
-from kit import bus, deadletters, registry
+from kit import bus, registry
+from ops import deadletters
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
@@ -70,7 +71,7 @@ def suite_processes(var: Path) -> dict[str, list[int]]:
             environ = (entry / "environ").read_bytes().split(b"\0")
         except OSError:
             continue
-        if marker not in environ or "serve" not in words or "kit.cli" not in words:
+        if marker not in environ or "serve" not in words or "ops.cli" not in words:
             continue
         role = " ".join(words[words.index("serve") + 1:])
         found[role].append(int(entry.name))
@@ -282,8 +283,8 @@ class Traffic:
 def topology(env: dict[str, str]) -> dict[str, dict]:
     """Each consuming service's queue and the event types bound to it, as the services
     themselves declare them."""
-    code = ("import json\nfrom kit import registry\nout = {}\nfor name in registry.SERVICES:\n"
-            "    s = registry.build(name)\n    if s.handlers:\n"
+    code = ("import json\nfrom kit import registry\nfrom ops.build import build\nout = {}\nfor name in registry.SERVICES:\n"
+            "    s = build(name)\n    if s.handlers:\n"
             "        out[name] = {'queue': s.settings.queue, 'types': sorted(s.handlers)}\n"
             "    s.store.dispose()\nprint(json.dumps(out))")
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,

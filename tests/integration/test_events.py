@@ -13,7 +13,8 @@ import pika
 import pytest
 import sqlalchemy as sa
 
-from kit import bus, deadletters, events
+from kit import bus, events
+from ops import deadletters
 from tests.integration import probe
 
 pytestmark = pytest.mark.integration

@@ -16,6 +16,7 @@ import urllib.request
 
 from kit import broker, metrics, registry
 from kit.settings import env, var_dir
+from ops.build import build
 
 
 def _say(message: str, **fields) -> None:
@@ -24,10 +25,10 @@ def _say(message: str, **fields) -> None:
 
 
 def _processes() -> list[tuple[str, list[str]]]:
-    exe = [sys.executable, "-m", "kit.cli"]
+    exe = [sys.executable, "-m", "ops.cli"]
     procs = []
     for name in registry.SERVICES:
-        service = registry.build(name)
+        service = build(name)
         procs.append((f"{name}-web", [*exe, "serve", name, "web"]))
         procs.append((f"{name}-relay", [*exe, "serve", name, "relay"]))
         if service.handlers:
@@ -55,7 +56,7 @@ def main() -> int:
     metrics.reset()  # figures start again with the suite
 
     for name in registry.SERVICES:
-        service = registry.build(name)
+        service = build(name)
         service.store.migrate()
         service.store.dispose()
 

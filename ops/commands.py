@@ -1,5 +1,5 @@
 """The operators' subcommands of `zhuyu`: users, api-keys, outbox republish, reports,
-health, backup and restore. `kit.cli` registers them with `register(sub)`."""
+health, backup and restore. `ops.cli` registers them with `register(sub)`."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from kit import registry
 from kit.settings import env, timezone_name
+from ops.build import build
 
 
 def _out(value) -> None:
@@ -26,7 +27,7 @@ def _fail(message: str, code: int = 1):
 # --- users and API keys -------------------------------------------------------------------
 
 def _users(args: argparse.Namespace) -> None:
-    from kit import admin
+    from ops import admin
 
     store = admin.gateway_store()
     try:
@@ -54,7 +55,7 @@ def _users(args: argparse.Namespace) -> None:
 
 
 def _api_keys(args: argparse.Namespace) -> None:
-    from kit import admin
+    from ops import admin
 
     store = admin.gateway_store()
     try:
@@ -89,9 +90,10 @@ def _moment(text: str) -> datetime:
 
 
 def _republish(args: argparse.Namespace) -> None:
-    from kit import bus, republish
+    from kit import bus
+    from ops import republish
 
-    service = registry.build(args.service)
+    service = build(args.service)
     selection = republish.Selection(from_position=args.from_sequence, since=args.since,
                                     event_types=tuple(args.event_type or ()))
     try:
@@ -112,14 +114,14 @@ def _republish(args: argparse.Namespace) -> None:
 # --- reports and health -------------------------------------------------------------------
 
 def _reports(args: argparse.Namespace) -> None:
-    from kit import ops
+    from ops import running
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.month):
         _fail("--month: YYYY-MM", 2)
     try:
-        token = args.token or ops.admin_token(args.username, None)
-        body, name = ops.monthly_report(token, args.month, args.service_point_id, args.format)
-    except ops.ApiError as error:
+        token = args.token or running.admin_token(args.username, None)
+        body, name = running.monthly_report(token, args.month, args.service_point_id, args.format)
+    except running.ApiError as error:
         _fail(str(error))
     if args.out is None and args.format == "json":
         sys.stdout.write(body.decode() + "\n")
@@ -130,20 +132,20 @@ def _reports(args: argparse.Namespace) -> None:
 
 
 def _health(args: argparse.Namespace) -> None:
-    from kit import ops
+    from ops import running
 
-    checks = ops.health(args.timeout)
+    checks = running.health(args.timeout)
     if args.json:
         _out({c.component: {"ok": c.ok, "detail": c.detail} for c in checks})
     else:
-        print(ops.health_table(checks))
+        print(running.health_table(checks))
     sys.exit(0 if all(c.ok for c in checks) else 1)
 
 
 # --- backup and restore -------------------------------------------------------------------
 
 def _backup(args: argparse.Namespace) -> None:
-    from kit import backup
+    from ops import backup
 
     destination = Path(args.to) if args.to else backup.default_destination()
     try:
@@ -156,7 +158,7 @@ def _backup(args: argparse.Namespace) -> None:
 
 
 def _restore(args: argparse.Namespace) -> None:
-    from kit import backup
+    from ops import backup
 
     try:
         restored = backup.restore(Path(args.source), args.store, args.force)
