@@ -48,7 +48,7 @@ def _users(args: argparse.Namespace) -> None:
         else:
             for user in admin.list_users(store):
                 _out(user)
-    except admin.AdminError as error:
+    except admin.Refused as error:
         _fail(str(error))
     finally:
         store.dispose()
@@ -70,7 +70,7 @@ def _api_keys(args: argparse.Namespace) -> None:
         else:
             for key in admin.list_api_keys(store):
                 _out(key)
-    except admin.AdminError as error:
+    except admin.Refused as error:
         _fail(str(error))
     finally:
         store.dispose()
@@ -169,16 +169,11 @@ def _restore(args: argparse.Namespace) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    try:
-        from gateway.permissions import ROLES, SCOPES
-    except ImportError:  # a service's image carries no gateway; these commands run where it is
-        ROLES, SCOPES = None, ()
-
     users = sub.add_parser("users", help="accounts in the gateway's store (migrated first)")
     users_sub = users.add_subparsers(dest="action", required=True)
     create = users_sub.add_parser("create", help="create a user; the password is generated unless given on stdin")
     create.add_argument("--username", required=True)
-    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--role", required=True, help="one of the contract's roles, e.g. point_admin")
     create.add_argument("--service-point-id")
     create.add_argument("--staff-id")
     create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -192,8 +187,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     create = keys_sub.add_parser("create", help="create a key; it is printed once")
     create.add_argument("--name", required=True)
     create.add_argument("--scope", action="append", required=True,
-                        help=f"repeatable, or several separated by spaces: {' '.join(SCOPES)}")
-    create.add_argument("--rate-limit", type=int, help="requests per minute (default: the gateway's)")
+                        help="repeatable, or several separated by spaces, e.g. elders:read")
+    create.add_argument("--rate-limit", type=int, help="requests per minute, 1 to 100000 (default: the gateway's)")
     create.add_argument("--service-point-id", help="limit the key to one service point")
     revoke = keys_sub.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("id")
