@@ -23,7 +23,7 @@ import sys
 from kit import registry
 from kit.settings import env
 from ops import commands
-from ops.build import build
+from ops.build import NotCarried, build
 
 ROLES = ("web", "relay", "consumer", "scheduler", "worker")
 
@@ -160,7 +160,23 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("show needs --id")
     if args.command == "dead" and args.action == "show":
         args.id = args.id[0]
-    args.func(args)
+    try:
+        args.func(args)
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] != "gateway":
+            raise
+        _not_here(args.command, NotCarried("the gateway", "gateway"))
+    except NotCarried as missing:
+        _not_here(args.command, missing)
+
+
+def _not_here(command: str, missing: NotCarried) -> None:
+    """A command that needs a part this installation does not hold: a service's image holds
+    its own service and no gateway, the gateway's image no service."""
+    print(f"error: `zhuyu {command}` needs {missing.part}, which this installation does not carry; "
+          f"run it where {missing.part} runs, e.g. `docker compose exec {missing.container} zhuyu {command} ...`",
+          file=sys.stderr)
+    sys.exit(2)
 
 
 if __name__ == "__main__":

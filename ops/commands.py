@@ -227,7 +227,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     health.add_argument("--json", action="store_true")
     health.set_defaults(func=_health)
 
-    back = sub.add_parser("backup", help="copy every store (SQLite online backup, pg_dump) into a directory")
+    back = sub.add_parser("backup", help="copy every store this installation carries (SQLite online backup, "
+                                         "pg_dump) into a directory")
     back.add_argument("--to", help="directory (default: var/backups/<UTC time>)")
     back.add_argument("--store", action="append", choices=[*registry.SERVICES, "gateway"], help="repeatable")
     back.set_defaults(func=_backup)
