@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kit import broker
-from tests.pg import Cluster
+from testkit.pg import Cluster
 
 DATABASES = [name.strip() for name in os.environ.get("ZHUYU_TEST_DATABASES", "sqlite,postgresql").split(",") if name.strip()]
 

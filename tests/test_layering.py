@@ -58,6 +58,8 @@ def test_a_tree_laid_out_in_layers_breaks_no_rule(clean):
     ("gateway/app.py", "from services.visits import api\n", "the gateway does not import"),
     ("gateway/app.py", "import ops.cli\n", "the gateway does not import"),
     ("services/visits/api.py", "from gateway import auth\n", "the services do not import"),
+    ("ops/cli.py", "from testkit import pg\n", "ops/ does not import test or benchmark code"),
+    ("gateway/app.py", "import testkit.pg\n", "the gateway does not import"),
     ("bench/run.py", "from tests.helpers import x\n", "bench/ does not import tests/"),
     ("bench/run.py", "from tests import helpers\n", "bench/ does not import tests/"),
 ])
@@ -87,3 +89,20 @@ def test_the_picture_counts_arrows_and_shows_those_that_run_back_up(clean):
     text = layers.picture(tree)
     assert "kit -> gateway: kit/late.py:2" in text
     assert layers.cycles(arrows) == [["gateway", "kit"]]
+
+
+@pytest.fixture(scope="module")
+def tree() -> layers.Tree:
+    return layers.Tree.scan(ROOT)
+
+
+@pytest.mark.parametrize("rule", layers.RULES, ids=[rule.what for rule in layers.RULES])
+def test_the_project_keeps_the_rule(tree, rule):
+    assert [f"{i.file}:{i.line} imports {i.module}" for i in layers.violations(tree, rule)] == []
+
+
+def test_every_part_of_the_project_has_a_layer_and_no_arrow_runs_back_up(tree):
+    placed = {part for layer in layers.LAYERS for part in layer}
+    assert set(tree.parts) <= placed, f"place {set(tree.parts) - placed} in ops.layers.LAYERS"
+    assert [arrow for arrow in tree.arrows() if layers.runs_back_up(*arrow)] == []
+    assert layers.cycles(tree.arrows()) == []

@@ -8,7 +8,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -29,10 +29,10 @@ import sqlalchemy as sa
 
 from kit import bus, registry
 from ops import deadletters
+from ops.idnumbers import ORDERS_PER_DAY, id_number as valid_id_number
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 OPEN_VISIT = ("checked_in", "screened", "bathing", "resting")
 REMINDERS = ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]
 # A notification exists once its row does; `held` waits for the end of quiet hours
@@ -44,11 +44,9 @@ LANES = {"elder": "registrations", "complaint": "complaints", "check_in": "visit
 
 
 def id_number(serial: int) -> tuple[str, str]:
-    """A valid ID number of a woman (even 17th digit) and the birth date it encodes."""
-    born = date(1940, 1, 1) + timedelta(days=serial // 500)
-    first17 = f"330106{born:%Y%m%d}{serial % 100:02d}{serial // 100 % 5 * 2}"
-    check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
-    return first17 + check, born.isoformat()
+    """A valid ID number of a woman, distinct for each serial, and the birth date it encodes."""
+    born = date(1940, 1, 1) + timedelta(days=serial // ORDERS_PER_DAY)
+    return valid_id_number(born, male=False, serial=serial), born.isoformat()
 
 
 def engine_for(url: str) -> sa.Engine:

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from kit import bus, events
 from ops import deadletters
-from tests.integration import probe
+from testkit import probe
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,7 @@ import pytest
 
 from kit import bus, events
 from ops import republish
-from tests.integration import probe
+from testkit import probe
 
 pytestmark = pytest.mark.integration
 
