@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from kit import broker
-from tests.pg import Cluster
+from testkit.pg import Cluster
 
 
 @contextlib.contextmanager

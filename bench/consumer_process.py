@@ -5,7 +5,7 @@ import os
 import signal
 import threading
 
-from tests.integration import probe
+from testkit import probe
 
 if __name__ == "__main__":
     store = probe.make_store(os.environ["PROBE_DATABASE_URL"])

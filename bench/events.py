@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from bench.common import Timer, private_broker, private_postgres, report
 from kit import bus, events
-from tests.integration import probe
+from testkit import probe
 
 N = int(os.environ.get("ZHUYU_BENCH_EVENTS", "5000"))
 QUEUE = "probe.events"

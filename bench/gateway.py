@@ -69,9 +69,9 @@ def main() -> None:
                    ZHUYU_ADMIN_PASSWORD="bench-admin-password", ZHUYU_LOG_LEVEL="WARNING",
                    ZHUYU_RATE_LIMIT_USER="1000000 per minute")
         log = open(Path(var) / "servers.log", "ab")
-        servers = [subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "registration", "web"], env=env,
+        servers = [subprocess.Popen([sys.executable, "-m", "ops.cli", "serve", "registration", "web"], env=env,
                                     stdout=log, stderr=log),
-                   subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "gateway"], env=env,
+                   subprocess.Popen([sys.executable, "-m", "ops.cli", "serve", "gateway"], env=env,
                                     stdout=log, stderr=log)]
         try:
             wait_http(service_port, "/healthz")

@@ -23,7 +23,7 @@ CLIENTS = 16
 
 
 def label(pid: int, parent: int | None, labels: dict[int, str]) -> str:
-    """`service role` from the command line `kit.cli serve <service> <role>`; a gunicorn
+    """`service role` from the command line `ops.cli serve <service> <role>`; a gunicorn
     worker (a fork of its master, same command line) is named after its master."""
     args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
     if parent in labels and labels[parent].endswith("web (master)"):

@@ -32,7 +32,7 @@ import psycopg
 from bench import events
 from bench.common import private_broker, private_postgres, report
 from bench.stack import load_average
-from tests.integration import probe
+from testkit import probe
 
 N = int(os.environ.get("ZHUYU_BENCH_EVENTS", "5000"))
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,8 +20,8 @@ import requests
 from bench.common import private_broker, private_postgres
 from kit import registry
 from kit.broker import free_port
-from services.registration.domain import id_check_digit
-from tests.suite import RunningSuite
+from ops.idnumbers import id_number
+from testkit.suite import RunningSuite
 
 ADMIN_PASSWORD = "bench-admin-password"
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
@@ -110,11 +110,9 @@ def elder_body(point_id: str, phone: str | None = "13912341234") -> dict:
     with _serial_lock:
         n = next(_serial)
     born = date(1930, 1, 1) + timedelta(days=n % 9000)
-    order = 100 + (n // 9000) * 2  # even: female
-    first17 = f"110105{born:%Y%m%d}{order:03d}"
     body = {
         "name": f"张{n}", "gender": "female", "birth_date": born.isoformat(),
-        "id_number": first17 + id_check_digit(first17), "citizen_card_no": f"BENCH{uuid.uuid4().hex[:16].upper()}",
+        "id_number": id_number(born, male=False, serial=50 + n // 9000, area="110105"), "citizen_card_no": f"BENCH{uuid.uuid4().hex[:16].upper()}",
         "address": "杭州市西湖区文三路2号", "district": "西湖区", "service_point_id": point_id,
         "emergency_contacts": [{"name": "李明", "relation": "son", "phone": "13800001111"}],
     }

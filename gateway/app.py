@@ -8,18 +8,15 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import sqlalchemy as sa
 import urllib3
-from flask import Flask, Response, g, request
+from flask import Flask, Response, abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import auth, config, console, permissions
+from gateway import accounts, auth, config, console, permissions
 from gateway.front import PRINCIPAL, ROUTES, Front
-from gateway.models import api_keys, users
 from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs, tracing
 from kit.db import Store
-from kit.types import utcnow
 from kit.web import problem
 
 log = logging.getLogger("gateway")
@@ -149,77 +146,71 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                 "token_type": "Bearer", "expires_in": settings.token_ttl_seconds, "role": principal.role,
                 "service_point_id": principal.service_point_id}
 
-    def _body() -> dict:
-        body = request.get_json(silent=True)
-        return body if isinstance(body, dict) else {}
+    def _json_object() -> dict:
+        """The request's body as a JSON object; anything else is 400 MALFORMED_REQUEST."""
+        try:
+            body = json.loads(request.get_data(cache=True))
+        except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep to read
+            body = None
+        if not isinstance(body, dict):
+            abort(400, "The body must be a JSON object.")
+        if _lone_surrogate(body):
+            abort(400, "The body holds text that is not valid Unicode (a lone surrogate).")
+        return body
 
     def _admin() -> Response | None:
         if g.principal.role != "admin":
             return problem(403, "FORBIDDEN", "Only administrators may do this.")
         return None
 
-    def _user_view(row) -> dict:
-        return {"id": row.id, "username": row.username, "role": row.role, "service_point_id": row.service_point_id,
-                "staff_id": row.staff_id, "disabled": row.disabled, "created_at": row.created_at.isoformat()}
+    @app.errorhandler(accounts.Invalid)
+    def _invalid(error: accounts.Invalid):
+        return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=error.errors)
+
+    @app.errorhandler(accounts.Unknown)
+    def _unknown(error: accounts.Unknown):
+        return problem(404, "NOT_FOUND", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+
+    @app.errorhandler(accounts.Taken)
+    def _taken(_error: accounts.Taken):
+        return problem(409, "DUPLICATE_USERNAME", "That username is taken.")
 
     @app.post(f"{API}/users")
     def create_user():
         refused = _admin()
         if refused:
             return refused
-        body = _body()
-        errors = {}
-        if not isinstance(body.get("username"), str) or not 3 <= len(body["username"]) <= 64:
-            errors["username"] = ["3 to 64 characters."]
-        if not isinstance(body.get("password"), str) or len(body["password"]) < settings.min_password_length:
-            errors["password"] = [f"At least {settings.min_password_length} characters."]
-        if body.get("role") not in permissions.ROLES:
-            errors["role"] = [f"One of {', '.join(permissions.ROLES)}."]
-        if errors:
-            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=errors)
-        try:
-            user_id = auth.create_user(store, body["username"], body["password"], body["role"],
-                                       body.get("service_point_id"), body.get("staff_id"))
-        except sa.exc.IntegrityError:
-            return problem(409, "DUPLICATE_USERNAME", "That username is taken.")
-        with store.begin() as session:
-            row = session.execute(sa.select(users).where(users.c.id == user_id)).first()
-        return _user_view(row), 201
+        return accounts.create_user(store, _json_object(), settings.min_password_length), 201
 
-    @app.get(f"{API}/users")
-    def list_users():
+    def _page_of(lister) -> Response | dict:
         refused = _admin()
         if refused:
             return refused
-        with store.begin() as session:
-            rows = session.execute(sa.select(users).order_by(users.c.created_at)).all()
-        return {"items": [_user_view(r) for r in rows], "next_cursor": None}
+        items, next_cursor = lister(store, request.args)
+        return {"items": items, "next_cursor": next_cursor}
+
+    @app.get(f"{API}/users")
+    def list_users():
+        return _page_of(accounts.list_users)
 
     @app.post(f"{API}/users/<user_id>/disable")
     def disable_user(user_id: str):
         refused = _admin()
         if refused:
             return refused
-        with store.begin() as session:
-            if not session.execute(users.update().where(users.c.id == user_id).values(disabled=True)).rowcount:
-                return problem(404, "NOT_FOUND", f"No user {user_id}.")
-            row = session.execute(sa.select(users).where(users.c.id == user_id)).first()
+        user = accounts.disable_user(store, user_id)
         revocations.invalidate()
-        return _user_view(row)
+        return user
 
     @app.post(f"{API}/users/<user_id>/password")
     def change_password(user_id: str):
         principal = g.principal
-        body = _body()
-        new = body.get("new_password")
         if principal.user_id != user_id and principal.role != "admin":
             return problem(403, "FORBIDDEN", "You may change only your own password.")
+        body = _json_object()
         if principal.user_id == user_id and not auth.check_password(store, user_id, str(body.get("current_password", ""))):
             return problem(403, "FORBIDDEN", "The current password is wrong.")
-        if not isinstance(new, str) or len(new) < settings.min_password_length:
-            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.",
-                           errors={"new_password": [f"At least {settings.min_password_length} characters."]})
-        auth.set_password(store, user_id, new)
+        accounts.change_password(store, user_id, body, settings.min_password_length)
         return {"id": user_id, "changed": True}
 
     @app.post(f"{API}/api-keys")
@@ -227,29 +218,20 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         refused = _admin()
         if refused:
             return refused
-        body = _body()
-        scopes = body.get("scopes")
-        errors = {}
-        if not isinstance(body.get("name"), str) or not body["name"]:
-            errors["name"] = ["Required."]
-        if not isinstance(scopes, list) or not scopes or any(s not in permissions.SCOPES for s in scopes):
-            errors["scopes"] = [f"A list of: {' '.join(permissions.SCOPES)}."]
-        if errors:
-            return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=errors)
-        key_id, key = auth.create_api_key(store, body["name"], scopes, body.get("service_point_id"),
-                                          body.get("rate_limit_per_minute"), g.principal.user_id)
+        key, secret = accounts.create_api_key(store, _json_object(), g.principal.user_id)
         revocations.invalidate()
-        return {"id": key_id, "key": key, "name": body["name"], "scopes": scopes}, 201
+        return key | {"key": secret}, 201
+
+    @app.get(f"{API}/api-keys")
+    def list_keys():
+        return _page_of(accounts.list_api_keys)
 
     @app.post(f"{API}/api-keys/<key_id>/revoke")
     def revoke_key(key_id: str):
         refused = _admin()
         if refused:
             return refused
-        with store.begin() as session:
-            if not session.execute(api_keys.update().where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
-                                   .values(revoked_at=utcnow())).rowcount:
-                return problem(404, "NOT_FOUND", f"No active API key {key_id}.")
+        accounts.revoke_api_key(store, key_id)
         revocations.invalidate()
         return {"id": key_id, "revoked": True}
 
@@ -262,6 +244,22 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         # Behind load balancers, per-address limits count the client each of them saw.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxy_hops)
     return app
+
+
+def _lone_surrogate(document) -> bool:
+    """Whether decoded JSON holds a string with a lone surrogate (`"\\ud800"`), which no
+    store or hash can take. A loop, not recursion: JSON may nest as deep as the decoder let it."""
+    todo = [document]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, str):
+            if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+                return True
+        elif isinstance(value, dict):
+            todo += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            todo += value
+    return False
 
 
 def merge_openapi(documents: dict[str, dict]) -> dict:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kit import broker
-from tests.pg import Cluster
+from testkit.pg import Cluster
 
 DATABASES = [name.strip() for name in os.environ.get("ZHUYU_TEST_DATABASES", "sqlite,postgresql").split(",") if name.strip()]
 
@@ -122,7 +122,7 @@ def suite_env(monkeypatch, tmp_path, amqp_url):
 @pytest.fixture
 def build_service(monkeypatch, suite_env, database_urls):
     """`build_service(name)`: that service wired to a fresh store and this test's vhost."""
-    from kit import registry
+    from ops.build import build as build_by_name
 
     built = []
     urls: dict[str, str] = {}
@@ -131,7 +131,7 @@ def build_service(monkeypatch, suite_env, database_urls):
         if name not in urls:
             urls[name] = database_urls(name)
             monkeypatch.setenv(f"{name.upper()}_DATABASE_URL", urls[name])
-        service = registry.build(name)
+        service = build_by_name(name)
         service.store.migrate()
         built.append(service)
         return service

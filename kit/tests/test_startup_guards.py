@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kit import dev_secrets, registry, run_lock
+from kit import dev_secrets, registry
+from ops import run_lock
 from kit.broker import free_port
 from kit.db import Store
 from kit.web import create_app
@@ -43,7 +44,7 @@ def test_the_development_flag_allows_them_and_real_secrets_pass():
 def test_zhuyu_serve_exits_before_serving_with_a_development_secret(tmp_path):
     environ = {k: v for k, v in os.environ.items() if not k.startswith("ZHUYU_")}
     environ.update(ZHUYU_VAR_DIR=str(tmp_path), ZHUYU_SURVEY_TOKEN_SECRET="zhuyu-dev-only-survey-secret")
-    done = subprocess.run([sys.executable, "-m", "kit.cli", "serve", "complaints", "web"], env=environ, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "ops.cli", "serve", "complaints", "web"], env=environ, cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == dev_secrets.EXIT_CONFIG, done.stderr
     assert "ZHUYU_SURVEY_TOKEN_SECRET" in done.stderr
@@ -60,7 +61,7 @@ def test_a_second_run_in_the_same_folder_says_so_and_exits(tmp_path):
                        GATEWAY_PORT=str(free_port()),
                        **{f"{name.upper()}_PORT": str(free_port()) for name in registry.SERVICES})
         started = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "kit.cli", "run"], env=environ, cwd=ROOT,
+        done = subprocess.run([sys.executable, "-m", "ops.cli", "run"], env=environ, cwd=ROOT,
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == 1
         assert "already running" in done.stderr and str(os.getpid()) in done.stderr
@@ -73,7 +74,7 @@ def test_a_second_run_in_the_same_folder_says_so_and_exits(tmp_path):
 
 def test_the_lock_is_freed_when_its_holder_dies(tmp_path):
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
-                              "from kit import run_lock; held = run_lock.acquire(Path(sys.argv[1])); print('held', flush=True); "
+                              "from ops import run_lock; held = run_lock.acquire(Path(sys.argv[1])); print('held', flush=True); "
                               "time.sleep(60)", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "held"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -160,7 +160,7 @@ def test_make_demo_loads_a_city_through_the_gateway(suite):
     import sys
 
     env = dict(suite.env, ZHUYU_GATEWAY_URL=suite.gateway)
-    done = subprocess.run([sys.executable, "-m", "kit.cli", "demo"], env=env, capture_output=True, text=True, timeout=180)
+    done = subprocess.run([sys.executable, "-m", "ops.cli", "demo"], env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr + done.stdout
     headers = {"Authorization": f"Bearer {suite.token()}"}
     points = requests.get(f"{suite.gateway}/api/v1/service-points", headers=headers, timeout=10).json()["items"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from tests.faults.harness import Drill, base_environment
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 
 @pytest.fixture

@@ -27,11 +27,12 @@ from pathlib import Path
 import requests
 import sqlalchemy as sa
 
-from kit import bus, deadletters, registry
+from kit import bus, registry
+from ops import deadletters
+from ops.idnumbers import ORDERS_PER_DAY, id_number as valid_id_number
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 OPEN_VISIT = ("checked_in", "screened", "bathing", "resting")
 REMINDERS = ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]
 # A notification exists once its row does; `held` waits for the end of quiet hours
@@ -43,11 +44,9 @@ LANES = {"elder": "registrations", "complaint": "complaints", "check_in": "visit
 
 
 def id_number(serial: int) -> tuple[str, str]:
-    """A valid ID number of a woman (even 17th digit) and the birth date it encodes."""
-    born = date(1940, 1, 1) + timedelta(days=serial // 500)
-    first17 = f"330106{born:%Y%m%d}{serial % 100:02d}{serial // 100 % 5 * 2}"
-    check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
-    return first17 + check, born.isoformat()
+    """A valid ID number of a woman, distinct for each serial, and the birth date it encodes."""
+    born = date(1940, 1, 1) + timedelta(days=serial // ORDERS_PER_DAY)
+    return valid_id_number(born, male=False, serial=serial), born.isoformat()
 
 
 def engine_for(url: str) -> sa.Engine:
@@ -70,7 +69,7 @@ def suite_processes(var: Path) -> dict[str, list[int]]:
             environ = (entry / "environ").read_bytes().split(b"\0")
         except OSError:
             continue
-        if marker not in environ or "serve" not in words or "kit.cli" not in words:
+        if marker not in environ or "serve" not in words or "ops.cli" not in words:
             continue
         role = " ".join(words[words.index("serve") + 1:])
         found[role].append(int(entry.name))
@@ -282,8 +281,8 @@ class Traffic:
 def topology(env: dict[str, str]) -> dict[str, dict]:
     """Each consuming service's queue and the event types bound to it, as the services
     themselves declare them."""
-    code = ("import json\nfrom kit import registry\nout = {}\nfor name in registry.SERVICES:\n"
-            "    s = registry.build(name)\n    if s.handlers:\n"
+    code = ("import json\nfrom kit import registry\nfrom ops.build import build\nout = {}\nfor name in registry.SERVICES:\n"
+            "    s = build(name)\n    if s.handlers:\n"
             "        out[name] = {'queue': s.settings.queue, 'types': sorted(s.handlers)}\n"
             "    s.store.dispose()\nprint(json.dumps(out))")
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,

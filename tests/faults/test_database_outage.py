@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kit import broker
-from tests.pg import Cluster
+from testkit.pg import Cluster
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 OUTAGE_SECONDS = 15

@@ -13,8 +13,9 @@ import pika
 import pytest
 import sqlalchemy as sa
 
-from kit import bus, deadletters, events
-from tests.integration import probe
+from kit import bus, events
+from ops import deadletters
+from testkit import probe
 
 pytestmark = pytest.mark.integration
 

@@ -16,7 +16,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from kit.broker import free_port
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

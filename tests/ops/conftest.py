@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.suite import RunningSuite, suite_environment
+from testkit.suite import RunningSuite, suite_environment
 
 
 @pytest.fixture

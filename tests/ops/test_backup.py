@@ -13,8 +13,10 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from kit import backup, registry
+from kit import registry
 from kit.db import is_sqlite, make_engine
+from ops import backup
+from ops.build import build
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def stores(monkeypatch, tmp_path, database_urls):
     monkeypatch.setenv("ZHUYU_JWT_SECRET", "test-secret")
     for name in backup.STORES:
         monkeypatch.setenv(f"{name.upper()}_DATABASE_URL", database_urls(name))
-    services = {name: registry.build(name) for name in registry.SERVICES}
+    services = {name: build(name) for name in registry.SERVICES}
     for service in services.values():
         service.store.migrate()
     from gateway.app import build_store
@@ -65,7 +67,7 @@ def counts(url: str) -> dict[str, int]:
 
 
 def zhuyu(*args: str) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "-m", "kit.cli", *args], env=dict(os.environ), capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "ops.cli", *args], env=dict(os.environ), capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return done
@@ -112,7 +114,7 @@ def test_backup_taken_while_writing_restores_a_consistent_copy_of_every_store(st
         assert started <= restored["outbox"] <= writer.written
     # The restored stores are usable: at their schema head, and writable.
     for name in registry.SERVICES:
-        service = registry.build(name)
+        service = build(name)
         service.store.migrate()
         with service.store.begin() as session:
             service.outbox.add(session, "ops.test.after_restore", str(uuid.uuid4()), {})
@@ -122,7 +124,7 @@ def test_backup_taken_while_writing_restores_a_consistent_copy_of_every_store(st
 @pytest.mark.parametrize("database_kind", ["sqlite"])  # pg_restore --clean replaces a database's objects
 def test_restore_refuses_to_replace_an_existing_store_without_force(stores, tmp_path, database_kind):
     zhuyu("backup", "--to", str(tmp_path / "backup"), "--store", "registration")
-    refused = subprocess.run([sys.executable, "-m", "kit.cli", "restore", "--from", str(tmp_path / "backup")],
+    refused = subprocess.run([sys.executable, "-m", "ops.cli", "restore", "--from", str(tmp_path / "backup")],
                              env=dict(os.environ), capture_output=True, text=True, timeout=60)
     assert refused.returncode == 1
     assert "--force" in refused.stderr

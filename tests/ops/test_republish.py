@@ -1,4 +1,4 @@
-"""`kit.republish` on a real broker: stored events go again, in outbox order, to one
+"""`ops.republish` on a real broker: stored events go again, in outbox order, to one
 queue or to every bound queue, filtered by position, time and type."""
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kit import bus, events, republish
-from tests.integration import probe
+from kit import bus, events
+from ops import republish
+from testkit import probe
 
 pytestmark = pytest.mark.integration
 

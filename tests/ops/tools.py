@@ -9,7 +9,7 @@ import time
 def zhuyu(env: dict[str, str], *args: str, stdin: str | None = None, check: bool = True,
           timeout: float = 180) -> subprocess.CompletedProcess:
     """`zhuyu ARGS` as an operator runs it, in the suite's environment."""
-    done = subprocess.run([sys.executable, "-m", "kit.cli", *args], env=env, input=stdin, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "ops.cli", *args], env=env, input=stdin, capture_output=True,
                           text=True, timeout=timeout)
     if check:
         assert done.returncode == 0, f"zhuyu {' '.join(args)} → {done.returncode}\n{done.stdout}\n{done.stderr}"

@@ -1,5 +1,5 @@
-"""A throwaway consuming store for kit tests: messaging tables plus an `effects` table
-that records each time a handler ran, so tests can count effects exactly."""
+"""A throwaway consuming store for kit tests and the event benchmarks: messaging tables
+plus an `effects` table that records each time a handler ran, so effects count exactly."""
 from __future__ import annotations
 
 import threading

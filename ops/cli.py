@@ -20,8 +20,10 @@ import argparse
 import json
 import sys
 
-from kit import ops_commands, registry
+from kit import registry
 from kit.settings import env
+from ops import commands
+from ops.build import NotCarried, build
 
 ROLES = ("web", "relay", "consumer", "scheduler", "worker")
 
@@ -40,7 +42,7 @@ def _serve(args: argparse.Namespace) -> None:
         raise SystemExit(f"role must be one of {', '.join(ROLES)}")
     from kit.service import run_background
 
-    service = registry.build(args.target)
+    service = build(args.target)
     if args.role == "web":
         from kit import logs
         from kit.web_server import serve
@@ -48,7 +50,7 @@ def _serve(args: argparse.Namespace) -> None:
         logs.configure(service.name, service.settings.log_level)
         service.store.prepare_schema()
         service.store.dispose()
-        serve(lambda: registry.build(args.target).app(), registry.SERVICES[args.target], args.target.upper())
+        serve(lambda: build(args.target).app(), registry.SERVICES[args.target], args.target.upper())
         return
     roles = ["relay", "consumer", "scheduler"] if args.role == "worker" else [args.role]
     run_background(service, roles)
@@ -60,7 +62,7 @@ def _migrate(args: argparse.Namespace) -> None:
 
         build_store().migrate()
     else:
-        registry.build(args.target).store.migrate()
+        build(args.target).store.migrate()
     print(f"{args.target}: schema at head")
 
 
@@ -91,11 +93,11 @@ def _revision(args: argparse.Namespace) -> None:
 
         build_store().new_revision(args.message)
     else:
-        registry.build(args.target).store.new_revision(args.message)
+        build(args.target).store.new_revision(args.message)
 
 
 def _dead(args: argparse.Namespace) -> None:
-    from kit import deadletters
+    from ops import deadletters
 
     url = env.str("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
     if args.action == "list":
@@ -116,13 +118,13 @@ def _dead(args: argparse.Namespace) -> None:
 
 
 def _demo(_args: argparse.Namespace) -> None:
-    from kit import demo
+    from ops import demo
 
     sys.exit(demo.main())
 
 
 def _run(_args: argparse.Namespace) -> None:
-    from kit import supervisor
+    from ops import supervisor
 
     sys.exit(supervisor.main())
 
@@ -153,13 +155,29 @@ def main(argv: list[str] | None = None) -> None:
     dead.add_argument("queue", help="e.g. notify.events")
     dead.add_argument("--id", action="append", help="message id (show: one; replay: repeatable)")
     dead.set_defaults(func=_dead)
-    ops_commands.register(sub)
+    commands.register(sub)
     args = parser.parse_args(argv)
     if args.command == "dead" and args.action == "show" and not args.id:
         parser.error("show needs --id")
     if args.command == "dead" and args.action == "show":
         args.id = args.id[0]
-    args.func(args)
+    try:
+        args.func(args)
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] != "gateway":
+            raise
+        _not_here(args.command, NotCarried("the gateway", "gateway"))
+    except NotCarried as missing:
+        _not_here(args.command, missing)
+
+
+def _not_here(command: str, missing: NotCarried) -> None:
+    """A command that needs a part this installation does not hold: a service's image holds
+    its own service and no gateway, the gateway's image no service."""
+    print(f"error: `zhuyu {command}` needs {missing.part}, which this installation does not carry; "
+          f"run it where {missing.part} runs, e.g. `docker compose exec {missing.container} zhuyu {command} ...`",
+          file=sys.stderr)
+    sys.exit(2)
 
 
 if __name__ == "__main__":

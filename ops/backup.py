@@ -10,6 +10,11 @@ are written to `manifest.json`. PostgreSQL stores are dumped with `pg_dump --for
 
 Restoring replaces the stores the current environment points at (`ZHUYU_VAR_DIR`,
 `<SERVICE>_DATABASE_URL`): stop the suite first.
+
+Without `--store`, both take the stores whose code this installation carries (all five in a
+checkout, the one of its own part in a container's image) and every store whose URL the
+environment names (`<SERVICE>_DATABASE_URL`, `GATEWAY_DATABASE_URL`), as compose's
+`backup` container does for all five.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import sqlalchemy as sa
 from kit import registry
 from kit.db import is_sqlite
 from kit.settings import common_settings, var_dir
+from ops.build import carries
 
 MANIFEST = "manifest.json"
 STORES = (*registry.SERVICES, "gateway")
@@ -48,16 +54,22 @@ class Copied:
 def store_urls(names: list[str] | None = None) -> dict[str, str]:
     """Each store's URL as the running suite would use it."""
     urls = {}
-    for name in names or STORES:
+    for name in names or carried_stores():
         if name not in STORES:
             raise BackupError(f"unknown store {name!r}; choose from {', '.join(STORES)}")
-        if name == "gateway":
+        if name == "gateway" and not os.environ.get("GATEWAY_DATABASE_URL"):
             from gateway import config
 
             urls[name] = config.load().database_url
+        elif name == "gateway":
+            urls[name] = os.environ["GATEWAY_DATABASE_URL"]
         else:
             urls[name] = common_settings(name).database_url
     return urls
+
+
+def carried_stores() -> list[str]:
+    return [name for name in STORES if carries(name) or os.environ.get(f"{name.upper()}_DATABASE_URL")]
 
 
 def sqlite_path(url: str) -> Path:
@@ -130,7 +142,7 @@ def restore(source: Path, names: list[str] | None = None, force: bool = False) -
     if not manifest_path.exists():
         raise BackupError(f"{source}: no {MANIFEST}, not a backup made by `zhuyu backup`")
     manifest = json.loads(manifest_path.read_text())
-    wanted = names or [n for n in STORES if n in manifest["stores"]]
+    wanted = names or [n for n in carried_stores() if n in manifest["stores"]]
     missing = [n for n in wanted if n not in manifest["stores"]]
     if missing:
         raise BackupError(f"the backup has no store {', '.join(missing)}")

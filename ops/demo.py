@@ -16,18 +16,12 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from kit.settings import env, timezone_name, var_dir
+from ops.idnumbers import id_number
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 POINTS = [("西湖区文新助浴点", "西湖区"), ("拱墅区米市巷助浴点", "拱墅区"), ("上城区湖滨助浴点", "上城区")]
 SURNAMES = "张王李赵刘陈杨黄周吴"
 GIVEN = ("秀英", "桂兰", "玉兰", "建国", "德明", "淑珍", "志强", "凤英", "国华", "美华")
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def id_number(birth: date, serial: int, male: bool) -> str:
-    first17 = f"330106{birth:%Y%m%d}{serial % 100:02d}{serial % 5 * 2 + (1 if male else 0)}"
-    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
-
 
 class Client:
     def __init__(self, base: str):
@@ -100,7 +94,7 @@ def main() -> int:
             birth = date(rng.randint(1930, 1956), rng.randint(1, 12), rng.randint(1, 28))
             elder = client.call("POST", "/elders", {
                 "name": rng.choice(SURNAMES) + rng.choice(GIVEN), "gender": "male" if male else "female",
-                "birth_date": birth.isoformat(), "id_number": id_number(birth, serial, male),
+                "birth_date": birth.isoformat(), "id_number": id_number(birth, male, serial),
                 "citizen_card_no": f"HZ{serial:08d}", "phone": f"139{serial:08d}" if serial % 4 else None,
                 "address": f"{district}某小区{serial}幢", "district": district, "service_point_id": point["id"],
                 "emergency_contacts": [{"name": "家属", "relation": "child", "phone": f"136{serial:08d}"}],

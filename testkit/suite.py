@@ -23,7 +23,7 @@ class RunningSuite:
 
     def start(self, timeout: float = 90) -> None:
         log = open(self.log_path, "ab")
-        self.process = subprocess.Popen([sys.executable, "-m", "kit.cli", "run"], env=self.env,
+        self.process = subprocess.Popen([sys.executable, "-m", "ops.cli", "run"], env=self.env,
                                         stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

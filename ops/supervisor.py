@@ -14,8 +14,10 @@ import sys
 import time
 import urllib.request
 
-from kit import broker, metrics, registry, run_lock
+from kit import broker, metrics, registry
+from ops import run_lock
 from kit.settings import env, var_dir
+from ops.build import build
 
 
 def _say(message: str, **fields) -> None:
@@ -24,10 +26,10 @@ def _say(message: str, **fields) -> None:
 
 
 def _processes() -> list[tuple[str, list[str]]]:
-    exe = [sys.executable, "-m", "kit.cli"]
+    exe = [sys.executable, "-m", "ops.cli"]
     procs = []
     for name in registry.SERVICES:
-        service = registry.build(name)
+        service = build(name)
         procs.append((f"{name}-web", [*exe, "serve", name, "web"]))
         procs.append((f"{name}-relay", [*exe, "serve", name, "relay"]))
         if service.handlers:
@@ -60,7 +62,7 @@ def main() -> int:
     metrics.reset()  # figures start again with the suite
 
     for name in registry.SERVICES:
-        service = registry.build(name)
+        service = build(name)
         service.store.migrate()
         service.store.dispose()
 

@@ -22,6 +22,7 @@ from kit import bus, registry
 from kit.db import Store
 from kit.messaging import MessagingTables
 from kit.types import utcnow
+from ops.build import build
 
 # Marks a republished message for whoever inspects a queue or a dead letter.
 HEADER_REPUBLISHED = "zhuyu-republished"
@@ -63,7 +64,7 @@ def queue_bindings(queue: str) -> list[str] | None:
     """The binding keys of a service's consumer queue (`visits.events`), from its handlers;
     None for a queue this suite does not know."""
     for name in registry.SERVICES:
-        service = registry.build(name)
+        service = build(name)
         try:
             if service.settings.queue == queue:
                 return list(service.handlers)

@@ -1,5 +1,5 @@
 """The operators' subcommands of `zhuyu`: users, api-keys, outbox republish, reports,
-health, backup and restore. `kit.cli` registers them with `register(sub)`."""
+health, backup and restore. `ops.cli` registers them with `register(sub)`."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from kit import registry
 from kit.settings import env, timezone_name
+from ops.build import build
 
 
 def _out(value) -> None:
@@ -26,7 +27,7 @@ def _fail(message: str, code: int = 1):
 # --- users and API keys -------------------------------------------------------------------
 
 def _users(args: argparse.Namespace) -> None:
-    from kit import admin
+    from ops import admin
 
     store = admin.gateway_store()
     try:
@@ -47,14 +48,14 @@ def _users(args: argparse.Namespace) -> None:
         else:
             for user in admin.list_users(store):
                 _out(user)
-    except admin.AdminError as error:
+    except admin.Refused as error:
         _fail(str(error))
     finally:
         store.dispose()
 
 
 def _api_keys(args: argparse.Namespace) -> None:
-    from kit import admin
+    from ops import admin
 
     store = admin.gateway_store()
     try:
@@ -69,7 +70,7 @@ def _api_keys(args: argparse.Namespace) -> None:
         else:
             for key in admin.list_api_keys(store):
                 _out(key)
-    except admin.AdminError as error:
+    except admin.Refused as error:
         _fail(str(error))
     finally:
         store.dispose()
@@ -89,9 +90,10 @@ def _moment(text: str) -> datetime:
 
 
 def _republish(args: argparse.Namespace) -> None:
-    from kit import bus, republish
+    from kit import bus
+    from ops import republish
 
-    service = registry.build(args.service)
+    service = build(args.service)
     selection = republish.Selection(from_position=args.from_sequence, since=args.since,
                                     event_types=tuple(args.event_type or ()))
     try:
@@ -112,14 +114,14 @@ def _republish(args: argparse.Namespace) -> None:
 # --- reports and health -------------------------------------------------------------------
 
 def _reports(args: argparse.Namespace) -> None:
-    from kit import ops
+    from ops import running
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.month):
         _fail("--month: YYYY-MM", 2)
     try:
-        token = args.token or ops.admin_token(args.username, None)
-        body, name = ops.monthly_report(token, args.month, args.service_point_id, args.format)
-    except ops.ApiError as error:
+        token = args.token or running.admin_token(args.username, None)
+        body, name = running.monthly_report(token, args.month, args.service_point_id, args.format)
+    except running.ApiError as error:
         _fail(str(error))
     if args.out is None and args.format == "json":
         sys.stdout.write(body.decode() + "\n")
@@ -130,20 +132,20 @@ def _reports(args: argparse.Namespace) -> None:
 
 
 def _health(args: argparse.Namespace) -> None:
-    from kit import ops
+    from ops import running
 
-    checks = ops.health(args.timeout)
+    checks = running.health(args.timeout)
     if args.json:
         _out({c.component: {"ok": c.ok, "detail": c.detail} for c in checks})
     else:
-        print(ops.health_table(checks))
+        print(running.health_table(checks))
     sys.exit(0 if all(c.ok for c in checks) else 1)
 
 
 # --- backup and restore -------------------------------------------------------------------
 
 def _backup(args: argparse.Namespace) -> None:
-    from kit import backup
+    from ops import backup
 
     destination = Path(args.to) if args.to else backup.default_destination()
     try:
@@ -156,7 +158,7 @@ def _backup(args: argparse.Namespace) -> None:
 
 
 def _restore(args: argparse.Namespace) -> None:
-    from kit import backup
+    from ops import backup
 
     try:
         restored = backup.restore(Path(args.source), args.store, args.force)
@@ -167,16 +169,11 @@ def _restore(args: argparse.Namespace) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    try:
-        from gateway.permissions import ROLES, SCOPES
-    except ImportError:  # a service's image carries no gateway; these commands run where it is
-        ROLES, SCOPES = None, ()
-
     users = sub.add_parser("users", help="accounts in the gateway's store (migrated first)")
     users_sub = users.add_subparsers(dest="action", required=True)
     create = users_sub.add_parser("create", help="create a user; the password is generated unless given on stdin")
     create.add_argument("--username", required=True)
-    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--role", required=True, help="one of the contract's roles, e.g. point_admin")
     create.add_argument("--service-point-id")
     create.add_argument("--staff-id")
     create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -190,8 +187,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     create = keys_sub.add_parser("create", help="create a key; it is printed once")
     create.add_argument("--name", required=True)
     create.add_argument("--scope", action="append", required=True,
-                        help=f"repeatable, or several separated by spaces: {' '.join(SCOPES)}")
-    create.add_argument("--rate-limit", type=int, help="requests per minute (default: the gateway's)")
+                        help="repeatable, or several separated by spaces, e.g. elders:read")
+    create.add_argument("--rate-limit", type=int, help="requests per minute, 1 to 100000 (default: the gateway's)")
     create.add_argument("--service-point-id", help="limit the key to one service point")
     revoke = keys_sub.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("id")
@@ -230,7 +227,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     health.add_argument("--json", action="store_true")
     health.set_defaults(func=_health)
 
-    back = sub.add_parser("backup", help="copy every store (SQLite online backup, pg_dump) into a directory")
+    back = sub.add_parser("backup", help="copy every store this installation carries (SQLite online backup, "
+                                         "pg_dump) into a directory")
     back.add_argument("--to", help="directory (default: var/backups/<UTC time>)")
     back.add_argument("--store", action="append", choices=[*registry.SERVICES, "gateway"], help="repeatable")
     back.set_defaults(func=_backup)
