@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import urllib3
 from flask import Flask, Response, g, request
 
-from gateway import auth, config, console, permissions
+from gateway import auth, config, console, me, permissions
 from gateway.front import PRINCIPAL, ROUTES, Front
 from gateway.models import api_keys, users
 from gateway.proxy import UpstreamUnavailable, Upstreams
@@ -134,6 +134,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         return app.send_static_file("docs.html")
 
     console.register(app)
+    app.register_blueprint(me.blueprint())
 
     @app.get("/healthz")
     def healthz():
