@@ -20,7 +20,7 @@ from services.complaints.domain import DomainError
 from services.complaints.models import complaints, misconduct
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
-    HotlineOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, ReasonIn,
+    HotlineOut, PointStatsOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, ReasonIn,
     ReplyIn, ReportArgs, ResolveIn, SatisfactionArgs, SatisfactionOut, SurveyIn, SurveyOut, TokenSurveyIn,
 )
 from services.complaints.service import Complaints, report_json
@@ -182,8 +182,11 @@ class Calls(MethodView):
     @calls_bp.arguments(CallIn)
     @calls_bp.response(201, CallOut)
     def post(self, body):
-        """Log a hotline call, answered or abandoned."""
+        """Log a hotline call, answered or abandoned, by the agent who took it (by default
+        the caller's linked staff member)."""
         who = callers.current()
+        if body.get("agent_id") is None and who.staff_id:
+            body["agent_id"] = who.staff_id
         with _svc().store.begin() as session:
             if body.get("complaint_id"):
                 who.check_point(_uc().linked_complaint_point(session, str(body["complaint_id"])))
@@ -222,6 +225,19 @@ class Hotline(MethodView):
         """The hotline's answer rate (the desk is city-wide)."""
         with _svc().store.begin() as session:
             return _uc().hotline(session, *_period(args))
+
+
+@stats_bp.route("/points")
+class PointStats(MethodView):
+    @stats_bp.arguments(SatisfactionArgs, location="query")
+    @stats_bp.response(200, PointStatsOut)
+    def get(self, args):
+        """A period's complaint figures per point (a bound caller: its own): records
+        received, in-time handling and satisfaction, with the city's totals and targets."""
+        who = callers.current()
+        point = who.point_filter(args.get("service_point_id"))
+        with _svc().store.begin() as session:
+            return _uc().point_stats(session, point and str(point), *_period(args), utcnow())
 
 
 def _monthly(args) -> dict:
