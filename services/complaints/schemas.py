@@ -228,6 +228,9 @@ class MonthArgs(Strict):
 
 class ReportArgs(MonthArgs):
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+    lang = fields.String(load_default=None, validate=validate.OneOf(["zh-CN", "en"]), metadata={
+        "description": "csv and xlsx: a report to read, headed and labelled in this language, with the point's "
+                       "name, local times and percentages; without it, the machine layout (section, item, value)."})
 
 
 class SatisfactionOut(ma.Schema):

@@ -22,8 +22,8 @@ from kit.web import ApiError
 from services.complaints import domain
 from services.complaints.domain import Deadline, DomainError, Rules, StaffView
 from services.complaints.models import (
-    calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, staff, survey_invitations,
-    surveys, visits,
+    calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, points, staff,
+    survey_invitations, surveys, visits,
 )
 
 # The event each handling step emits (steps that move nothing visible to others emit none).
@@ -425,6 +425,10 @@ class Complaints:
             "satisfaction": satisfaction, "hotline": hotline,
             "targets": targets, "targets_met": {k: domain.meets(rates[k], targets[k]) for k in targets},
         }
+
+    def point_name(self, session: Session, point_id: str) -> str | None:
+        """The point's name as registration last published it (None before the first event)."""
+        return session.execute(sa.select(points.c.name).where(points.c.id == point_id)).scalar()
 
     def point_stats(self, session: Session, point: str | None, start: datetime, end: datetime,
                     now: datetime) -> dict:

@@ -698,3 +698,40 @@ def test_a_call_is_logged_by_the_agent_who_took_it_and_only_from_a_number(client
         refused = client.post("/calls", json={"caller": caller, "started_at": T0.isoformat(), "answered": True,
                                               "duration_s": 5}, headers=AGENT)
         assert refused.status_code == 422 and "caller" in refused.get_json()["errors"], caller
+
+
+def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_percentages(client, svc, clock):
+    feed(svc, "registration.service_point.created", POINT, {"id": POINT, "name": "湖墅街道老年助浴点"})
+    clock.now = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
+    answered = new(client)
+    step(client, answered, "assign", BODIES["assign"])
+    new(client, channel="letter", type="suggestion", category="other")
+    call(client, clock.now, True)
+    call(client, clock.now, False)
+    clock.now = datetime(2026, 3, 31, 16, 39, tzinfo=timezone.utc)  # 1 April 00:39 in Asia/Shanghai
+    query = {"month": "2026-03", "service_point_id": POINT, "format": "csv", "lang": "zh-CN"}
+    response = client.get("/reports/monthly", query_string=query, headers=ADMIN)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+    assert rows[0] == ["项目", "分项", "数值"]
+    assert ["报表", "月份", "2026年3月"] in rows and ["报表", "范围", "湖墅街道老年助浴点"] in rows
+    assert ["报表", "统计时间", "2026年4月1日 00:39"] in rows
+    assert ["按渠道", "信函", "1"] in rows and ["按类型", "建议", "1"] in rows
+    assert ["热线", "接通率", "50.0%"] in rows and ["目标", "满意率", "95.0%"] in rows
+    assert ["满意度", "满意率", "—"] in rows and ["是否达标", "满意率", "无数据"] in rows
+    ascii_words = [cell for row in rows[1:] for cell in row[:2] if any("a" <= ch.lower() <= "z" for ch in cell)]
+    assert ascii_words == []  # no machine key left in a heading or a label
+    feed(svc, "registration.service_point.updated", POINT, {"id": POINT, "name": "湖墅助浴点（新址）"}, sequence=2)
+    english = client.get("/reports/monthly", query_string=query | {"lang": "en", "format": "xlsx"}, headers=ADMIN)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(english.get_data())).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == ["Section", "Item", "Value"]
+    assert ["Report", "Scope", "湖墅助浴点（新址）"] in values and ["Report", "As of", "2026-04-01 00:39"] in values
+    [rate] = [row for row in sheet.iter_rows() if row[1].value == "Answer rate" and row[0].value == "Hotline"]
+    assert rate[2].value == 0.5 and rate[2].number_format == "0.0%"
+    city = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "csv", "lang": "zh-CN"},
+                      headers=ADMIN)
+    assert ["报表", "范围", "全市"] in list(csv.reader(io.StringIO(city.get_data().decode("utf-8-sig"))))
+    assert client.get("/reports/monthly", query_string=query | {"lang": "fr"}, headers=ADMIN).status_code == 422
