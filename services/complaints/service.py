@@ -473,7 +473,8 @@ class Complaints:
                   for key in ("complaints", "with_deadlines", "in_time", "responses", "satisfied")}
         return {"service_point_id": point, "points": [rated(f) for _, f in sorted(by_point.items())],
                 "totals": rated(totals),
-                "targets": {"satisfaction": self.rules.satisfaction_target, "in_time": self.rules.in_time_target}}
+                "targets": {"satisfaction": self.rules.satisfaction_target, "in_time": self.rules.in_time_target,
+                            "answer_rate": self.rules.answer_rate_target}}
 
     def produce_monthly_reports(self, session: Session, now: datetime) -> int:
         """On the report day (default the 25th): the month's report for the city and for each
