@@ -149,6 +149,7 @@ const WORDS = {
   'visits.bathsInUse': ['浴位 {used}/{capacity}', 'Baths {used}/{capacity}'],
   'visits.bathsFull': ['浴位已满（{capacity} 个都在用），请等其他老人洗完。', 'All {capacity} baths are in use; wait for one to free up.'],
   'visits.overrun': ['{name} 已洗浴 {minutes} 分钟，超过 {max} 分钟上限，请立即查看！', '{name} has been bathing for {minutes} minutes, over the {max}-minute limit: check now!'],
+  'visits.overrunAt': ['{name} 洗浴已超过 {max} 分钟上限，请立即查看！', '{name} has been bathing for more than {max} minutes: check now!'],
   'visits.soundOn': ['提示音：开', 'Sound: on'],
   'visits.soundOff': ['提示音：关', 'Sound: off'],
   'visits.checkedInAt': ['{time} 入场', 'in at {time}'],

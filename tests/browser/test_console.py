@@ -535,16 +535,14 @@ def visit_board(browser: Browser, city: City, expect) -> str:
     check_page(browser, "board-reconnecting")
     expect(page.get_by_test_id("reconnecting")).to_have_count(0, timeout=12000)
 
-    # The session runs out while the form is typed: a login over the page, nothing lost.
+    # The session cannot be renewed any more (it has reached its longest life) while the
+    # form is typed: a login over the page, and nothing typed is lost.
     screening.locator("[name=diastolic]").fill("85")
     screening.locator("[data-reminder=call_for_help]").check()
-    browser.expect_failure(401, "/api/v1/visits")
-    page.route(VISIT_LIST, lambda route: route.fulfill(
-        status=401, content_type="application/problem+json",
-        body='{"type":"about:blank","title":"Unauthorized","status":401,"code":"UNAUTHORIZED","detail":"expired"}'),
-        times=1)
+    browser.expect_failure(401, "/api/v1/auth/refresh")
+    page.route(re.compile(r"/api/v1/auth/refresh$"), refusing(401, "UNAUTHORIZED"), times=1)
     relogin = page.get_by_test_id("relogin")
-    expect(relogin).to_be_visible(timeout=12000)
+    expect(relogin).to_be_visible(timeout=(TTL + 5) * 1000)  # renewals come every 3/4 of a token's life
     expect(relogin).to_contain_text("登录已过期")
     browser.shot("session-expired")
     expect(screening.locator("[name=systolic]")).to_have_value("138")
@@ -596,7 +594,11 @@ def visit_board(browser: Browser, city: City, expect) -> str:
     for readable in (card_timer, timer, alarm):
         assert readable.evaluate(CONTRAST) >= 4.5, readable.inner_text()
     check_page(browser, "board-overrun")
+    open_screen(page, "front-desk")  # the desk is told too
+    expect(page.get_by_test_id("desk-overrun")).to_contain_text("陈桂兰 洗浴已超过 20 分钟上限")
     page.unroute(VISIT_LIST)
+    open_screen(page, "visits")
+    page.locator(f"[data-visit-id='{visit_id}']").click()
 
     # An incident: nothing pre-chosen; the message says what a minor one sets off.
     page.get_by_test_id("incident-button").click()

@@ -5,9 +5,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, get, post } from '../api.js';
 import { remember, useElders } from '../elders.js';
 import { code, getLang, t } from '../i18n.js';
-import { ageOn, clockTime, dayText, localDate, plainPhone, readIdNumber, splitList } from '../util.js';
+import { ageOn, clockTime, dayText, localDate, minutesSince, plainPhone, readIdNumber, splitList } from '../util.js';
 import {
-  can, Done, Field, Loading, NeedPoint, Panel, ProblemBox, Reconnecting, Say, useAction, useForm, useLoad,
+  can, Done, Field, Loading, NeedPoint, Panel, ProblemBox, Reconnecting, Say, useAction, useForm, useLoad, useNow,
 } from '../ui.jsx';
 
 const REFRESH_MS = 15000;
@@ -83,10 +83,16 @@ export function FrontDesk({ point, config }) {
   }
 
   const visitsToday = day.data?.visits || [];
+  const now = useNow(15000);
+  // A bath that overruns is the desk's business too: staff here may be the nearest.
+  const overruns = visitsToday.filter(
+    (v) => v.status === 'bathing' && v.bath_started_at && minutesSince(v.bath_started_at, now) >= config.max_bath_minutes,
+  );
   const elderVisits = elder ? visitsToday.filter((v) => v.elder_id === elder.id) : [];
   return (
     <div class="screen front-desk">
       <NeedPoint point={point} />
+      {overruns.length > 0 && <OverrunNotice visits={overruns} point={point} config={config} />}
       <div class="columns">
         <div class="stack">
           <Panel title={t('front.find')}>
@@ -134,6 +140,22 @@ export function FrontDesk({ point, config }) {
         </div>
         {point && <Today point={point} day={day} config={config} onOpen={open} />}
       </div>
+    </div>
+  );
+}
+
+function OverrunNotice({ visits, point, config }) {
+  const elders = useElders(point.id, visits.map((v) => v.elder_id));
+  return (
+    <div class="alert" role="alert" data-testid="desk-overrun">
+      {visits.map((v) => (
+        <div key={v.id}>
+          {t('visits.overrunAt', { name: elders.get(v.elder_id)?.name || '…', max: config.max_bath_minutes })}{' '}
+          <a href="#/visits" class="alert-link">
+            {t('front.toBoard')}
+          </a>
+        </div>
+      ))}
     </div>
   );
 }
