@@ -500,10 +500,13 @@ def front_desk(browser: Browser, city: City, expect) -> None:
     page.keyboard.type("HZ330105A0002")
     page.keyboard.press("Enter")
     expect(page.locator(".elder-summary h2")).to_have_text("周德明")
-    page.get_by_test_id("card-search").fill("陈桂")
+    page.get_by_test_id("card-search").fill("330105194206150242")  # the ID number: the desk may see them
     page.get_by_test_id("card-search").press("Enter")
     expect(page.locator(".elder-summary h2")).to_have_text("陈桂兰")
     expect(page.get_by_test_id("visits-today")).to_contain_text("今天已到访 1 次")
+    page.get_by_test_id("card-search").fill("周德")
+    page.get_by_test_id("card-search").press("Enter")
+    expect(page.locator(".elder-summary h2")).to_have_text("周德明")
 
 
 def visit_board(browser: Browser, city: City, expect) -> str:

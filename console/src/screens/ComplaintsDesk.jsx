@@ -25,6 +25,10 @@ const STEP_PATHS = {
   close: 'close',
 };
 
+// The fields the step forms show their own errors on.
+const STEP_FIELDS = ['staff_id', 'content', 'written', 'note', 'reason_open', 'resolution', 'reached', 'satisfied',
+  'solved', 'attitude', 'score', 'comment', 'reason'];
+
 /** The steps a complaint in this status and of this type may take (services/complaints/domain.py). */
 function stepsFor(complaint) {
   const { status, type } = complaint;
@@ -484,7 +488,7 @@ function StepForm({ step, complaint, onDone }) {
           {t(`step.${step}`)}
         </button>
       </div>
-      <ProblemBox problem={action.problem} />
+      <ProblemBox problem={action.problem} shown={STEP_FIELDS} />
     </form>
   );
 }

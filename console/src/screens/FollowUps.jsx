@@ -155,7 +155,7 @@ function RecordForm({ followUp, name, today, onDone }) {
           </button>
         </div>
       </form>
-      <ProblemBox problem={action.problem} />
+      <ProblemBox problem={action.problem} shown={['visited_on', 'systolic', 'diastolic']} />
       {result && (
         <div class={result.classification === 'danger' || result.referral ? 'refusal' : 'success'} data-testid="follow-up-result">
           {result.classification && <div>{code('classification', result.classification)}</div>}
