@@ -311,7 +311,7 @@ const WORDS = {
   'dashboard.rates': ['服务指标（%）与目标', 'Service rates (%) against targets'],
   'dashboard.actual': ['实际', 'Actual'],
   'dashboard.target': ['目标', 'Target'],
-  'dashboard.noData': ['无数据', 'no data'],
+  'dashboard.rateNoData': ['{rate}（无数据）', '{rate} (no data)'],
   'dashboard.hotlineCityWide': ['热线接通率按全市统计（热线不分助浴点）。满意度只统计老人和家属的满意度评价。', 'The hotline answer rate is city-wide (the hotline serves every point). Satisfaction counts survey answers only.'],
   'dashboard.perPoint': ['各助浴点（{count} 个）', 'Per point ({count})'],
   'dashboard.thisPoint': ['本助浴点', 'This point'],

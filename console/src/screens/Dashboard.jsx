@@ -139,7 +139,7 @@ function Figures({ data, points, panels, onPick }) {
       const counted = visits.refusals_by_reason || {};
       const reasons = [...REASONS, ...Object.keys(counted).filter((r) => !REASONS.includes(r))];
       out.refusals = {
-        labels: reasons.map((r) => code('screeningReason', r)),
+        labels: reasons.map((r) => twoLines(code('screeningReason', r))),
         datasets: [{ label: t('dashboard.refusals'), data: reasons.map((r) => counted[r] || 0), backgroundColor: PALETTE[1] }],
       };
     }
@@ -147,7 +147,7 @@ function Figures({ data, points, panels, onPick }) {
       const asPercent = (rate) => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
       out.rates = {
         labels: rates.map(([name, rate]) => (rate === null || rate === undefined
-          ? `${t(`dashboard.rate.${name}`)}（${t('dashboard.noData')}）`
+          ? t('dashboard.rateNoData', { rate: t(`dashboard.rate.${name}`) })
           : t(`dashboard.rate.${name}`))),
         datasets: [
           { label: t('dashboard.actual'), data: rates.map(([, rate]) => asPercent(rate)), backgroundColor: PALETTE[0] },
@@ -209,6 +209,12 @@ function Figures({ data, points, panels, onPick }) {
       <PointTable data={data} points={points} panels={panels} onPick={onPick} />
     </>
   );
+}
+
+/** A long label on two lines, at its first colon or comma (Chart.js draws an array as lines). */
+function twoLines(label) {
+  const at = label.search(/[：:，,]/);
+  return at > 0 ? [label.slice(0, at + 1), label.slice(at + 1).trim()] : label;
 }
 
 /** Per-day labels that stay readable: about ten of them, the period's last day always. */

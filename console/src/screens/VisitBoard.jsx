@@ -304,17 +304,19 @@ function ScreeningForm({ visit, elder, point, onDone }) {
     ...Object.fromEntries([...reminders, 'point_specific'].map((r) => [`r_${r}`, false])),
   });
   const action = useAction();
-  const [missing, setMissing] = useState([]);
+  const [tried, setTried] = useState(false); // what is missing shows once a submit was tried
   const v = form.values;
   const refusing = refuses(v);
   const danger = Number(v.systolic) >= 180 || Number(v.diastolic) >= 110;
-  const pressureMissing = hypertensive && (v.systolic === '' || v.diastolic === '') && !v.no_pressure;
+  const given = [...reminders, ...(own.length ? ['point_specific'] : [])].filter((r) => v[`r_${r}`]);
+  const lacking = refusing ? [] : mandatory.filter((r) => !given.includes(r));
+  const missing = tried ? lacking : [];
+  const pressureMissing = tried && hypertensive && (v.systolic === '' || v.diastolic === '') && !v.no_pressure;
   async function submit(event) {
     event.preventDefault();
-    const given = [...reminders, ...(own.length ? ['point_specific'] : [])].filter((r) => v[`r_${r}`]);
-    const lacking = refusing ? [] : mandatory.filter((r) => !given.includes(r));
-    setMissing(lacking);
-    if (lacking.length || (pressureMissing && !refusing)) return;
+    setTried(true);
+    const noPressure = hypertensive && (v.systolic === '' || v.diastolic === '') && !v.no_pressure;
+    if (lacking.length || (noPressure && !refusing)) return;
     const done = await action.run(() =>
       post(`/visits/${visit.id}/screening`, {
         mental_state: v.mental_state,
