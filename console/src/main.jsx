@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, currentSession, get, login, logout, onSessionChange, settings } from './api.js';
 import { forgetElders } from './elders.js';
 import { getLang, problemText, setLang, t } from './i18n.js';
@@ -132,17 +132,47 @@ function App() {
   useEffect(() => {
     document.documentElement.classList.toggle('large-text', large);
   }, [large]);
+  const loadedFor = useRef(null);
   useEffect(() => {
     // A new user starts afresh: nothing of the last one's screens or look-ups stays.
     forgetElders();
     setConfig(null);
     setStaffName(null);
-    if (!userId || !live) return undefined;
-    let timer;
-    const load = () => settings().then(setConfig, () => { timer = setTimeout(load, 3000); });
-    load();
-    return () => clearTimeout(timer);
+    setPoints([]);
+    loadedFor.current = null;
   }, [userId]);
+  useEffect(() => {
+    // Once per user, as soon as the session is live (also after logging in again over a
+    // session restored from an earlier page).
+    if (!userId || !live || loadedFor.current === userId) return undefined;
+    loadedFor.current = userId;
+    let timer;
+    let loaded = false;
+    const load = () =>
+      settings().then(
+        (value) => {
+          loaded = true;
+          setConfig(value);
+        },
+        () => {
+          timer = setTimeout(load, 3000);
+        },
+      );
+    load();
+    all('/service-points')
+      .then((items) => {
+        setPoints(items);
+        setPointId((chosen) => {
+          if (session.service_point_id) return session.service_point_id;
+          return items.some((p) => p.id === chosen) ? chosen : null;
+        });
+      })
+      .catch(() => setPoints([]));
+    return () => {
+      clearTimeout(timer);
+      if (!loaded) loadedFor.current = null; // try again once the session is live again
+    };
+  }, [userId, live]);
   useEffect(() => {
     if (config && !config.me.staff_id) return;
     if (config?.operations.has('GET /staff/{id}')) {
@@ -154,18 +184,6 @@ function App() {
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
-  useEffect(() => {
-    if (!userId || !live) return;
-    all('/service-points')
-      .then((items) => {
-        setPoints(items);
-        setPointId((chosen) => {
-          if (session.service_point_id) return session.service_point_id;
-          return items.some((p) => p.id === chosen) ? chosen : null;
-        });
-      })
-      .catch(() => setPoints([]));
-  }, [userId]);
 
   function changeLanguage(value) {
     setLang(value);

@@ -46,19 +46,27 @@ export function useLoad(load, deps) {
   const [round, setRound] = useState(0);
   const key = JSON.stringify(deps);
   const shownKey = useRef(key);
+  const inFlight = useRef(false);
   useEffect(() => {
     let live = true;
     const fresh = shownKey.current !== key;
     shownKey.current = key;
+    inFlight.current = true;
     setState((old) => (fresh ? { data: null, problem: null, loading: true, at: null } : { ...old, loading: true }));
     load()
       .then((data) => live && setState({ data, problem: null, loading: false, at: Date.now() }))
-      .catch((problem) => live && setState((old) => ({ ...old, problem, loading: false })));
+      .catch((problem) => live && setState((old) => ({ ...old, problem, loading: false })))
+      .finally(() => {
+        if (live) inFlight.current = false;
+      });
     return () => {
       live = false;
     };
   }, [key, round]);
-  return { ...state, stale: Boolean(state.problem && state.data), reload: () => setRound((r) => r + 1) };
+  const reload = () => setRound((r) => r + 1);
+  // A poll leaves a load still under way to finish (a slow network still gets its answers).
+  const poll = () => inFlight.current || reload();
+  return { ...state, stale: Boolean(state.problem && state.data), reload, poll };
 }
 
 /** Runs an action, keeping its problem for display; answers the action's result or null. */

@@ -38,7 +38,7 @@ export function FrontDesk({ point, config }) {
     return { visits, bookings };
   }, [point?.id, today]);
   useEffect(() => {
-    const timer = setInterval(day.reload, REFRESH_MS);
+    const timer = setInterval(day.poll, REFRESH_MS);
     return () => clearInterval(timer);
   }, [point?.id]);
   const staff = useLoad(() => (point ? all('/staff', { service_point_id: point.id }) : Promise.resolve([])), [point?.id]);

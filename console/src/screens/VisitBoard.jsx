@@ -71,9 +71,9 @@ export function VisitBoard({ point, config }) {
     () => (point ? all('/visits', { service_point_id: point.id, date: today }) : Promise.resolve([])),
     [point?.id, today],
   );
-  const { reload } = visits;
+  const { reload, poll } = visits;
   useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
+    const timer = setInterval(poll, REFRESH_MS);
     return () => clearInterval(timer);
   }, [point?.id]);
   const staff = useLoad(
