@@ -294,6 +294,7 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
             "type": "object", "required": ["username", "password"],
             "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}}}},
         "responses": {"200": {"description": "A token"}, "401": {"description": "Wrong credentials"}}}}
+    merged["paths"].update(me.OPENAPI_PATHS)
     merged["paths"][f"{API}/health"] = {"get": {"summary": "Each service's and the broker's state", "security": [],
                                                 "responses": {"200": {"description": "All up"},
                                                               "503": {"description": "Something is down"}}}}

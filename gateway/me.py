@@ -27,6 +27,19 @@ CONSOLE_OPERATIONS = (
     "POST /calls", "GET /stats/hotline", "GET /stats/points", "GET /stats/satisfaction", "GET /stats/complaints",
     "GET /reports/monthly", "GET /notifications",
 )
+# Its entry in the gateway's OpenAPI document.
+OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {
+    "summary": "The caller: role, point, staff member, and the console operations it may call",
+    "responses": {"200": {"description": "The caller", "content": {"application/json": {"schema": {
+        "type": "object",
+        "properties": {
+            "user_id": {"type": "string"}, "username": {"type": "string"}, "role": {"type": "string"},
+            "service_point_id": {"type": "string", "nullable": True}, "staff_id": {"type": "string", "nullable": True},
+            "personal_data": {"type": "boolean", "description": "Whether whole ID and phone numbers are shown"},
+            "operations": {"type": "array", "items": {"type": "string"},
+                           "description": "\"METHOD /path\" with {id} for an id, of those the console offers"}}}}}},
+                  "401": {"description": "No or bad credentials"}}}}}
+
 # Stands for any id when asking the table about a path with one.
 _SOME_ID = "00000000-0000-4000-8000-000000000000"
 

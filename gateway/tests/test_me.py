@@ -76,3 +76,9 @@ def test_every_answer_agrees_with_the_permission_table():
 
 def test_me_needs_a_login(gateway):
     assert gateway.get("/api/v1/auth/me").status_code == 401
+
+
+def test_me_is_in_the_one_openapi_document():
+    from gateway.app import merge_openapi
+
+    assert "get" in merge_openapi({})["paths"]["/api/v1/auth/me"]
