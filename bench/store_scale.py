@@ -9,7 +9,8 @@ encrypted nor hashed; a card is looked up by equality on its unique index), so t
 writes them the same way: valid 18-character ID numbers (MOD 11-2 check digit, birth date
 and gender that agree), unique card numbers.
 
-Targets: lookup by citizen card p99 < 20 ms; the monthly report < 2 s. A missed target is
+Targets: lookup by citizen card p99 < 20 ms; the monthly report and the dashboard's
+per-point figures of a city's month (`/visits/figures/points`, `/stats/points`) < 2 s. A missed target is
 profiled (pyinstrument, in process) and its main query explained.
 
 Run: `.venv/bin/python -m bench.store_scale`; rows with ZHUYU_BENCH_ROWS (1000000).
@@ -266,6 +267,10 @@ def main() -> None:
                             timed(ports["visits"], point_month)[0], REPORT_TARGET_MS))
             rows.append(row("visits", f"GET /visits/figures, the city's month (~{ROWS // 12:,} visits)",
                             timed(ports["visits"], city_month)[0], REPORT_TARGET_MS))
+            by_point = [f"/visits/figures/points?from={month_first}&to={month_days[0]}"] * 3
+            rows.append(row("visits", f"GET /visits/figures/points, the city's month per point and day "
+                                      f"(~{ROWS // 12:,} visits)", timed(ports["visits"], by_point)[0],
+                            REPORT_TARGET_MS))
 
             city = [f"/reports/monthly?month={last_month}"] * 3
             point_report = [f"/reports/monthly?month={last_month}&service_point_id={points[0]}"] * 5
@@ -274,6 +279,9 @@ def main() -> None:
                             timed(ports["complaints"], point_report)[0], REPORT_TARGET_MS))
             rows.append(row("complaints", f"GET /reports/monthly, the city ({ROWS // 12:,} complaints)",
                             timed(ports["complaints"], city)[0], REPORT_TARGET_MS))
+            per_point = [f"/stats/points?from={month_first}&to={month_days[0]}"] * 3
+            rows.append(row("complaints", f"GET /stats/points, the city's month per point ({ROWS // 12:,} complaints)",
+                            timed(ports["complaints"], per_point)[0], REPORT_TARGET_MS))
             report(f"Reads on {ROWS:,} elders, {ROWS:,} visits, {ROWS:,} complaints (PostgreSQL, one client, "
                    f"direct to each service)", rows)
             print(f"load average {load_average()}")

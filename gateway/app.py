@@ -12,7 +12,7 @@ import urllib3
 from flask import Flask, Response, abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import accounts, auth, config, console, permissions
+from gateway import accounts, auth, config, console, me, permissions
 from gateway.front import PRINCIPAL, ROUTES, Front
 from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs, tracing
@@ -132,6 +132,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         return app.send_static_file("docs.html")
 
     console.register(app)
+    app.register_blueprint(me.blueprint())
 
     @app.get("/healthz")
     def healthz():
@@ -295,6 +296,7 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
             "type": "object", "required": ["username", "password"],
             "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}}}},
         "responses": {"200": {"description": "A token"}, "401": {"description": "Wrong credentials"}}}}
+    merged["paths"].update(me.OPENAPI_PATHS)
     merged["paths"][f"{API}/health"] = {"get": {"summary": "Each service's and the broker's state", "security": [],
                                                 "responses": {"200": {"description": "All up"},
                                                               "503": {"description": "Something is down"}}}}

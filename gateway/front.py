@@ -237,7 +237,7 @@ class Front:
         return self._answer(start_response, upstream.status, upstream.data, passed)
 
 
-_OWN_ROUTES = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/health", "/api/v1/openapi.json",
+_OWN_ROUTES = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/me", "/api/v1/health", "/api/v1/openapi.json",
                          "/api/v1/docs", "/healthz"})
 
 

@@ -70,7 +70,9 @@ MATRIX: tuple[Entry, ...] = (
     _e("GET", r"/visits/daily-figures", {"point_admin", "rest_hall_admin", "city_operator"}, "visits:read"),
     _e("GET", r"/visits/rules", EVERYONE, "visits:read"),
     _e("GET", r"/visits/figures", {"point_admin", "rest_hall_admin", "city_operator"}, "visits:read"),
+    _e("GET", r"/visits/figures/points", {"point_admin", "rest_hall_admin", "city_operator"}, "visits:read"),
     _e("GET", r"/follow-ups/meeting-rate", HEALTH | {"point_admin", "city_operator"}, "visits:read"),
+    _e("GET", r"/follow-ups/meeting-rate/points", HEALTH | {"point_admin", "city_operator"}, "visits:read"),
     _e("POST", r"/visits/{id}/screening", POINT_STAFF, "visits:write"),
     _e("POST", r"/visits/{id}/bath", {"point_admin", "rest_hall_admin", "bathing_assistant"}, "visits:write"),
     _e("POST", r"/visits/{id}/(rest|checkout)", {"point_admin", "rest_hall_admin"}, "visits:write"),
@@ -89,7 +91,7 @@ MATRIX: tuple[Entry, ...] = (
     _e("POST", r"/complaints/{id}/(assign|escalate)", {"cs_supervisor", "point_admin"}, "complaints:write"),
     _e("POST", r"/surveys", DESK | {"point_admin"}, "complaints:write"),
     _e("POST", r"/calls", DESK, "complaints:write"),
-    _e("GET", r"/stats/(satisfaction|hotline|complaints)", {"cs_supervisor", "city_operator", "point_admin"},
+    _e("GET", r"/stats/(satisfaction|hotline|complaints|points)", {"cs_supervisor", "city_operator", "point_admin"},
        "complaints:read"),
     _e("GET", r"/reports/monthly", {"cs_supervisor", "city_operator", "point_admin"}),
     # Notify

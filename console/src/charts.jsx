@@ -50,7 +50,14 @@ export function ChartView({ name, type, data, options, label }) {
   );
   return (
     <div class="chart">
-      <canvas ref={canvas} role="img" aria-label={label} data-chart={name} data-total={String(total)} />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={label}
+        data-chart={name}
+        data-total={String(total)}
+        data-series={String(data.datasets.length)}
+      />
     </div>
   );
 }

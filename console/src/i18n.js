@@ -1,5 +1,6 @@
 // The console's words: Chinese (zh-CN) by default, English on request. Codes and field
-// names stay English; each code the API answers has its plain words here.
+// names stay English; each code the API answers has its plain words here, in one place:
+// a new code (a refusal, a status, a field message) joins by adding its line.
 
 const LANG_KEY = 'zhuyu.console.lang';
 let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
@@ -20,6 +21,9 @@ const WORDS = {
   'login.password': ['密码', 'Password'],
   'login.submit': ['登录', 'Log in'],
   'login.logout': ['退出', 'Log out'],
+  'login.expiredTitle': ['登录已过期', 'Your session has ended'],
+  'login.expired': ['登录已过期，请输入密码重新登录。页面上已填写的内容都还在，登录后可继续。', 'Your session has ended: enter your password to log in again. What you have typed is kept; carry on after logging in.'],
+  'login.someoneElse': ['换一个账号登录（放弃已填写的内容）', 'Log in as someone else (drops what is typed)'],
 
   'nav.front-desk': ['前台', 'Front desk'],
   'nav.visits': ['助浴看板', 'Visit board'],
@@ -39,41 +43,64 @@ const WORDS = {
 
   'common.loading': ['加载中…', 'Loading…'],
   'common.point': ['助浴点', 'Service point'],
-  'common.noPoint': ['（无助浴点）', '(no service point)'],
-  'common.choosePoint': ['请先在右上角选择助浴点（还没有助浴点时请先创建）。', 'Choose a service point at the top right first (create one if there is none).'],
+  'common.allPoints': ['全部助浴点', 'All service points'],
+  'common.pickPoint': ['请选择助浴点', 'Choose a service point'],
+  'common.choosePoint': ['请先在右上角选择助浴点。', 'Choose a service point at the top right first.'],
   'common.noScreens': ['此角色没有可用的页面。', 'This role has no screens here.'],
   'common.notes': ['备注', 'Notes'],
   'common.refresh': ['刷新', 'Refresh'],
+  'common.retry': ['重试', 'Try again'],
+  'common.cancel': ['取消', 'Cancel'],
+  'common.choose': ['请选择', 'Choose'],
   'common.yes': ['是', 'Yes'],
   'common.no': ['否', 'No'],
+  'common.otherField': ['其他项', 'Another field'],
+  'common.largeText': ['大字', 'Large text'],
+  'common.normalText': ['标准字', 'Normal text'],
+  'common.reconnecting': ['连接中断，正在重新连接…（下面是 {time} 的数据）', 'Connection lost, reconnecting… (showing the data of {time})'],
 
-  'front.find': ['刷卡 / 输入市民卡号', 'Citizen card'],
-  'front.card': ['市民卡号', 'Citizen card number'],
-  'front.cardHint': ['输入卡号后按回车', 'Type the number and press Enter'],
+  'front.find': ['找老人', 'Find an elder'],
+  'front.searchLabel': ['刷卡 / 姓名 / 身份证号', 'Card, name or ID number'],
+  'front.searchHint': ['刷卡后自动查找；也可输入姓名后按回车', 'A swipe searches at once; or type a name and press Enter'],
+  'front.placeholder': ['刷市民卡，或输入姓名', 'Swipe the citizen card, or type a name'],
+  'front.placeholderId': ['刷市民卡，或输入姓名、身份证号', 'Swipe the card, or type a name or ID number'],
   'front.search': ['查找', 'Find'],
-  'front.notFound': ['没有持卡号 {card} 的老人，可在下方登记。', 'No elder holds card {card}; register one below.'],
+  'front.notFound.card': ['没有持卡号 {text} 的老人。', 'No elder holds card {text}.'],
+  'front.notFound.name': ['没有姓名以“{text}”开头的老人。', 'No elder’s name starts with “{text}”.'],
+  'front.notFound.id': ['没有身份证号为 {text} 的老人。', 'No elder has ID number {text}.'],
+  'front.registerNew': ['登记新老人', 'Register a new elder'],
+  'front.matches': ['找到 {count} 位老人，请选择：', '{count} elders found; pick one:'],
+  'front.today': ['今日到访', 'Today'],
+  'front.todaySummary': ['{date} · 在场 {inside} 人 · 浴位 {baths}/{capacity}', '{date} · {inside} inside · baths {baths}/{capacity}'],
+  'front.bookings': ['今日预约', 'Bookings today'],
+  'front.booked': ['已预约', 'Booked'],
+  'front.arrivals': ['今日入场', 'Arrivals today'],
+  'front.noArrivals': ['今天还没有老人入场。', 'Nobody has checked in today.'],
   'front.register': ['老人登记', 'Register an elder'],
   'front.registerButton': ['登记', 'Register'],
   'front.assessment': ['能力评估', 'Capability assessment'],
   'front.recordAssessment': ['记录评估', 'Record assessment'],
+  'front.assessmentSaved': ['已记录能力评估：{level}。', 'Assessment recorded: {level}.'],
   'front.commitment': ['安全承诺书', 'Safety commitment'],
   'front.sign': ['签署', 'Record signature'],
+  'front.commitmentSaved': ['已记录 {name} 签署的安全承诺书。', 'Safety commitment signed by {name} recorded.'],
+  'front.again': ['重新办理', 'Do again'],
   'front.checkIn': ['入场登记', 'Check in'],
   'front.checkInAt': ['在「{point}」入场', 'Entry at {point}'],
-  'front.checkInButton': ['刷卡入场', 'Check in'],
+  'front.checkInButton': ['入场', 'Check in'],
   'front.checkedIn': ['{name} 已入场。', '{name} is checked in.'],
   'front.toBoard': ['去助浴看板', 'Open the visit board'],
   'front.refused': ['不能入场', 'Entry refused'],
+  'front.refusedToday': ['该老人今天 {time} 浴前检查未通过：{reasons}。', 'Refused at screening today at {time}: {reasons}.'],
+  'front.understood': ['已了解今日拒绝原因，老人情况已好转，确认再次入场', 'I know why the elder was refused today and confirm a new entry'],
 
-  'refusal.UNKNOWN_CARD': ['系统里没有这张市民卡：请先登记老人，或核对卡号（补办后旧卡失效）。', 'This citizen card is not known: register the elder first, or check the number (a reissued card replaces the old one).'],
-  'refusal.ELDER_SUSPENDED': ['该老人的助浴服务已暂停或已注销。', "The elder's service is suspended or closed."],
-  'refusal.NOT_ELIGIBLE': ['能力评估不是 2 级或 3 级（或还没有评估），不符合助浴条件。', 'The capability assessment is not level 2 or 3 (or there is none), so the elder is not eligible for assisted bathing.'],
-  'refusal.NO_SAFETY_COMMITMENT': ['还没有签署当前版本的安全承诺书，请先签署。', 'The current safety commitment has not been signed yet; sign it first.'],
-  'refusal.POINT_CLOSED': ['现在不在本助浴点的开放时间内。', 'The service point is closed at this time.'],
-  'refusal.ALREADY_IN_VISIT': ['该老人已在本次助浴流程中，尚未离场。', 'The elder is already in a visit and has not checked out.'],
+  'field.idNumberBad': ['身份证号不正确（校验位或出生日期不对），请核对。', 'This ID number is not valid (check character or birth date); check it.'],
+  'field.idRead': ['出生日期和性别已从身份证号读取。', 'Birth date and gender are read from the ID number.'],
 
   'elder.name': ['姓名', 'Name'],
   'elder.gender': ['性别', 'Gender'],
+  'elder.age': ['年龄', 'Age'],
+  'elder.ageYears': ['{age} 岁', '{age} years'],
   'elder.birthDate': ['出生日期', 'Date of birth'],
   'elder.idNumber': ['身份证号', 'ID number'],
   'elder.card': ['市民卡号', 'Citizen card'],
@@ -84,9 +111,13 @@ const WORDS = {
   'elder.contact': ['紧急联系人', 'Emergency contact'],
   'elder.conditions': ['慢性病', 'Chronic conditions'],
   'elder.conditionsHint': ['慢性病（用逗号分隔）', 'Chronic conditions (comma-separated)'],
+  'elder.medications': ['在用药物', 'Medication'],
   'elder.medicationsHint': ['在用药物（用逗号分隔）', 'Current medication (comma-separated)'],
+  'elder.allergies': ['过敏', 'Allergies'],
+  'elder.allergiesHint': ['过敏（用逗号分隔）', 'Allergies (comma-separated)'],
   'elder.notes': ['备注', 'Notes'],
   'elder.sameGender': ['希望由同性别助浴员服务', 'Asks for an assistant of the same gender'],
+  'elder.sameGenderShort': ['要求同性别助浴员', 'same-gender assistant'],
   'elder.status': ['状态', 'Status'],
   'elder.level': ['最近评估等级', 'Latest assessment level'],
   'elder.noAssessment': ['无评估', 'none'],
@@ -94,11 +125,13 @@ const WORDS = {
   'elder.notEligible': ['不符合助浴条件', 'Not eligible for bathing'],
   'elder.commitmentOk': ['已签安全承诺', 'Safety commitment signed'],
   'elder.commitmentMissing': ['未签当前安全承诺', 'Current safety commitment not signed'],
+  'elder.visitsToday': ['今天已到访 {count} 次', '{count} visit(s) today'],
   'contact.name': ['姓名', 'Name'],
   'contact.relation': ['关系', 'Relation'],
   'contact.phone': ['电话', 'Phone'],
 
   'assessment.level': ['评估等级', 'Level'],
+  'assessment.choose': ['请选择评估等级', 'Choose the level'],
   'assessment.level0': ['0 级 能力完好', '0: fully able'],
   'assessment.level1': ['1 级 轻度失能', '1: mildly impaired'],
   'assessment.level2': ['2 级 半失能', '2: partly disabled'],
@@ -110,54 +143,91 @@ const WORDS = {
   'commitment.signer': ['签署人', 'Signed by'],
   'commitment.relation': ['与老人关系', 'Relation to the elder'],
   'commitment.witness': ['见证工作人员', 'Witnessing staff member'],
+  'commitment.chooseWitness': ['请选择见证人', 'Choose the witness'],
 
-  'visits.today': ['{date} · {point} · 同时助浴上限 {capacity} 人', '{date} · {point} · up to {capacity} baths at once'],
-  'visits.overrun': ['{name} 洗浴已超过 {max} 分钟，请立即查看！', '{name} has been bathing for more than {max} minutes: check now!'],
-  'visits.overrunShort': ['超时', 'overrun'],
-  'visits.restDone': ['可离场', 'may leave'],
-  'visits.timer.bath': ['洗浴', 'Bath'],
-  'visits.timer.rest': ['休息', 'Rest'],
+  'visits.today': ['{date} · {point}', '{date} · {point}'],
+  'visits.bathsInUse': ['浴位 {used}/{capacity}', 'Baths {used}/{capacity}'],
+  'visits.bathsFull': ['浴位已满（{capacity} 个都在用），请等其他老人洗完。', 'All {capacity} baths are in use; wait for one to free up.'],
+  'visits.overrun': ['{name} 已洗浴 {minutes} 分钟，超过 {max} 分钟上限，请立即查看！', '{name} has been bathing for {minutes} minutes, over the {max}-minute limit: check now!'],
+  'visits.overrunAt': ['{name} 洗浴已超过 {max} 分钟上限，请立即查看！', '{name} has been bathing for more than {max} minutes: check now!'],
+  'visits.soundOn': ['提示音：开', 'Sound: on'],
+  'visits.soundOff': ['提示音：关', 'Sound: off'],
   'visits.checkedInAt': ['{time} 入场', 'in at {time}'],
-  'visits.bathTimer': ['已洗浴 {time}（上限 {max} 分钟）', 'Bathing for {time} (at most {max} min)'],
-  'visits.restTimer': ['已休息 {time}（至少 {min} 分钟）', 'Resting for {time} (at least {min} min)'],
+  'visits.assistantIs': ['助浴员：{name}', 'Assistant: {name}'],
+  'visits.bathLimit': ['（上限 {max} 分钟）', '(at most {max} min)'],
+  'visits.restMinimum': ['（至少 {min} 分钟）', '(at least {min} min)'],
   'visits.incident': ['报告意外', 'Report an incident'],
   'visits.assistant': ['助浴员（仅列出有资质者）', 'Assistant (qualified only)'],
+  'visits.chooseAssistant': ['请选择助浴员', 'Choose an assistant'],
+  'visits.busy': ['正在助浴', 'bathing someone'],
   'visits.startBath': ['开始助浴', 'Start the bath'],
   'visits.sameGender': ['老人希望由同性别助浴员服务。', 'The elder asks for an assistant of the same gender.'],
   'visits.unqualifiedHidden': ['另有 {count} 名助浴员无资质或不符合要求，未列出。', '{count} other assistants are not qualified or do not match and are not listed.'],
   'visits.noAssistant': ['本点暂无可派的合格助浴员。', 'No qualified assistant is available at this point.'],
   'visits.toRest': ['洗浴结束，进入休息厅', 'Bath done: to the rest hall'],
-  'visits.earlyReason': ['提前离场原因（未休息够时必填）', 'Reason for leaving early (required before the minimum rest)'],
+  'visits.restByOthers': ['洗浴结束后，请告知休息厅管理员或专职管理员，由其登记进入休息厅。', 'When the bath is over, tell the rest-hall or point administrator, who records the move to the rest hall.'],
+  'visits.checkoutByOthers': ['离场由休息厅管理员或专职管理员登记。', 'The rest-hall or point administrator records the check-out.'],
+  'visits.refusedNext': ['浴前检查未通过，本次不能洗浴：请向老人说明原因，需要时建议就医并联系家属。', 'Refused at screening: no bath this time. Explain why, advise a doctor where needed, and contact the family.'],
+  'visits.earlyNotice': ['还没有休息够，提前离场请说明原因。', 'The minimum rest is not over: say why the elder leaves early.'],
+  'visits.earlyReason': ['提前离场原因', 'Reason for leaving early'],
+  'visits.earlyNote': ['说明', 'Details'],
   'visits.checkout': ['离场', 'Check out'],
+  'visits.confirmCheckout': ['确认 {name} 离场？', 'Check {name} out?'],
+  'visits.confirm': ['确认离场', 'Confirm check-out'],
+  'visits.bathLasted': ['洗浴 {minutes} 分钟', 'bathed {minutes} min'],
+  'visits.leftEarly': ['提前离场（{reason}）', 'left early ({reason})'],
+  'timer.bath': ['已洗 {minutes} 分钟 · 还剩 {left} 分钟', 'Bathing {minutes} min · {left} min left'],
+  'timer.bathOver': ['超时 {over} 分钟 · 已洗 {minutes} 分钟', '{over} min over · bathing {minutes} min'],
+  'timer.rest': ['已休息 {minutes} 分钟 · 还需 {left} 分钟', 'Resting {minutes} min · {left} min to go'],
+  'timer.restDone': ['已休息 {minutes} 分钟 · 可离场', 'Resting {minutes} min · may leave'],
+  'earlyReason.family': ['家属接走', 'Family took the elder home'],
+  'earlyReason.unwell': ['身体不适', 'Unwell'],
+  'earlyReason.hospital': ['需要就医', 'To see a doctor'],
+  'earlyReason.insists': ['老人坚持离开', 'The elder insists on leaving'],
+  'earlyReason.other': ['其他', 'Other'],
 
   'screening.mental': ['精神状态（目测）', 'Mental state (by sight)'],
   'screening.infectious': ['患有传染病', 'Has an infectious disease'],
   'screening.alcohol': ['饮酒', 'Has been drinking'],
-  'screening.systolic': ['收缩压 (mmHg)', 'Systolic (mmHg)'],
-  'screening.diastolic': ['舒张压 (mmHg)', 'Diastolic (mmHg)'],
+  'screening.systolic': ['收缩压（毫米汞柱）', 'Systolic (mmHg)'],
+  'screening.diastolic': ['舒张压（毫米汞柱）', 'Diastolic (mmHg)'],
   'screening.reminders': ['已提醒事项', 'Reminders given'],
+  'screening.mandatory': ['必做', 'required'],
   'screening.readOut': ['请向老人宣读本助浴点的安全提醒：', "Read out this point's safety reminders:"],
   'screening.pointRead': ['已宣读本点提醒', "Point's reminders read out"],
   'screening.submit': ['提交浴前检查', 'Record screening'],
+  'screening.submitRefuse': ['提交：本次不宜洗浴', 'Record: not fit to bathe'],
+  'screening.missing': ['还没有完成必做的提醒：{reminders}。', 'Required reminders not yet given: {reminders}.'],
+  'screening.hypertensive': ['该老人患高血压，请先测量血压。', 'The elder has hypertension: take the blood pressure first.'],
+  'screening.noPressureTick': ['无法测量（请在备注中说明）', 'Cannot be measured (say why in the notes)'],
+  'screening.noPressureNote': ['未能测量血压', 'Blood pressure not measured'],
+  'screening.pressureMissing': ['请填写血压，或勾选“无法测量”。', 'Enter the blood pressure, or tick “cannot be measured”.'],
+  'screening.dangerRecheck': ['血压达到危险值（≥180/110）：建议休息 5–10 分钟后复测；如仍这么高，提交后本次将不能洗浴。', 'Dangerous blood pressure (≥180/110): let the elder rest 5–10 minutes and measure again; if it stays this high, the bath is refused.'],
+  'screening.pressureWas': ['血压 {value} 毫米汞柱', 'Blood pressure {value} mmHg'],
+  'screening.noPressure': ['未测血压', 'No blood pressure taken'],
 
   'incident.kind': ['类型', 'Kind'],
   'incident.severity': ['严重程度', 'Severity'],
   'incident.description': ['经过', 'What happened'],
   'incident.report': ['上报意外', 'Report'],
-  'incident.reported': ['已上报，紧急情况已通知管理员和家属。', 'Reported; serious cases notify the administrator and the family.'],
+  'incident.reported.minor': ['已记录（{kind} · {severity}）。本点专职管理员会收到站内消息；轻微事件不通知家属。', 'Recorded ({kind} · {severity}). The point administrator gets an inbox message; minor incidents are not sent to the family.'],
+  'incident.reported.urgent': ['已上报（{kind} · {severity}）。系统正在立即通知本点专职管理员（站内消息和短信）和老人的紧急联系人（短信）。', 'Reported ({kind} · {severity}). The point administrator (inbox and SMS) and the elder’s emergency contacts (SMS) are being told at once.'],
 
-  'complaints.thisPoint': ['本助浴点', 'This point'],
-  'complaints.allPoints': ['全部助浴点', 'All points'],
+  'complaints.scopeAll': ['全部助浴点的记录（可在右上角只看一个助浴点）', "Every point's records (pick one point at the top right)"],
+  'complaints.scopePoint': ['「{point}」的记录', 'Records of {point}'],
   'complaints.showClosed': ['显示已结案', 'Show closed'],
   'complaints.new': ['新建记录', 'New record'],
   'complaints.queue': ['待办（按最近期限排序）', 'Queue (nearest deadline first)'],
-  'complaints.empty': ['没有待办记录。', 'Nothing in the queue.'],
+  'complaints.all': ['全部记录（按最近期限排序）', 'All records (nearest deadline first)'],
+  'complaints.empty': ['没有记录。', 'No records.'],
   'complaints.overdue': ['已超期', 'Overdue'],
   'complaints.escalated': ['已升级 {level} 级', 'Escalated (level {level})'],
+  'complaints.anonymous': ['未留名', 'no name'],
   'complaints.channel': ['渠道', 'Channel'],
   'complaints.type': ['类型', 'Type'],
   'complaints.category': ['类别', 'Category'],
-  'complaints.complainant': ['来访人', 'Complainant'],
+  'complaints.complainant': ['投诉人', 'Complainant'],
+  'complaints.caller': ['来电人', 'Caller'],
   'complaints.phone': ['联系电话', 'Phone'],
   'complaints.severity': ['严重程度', 'Severity'],
   'complaints.content': ['内容', 'Content'],
@@ -167,6 +237,7 @@ const WORDS = {
   'complaints.open': ['未完成', 'open'],
   'complaints.history': ['处理记录', 'History'],
   'complaints.owner': ['负责人', 'Owner'],
+  'complaints.nextByOthers': ['下一步由负责人或客服主管处理：分派、答复等操作不在您的权限内。', 'The owner or a supervisor takes the next step: assigning, replying and the like are not yours to do.'],
   'complaints.firstReplyHint': ['首次答复（受理后 24 小时内）', 'First reply (within 24 h of receipt)'],
   'complaints.resultReplyHint': ['答复处理结果（处理完毕后 30 分钟内）', 'Reply with the result (within 30 min of resolution)'],
   'complaints.replyContent': ['答复内容', 'Reply'],
@@ -182,24 +253,34 @@ const WORDS = {
   'step.callback': ['回访', 'Callback'],
   'step.escalate': ['升级', 'Escalate'],
   'step.close': ['结案', 'Close'],
-  'callback.reached': ['已联系上', 'Reached'],
+  'callback.reached': ['是否联系上', 'Reached'],
   'callback.satisfied': ['是否满意', 'Satisfied'],
   'callback.solved': ['问题是否解决', 'Problem solved'],
-  'callback.attitude': ['态度', 'Attitude'],
-  'callback.score': ['评分 (1–10)', 'Score (1–10)'],
+  'callback.attitude': ['对服务态度的评价', 'Attitude'],
+  'callback.score': ['评分（1–10）', 'Score (1–10)'],
   'callback.comment': ['意见', 'Comment'],
 
   'calls.title': ['热线来电登记', 'Hotline call'],
+  'calls.agent': ['接听人：{name}', 'Taken by {name}'],
+  'calls.noAgent': ['当前账号没有关联工作人员，来电将不记录接听人。', 'This account has no staff member: the call is logged without an agent.'],
   'calls.caller': ['来电号码', 'Caller number'],
+  'calls.callerHint': ['请输入电话号码（数字，可含 - 和空格）', 'A phone number: digits, with - or spaces'],
   'calls.startedAt': ['来电时间', 'Started at'],
-  'calls.duration': ['通话时长（秒）', 'Duration (s)'],
+  'calls.startedAtHint': ['不填即为登记时刻', 'Empty: the moment it is logged'],
+  'calls.duration': ['通话时长', 'Duration'],
+  'calls.durationMinutes': ['通话时长（分钟）', 'Duration (minutes)'],
   'calls.answered': ['已接听', 'Answered'],
+  'calls.missed': ['未接通', 'Missed'],
   'calls.link': ['关联当前投诉', 'Link to the open complaint'],
   'calls.log': ['登记来电', 'Log the call'],
-  'calls.logged': ['来电已登记。', 'Call logged.'],
+  'calls.logged': ['已登记 {number} 的来电。', 'Call from {number} logged.'],
+  'calls.loggedHere': ['本次登记的来电', 'Calls logged here'],
 
   'followUps.mine': ['我负责的、{days} 天内到期和已超期的随访', 'My follow-ups due within {days} days, and overdue ones'],
   'followUps.point': ['本助浴点 {days} 天内到期和已超期的随访', "This point's follow-ups due within {days} days, and overdue ones"],
+  'followUps.all': ['全部助浴点 {days} 天内到期和已超期的随访', "Every point's follow-ups due within {days} days, and overdue ones"],
+  'followUps.showMine': ['只看我负责的', 'Only mine'],
+  'followUps.showPoint': ['看全部', 'Show all'],
   'followUps.due': ['待随访', 'Due follow-ups'],
   'followUps.none': ['没有待随访。', 'No follow-ups due.'],
   'followUps.overdue': ['已超期', 'Overdue'],
@@ -217,18 +298,30 @@ const WORDS = {
   'dashboard.from': ['开始日期', 'From'],
   'dashboard.to': ['结束日期', 'To'],
   'dashboard.show': ['查看', 'Show'],
-  'dashboard.badPeriod': ['时段须在 {days} 天以内且开始不晚于结束。', 'The period must be at most {days} days and start before it ends.'],
+  'dashboard.badPeriod': ['时段须在 {days} 天以内，且开始不晚于结束。', 'The period must be at most {days} days and start before it ends.'],
+  'dashboard.loading': ['正在加载 {from} 至 {to} 的数据…', 'Loading the figures of {from} to {to}…'],
+  'dashboard.failed': ['数据没有全部加载成功，为免误导，本次不显示任何合计。请稍后重试。', 'Not every figure could be loaded; to avoid misleading totals none are shown. Try again shortly.'],
   'dashboard.visitsPerDay': ['每日助浴人次', 'Visits per day'],
+  'dashboard.topPoints': ['按助浴人次列出前 {count} 个助浴点，其余合并为“其他”；各点明细见下表。', 'The {count} busiest points, the rest together as “others”; every point is in the table below.'],
+  'dashboard.others': ['其他 {count} 个助浴点', '{count} other points'],
+  'dashboard.unknownPoint': ['未知助浴点', 'Unknown point'],
   'dashboard.refusals': ['浴前检查拒绝原因', 'Refusals by reason'],
   'dashboard.noRefusals': ['本时段没有拒绝。', 'No refusals in this period.'],
   'dashboard.incidents': ['意外事件', 'Incidents'],
-  'dashboard.rates': ['服务指标 (%) 与目标', 'Service rates (%) against targets'],
+  'dashboard.rates': ['服务指标（%）与目标', 'Service rates (%) against targets'],
   'dashboard.actual': ['实际', 'Actual'],
   'dashboard.target': ['目标', 'Target'],
-  'dashboard.perPoint': ['各助浴点', 'Per point'],
+  'dashboard.rateNoData': ['{rate}（无数据）', '{rate} (no data)'],
+  'dashboard.hotlineCityWide': ['热线接通率按全市统计（热线不分助浴点）。满意度只统计老人和家属的满意度评价。', 'The hotline answer rate is city-wide (the hotline serves every point). Satisfaction counts survey answers only.'],
+  'dashboard.perPoint': ['各助浴点（{count} 个）', 'Per point ({count})'],
   'dashboard.thisPoint': ['本助浴点', 'This point'],
+  'dashboard.filter': ['筛选助浴点', 'Filter points'],
+  'dashboard.filterHint': ['输入助浴点名称', 'Type a point’s name'],
   'dashboard.reports': ['月度投诉统计报告', 'Monthly complaint reports'],
-  'dashboard.reportOf': ['{month} 月报', 'Report {month}'],
+  'dashboard.reportOf': ['{month}月报', 'Report {month}'],
+  'dashboard.reportFile': ['月度投诉统计', 'complaints'],
+  'dashboard.csv': ['下载表格（CSV）', 'Download CSV'],
+  'dashboard.excel': ['下载 Excel', 'Download Excel'],
   'dashboard.rate.inTime': ['投诉及时处理率', 'Complaints in time'],
   'dashboard.rate.satisfaction': ['满意度', 'Satisfaction'],
   'dashboard.rate.answer': ['热线接通率', 'Hotline answer rate'],
@@ -239,28 +332,70 @@ const WORDS = {
   'dashboard.tile.incidents': ['意外事件', 'Incidents'],
   'dashboard.tile.inTime': ['投诉及时率', 'Complaints in time'],
   'dashboard.tile.satisfaction': ['满意度', 'Satisfaction'],
-  'dashboard.tile.answer': ['热线接通率', 'Hotline answer rate'],
+  'dashboard.tile.answer': ['热线接通率（全市）', 'Hotline answer rate (city)'],
   'dashboard.tile.meeting': ['随访见面率', 'Meeting rate'],
 
+  // What a refused call means, by the contract's code.
   'problem.UNAUTHORIZED': ['登录已失效，请重新登录。', 'Your session has ended; log in again.'],
+  'problem.SESSION_EXPIRED': ['登录已过期，请重新登录；已填写的内容会保留。', 'Your session has ended; log in again. What you typed is kept.'],
   'problem.INVALID_CREDENTIALS': ['用户名或密码错误。', 'Wrong username or password.'],
   'problem.ACCOUNT_LOCKED': ['密码错误次数过多，请稍后再试。', 'Too many wrong passwords; try again later.'],
   'problem.FORBIDDEN': ['您的角色无权进行此操作。', 'Your role may not do this.'],
   'problem.NOT_FOUND': ['找不到该记录。', 'No such record.'],
-  'problem.VALIDATION_FAILED': ['有字段填写不正确，请检查。', 'Some fields are invalid; please check them.'],
+  'problem.VALIDATION_FAILED': ['有内容填写不正确，请按提示修改。', 'Some fields are invalid; please check them.'],
   'problem.MALFORMED_REQUEST': ['请求格式有误。', 'The request is malformed.'],
-  'problem.RATE_LIMITED': ['操作太频繁，请稍后再试。', 'Too many requests; wait a moment.'],
+  'problem.RATE_LIMITED': ['操作太频繁，请稍等一分钟再试。', 'Too many requests; wait a minute.'],
   'problem.SERVICE_UNAVAILABLE': ['服务暂时不可用，请稍后再试。', 'A service is unavailable; try again shortly.'],
+  'problem.NETWORK': ['无法连接服务器，请检查网络。', 'The server cannot be reached; check the network.'],
   'problem.DUPLICATE_CITIZEN_CARD': ['这张市民卡已登记过。', 'This citizen card is already registered.'],
   'problem.DUPLICATE_ID_NUMBER': ['这个身份证号已登记过。', 'This ID number is already registered.'],
-  'problem.STAFF_NOT_QUALIFIED': ['该助浴员无资质或不符合老人要求，不能派单。', 'This assistant is not qualified or does not match the elder’s request.'],
+  'problem.STAFF_NOT_QUALIFIED': ['该工作人员无资质或不符合老人要求，不能办理这一步。', 'This staff member is not qualified or does not match the elder’s request.'],
   'problem.BATHS_FULL': ['浴位已满，请等待其他老人洗浴结束。', 'All baths are in use; wait until one is free.'],
+  'problem.ASSISTANT_BUSY': ['该助浴员正在为其他老人助浴。', 'This assistant is bathing someone else.'],
+  'problem.REST_FULL': ['休息厅座位已满。', 'The rest hall is full.'],
   'problem.REST_TOO_SHORT': ['休息时间不足，提前离场请填写原因。', 'The rest is too short; give a reason to leave early.'],
+  'problem.REMINDERS_MISSING': ['还没有完成必做的安全提醒。', 'Required safety reminders were not given.'],
   'problem.INVALID_TRANSITION': ['当前状态下不能进行此操作，请刷新后再试。', 'This step is not possible in the current state; refresh and try again.'],
   'problem.CALLBACK_REQUIRED': ['投诉只能通过满意的回访结案。', 'A complaint closes only through a satisfied callback.'],
+  'problem.CALLBACK_NOT_INDEPENDENT': ['回访须由既不是负责人、也没有处理过此投诉的客服完成。', 'The callback must be made by desk staff who neither own nor resolved the complaint.'],
   'problem.SLOT_FULL': ['该时段已约满。', 'This slot is full.'],
   'problem.DOUBLE_BOOKING': ['该老人在此时段已有预约。', 'The elder already has a booking at this time.'],
-  'problem.NETWORK': ['无法连接服务器，请检查网络。', 'The server cannot be reached; check the network.'],
+  'problem.POINT_CLOSED': ['现在不在本助浴点的开放时间内。', 'The service point is closed at this time.'],
+  'problem.IDEMPOTENCY_MISMATCH': ['重复提交的内容不一致，请刷新后再试。', 'A repeated submission differs; refresh and try again.'],
+  'problem.PAYLOAD_TOO_LARGE': ['提交的内容太多。', 'What was sent is too large.'],
+  'problem.unknown': ['操作没有成功（错误 {status}），请稍后再试。', 'That did not work (error {status}); try again later.'],
+
+  // Check-in refusals (CONTRACT: POST /visits, in the order they are checked).
+  'refusal.UNKNOWN_CARD': ['系统里没有这张市民卡：请先登记老人，或核对卡号（补办后旧卡失效）。', 'This citizen card is not known: register the elder first, or check the number (a reissued card replaces the old one).'],
+  'refusal.ELDER_SUSPENDED': ['该老人的助浴服务已暂停或已注销。', "The elder's service is suspended or closed."],
+  'refusal.NOT_ELIGIBLE': ['能力评估不是 2 级或 3 级（或还没有评估），不符合助浴条件：请先在上方记录能力评估。', 'The capability assessment is not level 2 or 3 (or there is none): record the assessment above first.'],
+  'refusal.NO_SAFETY_COMMITMENT': ['还没有签署当前版本的安全承诺书，请先在上方签署。', 'The current safety commitment has not been signed yet; record it above first.'],
+  'refusal.POINT_CLOSED': ['现在不在本助浴点的开放时间内。', 'The service point is closed at this time.'],
+  'refusal.ALREADY_IN_VISIT': ['该老人已在本次助浴流程中，尚未离场。', 'The elder is already in a visit and has not checked out.'],
+
+  // Field messages the services answer (exact English text → plain words), and the field
+  // a message is about when the service files it under another one.
+  'fieldMessage.Missing data for required field.': ['必填。', 'Required.'],
+  'fieldMessage.Field may not be null.': ['必填。', 'Required.'],
+  'fieldMessage.Not a valid date.': ['日期格式不对。', 'Not a valid date.'],
+  'fieldMessage.Not a valid integer.': ['请填写整数。', 'Not a whole number.'],
+  'fieldMessage.Not a valid UUID.': ['请从列表中选择。', 'Choose from the list.'],
+  'fieldMessage.Must be 18 characters: 17 digits and a digit or X.': ['身份证号应为 18 位：17 位数字加 1 位数字或 X。', 'Must be 18 characters: 17 digits and a digit or X.'],
+  'fieldMessage.The region code is not valid.': ['身份证号的地区码不对。', 'The region code is not valid.'],
+  'fieldMessage.The check digit is wrong.': ['身份证号最后一位（校验位）不对，请核对。', 'The check digit is wrong.'],
+  'fieldMessage.The birth date inside the number is not a date.': ['身份证号里的出生日期不是有效日期。', 'The birth date inside the number is not a date.'],
+  'fieldMessage.The birth date inside the number differs from birth_date.': ['出生日期与身份证号不一致。', 'The birth date differs from the one in the ID number.'],
+  'fieldMessage.The gender digit differs from gender.': ['性别与身份证号不一致。', 'The gender differs from the one in the ID number.'],
+  'fieldMessage.Not a mainland mobile (11 digits) or landline (0 + area code + number).': ['不是有效的手机号（11 位）或座机号（0 + 区号 + 号码）。', 'Not a mainland mobile (11 digits) or landline (0 + area code + number).'],
+  'fieldMessage.6 to 32 letters and digits.': ['市民卡号应为 6–32 位字母或数字。', '6 to 32 letters and digits.'],
+  'fieldMessage.At least one emergency contact.': ['至少填写一位紧急联系人。', 'At least one emergency contact.'],
+  'fieldMessage.Not a phone number: digits, with + - ( ) or spaces.': ['不是电话号码：请只填数字（可含 - 和空格）。', 'Not a phone number: digits, with + - ( ) or spaces.'],
+  'fieldMessage.Say whether the complainant is satisfied.': ['请选择投诉人是否满意。', 'Say whether the complainant is satisfied.'],
+  'fieldMessage.pattern.Length': ['长度不符合要求。', 'The length is not allowed.'],
+  'fieldMessage.pattern.Range': ['超出允许的范围。', 'Out of the allowed range.'],
+  'fieldMessage.pattern.OneOf': ['请从列表中选择。', 'Choose from the list.'],
+  'fieldMessage.pattern.future': ['日期不能晚于今天。', 'The date cannot be in the future.'],
+  'fieldMessage.other': ['填写不正确。', 'Not valid.'],
 
   'gender.female': ['女', 'Female'],
   'gender.male': ['男', 'Male'],
@@ -376,7 +511,15 @@ const WORDS = {
   'symptom.chest_tightness': ['胸闷', 'Chest tightness'],
   'symptom.breathless_lying_flat': ['不能平卧', 'Breathless lying flat'],
   'symptom.other': ['其他', 'Other'],
+  'visitAction.ended_early': ['提前结束', 'Ended early'],
+  'visitStatus.ended_early': ['提前结束', 'Ended early'],
 };
+
+/** The text of `key` with its {placeholders} left in (to put marked-up values in). */
+export function template(key) {
+  const entry = WORDS[key];
+  return entry ? entry[lang === 'en' ? 1 : 0] : key;
+}
 
 export function t(key, vars) {
   const entry = WORDS[key];
@@ -391,10 +534,47 @@ export function code(group, value) {
   return key in WORDS ? t(key) : String(value);
 }
 
-/** What to tell the user about a failed call. */
+/** What to tell the user about a failed call: plain words for its code; in English the
+ * service's own detail too, and the code of one the console has no words for. */
 export function problemText(problem) {
-  if (problem instanceof TypeError) return t('problem.NETWORK');
-  const key = `problem.${problem.code}`;
-  if (key in WORDS) return problem.detail && problem.code !== 'VALIDATION_FAILED' ? `${t(key)}（${problem.detail}）` : t(key);
-  return problem.detail || problem.message || String(problem);
+  const known = [`problem.${problem.code}`, `refusal.${problem.code}`].find((key) => key in WORDS);
+  if (lang === 'en') {
+    if (known) return problem.detail ? `${t(known)} (${problem.detail})` : t(known);
+    return `${problem.detail || problem.message || t('problem.unknown', { status: problem.status })} [${problem.code}]`;
+  }
+  return known ? t(known) : t('problem.unknown', { status: problem.status ?? '' });
+}
+
+// Messages the services file under one field that are about another one the form shows.
+const MOVED = {
+  'The birth date inside the number differs from birth_date.': 'birth_date',
+  'The gender digit differs from gender.': 'gender',
+};
+const PATTERNS = [
+  [/^Length must be/, 'fieldMessage.pattern.Length'],
+  [/^Shorter than|^Longer than/, 'fieldMessage.pattern.Length'],
+  [/^Must be (greater|less) than/, 'fieldMessage.pattern.Range'],
+  [/^Must be one of/, 'fieldMessage.pattern.OneOf'],
+  [/future/i, 'fieldMessage.pattern.future'],
+];
+
+function fieldMessage(message) {
+  const exact = `fieldMessage.${message}`;
+  if (exact in WORDS) return t(exact);
+  if (lang === 'en') return message;
+  const pattern = PATTERNS.find(([regex]) => regex.test(message));
+  return t(pattern ? pattern[1] : 'fieldMessage.other');
+}
+
+/** A refused call's field errors, each under the field it is about, in the user's words. */
+export function fieldErrors(problem) {
+  const out = {};
+  const flat = (value) => (Array.isArray(value) ? value.flatMap(flat) : value && typeof value === 'object' ? Object.values(value).flatMap(flat) : [String(value)]);
+  Object.entries(problem?.errors || {}).forEach(([name, messages]) => {
+    flat(messages).forEach((message) => {
+      const field = MOVED[message] || name;
+      (out[field] = out[field] || []).push(fieldMessage(message));
+    });
+  });
+  return out;
 }

@@ -32,20 +32,33 @@ export function clockTime(iso, timeZone) {
   );
 }
 
-export function dateTime(iso, timeZone) {
+/** A day as people write it: 2026年12月1日 in Chinese, 2026-12-01 in English. */
+export function dayText(isoDate, lang) {
+  if (!isoDate) return '';
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return lang === 'en' ? isoDate : `${y}年${m}月${d}日`;
+}
+
+/** A short day for chart axes: 12月1日 / 12-01. */
+export function shortDay(isoDate, lang) {
+  const [, m, d] = isoDate.split('-').map(Number);
+  return lang === 'en' ? isoDate.slice(5) : `${m}月${d}日`;
+}
+
+export function monthText(month, lang) {
+  const [y, m] = month.split('-').map(Number);
+  return lang === 'en' ? month : `${y}年${m}月`;
+}
+
+export function dateTime(iso, timeZone, lang) {
   if (!iso) return '';
   const when = new Date(iso);
-  return `${localDate(when, timeZone)} ${clockTime(iso, timeZone)}`;
+  return `${dayText(localDate(when, timeZone), lang)} ${clockTime(iso, timeZone)}`;
 }
 
-/** Minutes and seconds since `iso`, as "mm:ss". */
-export function elapsed(iso, now) {
-  const seconds = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 1000));
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
+/** Whole minutes since `iso` (never negative). */
 export function minutesSince(iso, now) {
-  return (now - new Date(iso).getTime()) / 60000;
+  return Math.max(0, (now - new Date(iso).getTime()) / 60000);
 }
 
 export function percent(rate) {
@@ -59,16 +72,37 @@ export function splitList(text) {
     .filter(Boolean);
 }
 
-/** Runs `jobs` (functions returning promises) a few at a time; results keep their order. */
-export async function inBatches(jobs, size = 6) {
-  const results = new Array(jobs.length);
-  let next = 0;
-  async function worker() {
-    while (next < jobs.length) {
-      const index = next++;
-      results[index] = await jobs[index]();
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(size, jobs.length) }, worker));
-  return results;
+/** A phone number as typed (138-0000-1111, 0571 8888 1234) without its separators. */
+export function plainPhone(text) {
+  return (text || '').replace(/[\s\-()（）]/g, '');
 }
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** What an 18-character resident ID number says: its birth date and gender, and whether
+ * its check character is right (GB 11643); null for anything that is not one. */
+export function readIdNumber(text) {
+  const value = (text || '').trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(value)) return null;
+  const sum = ID_WEIGHTS.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
+  const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  const day = new Date(`${birth}T00:00:00Z`);
+  const real = !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === birth;
+  return {
+    birth_date: real ? birth : null,
+    gender: Number(value[16]) % 2 ? 'male' : 'female',
+    checks: ID_CHECK[sum % 11] === value[17],
+  };
+}
+
+/** Age in whole years on `today` (both YYYY-MM-DD). */
+export function ageOn(birthDate, today) {
+  if (!birthDate) return null;
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Sorts by a Chinese-aware collation (names of points and people). */
+export const byName = (a, b) => (a.name || '').localeCompare(b.name || '', 'zh-CN');

@@ -16,12 +16,13 @@ from kit.privacy import mask_phone
 from kit.types import utcnow
 from kit.web import ApiError
 from services.complaints import domain
+from services.complaints import report as readable
 from services.complaints.domain import DomainError
 from services.complaints.models import complaints, misconduct
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
-    HotlineOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, ReasonIn,
-    ReplyIn, ReportArgs, ResolveIn, SatisfactionArgs, SatisfactionOut, SurveyIn, SurveyOut, TokenSurveyIn,
+    HotlineOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, PointStatsOut,
+    ReasonIn, ReplyIn, ReportArgs, ResolveIn, SatisfactionArgs, SatisfactionOut, SurveyIn, SurveyOut, TokenSurveyIn,
 )
 from services.complaints.service import Complaints, report_json
 
@@ -182,8 +183,11 @@ class Calls(MethodView):
     @calls_bp.arguments(CallIn)
     @calls_bp.response(201, CallOut)
     def post(self, body):
-        """Log a hotline call, answered or abandoned."""
+        """Log a hotline call, answered or abandoned, by the agent who took it (by default
+        the caller's linked staff member)."""
         who = callers.current()
+        if body.get("agent_id") is None and who.staff_id:
+            body["agent_id"] = who.staff_id
         with _svc().store.begin() as session:
             if body.get("complaint_id"):
                 who.check_point(_uc().linked_complaint_point(session, str(body["complaint_id"])))
@@ -224,6 +228,19 @@ class Hotline(MethodView):
             return _uc().hotline(session, *_period(args))
 
 
+@stats_bp.route("/points")
+class PointStats(MethodView):
+    @stats_bp.arguments(SatisfactionArgs, location="query")
+    @stats_bp.response(200, PointStatsOut)
+    def get(self, args):
+        """A period's complaint figures per point (a bound caller: its own): records
+        received, in-time handling and satisfaction, with the city's totals and targets."""
+        who = callers.current()
+        point = who.point_filter(args.get("service_point_id"))
+        with _svc().store.begin() as session:
+            return _uc().point_stats(session, point and str(point), *_period(args), utcnow())
+
+
 def _monthly(args) -> dict:
     who = callers.current()
     point = who.point_filter(args.get("service_point_id"))
@@ -257,6 +274,17 @@ def report_rows(report: dict) -> list[tuple[str, str, Any]]:
     return rows
 
 
+def _file_rows(report: dict, lang: str | None) -> tuple[list[str], list[tuple]]:
+    """The file's header and (section, item, value, kind) rows: the machine layout, or the
+    readable report in `lang`."""
+    if lang is None:
+        return ["section", "item", "value"], [(*row, None) for row in report_rows(report)]
+    point = report["service_point_id"]
+    with _svc().store.begin() as session:
+        name = _uc().point_name(session, point) if point else None
+    return readable.headings(lang), readable.readable_rows(report, name, _uc().tz, lang)
+
+
 @reports_bp.route("/monthly")
 class MonthlyReport(MethodView):
     @reports_bp.arguments(ReportArgs, location="query")
@@ -271,11 +299,13 @@ class MonthlyReport(MethodView):
         if args["format"] == "json":
             return report
         name = f"complaints-{report['month']}-{report['service_point_id'] or 'city'}"
+        header, rows = _file_rows(report, args["lang"])
         if args["format"] == "csv":
             buffer = io.StringIO()
             writer = csv.writer(buffer)
-            writer.writerow(["section", "item", "value"])
-            writer.writerows(report_rows(report))
+            writer.writerow(header)
+            writer.writerows([section, item, readable.percent_text(value) if kind else value]
+                             for section, item, value, kind in rows)
             return Response(buffer.getvalue().encode("utf-8-sig"), mimetype="text/csv",
                             headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
         from openpyxl import Workbook  # only the XLSX download needs it
@@ -283,9 +313,11 @@ class MonthlyReport(MethodView):
         book = Workbook()
         sheet = book.active
         sheet.title = report["month"]
-        sheet.append(["section", "item", "value"])
-        for row in report_rows(report):
-            sheet.append(list(row))
+        sheet.append(header)
+        for section, item, value, kind in rows:
+            sheet.append([section, item, value])
+            if kind and value is not None:
+                sheet.cell(sheet.max_row, 3).number_format = "0.0%"
         buffer = io.BytesIO()
         book.save(buffer)
         return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

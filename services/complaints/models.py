@@ -142,6 +142,15 @@ staff = sa.Table(
     sa.Column("sequence", sa.BigInteger, nullable=False),
 )
 
+# Service points as registration publishes them: the name a point's report is headed with.
+points = sa.Table(
+    "points",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
 # Checked-out visits: the point a visit's survey counts under.
 visits = sa.Table(
     "visits",

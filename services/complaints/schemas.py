@@ -184,11 +184,14 @@ class SurveyOut(ma.Schema):
 
 
 class CallIn(Strict):
-    caller = fields.String(required=True, validate=validate.Length(3, 32))
+    caller = fields.String(required=True, validate=[
+        validate.Length(3, 32),
+        validate.Regexp(r"^\+?[0-9][0-9 ()-]*[0-9]$", error="Not a phone number: digits, with + - ( ) or spaces.")])
     started_at = fields.AwareDateTime(required=True)
     answered = fields.Boolean(required=True)
     duration_s = fields.Integer(required=True, validate=validate.Range(0, 86400))
-    agent_id = fields.UUID(load_default=None, allow_none=True)
+    agent_id = fields.UUID(load_default=None, allow_none=True,
+                           metadata={"description": "The agent's staff id; default: the caller's linked staff member."})
     complaint_id = fields.UUID(load_default=None, allow_none=True)
 
 
@@ -225,12 +228,38 @@ class MonthArgs(Strict):
 
 class ReportArgs(MonthArgs):
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+    lang = fields.String(load_default=None, validate=validate.OneOf(["zh-CN", "en"]), metadata={
+        "description": "csv and xlsx: a report to read, headed and labelled in this language, with the point's "
+                       "name, local times and percentages; without it, the machine layout (section, item, value)."})
 
 
 class SatisfactionOut(ma.Schema):
     responses = fields.Integer()
     satisfied = fields.Integer()
     rate = fields.Float(allow_none=True, metadata={"description": "satisfied / responses, 0–1; null with none."})
+
+
+class PointStats(ma.Schema):
+    service_point_id = fields.String()
+    complaints = fields.Integer(metadata={"description": "Records received in the period."})
+    with_deadlines = fields.Integer()
+    in_time = fields.Integer(metadata={"description": "Of those with deadlines, the ones that met every one."})
+    in_time_rate = fields.Float(allow_none=True)
+    responses = fields.Integer(metadata={"description": "Surveys answered in the period."})
+    satisfied = fields.Integer()
+    satisfaction_rate = fields.Float(allow_none=True)
+
+
+class StatsTotals(PointStats):
+    class Meta:
+        exclude = ("service_point_id",)
+
+
+class PointStatsOut(ma.Schema):
+    service_point_id = fields.String(allow_none=True)
+    points = fields.List(fields.Nested(PointStats), metadata={"description": "Points with a record or a survey."})
+    totals = fields.Nested(StatsTotals)
+    targets = fields.Dict(keys=fields.String(), values=fields.Float())
 
 
 class HotlineOut(ma.Schema):

@@ -22,8 +22,8 @@ from kit.web import ApiError
 from services.complaints import domain
 from services.complaints.domain import Deadline, DomainError, Rules, StaffView
 from services.complaints.models import (
-    calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, staff, survey_invitations,
-    surveys, visits,
+    calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, points, staff,
+    survey_invitations, surveys, visits,
 )
 
 # The event each handling step emits (steps that move nothing visible to others emit none).
@@ -404,11 +404,7 @@ class Complaints:
             by_channel[channel] = by_channel.get(channel, 0) + count
             by_category[category] = by_category.get(category, 0) + count
             by_type[kind] = by_type.get(kind, 0) + count
-        # `domain.missed` as SQL (met after its due time, or unmet once due), so a month of a
-        # city is counted in the store; the monthly-statistics test checks both agree.
-        as_of = sa.bindparam("as_of", now, type_=deadlines.c.due_at.type)
-        missed = sa.case((deadlines.c.met_at.is_not(None) & (deadlines.c.met_at > deadlines.c.due_at), 1),
-                         (deadlines.c.met_at.is_(None) & (deadlines.c.due_at <= as_of), 1), else_=0)
+        missed = _missed(now)
         per_complaint = (sa.select(deadlines.c.complaint_id, sa.func.max(missed).label("missed"))
                          .select_from(deadlines.join(complaints, complaints.c.id == deadlines.c.complaint_id))
                          .where(*where).group_by(deadlines.c.complaint_id).subquery())
@@ -429,6 +425,56 @@ class Complaints:
             "satisfaction": satisfaction, "hotline": hotline,
             "targets": targets, "targets_met": {k: domain.meets(rates[k], targets[k]) for k in targets},
         }
+
+    def point_name(self, session: Session, point_id: str) -> str | None:
+        """The point's name as registration last published it (None before the first event)."""
+        return session.execute(sa.select(points.c.name).where(points.c.id == point_id)).scalar()
+
+    def point_stats(self, session: Session, point: str | None, start: datetime, end: datetime,
+                    now: datetime) -> dict:
+        """Per point, the complaints received in [start, end) and how many met every
+        deadline, and the satisfaction of the surveys answered then; counted in the store
+        (grouped by point), with the city's totals and the targets."""
+        by_point: dict[str, dict] = {}
+
+        def of(point_id: str) -> dict:
+            return by_point.setdefault(point_id, {"service_point_id": point_id, "complaints": 0, "with_deadlines": 0,
+                                                  "in_time": 0, "responses": 0, "satisfied": 0})
+
+        received = [complaints.c.received_at >= start, complaints.c.received_at < end]
+        answered = [surveys.c.created_at >= start, surveys.c.created_at < end]
+        if point:
+            received.append(complaints.c.service_point_id == point)
+            answered.append(surveys.c.service_point_id == point)
+        for point_id, count in session.execute(sa.select(complaints.c.service_point_id, sa.func.count())
+                                               .where(*received).group_by(complaints.c.service_point_id)):
+            of(point_id)["complaints"] = count
+        per_complaint = (sa.select(complaints.c.service_point_id, sa.func.max(_missed(now)).label("missed"))
+                         .select_from(deadlines.join(complaints, complaints.c.id == deadlines.c.complaint_id))
+                         .where(*received).group_by(deadlines.c.complaint_id, complaints.c.service_point_id)
+                         .subquery())
+        late = sa.func.coalesce(sa.func.sum(per_complaint.c.missed), 0)
+        for point_id, with_deadlines, missed in session.execute(
+                sa.select(per_complaint.c.service_point_id, sa.func.count(), late)
+                .group_by(per_complaint.c.service_point_id)):
+            of(point_id).update(with_deadlines=with_deadlines, in_time=with_deadlines - missed)
+        for point_id, score, count in session.execute(sa.select(surveys.c.service_point_id, surveys.c.score,
+                                                                sa.func.count()).where(*answered)
+                                                      .group_by(surveys.c.service_point_id, surveys.c.score)):
+            figures = of(point_id)
+            figures["responses"] += count
+            figures["satisfied"] += count if domain.is_satisfied(score, self.rules) else 0
+
+        def rated(figures: dict) -> dict:
+            return {**figures, "in_time_rate": domain.rate(figures["in_time"], figures["with_deadlines"]),
+                    "satisfaction_rate": domain.rate(figures["satisfied"], figures["responses"])}
+
+        totals = {key: sum(f[key] for f in by_point.values())
+                  for key in ("complaints", "with_deadlines", "in_time", "responses", "satisfied")}
+        return {"service_point_id": point, "points": [rated(f) for _, f in sorted(by_point.items())],
+                "totals": rated(totals),
+                "targets": {"satisfaction": self.rules.satisfaction_target, "in_time": self.rules.in_time_target,
+                            "answer_rate": self.rules.answer_rate_target}}
 
     def produce_monthly_reports(self, session: Session, now: datetime) -> int:
         """On the report day (default the 25th): the month's report for the city and for each
@@ -451,6 +497,14 @@ class Complaints:
         self.outbox.add(session, "complaints.report.ready", report_id, {
             "id": report_id, "month": month, "service_point_ids": points})
         return 1 + len(points)
+
+
+def _missed(now: datetime):
+    """`domain.missed` as SQL (met after its due time, or unmet once due), so a month of a
+    city is counted in the store; the monthly-statistics test checks both agree."""
+    as_of = sa.bindparam("as_of", now, type_=deadlines.c.due_at.type)
+    return sa.case((deadlines.c.met_at.is_not(None) & (deadlines.c.met_at > deadlines.c.due_at), 1),
+                   (deadlines.c.met_at.is_(None) & (deadlines.c.due_at <= as_of), 1), else_=0)
 
 
 def report_json(report: dict) -> dict:

@@ -127,6 +127,10 @@ class Elders(MethodView):
             query = query.where(elders.c.citizen_card_no == args["citizen_card_no"])
         if args.get("q"):
             query = query.where(elders.c.name.startswith(args["q"], autoescape=True))
+        if args.get("id_number"):
+            if not who.sees_personal_data:  # a search by the whole number would tell masked roles it
+                raise ApiError(403, "FORBIDDEN", "Your role may not search by ID number.")
+            query = query.where(elders.c.id_number == args["id_number"].strip().upper())
         with _svc().store.begin() as session:
             rows, cursor = page(session, query, elders, args["limit"], args["cursor"])
             if who.sees_personal_data:  # unmasked records left the store: each one is a read

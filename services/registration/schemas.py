@@ -105,7 +105,9 @@ class ElderOut(ma.Schema):
 class ElderListArgs(PageArgs):
     citizen_card_no = fields.String()
     service_point_id = fields.UUID()
-    q = fields.String(validate=validate.Length(1, 100))
+    q = fields.String(validate=validate.Length(1, 100), metadata={"description": "The start of the name."})
+    id_number = fields.String(validate=validate.Length(1, 18), metadata={
+        "description": "A whole ID number; only for roles that see ID numbers (others: 403)."})
 
 
 class ServicePointPage(ma.Schema):

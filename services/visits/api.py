@@ -14,7 +14,7 @@ from kit.paging import page
 from kit.web import ApiError
 from services.visits.models import bookings, follow_ups, timeline, visits
 from services.visits.schemas import (
-    FiguresArgs, PeriodFigures, RulesOut,
+    FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
@@ -154,6 +154,19 @@ class Figures(MethodView):
         point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
         with _svc().store.begin() as session:
             return _uc().period_figures(session, point, args["from_"], args["to"])
+
+
+@visits_bp.route("/figures/points")
+class PointFigures(MethodView):
+    @visits_bp.arguments(FiguresArgs, location="query")
+    @visits_bp.response(200, PointFiguresOut)
+    def get(self, args):
+        """A period's figures per point (a bound caller: its own), for a city's dashboard
+        in one call: each point's visits, check-outs, refusals, incidents and its days."""
+        who = callers.current()
+        point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
+        with _svc().store.begin() as session:
+            return _uc().point_figures(session, point, args["from_"], args["to"])
 
 
 @visits_bp.route("/<uuid:visit_id>")
@@ -308,6 +321,18 @@ class MeetingRate(MethodView):
         point = who.point_filter(args.get("service_point_id"))
         with _svc().store.begin() as session:
             return _svc().config.follow_ups.meeting_rate(session, point, args["from_"], args["to"])
+
+
+@follow_ups_bp.route("/meeting-rate/points")
+class MeetingRates(MethodView):
+    @follow_ups_bp.arguments(FiguresArgs, location="query")
+    @follow_ups_bp.response(200, PointRatesOut)
+    def get(self, args):
+        """见面率 of home visits due in the period, per point and in total."""
+        who = callers.current()
+        point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
+        with _svc().store.begin() as session:
+            return _svc().config.follow_ups.meeting_rates(session, point, args["from_"], args["to"])
 
 
 blueprints = [bookings_bp, visits_bp, incidents_bp, plans_bp, follow_ups_bp]

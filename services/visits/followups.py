@@ -130,3 +130,18 @@ class FollowUps:
         rate = domain.meeting_rate(met, len(rows))
         return {"due": len(rows), "face_to_face": met, "rate": rate, "target": self.rules.meeting_rate_target,
                 "meets_target": rate is not None and rate >= self.rules.meeting_rate_target}
+
+    def meeting_rates(self, session: Session, point: str | None, first: date, last: date) -> dict:
+        """The same rate per point, counted in the store (one grouped scan), and in total."""
+        met = sa.case(((follow_ups.c.status == "done") & follow_ups.c.face_to_face.is_(True), 1))
+        query = sa.select(follow_ups.c.service_point_id, sa.func.count(), sa.func.count(met)).where(
+            follow_ups.c.due_on >= first, follow_ups.c.due_on <= last, follow_ups.c.programme == "home_visit",
+            follow_ups.c.status != "cancelled").group_by(follow_ups.c.service_point_id)
+        if point:
+            query = query.where(follow_ups.c.service_point_id == point)
+        rows = sorted(session.execute(query).all())
+        due, face_to_face = sum(r[1] for r in rows), sum(r[2] for r in rows)
+        return {"from_": first, "to": last, "target": self.rules.meeting_rate_target,
+                "totals": {"due": due, "face_to_face": face_to_face, "rate": domain.meeting_rate(face_to_face, due)},
+                "points": [{"service_point_id": p, "due": d, "face_to_face": f, "rate": domain.meeting_rate(f, d)}
+                           for p, d, f in rows]}

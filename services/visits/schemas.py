@@ -255,6 +255,50 @@ class PeriodFigures(ma.Schema):
     days = fields.List(fields.Nested(DayFigures))
 
 
+class PointDay(ma.Schema):
+    date = fields.Date()
+    visits = fields.Integer()
+    incidents = fields.Integer()
+
+
+class PointFigures(ma.Schema):
+    service_point_id = fields.String()
+    visits = fields.Integer()
+    checked_out = fields.Integer()
+    refused = fields.Integer()
+    refusals_by_reason = fields.Dict(keys=fields.String(), values=fields.Integer())
+    incidents = fields.Integer()
+    days = fields.List(fields.Nested(PointDay), metadata={"description": "Days with a visit or an incident"})
+
+
+class PointFiguresOut(ma.Schema):
+    service_point_id = fields.String(allow_none=True)
+    from_ = fields.Date(data_key="from")
+    to = fields.Date()
+    points = fields.List(fields.Nested(PointFigures), metadata={"description": "Points with a visit in the period"})
+
+
+class PointRate(ma.Schema):
+    service_point_id = fields.String()
+    due = fields.Integer()
+    face_to_face = fields.Integer()
+    rate = fields.Float(allow_none=True)
+
+
+class RateTotals(ma.Schema):
+    due = fields.Integer()
+    face_to_face = fields.Integer()
+    rate = fields.Float(allow_none=True)
+
+
+class PointRatesOut(ma.Schema):
+    from_ = fields.Date(data_key="from")
+    to = fields.Date()
+    target = fields.Float()
+    totals = fields.Nested(RateTotals)
+    points = fields.List(fields.Nested(PointRate), metadata={"description": "Points with a home visit due"})
+
+
 class RulesOut(ma.Schema):
     max_bath_minutes = fields.Integer()
     min_rest_minutes = fields.Integer()

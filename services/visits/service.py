@@ -364,6 +364,47 @@ class Visits:
         ordered = [{"date": day, **finish(figures)} for day, figures in sorted(days.items())]
         return {"service_point_id": point_id, "from_": first, "to": last, "totals": finish(totals), "days": ordered}
 
+    def point_figures(self, session: Session, point_id: str | None, first, last) -> dict:
+        """A period's figures per point, counted in the store by point and day: each
+        point's totals and its visits and incidents per day (a city in one answer)."""
+        where = [visits.c.local_date.between(first, last)]
+        if point_id:
+            where.append(visits.c.service_point_id == point_id)
+        by_point: dict[str, dict] = {}
+
+        def of(point: str) -> dict:
+            return by_point.setdefault(point, {"service_point_id": point, "visits": 0, "checked_out": 0, "refused": 0,
+                                               "incidents": 0, "refusals_by_reason": {}, "days": {}})
+
+        def day_of(point: str, day) -> dict:
+            return of(point)["days"].setdefault(day, {"date": day, "visits": 0, "incidents": 0})
+
+        for point, day, count, checked_out, refused in session.execute(sa.select(
+                visits.c.service_point_id, visits.c.local_date, sa.func.count(),
+                sa.func.count(sa.case((visits.c.status == "checked_out", 1))),
+                sa.func.count(sa.case((visits.c.status == "refused", 1))))
+                .where(*where).group_by(visits.c.service_point_id, visits.c.local_date)):
+            figures = of(point)
+            figures["visits"] += count
+            figures["checked_out"] += checked_out
+            figures["refused"] += refused
+            day_of(point, day)["visits"] = count
+        refused_visits = sa.select(visits.c.service_point_id, visits.c.screening).where(
+            *where, visits.c.status == "refused")
+        for point, screening in session.execute(refused_visits):
+            reasons = of(point)["refusals_by_reason"]
+            for reason in (screening or {}).get("refusal_reasons", []):
+                reasons[reason] = reasons.get(reason, 0) + 1
+        for point, day, count in session.execute(
+                sa.select(visits.c.service_point_id, visits.c.local_date, sa.func.count()).select_from(
+                    incidents.join(visits, incidents.c.visit_id == visits.c.id))
+                .where(*where).group_by(visits.c.service_point_id, visits.c.local_date)):
+            of(point)["incidents"] += count
+            day_of(point, day)["incidents"] = count
+        points_out = [dict(figures, days=[figures["days"][day] for day in sorted(figures["days"])])
+                      for _, figures in sorted(by_point.items())]
+        return {"service_point_id": point_id, "from_": first, "to": last, "points": points_out}
+
     # --- incidents --------------------------------------------------------------------
 
     def report_incident(self, session: Session, visit_id: str, form: dict, actor: str | None,

@@ -1,22 +1,39 @@
-// Complaints desk (投诉台): the queue by nearest deadline, a complaint's history and its
-// handling steps, new records and the hotline's call log.
-import { useState } from 'preact/hooks';
+// Complaints desk (投诉台): the queue by nearest deadline, a complaint's history and the
+// handling steps the user may take, new records and the hotline's call log.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, get, post } from '../api.js';
-import { code, t } from '../i18n.js';
-import { dateTime } from '../util.js';
-import { Field, Loading, Panel, ProblemBox, useAction, useForm, useLoad } from '../ui.jsx';
+import { code, getLang, t } from '../i18n.js';
+import { dateTime, plainPhone } from '../util.js';
+import { can, Done, Field, Loading, Panel, ProblemBox, Say, useAction, useForm, useLoad } from '../ui.jsx';
 
 const CHANNELS = ['phone', 'in_person', 'letter', 'web', 'online_media', 'fax'];
 const TYPES = ['complaint', 'suggestion', 'consultation', 'praise'];
 const CATEGORIES = ['service_attitude', 'safety', 'hygiene_facility', 'staff_misconduct', 'waiting_time', 'fees', 'administrative', 'other'];
 const HANDLING = ['received', 'assigned', 'in_progress', 'reopened'];
 const OPEN = [...HANDLING, 'resolved', 'replied'];
+// A caller's number: digits, with + - ( ) or spaces (as the complaints service accepts).
+const PHONE = '\\+?[0-9][0-9 \\(\\)\\-]*[0-9]';
+
+// Each step, the path it posts to and the operation the gateway names it by.
+const STEP_PATHS = {
+  assign: 'assign',
+  reply: 'replies',
+  follow_up: 'follow-ups',
+  resolve: 'resolve',
+  callback: 'callback',
+  escalate: 'escalate',
+  close: 'close',
+};
+
+// The fields the step forms show their own errors on.
+const STEP_FIELDS = ['staff_id', 'content', 'written', 'note', 'reason_open', 'resolution', 'reached', 'satisfied',
+  'solved', 'attitude', 'score', 'comment', 'reason'];
 
 /** The steps a complaint in this status and of this type may take (services/complaints/domain.py). */
 function stepsFor(complaint) {
   const { status, type } = complaint;
   const steps = [];
-  if (['received', 'assigned', 'in_progress', 'reopened'].includes(status)) steps.push('assign');
+  if (HANDLING.includes(status)) steps.push('assign');
   if (['assigned', 'in_progress', 'reopened', 'resolved'].includes(status)) steps.push('reply');
   if (HANDLING.includes(status)) steps.push('follow_up');
   if (['in_progress', 'reopened'].includes(status)) steps.push('resolve');
@@ -35,12 +52,15 @@ function nextDeadline(complaint) {
   return open[0] || null;
 }
 
-export function ComplaintsDesk({ point, points, config, session }) {
-  const [scope, setScope] = useState(point && session.role !== 'cs_supervisor' ? 'point' : 'all');
+export function ComplaintsDesk({ point, points, config }) {
+  // The point picker at the top narrows the queue; with none chosen it is every point's
+  // (a user bound to a point always sees its own).
   const [showClosed, setShowClosed] = useState(false);
   const [selectedId, setSelectedId] = useState(null);
   const [creating, setCreating] = useState(false);
-  const pointFilter = scope === 'point' && point ? point.id : undefined;
+  const [round, setRound] = useState(0); // a refresh or a click loads the complaint again
+  const detail = useRef(null);
+  const pointFilter = point ? point.id : undefined;
   const list = useLoad(() => all('/complaints', { service_point_id: pointFilter }), [pointFilter]);
   const now = Date.now();
   const rows = (list.data || [])
@@ -49,29 +69,31 @@ export function ComplaintsDesk({ point, points, config, session }) {
     .map((c) => ({ ...c, late: c.overdue || (c.next && new Date(c.next.due_at) < now) }))
     .sort((a, b) => (a.next ? new Date(a.next.due_at) : Infinity) - (b.next ? new Date(b.next.due_at) : Infinity));
   const pointName = (id) => points.find((p) => p.id === id)?.name || '';
-  const mayWrite = ['admin', 'cs_agent', 'cs_supervisor', 'point_admin'].includes(session.role);
-  const mayLogCalls = ['admin', 'cs_agent', 'cs_supervisor'].includes(session.role);
+  const lang = getLang();
+
+  function select(id) {
+    setSelectedId(id);
+    setRound((r) => r + 1);
+    // On a narrow screen the detail sits below the queue: bring it into view.
+    setTimeout(() => detail.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }), 50);
+  }
 
   return (
     <div class="screen complaints">
       <div class="toolbar">
-        <label class="check">
-          <input type="radio" name="scope" checked={scope === 'point'} disabled={!point} onChange={() => setScope('point')} />{' '}
-          {t('complaints.thisPoint')}
-        </label>
-        <label class="check">
-          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('complaints.allPoints')}
-        </label>
+        <span class="muted" data-testid="queue-scope">
+          {point ? t('complaints.scopePoint', { point: point.name }) : t('complaints.scopeAll')}
+        </span>
         <label class="check">
           <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />{' '}
           {t('complaints.showClosed')}
         </label>
-        {mayWrite && (
+        {can(config, 'POST /complaints') && (
           <button type="button" class="primary" data-testid="new-complaint" onClick={() => setCreating(!creating)}>
             {t('complaints.new')}
           </button>
         )}
-        <button type="button" class="ghost" onClick={list.reload}>
+        <button type="button" class="ghost" onClick={() => (list.reload(), setRound((r) => r + 1))}>
           {t('common.refresh')}
         </button>
       </div>
@@ -81,13 +103,13 @@ export function ComplaintsDesk({ point, points, config, session }) {
           point={point}
           onCreated={(created) => {
             setCreating(false);
-            setSelectedId(created.id);
+            select(created.id);
             list.reload();
           }}
         />
       )}
       <div class="columns">
-        <Panel title={t('complaints.queue')} class="queue">
+        <Panel title={showClosed ? t('complaints.all') : t('complaints.queue')} class="queue">
           <Loading state={list} />
           {list.data && !rows.length && <p class="muted">{t('complaints.empty')}</p>}
           <ul class="queue-list" data-testid="complaint-queue">
@@ -98,19 +120,20 @@ export function ComplaintsDesk({ point, points, config, session }) {
                   class={`queue-item${c.id === selectedId ? ' selected' : ''}${c.late ? ' overdue' : ''}`}
                   data-complaint-id={c.id}
                   data-status={c.status}
-                  onClick={() => setSelectedId(c.id)}
+                  onClick={() => select(c.id)}
                 >
                   <span class="queue-top">
                     <strong>{code('complaintType', c.type)} · {code('category', c.category)}</strong>
                     <span class={`badge status-${c.status}`}>{code('complaintStatus', c.status)}</span>
                   </span>
                   <span class="muted">
-                    {pointName(c.service_point_id)} · {c.complainant?.name} · {dateTime(c.received_at, config.timezone)}
+                    {pointName(c.service_point_id)} · {c.complainant?.name || t('complaints.anonymous')} ·{' '}
+                    {dateTime(c.received_at, config.timezone, lang)}
                   </span>
                   {c.next && (
                     <span class={c.late ? 'deadline late' : 'deadline'}>
                       {c.late ? t('complaints.overdue') + ' · ' : ''}
-                      {code('deadline', c.next.name)} {dateTime(c.next.due_at, config.timezone)}
+                      {code('deadline', c.next.name)} {dateTime(c.next.due_at, config.timezone, lang)}
                     </span>
                   )}
                   {!c.next && c.late && <span class="deadline late">{t('complaints.overdue')}</span>}
@@ -122,18 +145,11 @@ export function ComplaintsDesk({ point, points, config, session }) {
             ))}
           </ul>
         </Panel>
-        <div class="stack">
+        <div class="stack" ref={detail}>
           {selectedId && (
-            <ComplaintDetail
-              key={selectedId}
-              id={selectedId}
-              config={config}
-              mayWrite={mayWrite}
-              pointName={pointName}
-              onChange={list.reload}
-            />
+            <ComplaintDetail key={`${selectedId}:${round}`} id={selectedId} config={config} pointName={pointName} onChange={list.reload} />
           )}
-          {mayLogCalls && <CallLog complaintId={selectedId} />}
+          {can(config, 'POST /calls') && <CallLog complaintId={selectedId} config={config} />}
         </div>
       </div>
     </div>
@@ -142,10 +158,10 @@ export function ComplaintsDesk({ point, points, config, session }) {
 
 function NewComplaint({ points, point, onCreated }) {
   const form = useForm({
-    channel: 'phone',
+    channel: '',
     type: 'complaint',
-    category: 'service_attitude',
-    service_point_id: point?.id || points[0]?.id || '',
+    category: '',
+    service_point_id: point?.id || '',
     name: '',
     phone: '',
     content: '',
@@ -153,6 +169,11 @@ function NewComplaint({ points, point, onCreated }) {
   });
   const action = useAction();
   const v = form.values;
+  const labels = {
+    channel: t('complaints.channel'), type: t('complaints.type'), category: t('complaints.category'),
+    service_point_id: t('common.point'), 'complainant.name': t('complaints.complainant'),
+    'complainant.phone': t('complaints.phone'), content: t('complaints.content'), severity: t('complaints.severity'),
+  };
   async function submit(event) {
     event.preventDefault();
     const created = await action.run(() =>
@@ -161,16 +182,17 @@ function NewComplaint({ points, point, onCreated }) {
         type: v.type,
         category: v.category,
         service_point_id: v.service_point_id,
-        complainant: { name: v.name.trim(), phone: v.phone.trim() },
+        complainant: { name: v.name.trim(), phone: plainPhone(v.phone) },
         content: v.content.trim(),
         severity: v.severity,
       }),
     );
     if (created) onCreated(created);
   }
-  const errors = action.problem?.errors || {};
-  const choice = (name, values, group) => (
-    <select {...form.bind(name)}>
+  const errors = action.errors;
+  const choice = (name, values, group, blank) => (
+    <select {...form.bind(name)} onChange={(e) => form.set(name, e.currentTarget.value)} required>
+      {blank && <option value="">{t('common.choose')}</option>}
       {values.map((value) => (
         <option key={value} value={value}>
           {code(group, value)}
@@ -181,34 +203,35 @@ function NewComplaint({ points, point, onCreated }) {
   return (
     <Panel title={t('complaints.new')}>
       <form class="grid" onSubmit={submit} data-testid="complaint-form">
-        <Field label={t('complaints.channel')} error={errors.channel}>
-          {choice('channel', CHANNELS, 'channel')}
+        <Field label={labels.channel} error={errors.channel}>
+          {choice('channel', CHANNELS, 'channel', true)}
         </Field>
-        <Field label={t('complaints.type')} error={errors.type}>
+        <Field label={labels.type} error={errors.type}>
           {choice('type', TYPES, 'complaintType')}
         </Field>
-        <Field label={t('complaints.category')} error={errors.category}>
-          {choice('category', CATEGORIES, 'category')}
+        <Field label={labels.category} error={errors.category}>
+          {choice('category', CATEGORIES, 'category', true)}
         </Field>
-        <Field label={t('common.point')} error={errors.service_point_id}>
-          <select {...form.bind('service_point_id')}>
-            {points.map((p) => (
+        <Field label={labels.service_point_id} error={errors.service_point_id}>
+          <select {...form.bind('service_point_id')} onChange={(e) => form.set('service_point_id', e.currentTarget.value)} required>
+            <option value="">{t('common.pickPoint')}</option>
+            {[...points].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
           </select>
         </Field>
-        <Field label={t('complaints.complainant')} error={errors['complainant.name']}>
+        <Field label={labels['complainant.name']} error={errors['complainant.name']}>
           <input {...form.bind('name')} required />
         </Field>
-        <Field label={t('complaints.phone')} error={errors['complainant.phone']}>
-          <input {...form.bind('phone')} inputMode="tel" required />
+        <Field label={labels['complainant.phone']} error={errors['complainant.phone']}>
+          <input {...form.bind('phone')} inputMode="tel" pattern={PHONE} required />
         </Field>
-        <Field label={t('complaints.severity')} error={errors.severity}>
+        <Field label={labels.severity} error={errors.severity}>
           {choice('severity', ['normal', 'major'], 'complaintSeverity')}
         </Field>
-        <Field label={t('complaints.content')} error={errors.content} wide>
+        <Field label={labels.content} error={errors.content} wide>
           <textarea rows={3} {...form.bind('content')} required />
         </Field>
         <div class="actions">
@@ -217,14 +240,15 @@ function NewComplaint({ points, point, onCreated }) {
           </button>
         </div>
       </form>
-      <ProblemBox problem={action.problem} />
+      <ProblemBox problem={action.problem} labels={labels} shown={Object.keys(labels)} />
     </Panel>
   );
 }
 
-function ComplaintDetail({ id, config, mayWrite, pointName, onChange }) {
+function ComplaintDetail({ id, config, pointName, onChange }) {
   const complaint = useLoad(() => get(`/complaints/${id}`), [id]);
   const c = complaint.data;
+  const lang = getLang();
   function changed() {
     complaint.reload();
     onChange();
@@ -248,9 +272,9 @@ function ComplaintDetail({ id, config, mayWrite, pointName, onChange }) {
               <dd>{code('category', c.category)}</dd>
             </div>
             <div>
-              <dt>{t('complaints.complainant')}</dt>
+              <dt>{c.channel === 'phone' ? t('complaints.caller') : t('complaints.complainant')}</dt>
               <dd>
-                {c.complainant?.name} {c.complainant?.phone}
+                {c.complainant?.name} <span translate={false}>{c.complainant?.phone}</span>
               </dd>
             </div>
             <div class="wide">
@@ -270,18 +294,18 @@ function ComplaintDetail({ id, config, mayWrite, pointName, onChange }) {
               {Object.entries(c.deadlines || {}).map(([name, d]) => (
                 <tr key={name} class={!d.met_at && new Date(d.due_at) < Date.now() ? 'late' : ''}>
                   <td>{code('deadline', name)}</td>
-                  <td>{dateTime(d.due_at, config.timezone)}</td>
-                  <td>{d.met_at ? `✓ ${dateTime(d.met_at, config.timezone)}` : t('complaints.open')}</td>
+                  <td>{dateTime(d.due_at, config.timezone, lang)}</td>
+                  <td>{d.met_at ? `✓ ${dateTime(d.met_at, config.timezone, lang)}` : t('complaints.open')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {mayWrite && <Steps complaint={c} onDone={changed} />}
+          <Steps complaint={c} config={config} onDone={changed} />
           <h3>{t('complaints.history')}</h3>
           <ol class="timeline" data-testid="complaint-history">
             {(c.history || []).map((entry, index) => (
               <li key={index} data-action={entry.action}>
-                <time>{dateTime(entry.at, config.timezone)}</time> {code('historyAction', entry.action)}
+                <time>{dateTime(entry.at, config.timezone, lang)}</time> {code('historyAction', entry.action)}
                 {entry.status && ` → ${code('complaintStatus', entry.status)}`}
                 {(entry.content || entry.note || entry.resolution || entry.reason || entry.comment) && (
                   <div class="muted">{entry.content || entry.note || entry.resolution || entry.reason || entry.comment}</div>
@@ -295,21 +319,18 @@ function ComplaintDetail({ id, config, mayWrite, pointName, onChange }) {
   );
 }
 
-const STEP_PATHS = {
-  assign: 'assign',
-  reply: 'replies',
-  follow_up: 'follow-ups',
-  resolve: 'resolve',
-  callback: 'callback',
-  escalate: 'escalate',
-  close: 'close',
-};
-
-function Steps({ complaint, onDone }) {
-  const steps = stepsFor(complaint);
+/** The steps this complaint may take now, of those the user may call. */
+function Steps({ complaint, config, onDone }) {
+  const steps = stepsFor(complaint).filter((s) => can(config, `POST /complaints/{id}/${STEP_PATHS[s]}`));
   const [step, setStep] = useState(steps[0] || null);
   const current = steps.includes(step) ? step : steps[0];
-  if (!current) return null;
+  if (!current) {
+    return complaint.status === 'closed' ? null : (
+      <p class="notice" data-testid="no-steps">
+        {t('complaints.nextByOthers')}
+      </p>
+    );
+  }
   return (
     <div class="steps" data-testid="complaint-steps">
       <div class="tabs">
@@ -329,6 +350,7 @@ function StepForm({ step, complaint, onDone }) {
     () => (step === 'assign' ? all('/staff', { service_point_id: complaint.service_point_id }) : Promise.resolve([])),
     [step, complaint.service_point_id],
   );
+  // The callback starts empty: whoever calls back records what the complainant said.
   const form = useForm({
     staff_id: '',
     content: '',
@@ -336,31 +358,32 @@ function StepForm({ step, complaint, onDone }) {
     note: '',
     reason_open: '',
     resolution: '',
-    reached: true,
-    satisfied: 'yes',
-    solved: 'yes',
-    attitude: 'satisfied',
-    score: '9',
+    reached: '',
+    satisfied: '',
+    solved: '',
+    attitude: '',
+    score: '',
     comment: '',
     reason: '',
   });
   const action = useAction();
   const v = form.values;
   const people = (staff.data || []).filter((s) => s.active);
-  const assignee = v.staff_id || complaint.owner_staff_id || people[0]?.id || '';
+  const assignee = v.staff_id || complaint.owner_staff_id || '';
+  const reached = v.reached === 'yes';
   const bodies = {
     assign: () => ({ staff_id: assignee }),
     reply: () => ({ content: v.content, written: v.written }),
     follow_up: () => ({ note: v.note, reason_open: v.reason_open }),
     resolve: () => ({ resolution: v.resolution }),
     callback: () =>
-      v.reached
+      reached
         ? {
             reached: true,
             satisfied: v.satisfied === 'yes',
-            solved: v.solved === 'yes',
-            attitude: v.attitude,
-            score: Number(v.score),
+            solved: v.solved === '' ? null : v.solved === 'yes',
+            attitude: v.attitude || null,
+            score: v.score === '' ? null : Number(v.score),
             comment: v.comment,
           }
         : { reached: false, comment: v.comment },
@@ -371,15 +394,26 @@ function StepForm({ step, complaint, onDone }) {
     event.preventDefault();
     if (await action.run(() => post(`/complaints/${complaint.id}/${STEP_PATHS[step]}`, bodies[step]()))) onDone();
   }
-  const errors = action.problem?.errors || {};
+  const errors = action.errors;
+  const select = (name, options, group, required = false) => (
+    <select {...form.bind(name)} onChange={(e) => form.set(name, e.currentTarget.value)} required={required}>
+      <option value="">{t('common.choose')}</option>
+      {options.map((value) => (
+        <option key={value} value={value}>
+          {group ? code(group, value) : t(`common.${value}`)}
+        </option>
+      ))}
+    </select>
+  );
   return (
     <form class="grid" onSubmit={submit} data-testid={`step-${step}`}>
       {step === 'assign' && (
         <Field label={t('complaints.owner')} error={errors.staff_id}>
-          <select name="staff_id" value={assignee} onChange={(e) => form.set('staff_id', e.currentTarget.value)}>
+          <select name="staff_id" value={assignee} onChange={(e) => form.set('staff_id', e.currentTarget.value)} required>
+            <option value="">{t('common.choose')}</option>
             {people.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({s.roles.map((r) => t(`role.${r}`)).join('、')})
+                {s.name}（{s.roles.map((r) => t(`role.${r}`)).join('、')}）
               </option>
             ))}
           </select>
@@ -415,31 +449,19 @@ function StepForm({ step, complaint, onDone }) {
       )}
       {step === 'callback' && (
         <>
-          <label class="check wide">
-            <input type="checkbox" {...form.check('reached')} /> {t('callback.reached')}
-          </label>
-          {v.reached && (
+          <Field label={t('callback.reached')} error={errors.reached}>
+            {select('reached', ['yes', 'no'], null, true)}
+          </Field>
+          {reached && (
             <>
               <Field label={t('callback.satisfied')} error={errors.satisfied}>
-                <select {...form.bind('satisfied')}>
-                  <option value="yes">{t('common.yes')}</option>
-                  <option value="no">{t('common.no')}</option>
-                </select>
+                {select('satisfied', ['yes', 'no'], null, true)}
               </Field>
-              <Field label={t('callback.solved')}>
-                <select {...form.bind('solved')}>
-                  <option value="yes">{t('common.yes')}</option>
-                  <option value="no">{t('common.no')}</option>
-                </select>
+              <Field label={t('callback.solved')} error={errors.solved}>
+                {select('solved', ['yes', 'no'])}
               </Field>
-              <Field label={t('callback.attitude')}>
-                <select {...form.bind('attitude')}>
-                  {['satisfied', 'neutral', 'dissatisfied'].map((a) => (
-                    <option key={a} value={a}>
-                      {code('attitude', a)}
-                    </option>
-                  ))}
-                </select>
+              <Field label={t('callback.attitude')} error={errors.attitude}>
+                {select('attitude', ['satisfied', 'neutral', 'dissatisfied'], 'attitude')}
               </Field>
               <Field label={t('callback.score')} error={errors.score}>
                 <input type="number" min="1" max="10" {...form.bind('score')} />
@@ -466,50 +488,61 @@ function StepForm({ step, complaint, onDone }) {
           {t(`step.${step}`)}
         </button>
       </div>
-      <ProblemBox problem={action.problem} />
+      <ProblemBox problem={action.problem} shown={STEP_FIELDS} />
     </form>
   );
 }
 
-function nowLocalInput() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+function localInput(when) {
+  return new Date(when.getTime() - when.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
-function CallLog({ complaintId }) {
-  const form = useForm({ caller: '', started_at: nowLocalInput(), answered: true, duration_s: '60', link: false });
+/** The hotline's log: the call is the logged-in agent's, at the moment it is logged unless
+ * another time is given; the calls logged here show below the form. */
+function CallLog({ complaintId, config }) {
+  const blank = { caller: '', started_at: '', answered: true, duration_min: '', link: false };
+  const form = useForm(blank);
   const action = useAction();
-  const [logged, setLogged] = useState(null);
+  const [logged, setLogged] = useState([]);
+  const [agent, setAgent] = useState(null);
   const v = form.values;
+  useEffect(() => {
+    if (config.me.staff_id && can(config, 'GET /staff/{id}')) {
+      get(`/staff/${config.me.staff_id}`).then((member) => setAgent(member.name), () => {});
+    }
+  }, []);
+  const labels = { caller: t('calls.caller'), started_at: t('calls.startedAt'), duration_s: t('calls.duration') };
   async function submit(event) {
     event.preventDefault();
-    setLogged(null);
     const call = await action.run(() =>
       post('/calls', {
-        caller: v.caller.trim(),
-        started_at: new Date(v.started_at).toISOString(),
+        caller: plainPhone(v.caller),
+        started_at: (v.started_at ? new Date(v.started_at) : new Date()).toISOString(),
         answered: v.answered,
-        duration_s: Number(v.duration_s) || 0,
+        duration_s: Math.round((Number(v.duration_min) || 0) * 60),
+        agent_id: config.me.staff_id || null,
         complaint_id: v.link && complaintId ? complaintId : null,
       }),
     );
     if (call) {
-      setLogged(call);
-      form.reset();
+      setLogged((old) => [call, ...old]);
+      form.reset(blank);
     }
   }
-  const errors = action.problem?.errors || {};
+  const errors = action.errors;
+  const lang = getLang();
   return (
-    <Panel title={t('calls.title')}>
+    <Panel title={t('calls.title')} testId="call-log">
+      <p class="muted">{agent ? t('calls.agent', { name: agent }) : t('calls.noAgent')}</p>
       <form class="grid" onSubmit={submit} data-testid="call-form">
-        <Field label={t('calls.caller')} error={errors.caller}>
-          <input {...form.bind('caller')} inputMode="tel" required />
+        <Field label={labels.caller} error={errors.caller}>
+          <input {...form.bind('caller')} inputMode="tel" pattern={PHONE} required title={t('calls.callerHint')} />
         </Field>
-        <Field label={t('calls.startedAt')} error={errors.started_at}>
-          <input type="datetime-local" {...form.bind('started_at')} required />
+        <Field label={labels.started_at} error={errors.started_at} hint={t('calls.startedAtHint')}>
+          <input type="datetime-local" {...form.bind('started_at')} max={localInput(new Date())} />
         </Field>
-        <Field label={t('calls.duration')} error={errors.duration_s}>
-          <input type="number" min="0" {...form.bind('duration_s')} />
+        <Field label={t('calls.durationMinutes')} error={errors.duration_s}>
+          <input type="number" min="0" step="0.5" {...form.bind('duration_min')} />
         </Field>
         <label class="check">
           <input type="checkbox" {...form.check('answered')} /> {t('calls.answered')}
@@ -520,13 +553,29 @@ function CallLog({ complaintId }) {
           </label>
         )}
         <div class="actions">
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" class="primary" disabled={action.busy}>
             {t('calls.log')}
           </button>
         </div>
       </form>
-      {logged && <p class="success">{t('calls.logged')}</p>}
-      <ProblemBox problem={action.problem} />
+      <ProblemBox problem={action.problem} labels={labels} shown={['caller', 'started_at']} />
+      {logged.length > 0 && (
+        <>
+          <Done message={<Say id="calls.logged" vars={{ number: logged[0].caller }} data={['number']} />} testId="call-logged" />
+          <h3>{t('calls.loggedHere')}</h3>
+          <table class="table" data-testid="calls-logged">
+            <tbody>
+              {logged.map((call) => (
+                <tr key={call.id}>
+                  <td>{dateTime(call.started_at, config.timezone, lang)}</td>
+                  <td translate={false}>{call.caller}</td>
+                  <td>{call.answered ? t('calls.answered') : t('calls.missed')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </Panel>
   );
 }

@@ -1,84 +1,70 @@
-// City dashboard (城市看板): per point and city-wide figures for a chosen period, with
-// the monthly complaint reports to download.
+// City dashboard (城市看板): a period's figures for the city or one point, each panel from
+// one report call that the services count in their stores (never one call per point and
+// day), the points' table to sort and pick from, and the monthly reports to download.
+// Until every call has answered nothing is shown as a total; a failed call shows an error.
 import { useMemo, useState } from 'preact/hooks';
 import { download, get } from '../api.js';
 import { ChartView, PALETTE } from '../charts.jsx';
 import { code, getLang, t } from '../i18n.js';
-import { addDays, daysFrom, localDate, monthsFrom, percent } from '../util.js';
-import { Field, Loading, Panel, ProblemBox, useAction, useLoad } from '../ui.jsx';
+import { addDays, byName, dayText, daysFrom, localDate, monthsFrom, monthText, percent, shortDay } from '../util.js';
+import { can, Field, Panel, ProblemBox, useAction, useLoad } from '../ui.jsx';
 
 const MAX_DAYS = 62;
+const TOP_POINTS = 5;
 const REASONS = ['INFECTIOUS_DISEASE', 'ALCOHOL', 'MENTAL_STATE', 'BLOOD_PRESSURE_DANGER', 'OTHER'];
-const quiet = (promise) => promise.catch(() => null);
+const OTHERS_COLOUR = '#9aa5b1';
 
-function ratio(part, whole) {
-  return whole ? part / whole : null;
-}
-
-async function pointFigures(point, days, months, from, to) {
-  // One call for the whole period; days without visits are absent from it.
-  const period = await quiet(get('/visits/figures', { service_point_id: point.id, from, to }));
-  const byDate = Object.fromEntries((period?.days || []).map((day) => [day.date, day]));
-  const daily = days.map((day) => (period ? byDate[day] || { date: day, visits: 0, checked_out: 0, refused: 0,
-    refusals_by_reason: {}, incidents: 0 } : null));
-  const [satisfaction, meeting, ...monthly] = await Promise.all([
-    quiet(get('/stats/satisfaction', { service_point_id: point.id, from, to })),
-    quiet(get('/follow-ups/meeting-rate', { service_point_id: point.id, from, to })),
-    ...months.map((month) => quiet(get('/stats/complaints', { service_point_id: point.id, month }))),
-  ]);
-  return { point, daily, satisfaction, meeting, monthly };
-}
-
-async function cityFigures(from, to, months) {
-  const [satisfaction, hotline, meeting, ...monthly] = await Promise.all([
-    quiet(get('/stats/satisfaction', { from, to })),
-    quiet(get('/stats/hotline', { from, to })),
-    quiet(get('/follow-ups/meeting-rate', { from, to })),
-    ...months.map((month) => quiet(get('/stats/complaints', { month }))),
-  ]);
-  return { satisfaction, hotline, meeting, monthly };
-}
-
-function sumDaily(daily, field) {
-  return daily.reduce((sum, day) => sum + (day?.[field] || 0), 0);
-}
-
-function inTime(monthly) {
-  const known = monthly.filter(Boolean);
-  const due = known.reduce((sum, m) => sum + (m.with_deadlines || 0), 0);
-  const met = known.reduce((sum, m) => sum + (m.in_time || 0), 0);
-  return { due, met, rate: ratio(met, due), target: known[0]?.targets?.in_time ?? null };
+/** What the user may see here, from the operations the gateway lets them call. */
+function panelsFor(config) {
+  return {
+    visits: can(config, 'GET /visits/figures') && can(config, 'GET /visits/figures/points'),
+    complaints: can(config, 'GET /stats/points'),
+    hotline: can(config, 'GET /stats/hotline'),
+    meeting: can(config, 'GET /follow-ups/meeting-rate/points'),
+    reports: can(config, 'GET /reports/monthly'),
+  };
 }
 
 export function Dashboard({ points, config, session }) {
   const today = localDate(new Date(), config.timezone);
-  const [period, setPeriod] = useState({ from: addDays(today, -6), to: today });
+  const [period, setPeriod] = useState({ from: addDays(today, -6), to: today, round: 0 });
   const [scope, setScope] = useState(session.service_point_id || 'city');
   const [draft, setDraft] = useState(period);
-  const days = daysFrom(period.from, period.to);
-  const months = monthsFrom(period.from, period.to);
-  const shown = scope === 'city' ? points : points.filter((p) => p.id === scope);
+  const panels = panelsFor(config);
   const figures = useLoad(async () => {
-    const perPoint = [];
-    for (const point of shown) perPoint.push(await pointFigures(point, days, months, period.from, period.to));
-    const city = scope === 'city' ? await cityFigures(period.from, period.to, months) : null;
-    const hotline = city ? city.hotline : await quiet(get('/stats/hotline', { from: period.from, to: period.to }));
-    return { perPoint, city, hotline };
-  }, [scope, period.from, period.to, points.length]);
+    const point = scope === 'city' ? undefined : scope;
+    const range = { from: period.from, to: period.to };
+    const own = { ...range, service_point_id: point };
+    // One call per panel, all at once; any failure fails the whole load.
+    const [daily, byPoint, complaints, hotline, meeting] = await Promise.all([
+      panels.visits ? get('/visits/figures', own) : null,
+      panels.visits ? get('/visits/figures/points', own) : null,
+      panels.complaints ? get('/stats/points', own) : null,
+      panels.hotline ? get('/stats/hotline', range) : null,
+      panels.meeting ? get('/follow-ups/meeting-rate/points', own) : null,
+    ]);
+    return { period: range, scope, daily, byPoint, complaints, hotline, meeting };
+  }, [scope, period.from, period.to, period.round]);
 
-  const problem = draft.from > draft.to || daysFrom(draft.from, draft.to).length > MAX_DAYS;
+  const badPeriod = !draft.from || !draft.to || draft.from > draft.to || daysFrom(draft.from, draft.to).length > MAX_DAYS;
   function apply(event) {
     event.preventDefault();
-    if (!problem) setPeriod(draft);
+    if (!badPeriod) setPeriod({ from: draft.from, to: draft.to, round: period.round + 1 });
   }
+  const sorted = useMemo(() => [...points].sort(byName), [points]);
 
   return (
     <div class="screen dashboard">
       <form class="toolbar" onSubmit={apply} data-testid="period-form">
         <Field label={t('dashboard.scope')}>
-          <select value={scope} disabled={Boolean(session.service_point_id)} onChange={(e) => setScope(e.currentTarget.value)}>
+          <select
+            data-testid="scope"
+            value={scope}
+            disabled={Boolean(session.service_point_id)}
+            onChange={(e) => setScope(e.currentTarget.value)}
+          >
             <option value="city">{t('dashboard.city')}</option>
-            {points.map((p) => (
+            {sorted.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
@@ -86,95 +72,102 @@ export function Dashboard({ points, config, session }) {
           </select>
         </Field>
         <Field label={t('dashboard.from')}>
-          <input type="date" value={draft.from} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
+          <input type="date" name="from" value={draft.from} max={today} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
         </Field>
         <Field label={t('dashboard.to')}>
-          <input type="date" value={draft.to} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+          <input type="date" name="to" value={draft.to} max={today} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
         </Field>
-        <button type="submit" disabled={problem}>
+        <button type="submit" class="primary" disabled={badPeriod || figures.loading}>
           {t('dashboard.show')}
         </button>
-        {problem && <span class="error-text">{t('dashboard.badPeriod', { days: MAX_DAYS })}</span>}
+        {badPeriod && <span class="error-text">{t('dashboard.badPeriod', { days: MAX_DAYS })}</span>}
       </form>
-      <Loading state={figures} />
-      {figures.data && <Figures data={figures.data} days={days} scope={scope} />}
-      <Reports months={months} scope={scope} />
+      {figures.loading && (
+        <p class="notice loading-figures" role="status" data-testid="figures-loading">
+          {t('dashboard.loading', { from: dayText(period.from, getLang()), to: dayText(period.to, getLang()) })}
+        </p>
+      )}
+      {!figures.loading && figures.problem && (
+        <div data-testid="figures-failed">
+          <ProblemBox problem={figures.problem} />
+          <p class="notice">{t('dashboard.failed')}</p>
+          <button type="button" class="primary" onClick={figures.reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {!figures.loading && !figures.problem && figures.data && (
+        <Figures data={figures.data} points={points} panels={panels} onPick={setScope} />
+      )}
+      {panels.reports && <Reports months={monthsFrom(period.from, period.to)} scope={scope} points={points} />}
     </div>
   );
 }
 
-function Figures({ data, days, scope }) {
-  const { perPoint, city, hotline } = data;
-  const all = perPoint.flatMap((p) => p.daily);
-  const visits = sumDaily(all, 'visits');
-  const refusals = {};
-  all.forEach((day) =>
-    Object.entries(day?.refusals_by_reason || {}).forEach(([reason, count]) => {
-      refusals[reason] = (refusals[reason] || 0) + count;
-    }),
-  );
-  const complaints = city ? inTime(city.monthly) : inTime(perPoint[0]?.monthly || []);
-  const satisfaction = city ? city.satisfaction : perPoint[0]?.satisfaction;
-  const meeting = city ? city.meeting : perPoint[0]?.meeting;
-  const targets = (city ? city.monthly : perPoint[0]?.monthly || []).find(Boolean)?.targets || {};
+function Figures({ data, points, panels, onPick }) {
+  const lang = getLang();
+  const { daily, byPoint, complaints, hotline, meeting } = data;
+  const days = daysFrom(data.period.from, data.period.to);
+  const city = data.scope === 'city';
+  const visits = daily?.totals || null;
+  const rates = [
+    ['inTime', complaints?.totals.in_time_rate, complaints?.targets.in_time, panels.complaints],
+    ['satisfaction', complaints?.totals.satisfaction_rate, complaints?.targets.satisfaction, panels.complaints],
+    ['answer', hotline?.answer_rate, complaints?.targets.answer_rate, panels.hotline],
+    ['meeting', meeting?.totals.rate, meeting?.target, panels.meeting],
+  ].filter(([, , , shown]) => shown);
+  const tiles = [
+    ...(panels.visits
+      ? [['visits', visits.visits], ['checkedOut', visits.checked_out], ['refused', visits.refused], ['incidents', visits.incidents]]
+      : []),
+    ...rates.map(([name, rate]) => [name, percent(rate)]),
+  ];
 
   const charts = useMemo(() => {
-    const labels = days.map((d) => d.slice(5));
-    const byPoint = (field, kind) =>
-      perPoint.map((p, i) => ({
-        label: p.point.name,
-        data: p.daily.map((day) => day?.[field] || 0),
-        backgroundColor: PALETTE[i % PALETTE.length],
-        borderColor: PALETTE[i % PALETTE.length],
-        ...(kind === 'line' ? { fill: false, tension: 0.2 } : {}),
-      }));
-    const reasons = [...REASONS, ...Object.keys(refusals).filter((r) => !REASONS.includes(r))];
-    const rates = [
-      ['inTime', complaints.rate, targets.in_time],
-      ['satisfaction', satisfaction?.rate, targets.satisfaction],
-      ['answer', hotline?.answer_rate, targets.answer_rate],
-      ['meeting', meeting?.rate, meeting?.target],
-    ];
-    return {
-      visits: { labels, datasets: byPoint('visits') },
-      incidents: { labels, datasets: byPoint('incidents') },
-      refusals: {
-        labels: reasons.map((r) => code('screeningReason', r)),
-        datasets: [{ label: t('dashboard.refusals'), data: reasons.map((r) => refusals[r] || 0), backgroundColor: PALETTE[1] }],
-      },
-      rates: {
-        labels: rates.map(([name]) => t(`dashboard.rate.${name}`)),
+    const labels = days.map((day) => shortDay(day, lang));
+    const out = {};
+    if (panels.visits) {
+      out.visits = { labels, datasets: stackedByPoint(byPoint.points, days, points, 'visits') };
+      out.incidents = {
+        labels,
+        datasets: [{
+          label: t('dashboard.incidents'),
+          data: days.map((day) => daily.days.find((d) => d.date === day)?.incidents || 0),
+          backgroundColor: PALETTE[3],
+        }],
+      };
+      const counted = visits.refusals_by_reason || {};
+      const reasons = [...REASONS, ...Object.keys(counted).filter((r) => !REASONS.includes(r))];
+      out.refusals = {
+        labels: reasons.map((r) => twoLines(code('screeningReason', r))),
+        datasets: [{ label: t('dashboard.refusals'), data: reasons.map((r) => counted[r] || 0), backgroundColor: PALETTE[1] }],
+      };
+    }
+    if (rates.length) {
+      const asPercent = (rate) => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
+      out.rates = {
+        labels: rates.map(([name, rate]) => (rate === null || rate === undefined
+          ? t('dashboard.rateNoData', { rate: t(`dashboard.rate.${name}`) })
+          : t(`dashboard.rate.${name}`))),
         datasets: [
-          {
-            label: t('dashboard.actual'),
-            data: rates.map(([, rate]) => (rate === null || rate === undefined ? 0 : Math.round(rate * 1000) / 10)),
-            backgroundColor: PALETTE[0],
-          },
-          {
-            label: t('dashboard.target'),
-            data: rates.map(([, , target]) => (target === null || target === undefined ? 0 : Math.round(target * 1000) / 10)),
-            backgroundColor: '#c8c8c8',
-          },
+          { label: t('dashboard.actual'), data: rates.map(([, rate]) => asPercent(rate)), backgroundColor: PALETTE[0] },
+          { label: t('dashboard.target'), data: rates.map(([, , target]) => asPercent(target)), backgroundColor: '#c8c8c8' },
         ],
-      },
-    };
-  }, [data, days.join(), getLang()]);
+      };
+    }
+    return out;
+  }, [data, lang]);
 
-  const counts = { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } };
-  const stacked = { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } };
-  const tiles = [
-    ['visits', visits],
-    ['checkedOut', sumDaily(all, 'checked_out')],
-    ['refused', sumDaily(all, 'refused')],
-    ['incidents', sumDaily(all, 'incidents')],
-    ['inTime', percent(complaints.rate)],
-    ['satisfaction', percent(satisfaction?.rate)],
-    ['answer', percent(hotline?.answer_rate)],
-    ['meeting', percent(meeting?.rate)],
-  ];
+  const axis = dayAxis(days.length);
+  const stacked = {
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+    scales: { x: { stacked: true, ticks: axis }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+  };
+  const perDay = { plugins: { legend: { display: false } }, scales: { x: { ticks: axis }, y: { beginAtZero: true, ticks: { precision: 0 } } } };
+  const horizontal = { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } };
   return (
     <>
-      <div class="tiles" data-testid="figures">
+      <div class="tiles" data-testid="figures" data-from={data.period.from} data-to={data.period.to}>
         {tiles.map(([name, value]) => (
           <div class="tile" key={name} data-figure={name}>
             <span class="tile-value">{value}</span>
@@ -183,79 +176,196 @@ function Figures({ data, days, scope }) {
         ))}
       </div>
       <div class="chart-grid">
-        <Panel title={t('dashboard.visitsPerDay')}>
-          <ChartView name="visits" type="bar" data={charts.visits} options={stacked} label={t('dashboard.visitsPerDay')} />
-        </Panel>
-        <Panel title={t('dashboard.refusals')}>
-          <ChartView name="refusals" type="bar" data={charts.refusals} options={counts} label={t('dashboard.refusals')} />
-          {!Object.keys(refusals).length && <p class="muted">{t('dashboard.noRefusals')}</p>}
-        </Panel>
-        <Panel title={t('dashboard.incidents')}>
-          <ChartView name="incidents" type="bar" data={charts.incidents} options={stacked} label={t('dashboard.incidents')} />
-        </Panel>
-        <Panel title={t('dashboard.rates')}>
-          <ChartView
-            name="rates"
-            type="bar"
-            data={charts.rates}
-            options={{ indexAxis: 'y', scales: { x: { min: 0, max: 100 } } }}
-            label={t('dashboard.rates')}
-          />
-        </Panel>
+        {panels.visits && (
+          <Panel title={t('dashboard.visitsPerDay')}>
+            <ChartView name="visits" type="bar" data={charts.visits} options={stacked} label={t('dashboard.visitsPerDay')} />
+            {city && byPoint.points.length > TOP_POINTS && <p class="muted">{t('dashboard.topPoints', { count: TOP_POINTS })}</p>}
+          </Panel>
+        )}
+        {panels.visits && (
+          <Panel title={t('dashboard.refusals')}>
+            <ChartView name="refusals" type="bar" data={charts.refusals} options={horizontal} label={t('dashboard.refusals')} />
+            {!visits.refused && <p class="muted">{t('dashboard.noRefusals')}</p>}
+          </Panel>
+        )}
+        {panels.visits && (
+          <Panel title={t('dashboard.incidents')}>
+            <ChartView name="incidents" type="bar" data={charts.incidents} options={perDay} label={t('dashboard.incidents')} />
+          </Panel>
+        )}
+        {rates.length > 0 && (
+          <Panel title={t('dashboard.rates')}>
+            <ChartView
+              name="rates"
+              type="bar"
+              data={charts.rates}
+              options={{ indexAxis: 'y', plugins: { legend: { position: 'bottom' } }, scales: { x: { min: 0, max: 100 } } }}
+              label={t('dashboard.rates')}
+            />
+            {panels.hotline && <p class="muted">{t('dashboard.hotlineCityWide')}</p>}
+          </Panel>
+        )}
       </div>
-      <Panel title={scope === 'city' ? t('dashboard.perPoint') : t('dashboard.thisPoint')}>
-        <div class="table-wrap">
-          <table class="table" data-testid="point-table">
-            <thead>
-              <tr>
-                <th>{t('common.point')}</th>
-                <th>{t('dashboard.tile.visits')}</th>
-                <th>{t('dashboard.tile.refused')}</th>
-                <th>{t('dashboard.tile.incidents')}</th>
-                <th>{t('dashboard.tile.inTime')}</th>
-                <th>{t('dashboard.tile.satisfaction')}</th>
-                <th>{t('dashboard.tile.meeting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {perPoint.map((p) => (
-                <tr key={p.point.id} data-point-id={p.point.id}>
-                  <td>{p.point.name}</td>
-                  <td data-figure="visits">{sumDaily(p.daily, 'visits')}</td>
-                  <td>{sumDaily(p.daily, 'refused')}</td>
-                  <td>{sumDaily(p.daily, 'incidents')}</td>
-                  <td>{percent(inTime(p.monthly).rate)}</td>
-                  <td>{percent(p.satisfaction?.rate)}</td>
-                  <td>{percent(p.meeting?.rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Panel>
+      <PointTable data={data} points={points} panels={panels} onPick={onPick} />
     </>
   );
 }
 
-function Reports({ months, scope }) {
+/** A long label on two lines, at its first colon or comma (Chart.js draws an array as lines). */
+function twoLines(label) {
+  const at = label.search(/[：:，,]/);
+  return at > 0 ? [label.slice(0, at + 1), label.slice(at + 1).trim()] : label;
+}
+
+/** Per-day labels that stay readable: about ten of them, the period's last day always. */
+function dayAxis(count) {
+  const step = Math.max(1, Math.ceil(count / 10));
+  return {
+    autoSkip: false,
+    maxRotation: 0,
+    callback(value, index) {
+      const last = count - 1;
+      if (index === last) return this.getLabelForValue(value);
+      if (index % step === 0 && last - index >= Math.ceil(step / 2)) return this.getLabelForValue(value);
+      return '';
+    },
+  };
+}
+
+/** The busiest points each as a series, the rest as one "others" series. */
+function stackedByPoint(rows, days, points, field) {
+  const names = new Map(points.map((p) => [p.id, p.name]));
+  const busiest = [...rows].sort((a, b) => b[field] - a[field]).filter((row) => row[field] > 0);
+  const top = busiest.slice(0, TOP_POINTS);
+  const rest = busiest.slice(TOP_POINTS);
+  const series = (list) => days.map((day) => list.reduce((sum, row) => sum + (row.days.find((d) => d.date === day)?.[field] || 0), 0));
+  const sets = top.map((row, i) => ({
+    label: names.get(row.service_point_id) || t('dashboard.unknownPoint'),
+    data: series([row]),
+    backgroundColor: PALETTE[i % PALETTE.length],
+  }));
+  if (rest.length) {
+    sets.push({ label: t('dashboard.others', { count: rest.length }), data: series(rest), backgroundColor: OTHERS_COLOUR });
+  }
+  if (!sets.length) sets.push({ label: t('dashboard.tile.visits'), data: days.map(() => 0), backgroundColor: PALETTE[0] });
+  return sets;
+}
+
+const COLUMNS = [
+  ['name', 'common.point'],
+  ['visits', 'dashboard.tile.visits'],
+  ['refused', 'dashboard.tile.refused'],
+  ['incidents', 'dashboard.tile.incidents'],
+  ['inTime', 'dashboard.tile.inTime'],
+  ['satisfaction', 'dashboard.tile.satisfaction'],
+  ['meeting', 'dashboard.tile.meeting'],
+];
+
+/** Every point of the scope, sortable by any column, filtered by name; a name opens the point. */
+function PointTable({ data, points, panels, onPick }) {
+  const [sort, setSort] = useState({ key: 'visits', descending: true });
+  const [filter, setFilter] = useState('');
+  const city = data.scope === 'city';
+  const index = (list, key = 'service_point_id') => new Map((list || []).map((row) => [row[key], row]));
+  const visits = index(data.byPoint?.points);
+  const complaints = index(data.complaints?.points);
+  const meeting = index(data.meeting?.points);
+  const shown = city ? points : points.filter((p) => p.id === data.scope);
+  const rows = shown
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      visits: visits.get(p.id)?.visits ?? 0,
+      refused: visits.get(p.id)?.refused ?? 0,
+      incidents: visits.get(p.id)?.incidents ?? 0,
+      inTime: complaints.get(p.id)?.in_time_rate ?? null,
+      satisfaction: complaints.get(p.id)?.satisfaction_rate ?? null,
+      meeting: meeting.get(p.id)?.rate ?? null,
+    }))
+    .filter((row) => !filter || row.name.includes(filter.trim()));
+  const order = sort.descending ? -1 : 1;
+  rows.sort((a, b) => {
+    if (sort.key === 'name') return order * a.name.localeCompare(b.name, 'zh-CN');
+    const [x, y] = [a[sort.key], b[sort.key]];
+    if (x === y) return a.name.localeCompare(b.name, 'zh-CN');
+    if (x === null) return 1; // no data sorts last either way
+    if (y === null) return -1;
+    return order * (x - y);
+  });
+  const columns = COLUMNS.filter(([key]) =>
+    key === 'name' || (['visits', 'refused', 'incidents'].includes(key) ? panels.visits : key === 'meeting' ? panels.meeting : panels.complaints));
+  const cell = (row, key) => (['inTime', 'satisfaction', 'meeting'].includes(key) ? percent(row[key]) : row[key]);
+  return (
+    <Panel title={city ? t('dashboard.perPoint', { count: shown.length }) : t('dashboard.thisPoint')}>
+      {city && (
+        <Field label={t('dashboard.filter')}>
+          <input data-testid="point-filter" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder={t('dashboard.filterHint')} />
+        </Field>
+      )}
+      <div class="table-wrap">
+        <table class="table" data-testid="point-table">
+          <thead>
+            <tr>
+              {columns.map(([key, label]) => (
+                <th key={key} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button
+                    type="button"
+                    class="sort"
+                    data-sort={key}
+                    onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : key !== 'name' })}
+                  >
+                    {t(label)} {sort.key === key ? (sort.descending ? '▼' : '▲') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-point-id={row.id}>
+                {columns.map(([key]) => (
+                  <td key={key} data-figure={key}>
+                    {key === 'name' && city ? (
+                      <button type="button" class="link" onClick={() => onPick(row.id)}>
+                        {row.name}
+                      </button>
+                    ) : (
+                      cell(row, key)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
+  );
+}
+
+function Reports({ months, scope, points }) {
   const action = useAction();
   const point = scope === 'city' ? undefined : scope;
+  const lang = getLang();
+  const where = point ? points.find((p) => p.id === point)?.name || '' : t('dashboard.city');
   function fetchReport(month, format) {
-    const name = `complaints-${month}-${point || 'city'}.${format}`;
-    action.run(() => download('/reports/monthly', { month, format, service_point_id: point }, name));
+    const name = `${t('dashboard.reportFile')}-${month}-${where}.${format}`;
+    action.run(() =>
+      download('/reports/monthly', { month, format, service_point_id: point, lang: lang === 'en' ? 'en' : 'zh-CN' }, name),
+    );
   }
   return (
     <Panel title={t('dashboard.reports')}>
       <ul class="reports" data-testid="reports">
         {months.map((month) => (
           <li key={month}>
-            <span>{t('dashboard.reportOf', { month })}</span>
-            <a href={`#download-${month}-csv`} onClick={(e) => (e.preventDefault(), fetchReport(month, 'csv'))} data-format="csv">
-              CSV
-            </a>
-            <a href={`#download-${month}-xlsx`} onClick={(e) => (e.preventDefault(), fetchReport(month, 'xlsx'))} data-format="xlsx">
-              Excel
-            </a>
+            <span>{t('dashboard.reportOf', { month: monthText(month, lang) })}</span>
+            <button type="button" onClick={() => fetchReport(month, 'csv')} data-format="csv">
+              {t('dashboard.csv')}
+            </button>
+            <button type="button" onClick={() => fetchReport(month, 'xlsx')} data-format="xlsx">
+              {t('dashboard.excel')}
+            </button>
           </li>
         ))}
       </ul>

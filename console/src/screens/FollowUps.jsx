@@ -1,8 +1,8 @@
 // Follow-ups (随访): my due and overdue follow-ups, and the record of one (谁随访，谁记录).
 import { useState } from 'preact/hooks';
 import { all, post } from '../api.js';
-import { code, t } from '../i18n.js';
-import { addDays, localDate } from '../util.js';
+import { code, getLang, t } from '../i18n.js';
+import { addDays, dayText, localDate } from '../util.js';
 import { Field, Loading, Panel, ProblemBox, useAction, useForm, useLoad } from '../ui.jsx';
 
 const SYMPTOMS = [
@@ -22,8 +22,9 @@ export function FollowUps({ point, config, session }) {
   const today = localDate(new Date(), config.timezone);
   // The chosen follow-up stays open after its record, when it has left the list.
   const [selected, setSelected] = useState(null);
-  // Staff members see their own; an account with no staff record sees the point's.
-  const mine = Boolean(session.staff_id);
+  // Who visits sees their own first (谁随访，谁记录); a point's administrator sees the
+  // point's; either may switch.
+  const [mine, setMine] = useState(Boolean(session.staff_id) && !session.service_point_id);
   const params = mine
     ? { staff_id: session.staff_id, due_before: addDays(today, AHEAD_DAYS + 1) }
     : { service_point_id: point?.id, due_before: addDays(today, AHEAD_DAYS + 1) };
@@ -38,7 +39,16 @@ export function FollowUps({ point, config, session }) {
   const items = list.data?.items || [];
   return (
     <div class="screen follow-ups">
-      <p class="muted">{mine ? t('followUps.mine', { days: AHEAD_DAYS }) : t('followUps.point', { days: AHEAD_DAYS })}</p>
+      <div class="toolbar">
+        <p class="muted" data-testid="follow-up-scope">
+          {mine ? t('followUps.mine', { days: AHEAD_DAYS }) : t(point ? 'followUps.point' : 'followUps.all', { days: AHEAD_DAYS })}
+        </p>
+        {session.staff_id && (
+          <button type="button" class="ghost" data-testid="follow-up-switch" onClick={() => setMine(!mine)}>
+            {mine ? t('followUps.showPoint') : t('followUps.showMine')}
+          </button>
+        )}
+      </div>
       <div class="columns">
         <Panel title={t('followUps.due')}>
           <Loading state={list} />
@@ -51,9 +61,9 @@ export function FollowUps({ point, config, session }) {
                   class={`${f.overdue ? 'late' : ''}${f.id === selected?.id ? ' selected' : ''}`}
                   onClick={() => setSelected(f)}
                 >
-                  <td>{names[f.elder_id] || f.elder_id.slice(0, 8)}</td>
+                  <td>{names[f.elder_id] || '…'}</td>
                   <td>{code('programme', f.programme)}</td>
-                  <td>{f.due_on}</td>
+                  <td>{dayText(f.due_on, getLang())}</td>
                   <td>{f.overdue ? <span class="badge warn">{t('followUps.overdue')}</span> : t('followUps.dueSoon')}</td>
                   <td>
                     <button type="button" class="ghost" onClick={() => setSelected(f)}>
@@ -108,7 +118,7 @@ function RecordForm({ followUp, name, today, onDone }) {
       onDone();
     }
   }
-  const errors = action.problem?.errors || {};
+  const errors = action.errors;
   return (
     <Panel title={`${name || ''} · ${code('programme', followUp.programme)}`}>
       <form class="grid" onSubmit={submit} data-testid="follow-up-form">
@@ -145,12 +155,12 @@ function RecordForm({ followUp, name, today, onDone }) {
           </button>
         </div>
       </form>
-      <ProblemBox problem={action.problem} />
+      <ProblemBox problem={action.problem} shown={['visited_on', 'systolic', 'diastolic']} />
       {result && (
         <div class={result.classification === 'danger' || result.referral ? 'refusal' : 'success'} data-testid="follow-up-result">
           {result.classification && <div>{code('classification', result.classification)}</div>}
           {result.referral && <div>{t('followUps.referral')}</div>}
-          <div>{t('followUps.nextDue', { date: result.next_due_on })}</div>
+          <div>{t('followUps.nextDue', { date: dayText(result.next_due_on, getLang()) })}</div>
         </div>
       )}
     </Panel>

@@ -638,3 +638,100 @@ def test_the_monthly_report_is_produced_once_on_its_day(client, svc, clock):
             sa.select(monthly_reports).where(monthly_reports.c.month == "2026-03")).all()}
     assert set(stored) == {"city", POINT, OTHER_POINT}
     assert stored["city"]["complaints"] == 1 and stored[OTHER_POINT]["complaints"] == 0
+
+
+def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, svc, clock):
+    """March 2026: at POINT one complaint answered in time, one answered after 30 h and a
+    praise (no deadlines), surveys 5 and 2; at OTHER_POINT a complaint never answered and a
+    survey of 4."""
+    start = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
+    clock.now = start
+    on_time, late, elsewhere = new(client), new(client, channel="web"), new(client, service_point_id=OTHER_POINT)
+    new(client, type="praise")
+    for url in (on_time, late, elsewhere):
+        step(client, url, "assign", BODIES["assign"])
+    clock.now = start + timedelta(hours=2)
+    for path, body in (("replies", {"content": "已收到"}), ("resolve", {"resolution": "已处理"}),
+                       ("replies", {"content": "结果"})):
+        step(client, on_time, path, body)
+    clock.now = start + timedelta(hours=30)
+    step(client, late, "replies", {"content": "抱歉晚了"})
+    for point, score in ((POINT, 5), (POINT, 2), (OTHER_POINT, 4)):
+        client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, point))}", json={"score": score})
+    clock.now = datetime(2026, 4, 5, 2, 0, tzinfo=timezone.utc)
+
+    march = {"from": "2026-03-01", "to": "2026-03-31"}
+    answer = client.get("/stats/points", query_string=march, headers=ADMIN)
+    assert answer.status_code == 200
+    body = answer.get_json()
+    by_point = {p["service_point_id"]: p for p in body["points"]}
+    assert by_point[POINT] == {"service_point_id": POINT, "complaints": 3, "with_deadlines": 2, "in_time": 1,
+                               "in_time_rate": 0.5, "responses": 2, "satisfied": 1, "satisfaction_rate": 0.5}
+    assert by_point[OTHER_POINT] == {"service_point_id": OTHER_POINT, "complaints": 1, "with_deadlines": 1,
+                                     "in_time": 0, "in_time_rate": 0.0, "responses": 1, "satisfied": 1,
+                                     "satisfaction_rate": 1.0}
+    assert body["targets"] == {"satisfaction": 0.95, "in_time": 0.95, "answer_rate": 0.9}
+    for scope, figures in ((POINT, by_point[POINT]), (OTHER_POINT, by_point[OTHER_POINT]), (None, body["totals"])):
+        monthly = client.get("/stats/complaints", query_string={"month": "2026-03"} | (
+            {"service_point_id": scope} if scope else {}), headers=ADMIN).get_json()
+        assert (figures["complaints"], figures["with_deadlines"], figures["in_time"], figures["responses"],
+                figures["satisfied"]) == (monthly["complaints"], monthly["with_deadlines"], monthly["in_time"],
+                                          monthly["satisfaction"]["responses"], monthly["satisfaction"]["satisfied"])
+    own = client.get("/stats/points", query_string=march, headers=POINT_ADMIN).get_json()["points"]
+    assert [p["service_point_id"] for p in own] == [POINT]
+    assert client.get("/stats/points", query_string=march | {"service_point_id": OTHER_POINT},
+                      headers=POINT_ADMIN).status_code == 403
+    assert client.get("/stats/points", query_string={"from": "2026-03-02", "to": "2026-03-01"},
+                      headers=ADMIN).status_code == 422
+
+
+def test_a_call_is_logged_by_the_agent_who_took_it_and_only_from_a_number(client):
+    logged = call(client, T0)
+    assert logged.status_code == 201 and logged.get_json()["agent_id"] == AGENT["X-Zhuyu-Staff"]
+    other = str(uuid.uuid4())
+    assert call(client, T0, agent_id=other).get_json()["agent_id"] == other
+    assert call(client, T0, headers=ADMIN).get_json()["agent_id"] is None  # no linked staff member
+    for caller in ("138-0000-1111", "0571 8888 1234", "+8613800001111", "110"):
+        assert client.post("/calls", json={"caller": caller, "started_at": T0.isoformat(), "answered": True,
+                                           "duration_s": 5}, headers=AGENT).status_code == 201, caller
+    for caller in ("abc", "138abc00", "--", "12"):
+        refused = client.post("/calls", json={"caller": caller, "started_at": T0.isoformat(), "answered": True,
+                                              "duration_s": 5}, headers=AGENT)
+        assert refused.status_code == 422 and "caller" in refused.get_json()["errors"], caller
+
+
+def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_percentages(client, svc, clock):
+    feed(svc, "registration.service_point.created", POINT, {"id": POINT, "name": "湖墅街道老年助浴点"})
+    clock.now = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
+    answered = new(client)
+    step(client, answered, "assign", BODIES["assign"])
+    new(client, channel="letter", type="suggestion", category="other")
+    call(client, clock.now, True)
+    call(client, clock.now, False)
+    clock.now = datetime(2026, 3, 31, 16, 39, tzinfo=timezone.utc)  # 1 April 00:39 in Asia/Shanghai
+    query = {"month": "2026-03", "service_point_id": POINT, "format": "csv", "lang": "zh-CN"}
+    response = client.get("/reports/monthly", query_string=query, headers=ADMIN)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+    assert rows[0] == ["项目", "分项", "数值"]
+    assert ["报表", "月份", "2026年3月"] in rows and ["报表", "范围", "湖墅街道老年助浴点"] in rows
+    assert ["报表", "统计时间", "2026年4月1日 00:39"] in rows
+    assert ["按渠道", "信函", "1"] in rows and ["按类型", "建议", "1"] in rows
+    assert ["热线", "接通率", "50.0%"] in rows and ["目标", "满意率", "95.0%"] in rows
+    assert ["满意度", "满意率", "—"] in rows and ["是否达标", "满意率", "无数据"] in rows
+    ascii_words = [cell for row in rows[1:] for cell in row[:2] if any("a" <= ch.lower() <= "z" for ch in cell)]
+    assert ascii_words == []  # no machine key left in a heading or a label
+    feed(svc, "registration.service_point.updated", POINT, {"id": POINT, "name": "湖墅助浴点（新址）"}, sequence=2)
+    english = client.get("/reports/monthly", query_string=query | {"lang": "en", "format": "xlsx"}, headers=ADMIN)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(english.get_data())).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == ["Section", "Item", "Value"]
+    assert ["Report", "Scope", "湖墅助浴点（新址）"] in values and ["Report", "As of", "2026-04-01 00:39"] in values
+    [rate] = [row for row in sheet.iter_rows() if row[1].value == "Answer rate" and row[0].value == "Hotline"]
+    assert rate[2].value == 0.5 and rate[2].number_format == "0.0%"
+    city = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "csv", "lang": "zh-CN"},
+                      headers=ADMIN)
+    assert ["报表", "范围", "全市"] in list(csv.reader(io.StringIO(city.get_data().decode("utf-8-sig"))))
+    assert client.get("/reports/monthly", query_string=query | {"lang": "fr"}, headers=ADMIN).status_code == 422

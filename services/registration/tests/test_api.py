@@ -252,3 +252,16 @@ def test_unknown_ids_are_404_and_unknown_fields_422(client, point):
     assert client.get("/elders/7d0b6a3e-0000-4000-8000-000000000009", headers=ADMIN).status_code == 404
     assert client.post("/elders", json=elder_body(point["id"]) | {"shoe_size": 40}, headers=ADMIN).status_code == 422
     assert client.post("/elders", json=elder_body("7d0b6a3e-0000-4000-8000-000000000009"), headers=ADMIN).status_code == 404
+
+
+def test_search_by_whole_id_number_only_for_roles_that_see_it(client, point):
+    wanted = client.post("/elders", json=elder_body(point["id"], 21), headers=ADMIN).get_json()
+    client.post("/elders", json=elder_body(point["id"], 22), headers=ADMIN)
+    number = elder_body(point["id"], 21)["id_number"]
+    desk = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": point["id"]}
+    found = client.get("/elders", query_string={"id_number": number.lower()}, headers=desk).get_json()["items"]
+    assert [e["id"] for e in found] == [wanted["id"]]
+    assert client.get("/elders", query_string={"id_number": number[:17]}, headers=desk).get_json()["items"] == []
+    agent = {"X-Zhuyu-User": "u-cs", "X-Zhuyu-Role": "cs_agent"}
+    refused = client.get("/elders", query_string={"id_number": number}, headers=agent)
+    assert refused.status_code == 403 and refused.get_json()["code"] == "FORBIDDEN"

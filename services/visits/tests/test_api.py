@@ -397,3 +397,68 @@ def test_the_rules_the_visit_board_shows_are_this_deployments(build_service, mon
     rules = build_service("visits").app().test_client().get("/visits/rules", headers=ADMIN)
     assert rules.status_code == 200
     assert rules.get_json() == {"max_bath_minutes": 25, "min_rest_minutes": 12, "safety_commitment_version": "2027-01"}
+
+
+def test_point_figures_give_each_points_totals_and_days_and_add_up_to_the_city(client, reg):
+    point, other, quiet = reg.point(), reg.point(), reg.point()
+    assistant = reg.assistant(point)
+    for card, bp, at in (("PTF00001", (120, 80), point), ("PTF00002", (185, 100), point),
+                         ("PTF00003", (120, 80), other)):
+        reg.elder(at, card)
+        url = "/visits/" + client.post("/visits", json={"citizen_card_no": card, "service_point_id": at},
+                                       headers=ADMIN).get_json()["id"]
+        client.post(f"{url}/screening", json=SCREEN_OK | {"systolic": bp[0], "diastolic": bp[1]}, headers=ADMIN)
+        if at == point and bp[0] < 180:
+            assert client.post(f"{url}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+            client.post(f"{url}/incidents", json={"kind": "fall", "severity": "minor", "description": "滑倒"},
+                        headers=ADMIN)
+    day = client.get("/visits/daily-figures", query_string={"service_point_id": point},
+                     headers=ADMIN).get_json()["date"]
+    period = {"from": day, "to": day}
+    answer = client.get("/visits/figures/points", query_string=period, headers=ADMIN)
+    assert answer.status_code == 200
+    by_point = {p["service_point_id"]: p for p in answer.get_json()["points"]}
+    assert set(by_point) == {point, other}  # a point with no visit is not listed
+    assert by_point[point] == {"service_point_id": point, "visits": 2, "checked_out": 0, "refused": 1, "incidents": 1,
+                               "refusals_by_reason": {"BLOOD_PRESSURE_DANGER": 1},
+                               "days": [{"date": day, "visits": 2, "incidents": 1}]}
+    assert (by_point[other]["visits"], by_point[other]["incidents"]) == (1, 0)
+    city = client.get("/visits/figures", query_string=period, headers=ADMIN).get_json()["totals"]
+    for figure in ("visits", "checked_out", "refused", "incidents"):
+        assert sum(p[figure] for p in by_point.values()) == city[figure]
+    own = client.get("/visits/figures/points", query_string=period,
+                     headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other}).get_json()["points"]
+    assert [p["service_point_id"] for p in own] == [other]
+    refused = client.get("/visits/figures/points", query_string=period | {"service_point_id": quiet},
+                         headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other})
+    assert refused.status_code == 403
+    backwards = client.get("/visits/figures/points", query_string={"from": day, "to": "2000-01-01"}, headers=ADMIN)
+    assert backwards.status_code == 422
+
+
+def test_meeting_rates_per_point_agree_with_each_points_rate(client, reg):
+    point, other = reg.point(), reg.point()
+    firsts = {}
+    for card, at in (("MTR00001", point), ("MTR00002", point), ("MTR00003", other)):
+        elder = reg.elder(at, card)
+        plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
+                                                     "staff_id": str(uuid.uuid4())}, headers=ADMIN).get_json()
+        firsts[card] = plan
+    due = firsts["MTR00001"]["first_due_on"]
+    yesterday = datetime.now(ZoneInfo("Asia/Shanghai")).date() - timedelta(days=1)  # the next one falls before `due`
+    recorded = client.post(f"/follow-ups/{firsts['MTR00001']['first_follow_up_id']}/record", headers=ADMIN, json={
+        "visited_on": yesterday.isoformat(), "face_to_face": True, "symptoms": []})
+    assert recorded.status_code == 200
+    period = {"from": due, "to": due}
+    rates = client.get("/follow-ups/meeting-rate/points", query_string=period, headers=ADMIN)
+    assert rates.status_code == 200
+    body = rates.get_json()
+    by_point = {p["service_point_id"]: p for p in body["points"]}
+    assert by_point[point] == {"service_point_id": point, "due": 2, "face_to_face": 1, "rate": 0.5}
+    assert by_point[other] == {"service_point_id": other, "due": 1, "face_to_face": 0, "rate": 0.0}
+    assert body["totals"] == {"due": 3, "face_to_face": 1, "rate": 0.3333} and body["target"] == 0.9
+    for at in (point, other):
+        single = client.get("/follow-ups/meeting-rate", query_string=period | {"service_point_id": at},
+                            headers=ADMIN).get_json()
+        assert (single["due"], single["face_to_face"], single["rate"]) == (
+            by_point[at]["due"], by_point[at]["face_to_face"], by_point[at]["rate"])
