@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from flask import request
 
-from kit.web import ApiError
+from kit.errors import Forbidden
 
 # Roles that may see whole ID numbers and phone numbers (others get them masked).
 PERSONAL_DATA_ROLES = frozenset({"admin", "point_admin", "rest_hall_admin", "case_manager", "doctor"})
@@ -35,13 +35,13 @@ class Caller:
     def check_point(self, point_id: str | None) -> None:
         """403 when a point-bound caller touches another point's record."""
         if self.service_point_id and point_id != self.service_point_id:
-            raise ApiError(403, "FORBIDDEN", "This record belongs to another service point.")
+            raise Forbidden("This record belongs to another service point.")
 
     def point_filter(self, requested: str | None) -> str | None:
         """The point a list may show: a bound caller's own; asking for another is 403."""
         if self.service_point_id:
             if requested and str(requested) != self.service_point_id:
-                raise ApiError(403, "FORBIDDEN", "You may list only your own service point's records.")
+                raise Forbidden("You may list only your own service point's records.")
             return self.service_point_id
         return str(requested) if requested else None
 

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from kit import bus, context, metrics, tracing
 from kit.db import UNAVAILABLE, Store
+from kit.errors import DomainError, Forbidden, Invalid, NotFound
 
 log = logging.getLogger("kit.web")
 
@@ -29,20 +30,22 @@ class ProblemSchema(ma.Schema):
     errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
 
 
-class ApiError(Exception):
-    """Raised by services for a contract error: status, machine code and a sentence."""
+def status_of(error: DomainError) -> int:
+    """The one mapping of the domain's errors to HTTP: unknown 404, invalid 422, not allowed
+    403, any other refusal a 409 conflict carrying its reason code."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Invalid):
+        return 422
+    if isinstance(error, Forbidden):
+        return 403
+    return 409
 
-    def __init__(self, status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None):
-        super().__init__(detail or code)
-        self.status = status
-        self.code = code
-        self.detail = detail
-        self.errors = errors
-        self.headers = headers or {}
 
-
-def problem_document(status: int, code: str, detail: str = "", errors: dict | None = None) -> dict[str, Any]:
-    """The problem+json body (RFC 9457) with the contract's `code`."""
+def problem_document(status: int, code: str, detail: str = "", errors: dict | None = None,
+                     fields: dict | None = None) -> dict[str, Any]:
+    """The problem+json body (RFC 9457) with the contract's `code`, and any facts the
+    refusal names (`fields`, e.g. `missing`) as members of their own."""
     try:
         title = HTTPStatus(status).phrase
     except ValueError:
@@ -56,11 +59,14 @@ def problem_document(status: int, code: str, detail: str = "", errors: dict | No
     }
     if errors:
         body["errors"] = errors
+    for name, value in (fields or {}).items():
+        body.setdefault(name, value)
     return body
 
 
-def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None) -> Response:
-    response = jsonify(problem_document(status, code, detail, errors))
+def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None,
+            fields: dict | None = None) -> Response:
+    response = jsonify(problem_document(status, code, detail, errors, fields))
     response.status_code = status
     response.mimetype = PROBLEM
     for key, value in (headers or {}).items():
@@ -169,9 +175,10 @@ def create_app(
             return problem(403, "FORBIDDEN", "Metrics are not open to this address.")
         return Response(metrics.render(gauges), mimetype=None, headers={"Content-Type": metrics.CONTENT_TYPE})
 
-    @app.errorhandler(ApiError)
-    def _api_error(error: ApiError):
-        return problem(error.status, error.code, error.detail, error.errors, error.headers)
+    @app.errorhandler(DomainError)
+    def _refused(error: DomainError):
+        return problem(status_of(error), error.code, error.detail, getattr(error, "errors", None),
+                       fields=error.fields)
 
     def _db_down(error):
         log.error("database unavailable", extra={"error": repr(error)[:300]})

@@ -14,9 +14,7 @@ from kit import caller as callers
 from kit.paging import page
 from kit.privacy import mask_phone
 from kit.types import utcnow
-from kit.web import ApiError
 from services.complaints import domain
-from services.complaints.domain import DomainError
 from services.complaints.models import complaints, misconduct
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
@@ -195,10 +193,7 @@ class Calls(MethodView):
 
 def _period(args) -> tuple:
     uc = _uc()
-    try:
-        first, last = domain.default_period(uc.today(utcnow()), args.get("from_"), args.get("to"))
-    except DomainError as error:
-        raise ApiError(422, "VALIDATION_FAILED", error.detail, errors={"to": [error.detail]}) from None
+    first, last = domain.default_period(uc.today(utcnow()), args.get("from_"), args.get("to"))
     return uc.bounds(first, last)
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
+from kit.errors import DomainError, Invalid
+
 CHANNELS = ("phone", "in_person", "letter", "web", "online_media", "fax")
 TYPES = ("complaint", "suggestion", "consultation", "praise")
 CATEGORIES = ("service_attitude", "safety", "hygiene_facility", "staff_misconduct", "waiting_time", "fees",
@@ -23,13 +25,6 @@ ATTITUDES = ("satisfied", "neutral", "dissatisfied")  # 满意 / 一般 / 不满
 CALLBACK_SCORES = (1, 10)
 SURVEY_SCORES = (1, 5)  # 5 = very satisfied … 1 = very dissatisfied
 SUBJECT_TYPES = ("visit", "complaint")
-
-
-class DomainError(Exception):
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail or code
 
 
 @dataclass(frozen=True)
@@ -277,7 +272,7 @@ def default_period(today: date, first: date | None, last: date | None) -> tuple[
     start, end = month_days(month_of(today))
     first, last = first or start, last or end
     if last < first:
-        raise DomainError("VALIDATION_FAILED", "`to` is before `from`.")
+        raise Invalid({"to": ["`to` is before `from`."]}, "`to` is before `from`.")
     return first, last
 
 

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from kit import metrics
 from kit.outbox import Outbox
-from kit.web import ApiError
+from kit.errors import DomainError, Invalid, NotFound
 from services.complaints import domain
-from services.complaints.domain import Deadline, DomainError, Rules, StaffView
+from services.complaints.domain import Deadline, Rules, StaffView
 from services.complaints.models import (
     calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, staff, survey_invitations,
     surveys, visits,
@@ -38,14 +38,6 @@ HISTORY_OF_ACTION = {"assign": "assigned", "first_reply": "replied", "result_rep
 STATE_FIELDS = ("id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",
                 "owner_staff_id", "escalation_level", "complainant")
 REPORT_NAMESPACE = uuid.UUID("6f1c5a52-8d0e-4a8e-9a57-2b1f0d0c7e11")
-
-
-def conflict(error: DomainError) -> ApiError:
-    return ApiError(409, error.code, error.detail)
-
-
-def invalid(field: str, message: str) -> ApiError:
-    return ApiError(422, "VALIDATION_FAILED", message, errors={field: [message]})
 
 
 def _plain(value: Any) -> Any:
@@ -72,7 +64,7 @@ class Complaints:
         query = sa.select(complaints).where(complaints.c.id == complaint_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No complaint {complaint_id}.")
+            raise NotFound("complaint", complaint_id)
         return row
 
     def view(self, session: Session, row: Any) -> dict:
@@ -162,10 +154,7 @@ class Complaints:
     def act(self, session: Session, row: Any, action: str, payload: dict, actor: str | None,
             actor_staff: str | None, now: datetime) -> Any:
         """One handling step on a complaint the caller has locked (`get(lock=True)`)."""
-        try:
-            status = domain.apply(row.status, action, row.type)
-        except DomainError as error:
-            raise conflict(error) from None
+        status = domain.apply(row.status, action, row.type)
         details = {k: _plain(v) for k, v in payload.items()}
         values: dict[str, Any] = {"status": status}
         if action == "assign":
@@ -215,7 +204,8 @@ class Complaints:
         (no point); unknown staff are accepted since the read model may lag behind."""
         known = session.execute(sa.select(staff.c.service_point_id).where(staff.c.id == staff_id)).first()
         if known and known.service_point_id not in (None, point_id):
-            raise invalid("staff_id", "This staff member works at another service point.")
+            raise Invalid({"staff_id": ["This staff member works at another service point."]},
+                          "This staff member works at another service point.")
 
     # --- misconduct ---------------------------------------------------------------------
 
@@ -223,10 +213,10 @@ class Complaints:
                           actor_staff: str | None, now: datetime) -> Any:
         """A verified staff-misconduct complaint is recorded against the staff member."""
         if row.category != "staff_misconduct":
-            raise ApiError(409, "NOT_STAFF_MISCONDUCT", "Only a staff-misconduct complaint is recorded against staff.")
+            raise DomainError("NOT_STAFF_MISCONDUCT", "Only a staff-misconduct complaint is recorded against staff.")
         if session.execute(sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
                                                             misconduct.c.staff_id == staff_id)).first():
-            raise ApiError(409, "ALREADY_RECORDED", "This complaint is already recorded against this staff member.")
+            raise DomainError("ALREADY_RECORDED", "This complaint is already recorded against this staff member.")
         record_id = str(uuid.uuid4())
         session.execute(misconduct.insert().values(id=record_id, complaint_id=row.id, staff_id=staff_id, note=note,
                                                    service_point_id=row.service_point_id, recorded_by=actor,
@@ -318,14 +308,14 @@ class Complaints:
         table = complaints if subject_type == "complaint" else visits
         point = session.execute(sa.select(table.c.service_point_id).where(table.c.id == subject_id)).scalar()
         if point is None:
-            raise ApiError(404, "NOT_FOUND", f"No {subject_type} {subject_id}.")
+            raise NotFound(subject_type, subject_id)
         return point
 
     def submit_survey(self, session: Session, subject_type: str, subject_id: str, point_id: str, score: int,
                       comment: str, now: datetime) -> Any:
         if session.execute(sa.select(surveys.c.id).where(surveys.c.subject_type == subject_type,
                                                          surveys.c.subject_id == subject_id)).first():
-            raise ApiError(409, "ALREADY_ANSWERED", f"This {subject_type} has been evaluated already.")
+            raise DomainError("ALREADY_ANSWERED", f"This {subject_type} has been evaluated already.")
         survey_id = str(uuid.uuid4())
         session.execute(surveys.insert().values(id=survey_id, subject_type=subject_type, subject_id=subject_id,
                                                 service_point_id=point_id, score=score, comment=comment,
@@ -341,9 +331,9 @@ class Complaints:
         invitation = session.execute(sa.select(survey_invitations).where(survey_invitations.c.token == token)
                                      .with_for_update()).first()
         if invitation is None:
-            raise ApiError(404, "NOT_FOUND", "No such survey link.")
+            raise NotFound("survey link", token, "No such survey link.")
         if invitation.survey_id:
-            raise ApiError(409, "ALREADY_ANSWERED", "This survey has been answered.")
+            raise DomainError("ALREADY_ANSWERED", "This survey has been answered.")
         return self.submit_survey(session, invitation.subject_type, invitation.subject_id,
                                   invitation.service_point_id, score, comment, now)
 
@@ -354,7 +344,7 @@ class Complaints:
         point = session.execute(sa.select(complaints.c.service_point_id).where(
             complaints.c.id == complaint_id)).scalar()
         if point is None:
-            raise invalid("complaint_id", "No such complaint.")
+            raise Invalid({"complaint_id": ["No such complaint."]}, "No such complaint.")
         return point
 
     def log_call(self, session: Session, fields: dict, now: datetime) -> Any:

@@ -16,7 +16,7 @@ from kit import caller as callers
 from kit.paging import page
 from kit.privacy import mask_email, mask_phone
 from kit.types import utcnow
-from kit.web import ApiError
+from kit.errors import Invalid, NotFound
 from services.notify import domain
 from services.notify.models import notifications, preferences, webhooks
 from services.notify.schemas import (
@@ -71,7 +71,7 @@ class Notification(MethodView):
         with _svc().store.begin() as session:
             row = session.execute(sa.select(notifications).where(notifications.c.id == str(notification_id))).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No notification {notification_id}.")
+            raise NotFound("notification", notification_id)
         return render(row)
 
 
@@ -80,11 +80,10 @@ def _refuse_private(url: str) -> None:
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
     except socket.gaierror:
-        raise ApiError(422, "VALIDATION_FAILED", "The webhook host does not resolve.",
-                       errors={"url": ["Host does not resolve."]}) from None
+        raise Invalid({"url": ["Host does not resolve."]}, "The webhook host does not resolve.") from None
     if any(domain.is_private_address(a) for a in addresses) or domain.is_private_address(host):
-        raise ApiError(422, "VALIDATION_FAILED", "Webhooks to private or loopback addresses are refused.",
-                       errors={"url": ["Private or loopback address."]})
+        raise Invalid({"url": ["Private or loopback address."]},
+                      "Webhooks to private or loopback addresses are refused.")
 
 
 @hooks.route("")
@@ -110,7 +109,7 @@ class Webhook(MethodView):
         with _svc().store.begin() as session:
             row = session.execute(sa.select(webhooks).where(webhooks.c.id == str(webhook_id))).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No webhook {webhook_id}.")
+            raise NotFound("webhook", webhook_id)
         return row._mapping
 
 

@@ -12,7 +12,7 @@ from kit import caller as callers
 from kit import context
 from kit.paging import PageArgs, page
 from kit.privacy import mask_id_number, mask_phone
-from kit.web import ApiError
+from kit.errors import Forbidden, NotFound
 from services.registration import domain, service
 from services.registration.models import elder_reads, elders, service_points, staff
 from services.registration.schemas import (
@@ -165,7 +165,7 @@ class ElderByCard(MethodView):
         with _svc().store.begin() as session:
             row = service.find_by_card(session, card)
             if row is None:
-                raise ApiError(404, "NOT_FOUND", "No elder holds this card.")
+                raise NotFound("card", card, "No elder holds this card.")
             who.check_point(row.service_point_id)
             return service.elder_state(row, _rules())
 
@@ -325,7 +325,7 @@ class ElderReads(MethodView):
     def get(self, args):
         who = callers.current()
         if not who.internal and who.role != "admin":
-            raise ApiError(403, "FORBIDDEN", "Only administrators may read the audit log.")
+            raise Forbidden("Only administrators may read the audit log.")
         query = sa.select(elder_reads)
         if args.get("elder_id"):
             query = query.where(elder_reads.c.elder_id == args["elder_id"])

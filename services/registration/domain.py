@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kit.errors import DomainError, Invalid
+
 GENDERS = ("female", "male")
 ELDER_STATUSES = ("active", "suspended", "closed")
 CLOSE_REASONS = ("deceased", "moved", "withdrew", "other")
@@ -22,24 +24,6 @@ _ID_CHECK = "10X98765432"
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 _CARD = re.compile(r"^[A-Za-z0-9]{6,32}$")
-
-
-class DomainError(Exception):
-    """A rule refused the request: `code` is the contract's reason code."""
-
-    def __init__(self, code: str, detail: str = "", field: str | None = None):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail or code
-        self.field = field
-
-
-class Invalid(DomainError):
-    """Input that breaks a rule, by field (a 422)."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__("VALIDATION_FAILED", "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from kit.outbox import Outbox
 from kit.types import utcnow
-from kit.web import ApiError
+from kit.errors import DomainError, NotFound
 from services.registration import domain
-from services.registration.domain import DomainError, Invalid, Rules
+from services.registration.domain import Rules
 from services.registration.models import (
     assessments, consents, elder_history, elder_reads, elders, safety_commitments, service_points, staff,
     staff_notices, subsidy_applications,
@@ -24,12 +24,6 @@ POINT_FIELDS = ("name", "address", "district", "bath_capacity", "rest_seats", "o
                 "safety_reminders", "contact_phone", "active")
 STAFF_FIELDS = ("name", "gender", "roles", "service_point_id", "phone", "email", "health_certificate",
                 "experience_years", "care_training", "active")
-
-
-def api_error(error: DomainError) -> ApiError:
-    if isinstance(error, Invalid):
-        return ApiError(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=error.errors)
-    return ApiError(409, error.code, error.detail)
 
 
 def today_in(tz: str) -> date:
@@ -58,10 +52,7 @@ def point_state(row: Any) -> dict:
 
 
 def create_service_point(session: Session, outbox: Outbox, fields: dict) -> Any:
-    try:
-        domain.validate_opening_hours(fields["opening_hours"])
-    except DomainError as error:
-        raise api_error(error) from None
+    domain.validate_opening_hours(fields["opening_hours"])
     now = utcnow()
     point_id = str(uuid.uuid4())
     session.execute(service_points.insert().values(id=point_id, created_at=now, updated_at=now, **fields))
@@ -73,10 +64,7 @@ def create_service_point(session: Session, outbox: Outbox, fields: dict) -> Any:
 def update_service_point(session: Session, outbox: Outbox, point_id: str, changes: dict) -> Any:
     get_service_point(session, point_id, lock=True)
     if "opening_hours" in changes:
-        try:
-            domain.validate_opening_hours(changes["opening_hours"])
-        except DomainError as error:
-            raise api_error(error) from None
+        domain.validate_opening_hours(changes["opening_hours"])
     session.execute(service_points.update().where(service_points.c.id == point_id).values(updated_at=utcnow(), **changes))
     row = get_service_point(session, point_id)
     outbox.add(session, "registration.service_point.updated", point_id, point_state(row))
@@ -87,7 +75,7 @@ def get_service_point(session: Session, point_id: str, lock: bool = False) -> An
     query = sa.select(service_points).where(service_points.c.id == point_id)
     row = session.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise ApiError(404, "NOT_FOUND", f"No service point {point_id}.")
+        raise NotFound("service point", point_id)
     return row
 
 
@@ -131,32 +119,29 @@ def _history(session: Session, elder_id: str, action: str, changes: dict, actor:
                                                   actor=actor, at=utcnow()))
 
 
-def _unique_violation(error: sa.exc.IntegrityError) -> ApiError:
+def _unique_violation(error: sa.exc.IntegrityError) -> DomainError:
     text = str(error.orig).lower()
     if "citizen_card_no" in text:
-        return ApiError(409, "DUPLICATE_CITIZEN_CARD", "An elder with this citizen card is already registered.")
+        return DomainError("DUPLICATE_CITIZEN_CARD", "An elder with this citizen card is already registered.")
     if "id_number" in text:
-        return ApiError(409, "DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.")
-    return ApiError(409, "CONFLICT", "The record conflicts with an existing one.")
+        return DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.")
+    return DomainError("CONFLICT", "The record conflicts with an existing one.")
 
 
 def _refuse_duplicate_card(session: Session, card: str, elder_id: str | None = None) -> None:
     """A card number, current or retired, belongs to one elder only."""
     taken = session.execute(sa.select(elders.c.id).where(elders.c.citizen_card_no == card)).scalar()
     if taken and taken != elder_id:
-        raise ApiError(409, "DUPLICATE_CITIZEN_CARD", "An elder with this citizen card is already registered.")
+        raise DomainError("DUPLICATE_CITIZEN_CARD", "An elder with this citizen card is already registered.")
 
 
 def register_elder(session: Session, outbox: Outbox, rules: Rules, fields: dict, actor: str | None) -> Any:
     fields = dict(fields, service_point_id=str(fields["service_point_id"]))
-    try:
-        fields = domain.validate_elder_fields(fields)
-    except DomainError as error:
-        raise api_error(error) from None
+    fields = domain.validate_elder_fields(fields)
     get_service_point(session, fields["service_point_id"])
     _refuse_duplicate_card(session, fields["citizen_card_no"])
     if session.execute(sa.select(elders.c.id).where(elders.c.id_number == fields["id_number"])).first():
-        raise ApiError(409, "DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.")
+        raise DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.")
     now = utcnow()
     elder_id = str(uuid.uuid4())
     values = dict(fields, id=elder_id, status="active", previous_citizen_card_nos=[], created_at=now, updated_at=now,
@@ -175,7 +160,7 @@ def get_elder(session: Session, elder_id: str, lock: bool = False) -> Any:
     query = sa.select(elders).where(elders.c.id == elder_id)
     row = session.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise ApiError(404, "NOT_FOUND", f"No elder {elder_id}.")
+        raise NotFound("elder", elder_id)
     return row
 
 
@@ -202,17 +187,14 @@ def record_reads(session: Session, elder_ids: list[str], user_id: str | None, ro
 def update_elder(session: Session, outbox: Outbox, rules: Rules, elder_id: str, changes: dict, actor: str | None) -> Any:
     row = get_elder(session, elder_id, lock=True)
     if row.status == "closed":
-        raise ApiError(409, "INVALID_TRANSITION", "A closed elder's record cannot be changed.")
+        raise DomainError("INVALID_TRANSITION", "A closed elder's record cannot be changed.")
     if "service_point_id" in changes:
         changes["service_point_id"] = str(changes["service_point_id"])
         get_service_point(session, changes["service_point_id"])
     merged = {"birth_date": changes.get("birth_date", row.birth_date), "gender": changes.get("gender", row.gender)}
     if {"id_number", "birth_date", "gender"} & set(changes):
         merged["id_number"] = changes.get("id_number", row.id_number)
-    try:
-        checked = domain.validate_elder_fields({**changes, **merged})
-    except DomainError as error:
-        raise api_error(error) from None
+    checked = domain.validate_elder_fields({**changes, **merged})
     values = {k: v for k, v in checked.items() if k in changes or k in ("phone_is_mobile", "id_number")}
     if "phone" not in changes:
         values.pop("phone_is_mobile", None)
@@ -236,10 +218,7 @@ def update_elder(session: Session, outbox: Outbox, rules: Rules, elder_id: str, 
 def change_status(session: Session, outbox: Outbox, rules: Rules, elder_id: str, action: str,
                   reason: str | None, actor: str | None) -> Any:
     row = get_elder(session, elder_id, lock=True)
-    try:
-        status = domain.transition(row.status, action)
-    except DomainError as error:
-        raise api_error(error) from None
+    status = domain.transition(row.status, action)
     session.execute(elders.update().where(elders.c.id == elder_id).values(
         status=status, status_reason=reason, updated_at=utcnow()))
     _history(session, elder_id, action, {"status": {"before": row.status, "after": status}, "reason": reason}, actor)
@@ -251,7 +230,7 @@ def record_assessment(session: Session, outbox: Outbox, rules: Rules, elder_id: 
     """能力评估: the last one recorded is the one that counts."""
     row = get_elder(session, elder_id, lock=True)
     if row.status == "closed":
-        raise ApiError(409, "INVALID_TRANSITION", "A closed elder cannot be assessed.")
+        raise DomainError("INVALID_TRANSITION", "A closed elder cannot be assessed.")
     assessment_id = str(uuid.uuid4())
     session.execute(assessments.insert().values(id=assessment_id, elder_id=elder_id, recorded_by=actor,
                                                 created_at=utcnow(), **fields))
@@ -266,11 +245,8 @@ def sign_commitment(session: Session, outbox: Outbox, rules: Rules, elder_id: st
     """安全承诺: only the current text version can be signed."""
     row = get_elder(session, elder_id, lock=True)
     if row.status == "closed":
-        raise ApiError(409, "INVALID_TRANSITION", "A closed elder cannot sign.")
-    try:
-        domain.check_commitment_version(fields["text_version"], rules)
-    except DomainError as error:
-        raise api_error(error) from None
+        raise DomainError("INVALID_TRANSITION", "A closed elder cannot sign.")
+    domain.check_commitment_version(fields["text_version"], rules)
     fields = dict(fields, witness_staff_id=str(fields["witness_staff_id"]))
     commitment_id = str(uuid.uuid4())
     now = utcnow()
@@ -348,7 +324,7 @@ def get_staff(session: Session, staff_id: str, lock: bool = False) -> Any:
     query = sa.select(staff).where(staff.c.id == staff_id)
     row = session.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise ApiError(404, "NOT_FOUND", f"No staff member {staff_id}.")
+        raise NotFound("staff member", staff_id)
     return row
 
 
@@ -391,10 +367,7 @@ def apply_for_subsidy(session: Session, rules: Rules, fields: dict, today: date)
 def decide_subsidy(session: Session, outbox: Outbox, application_id: str, step: str, approved: bool,
                    note: str, actor: str | None) -> Any:
     row = get_application(session, application_id, lock=True)
-    try:
-        stage = domain.subsidy_step(row.stage, step, approved)
-    except DomainError as error:
-        raise api_error(error) from None
+    stage = domain.subsidy_step(row.stage, step, approved)
     steps = [*row.steps, {"step": step, "approved": approved, "note": note, "actor": actor,
                           "at": utcnow().isoformat()}]
     session.execute(subsidy_applications.update().where(subsidy_applications.c.id == application_id).values(
@@ -412,5 +385,5 @@ def get_application(session: Session, application_id: str, lock: bool = False) -
     query = sa.select(subsidy_applications).where(subsidy_applications.c.id == application_id)
     row = session.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise ApiError(404, "NOT_FOUND", f"No subsidy application {application_id}.")
+        raise NotFound("subsidy application", application_id)
     return row

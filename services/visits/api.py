@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from kit import caller as callers
 from kit.paging import page
-from kit.web import ApiError
+from kit.errors import DomainError
 from services.visits.models import bookings, follow_ups, timeline, visits
 from services.visits.schemas import (
     FiguresArgs, PeriodFigures, RulesOut,
@@ -101,7 +101,7 @@ class VisitList(MethodView):
             if not isinstance(outcome, str):
                 return render_visit(session, outcome)
         # The refusal is committed (recorded and emitted) before it is answered.
-        raise ApiError(409, outcome, f"Entry refused: {outcome}.")
+        raise DomainError(outcome, f"Entry refused: {outcome}.")
 
     @visits_bp.arguments(VisitArgs, location="query")
     @visits_bp.response(200, VisitPage)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from kit.errors import DomainError, Invalid
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MENTAL_STATES = ("good", "fair", "poor")
 STANDARD_REMINDERS = ("anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help")
@@ -14,13 +16,6 @@ REMINDERS = (*STANDARD_REMINDERS, "medication", "point_specific")
 INCIDENT_KINDS = ("fall", "fainting", "hypoxia", "scald", "other")
 SEVERITIES = ("minor", "serious", "emergency")
 URGENT_SEVERITIES = frozenset({"serious", "emergency"})
-
-
-class DomainError(Exception):
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail or code
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,7 @@ def is_open(point: PointView, local_now: datetime) -> bool:
 def check_slot(point: PointView, slot_start: datetime, now: datetime, rules: Rules) -> datetime:
     """The slot's end if `slot_start` begins a slot inside an opening span, else why not."""
     if slot_start <= now:
-        raise DomainError("VALIDATION", "The slot has already started.")
+        raise Invalid("The slot has already started.")
     if not point.active:
         raise DomainError("POINT_CLOSED", "The service point is not active.")
     slot_end = slot_start + timedelta(minutes=rules.slot_minutes)
@@ -94,7 +89,7 @@ def check_slot(point: PointView, slot_start: datetime, now: datetime, rules: Rul
         closed = datetime.combine(slot_start.date(), end, slot_start.tzinfo)
         if opened <= slot_start and slot_end <= closed:
             if (slot_start - opened) % timedelta(minutes=rules.slot_minutes):
-                raise DomainError("VALIDATION", f"Slots start every {rules.slot_minutes} minutes from {start:%H:%M}.")
+                raise Invalid(f"Slots start every {rules.slot_minutes} minutes from {start:%H:%M}.")
             return slot_end
     raise DomainError("POINT_CLOSED", "The point is not open for that whole slot.")
 
@@ -157,7 +152,7 @@ def screen(mental_state: str, infectious_disease: bool, alcohol: bool, systolic:
            rules: Rules) -> Screening:
     """提醒注意: sight judgement, forbidden conditions, blood pressure, reminders."""
     if (systolic is None) != (diastolic is None):
-        raise DomainError("VALIDATION", "Give both systolic and diastolic, or neither.")
+        raise Invalid("Give both systolic and diastolic, or neither.")
     reasons, warnings = [], []
     if infectious_disease:
         reasons.append("INFECTIOUS_DISEASE")
@@ -274,7 +269,7 @@ def record_follow_up(programme: str, visited_on: date, systolic: int | None, dia
     if programme != "hypertension":
         return FollowUpOutcome(None, False, False, regular)
     if systolic is None or diastolic is None:
-        raise DomainError("VALIDATION", "A hypertension follow-up records systolic and diastolic pressure.")
+        raise Invalid("A hypertension follow-up records systolic and diastolic pressure.")
     classification = classify_blood_pressure(systolic, diastolic, symptoms, age, rules)
     soon = visited_on + timedelta(days=rules.recheck_within_days)
     if classification == "danger":
@@ -287,10 +282,10 @@ def record_follow_up(programme: str, visited_on: date, systolic: int | None, dia
 def check_care_plan(problems: list[dict], rules: FollowUpRules) -> None:
     """个案管理: at most 3 main problems, each with goal, measures and a responsible person."""
     if len(problems) > rules.max_care_plan_problems:
-        raise DomainError("VALIDATION", f"A care plan lists at most {rules.max_care_plan_problems} main problems.")
+        raise Invalid(f"A care plan lists at most {rules.max_care_plan_problems} main problems.")
     for problem in problems:
         if not all(problem.get(k) for k in ("problem", "goal", "measures", "responsible")):
-            raise DomainError("VALIDATION", "Each problem needs a goal, measures and a responsible person.")
+            raise Invalid("Each problem needs a goal, measures and a responsible person.")
 
 
 def follow_up_notice(due_on: date, today: date, rules: FollowUpRules) -> tuple[str, date] | None:

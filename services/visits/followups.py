@@ -10,14 +10,10 @@ from sqlalchemy.orm import Session
 
 from kit.outbox import Outbox
 from kit.types import utcnow
-from kit.web import ApiError
+from kit.errors import DomainError, NotFound
 from services.visits import domain
-from services.visits.domain import DomainError, FollowUpRules
+from services.visits.domain import FollowUpRules
 from services.visits.models import elders, follow_up_notices, follow_up_plans, follow_ups
-
-
-def _invalid(error: DomainError) -> ApiError:
-    return ApiError(422, "VALIDATION_FAILED", error.detail)
 
 
 class FollowUps:
@@ -40,14 +36,11 @@ class FollowUps:
     def create_plan(self, session: Session, fields: dict, today: date) -> tuple[Any, Any]:
         elder = session.execute(sa.select(elders).where(elders.c.id == str(fields["elder_id"]))).first()
         if elder is None:
-            raise ApiError(404, "NOT_FOUND", f"No elder {fields['elder_id']}.")
+            raise NotFound("elder", fields["elder_id"])
         if elder.status == "closed":
-            raise ApiError(409, "ELDER_SUSPENDED", "The elder's record is closed.")
+            raise DomainError("ELDER_SUSPENDED", "The elder's record is closed.")
         if fields.get("care_plan"):
-            try:
-                domain.check_care_plan(fields["care_plan"], self.rules)
-            except DomainError as error:
-                raise _invalid(error) from None
+            domain.check_care_plan(fields["care_plan"], self.rules)
         plan_id = str(uuid.uuid4())
         session.execute(follow_up_plans.insert().values(
             id=plan_id, elder_id=elder.id, programme=fields["programme"], staff_id=str(fields["staff_id"]),
@@ -61,26 +54,23 @@ class FollowUps:
         query = sa.select(follow_ups).where(follow_ups.c.id == follow_up_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No follow-up {follow_up_id}.")
+            raise NotFound("follow-up", follow_up_id)
         return row
 
     def record(self, session: Session, follow_up_id: str, form: dict, actor: str | None) -> domain.FollowUpOutcome:
         row = self.get(session, follow_up_id, lock=True)
         if row.status != "open":
-            raise ApiError(409, "INVALID_TRANSITION", "This follow-up is already recorded or cancelled.")
+            raise DomainError("INVALID_TRANSITION", "This follow-up is already recorded or cancelled.")
         elder = session.execute(sa.select(elders).where(elders.c.id == row.elder_id)).first()
         previous = session.execute(
             sa.select(follow_ups.c.classification).where(follow_ups.c.plan_id == row.plan_id,
                                                          follow_ups.c.status == "done")
             .order_by(follow_ups.c.visited_on.desc(), follow_ups.c.created_at.desc()).limit(1)).scalar()
-        try:
-            outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
-                                              form.get("diastolic"), form.get("symptoms", []), previous,
-                                              domain.age_on(elder.birth_date, form["visited_on"]), self.rules)
-            if form.get("care_plan"):
-                domain.check_care_plan(form["care_plan"], self.rules)
-        except DomainError as error:
-            raise _invalid(error) from None
+        outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
+                                          form.get("diastolic"), form.get("symptoms", []), previous,
+                                          domain.age_on(elder.birth_date, form["visited_on"]), self.rules)
+        if form.get("care_plan"):
+            domain.check_care_plan(form["care_plan"], self.rules)
         record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in form.items()}
         session.execute(follow_ups.update().where(follow_ups.c.id == row.id).values(
             status="done", visited_on=form["visited_on"], face_to_face=form["face_to_face"], record=record,

@@ -18,19 +18,12 @@ from kit.outbox import Outbox
 from kit.readmodel import apply_state
 from kit.privacy import mask_phone
 from kit.types import utcnow
-from kit.web import ApiError
+from kit.errors import DomainError, NotFound
 from services.visits import domain, handlers
 from services.visits.config import Settings
-from services.visits.domain import DomainError
 from services.visits.models import bookings, elders, entry_denials, incidents, points, slots, staff, timeline, visits
 
 log = logging.getLogger("visits")
-
-
-def api_error(error: DomainError) -> ApiError:
-    if error.code == "VALIDATION":
-        return ApiError(422, "VALIDATION_FAILED", error.detail)
-    return ApiError(409, error.code, error.detail)
 
 
 class Visits:
@@ -62,13 +55,13 @@ class Visits:
         query = sa.select(points).where(points.c.id == point_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No service point {point_id}.")
+            raise NotFound("service point", point_id)
         return row
 
     def elder(self, session: Session, elder_id: str) -> Any:
         row = session.execute(sa.select(elders).where(elders.c.id == elder_id)).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No elder {elder_id}.")
+            raise NotFound("elder", elder_id)
         return row
 
     def local(self, moment: datetime) -> datetime:
@@ -80,18 +73,15 @@ class Visits:
         elder = self.elder(session, elder_id)
         point = self.point(session, point_id)
         if elder.status != "active":
-            raise ApiError(409, "ELDER_SUSPENDED", "The elder is not active.")
+            raise DomainError("ELDER_SUSPENDED", "The elder is not active.")
         now = utcnow()
         slot_start = self.local(slot_start)
-        try:
-            slot_end = domain.check_slot(self.point_view(point), slot_start, self.local(now), self.rules)
-        except DomainError as error:
-            raise api_error(error) from None
+        slot_end = domain.check_slot(self.point_view(point), slot_start, self.local(now), self.rules)
         overlapping = session.execute(sa.select(bookings.c.id).where(
             bookings.c.elder_id == elder_id, bookings.c.status == "booked",
             bookings.c.slot_start < slot_end, bookings.c.slot_end > slot_start)).first()
         if overlapping:
-            raise ApiError(409, "DOUBLE_BOOKING", "The elder already has a booking at that time.")
+            raise DomainError("DOUBLE_BOOKING", "The elder already has a booking at that time.")
         self._take_place(session, point, slot_start)
         booking_id = str(uuid.uuid4())
         session.execute(bookings.insert().values(
@@ -115,12 +105,12 @@ class Visits:
         taken = session.execute(slots.update().filter_by(**key).where(slots.c.taken < point.bath_capacity)
                                 .values(taken=slots.c.taken + 1))
         if taken.rowcount != 1:
-            raise ApiError(409, "SLOT_FULL", "That slot is full.")
+            raise DomainError("SLOT_FULL", "That slot is full.")
 
     def cancel_booking(self, session: Session, booking_id: str, actor: str | None) -> Any:
         row = self.booking(session, booking_id, lock=True)
         if row.status != "booked" or utcnow() >= row.slot_start:
-            raise ApiError(409, "INVALID_TRANSITION", "Only a booking whose slot has not started can be cancelled.")
+            raise DomainError("INVALID_TRANSITION", "Only a booking whose slot has not started can be cancelled.")
         session.execute(bookings.update().where(bookings.c.id == booking_id).values(status="cancelled", updated_at=utcnow()))
         session.execute(slots.update().filter_by(service_point_id=row.service_point_id, slot_start=row.slot_start)
                         .values(taken=slots.c.taken - 1))
@@ -141,7 +131,7 @@ class Visits:
         query = sa.select(bookings).where(bookings.c.id == booking_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No booking {booking_id}.")
+            raise NotFound("booking", booking_id)
         return row
 
     @staticmethod
@@ -192,7 +182,7 @@ class Visits:
         if booking_id:
             booking = self.booking(session, booking_id, lock=True)
             if booking.elder_id != elder.id or booking.status != "booked":
-                raise ApiError(409, "INVALID_TRANSITION", "The booking is not this elder's open booking.")
+                raise DomainError("INVALID_TRANSITION", "The booking is not this elder's open booking.")
             session.execute(bookings.update().where(bookings.c.id == booking_id).values(status="attended", updated_at=now))
         visit_id = str(uuid.uuid4())
         session.execute(visits.insert().values(
@@ -206,7 +196,7 @@ class Visits:
         query = sa.select(visits).where(visits.c.id == visit_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No visit {visit_id}.")
+            raise NotFound("visit", visit_id)
         return row
 
     def _record(self, session: Session, visit_id: str, action: str, actor: str | None, staff_id: str | None,
@@ -226,23 +216,14 @@ class Visits:
                 "refusal_reasons": screening.get("refusal_reasons", []), "warnings": screening.get("warnings", []),
                 "urgent": screening.get("urgent", False), "at": utcnow().isoformat()}
 
-    def _advance(self, session: Session, row: Any, action: str) -> str:
-        try:
-            return domain.step(row.status, action)
-        except DomainError as error:
-            raise api_error(error) from None
-
     def screen(self, session: Session, visit_id: str, form: dict, actor: str | None, staff_id: str | None) -> domain.Screening:
         row = self.visit(session, visit_id, lock=True)
         elder = self.elder_view(self.elder(session, row.elder_id))
         point = self.point_view(self.point(session, row.service_point_id))
-        try:
-            result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
-                                   form.get("systolic"), form.get("diastolic"), form["reminders_given"], elder, point,
-                                   self.rules)
-        except DomainError as error:
-            raise api_error(error) from None
-        status = self._advance(session, row, "screen_ok" if result.status == "screened" else "screen_refused")
+        result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
+                               form.get("systolic"), form.get("diastolic"), form["reminders_given"], elder, point,
+                               self.rules)
+        status = domain.step(row.status, "screen_ok" if result.status == "screened" else "screen_refused")
         record = {**form, "refusal_reasons": result.refusal_reasons, "warnings": result.warnings,
                   "urgent": result.urgent, "referral_advised": result.referral_advised}
         session.execute(visits.update().where(visits.c.id == visit_id).values(status=status, screening=record))
@@ -253,7 +234,7 @@ class Visits:
 
     def start_bath(self, session: Session, visit_id: str, assistant_id: str, actor: str | None) -> Any:
         row = self.visit(session, visit_id, lock=True)
-        status = self._advance(session, row, "bath")
+        status = domain.step(row.status, "bath")
         point = self.point(session, row.service_point_id, lock=True)  # serialises the capacity check
         assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
         baths_now = session.execute(sa.select(sa.func.count()).select_from(visits).where(
@@ -261,29 +242,23 @@ class Visits:
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
-        try:
-            domain.check_assistant(view, self.elder_view(self.elder(session, row.elder_id)), row.service_point_id,
-                                   baths_now, self.point_view(point))
-        except DomainError as error:
-            raise api_error(error) from None
+        domain.check_assistant(view, self.elder_view(self.elder(session, row.elder_id)), row.service_point_id,
+                               baths_now, self.point_view(point))
         session.execute(visits.update().where(visits.c.id == visit_id).values(
             status=status, assistant_staff_id=assistant_id, bath_started_at=utcnow()))
         return self._record(session, visit_id, "bath_started", actor, assistant_id, {}, "visits.visit.bath_started")
 
     def start_rest(self, session: Session, visit_id: str, actor: str | None, staff_id: str | None) -> Any:
         row = self.visit(session, visit_id, lock=True)
-        status = self._advance(session, row, "rest")
+        status = domain.step(row.status, "rest")
         session.execute(visits.update().where(visits.c.id == visit_id).values(status=status, rest_started_at=utcnow()))
         return self._record(session, visit_id, "rest_started", actor, staff_id, {}, "visits.visit.rest_started")
 
     def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, actor: str | None,
                   staff_id: str | None) -> Any:
         row = self.visit(session, visit_id, lock=True)
-        status = self._advance(session, row, "checkout")
-        try:
-            domain.check_checkout(row.rest_started_at, utcnow(), early_leave_reason, self.rules)
-        except DomainError as error:
-            raise api_error(error) from None
+        status = domain.step(row.status, "checkout")
+        domain.check_checkout(row.rest_started_at, utcnow(), early_leave_reason, self.rules)
         session.execute(visits.update().where(visits.c.id == visit_id).values(
             status=status, checked_out_at=utcnow(), early_leave_reason=early_leave_reason))
         return self._record(session, visit_id, "checked_out", actor, staff_id,
@@ -385,13 +360,13 @@ class Visits:
     def incident(self, session: Session, incident_id: str) -> Any:
         row = session.execute(sa.select(incidents).where(incidents.c.id == incident_id)).first()
         if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No incident {incident_id}.")
+            raise NotFound("incident", incident_id)
         return row
 
     def close_incident(self, session: Session, incident_id: str, outcome: str, note: str) -> Any:
         row = self.incident(session, incident_id)
         if row.closed_at is not None:
-            raise ApiError(409, "INVALID_TRANSITION", "The incident is already closed.")
+            raise DomainError("INVALID_TRANSITION", "The incident is already closed.")
         session.execute(incidents.update().where(incidents.c.id == incident_id).values(
             outcome=outcome, outcome_note=note, closed_at=utcnow()))
         self.outbox.add(session, "visits.incident.closed", incident_id, {
