@@ -1,14 +1,13 @@
-"""Who is calling a service, as the gateway vouches for it, and point scoping.
+"""Who is calling a service, and point scoping.
 
-The gateway authenticates and passes the caller on in `X-Zhuyu-*` headers; services are
-reachable only from the gateway's network. A request with no such headers comes from
-inside the suite (another service, an operator's command) and sees all points.
+The gateway authenticates and passes the caller on (read by `kit.web.caller()`); services
+are reachable only from the gateway's network. A caller with no role comes from inside
+the suite (another service, an operator's command) and sees all points. Use cases take a
+`Caller` to check what they read against it; nothing here knows of HTTP.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from flask import request
 
 from kit.errors import Forbidden
 
@@ -46,13 +45,8 @@ class Caller:
         return str(requested) if requested else None
 
 
+
 def current() -> Caller:
-    headers = request.headers
-    scopes = headers.get("X-Zhuyu-Scopes")
-    return Caller(
-        user_id=headers.get("X-Zhuyu-User") or None,
-        role=headers.get("X-Zhuyu-Role") or None,
-        service_point_id=headers.get("X-Zhuyu-Point") or None,
-        staff_id=headers.get("X-Zhuyu-Staff") or None,
-        scopes=frozenset(scopes.split()) if scopes else frozenset(),
-    )
+    from kit.web import caller
+
+    return caller()

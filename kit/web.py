@@ -2,23 +2,57 @@
 liveness and readiness."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from http import HTTPStatus
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import marshmallow as ma
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from flask_smorest import Api, Blueprint
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
 from kit import bus, context, metrics, tracing
+from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
 from kit.errors import DomainError, Forbidden, Invalid, NotFound
 
 log = logging.getLogger("kit.web")
 
 PROBLEM = "application/problem+json"
+T = TypeVar("T")
+
+
+# --- What an endpoint reaches: the caller, the use cases, a unit of work ----------------
+
+def caller() -> Caller:
+    """Who is calling, as the gateway vouches for it in the `X-Zhuyu-*` headers; a request
+    with no such headers comes from inside the suite (another service, an operator's
+    command) and sees all points."""
+    headers = request.headers
+    scopes = headers.get("X-Zhuyu-Scopes")
+    return Caller(
+        user_id=headers.get("X-Zhuyu-User") or None,
+        role=headers.get("X-Zhuyu-Role") or None,
+        service_point_id=headers.get("X-Zhuyu-Point") or None,
+        staff_id=headers.get("X-Zhuyu-Staff") or None,
+        scopes=frozenset(scopes.split()) if scopes else frozenset(),
+    )
+
+
+def use_cases(kind: type[T]) -> T:
+    """The use-case object of the service this app serves (`Service.use_cases`)."""
+    found = current_app.extensions["zhuyu.use_cases"]
+    if not isinstance(found, kind):
+        raise TypeError(f"this app serves {type(found).__name__}, not {kind.__name__}")
+    return found
+
+
+def transaction() -> contextlib.AbstractContextManager[Session]:
+    """One unit of work on the service's store: it commits when the block ends."""
+    return current_app.extensions["zhuyu.store"].begin()
 
 
 class ProblemSchema(ma.Schema):
@@ -122,6 +156,7 @@ def create_app(
     store: Store,
     blueprints: Iterable[Blueprint],
     amqp_url: str | None,
+    use_cases: object = None,
     extra_ready_checks: Iterable[Callable[[], None]] = (),
     store_gauges: Iterable[metrics.StoreGauge] = (),
 ) -> Flask:
@@ -141,6 +176,7 @@ def create_app(
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.extensions["zhuyu.store"] = store
+    app.extensions["zhuyu.use_cases"] = use_cases
 
     @app.before_request
     def _ids() -> None:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -222,11 +223,9 @@ def test_certificate_check_announces_expiry_once(client, point, svc):
         "name": "赵", "roles": ["bathing_assistant"], "service_point_id": point["id"], "phone": "13700003333",
         "experience_years": 3, "care_training": {"completed_on": "2024-05-01"},
         "health_certificate": {"number": "H-2", "issued_on": "2025-01-01", "expires_on": soon.isoformat()}}).get_json()
-    from services.registration import service
-
     for today in (date.today(), date.today(), soon + timedelta(days=1), soon + timedelta(days=2)):
         with svc.store.begin() as session:
-            service.check_certificates(session, svc.outbox, svc.config.rules, today)
+            svc.use_cases.check_certificates(session, datetime.combine(today, time(12), ZoneInfo("Asia/Shanghai")))
     changes = [e["data"]["change"] for e in events(svc, "registration.staff.qualification_changed")]
     assert changes == ["expiring_soon", "expired"]
     assert client.get(f"/staff/{staff['id']}", headers=ADMIN).get_json()["qualified"] is False
