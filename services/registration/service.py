@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kit.db import one
 from kit.errors import DomainError, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
@@ -55,14 +56,6 @@ def _unique_violation(error: sa.exc.IntegrityError) -> DomainError:
     return DomainError("CONFLICT", "The record conflicts with an existing one.")
 
 
-def _one(session: Session, table: sa.Table, what: str, key: str, lock: bool) -> Any:
-    query = sa.select(table).where(table.c.id == key)
-    row = session.execute(query.with_for_update() if lock else query).first()
-    if row is None:
-        raise NotFound(what, key)
-    return row
-
-
 class Registration:
     """The use cases, with the settings (rules, the commitment text in force) they need."""
 
@@ -101,7 +94,7 @@ class Registration:
 
     @staticmethod
     def service_point(session: Session, point_id: str, lock: bool = False) -> Any:
-        return _one(session, service_points, "service point", point_id, lock)
+        return one(session, service_points, "service point", point_id, lock)
 
     @staticmethod
     def service_points(session: Session, only: str | None, limit: int, cursor: str | None) -> tuple[list, str | None]:
@@ -190,7 +183,7 @@ class Registration:
 
     @staticmethod
     def elder(session: Session, elder_id: str, lock: bool = False) -> Any:
-        return _one(session, elders, "elder", elder_id, lock)
+        return one(session, elders, "elder", elder_id, lock)
 
     @staticmethod
     def elder_by_card(session: Session, card: str) -> Any:
@@ -365,7 +358,7 @@ class Registration:
 
     @staticmethod
     def staff_member(session: Session, staff_id: str, lock: bool = False) -> Any:
-        return _one(session, staff, "staff member", staff_id, lock)
+        return one(session, staff, "staff member", staff_id, lock)
 
     @staticmethod
     def staff_list(session: Session, point: str | None, role: str | None, limit: int,
@@ -429,4 +422,4 @@ class Registration:
 
     @staticmethod
     def application(session: Session, application_id: str, lock: bool = False) -> Any:
-        return _one(session, subsidy_applications, "subsidy application", application_id, lock)
+        return one(session, subsidy_applications, "subsidy application", application_id, lock)

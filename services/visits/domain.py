@@ -1,10 +1,13 @@
-"""Visit rules (DOMAIN.md section 3): check-in, screening (提醒注意), bath, rest, bookings.
+"""Visit rules (DOMAIN.md sections 3 and 4): bookings, check-in, screening (提醒注意), bath,
+rest, incidents, and the follow-up programmes (随访).
 
 Pure functions: callers pass the views they hold and `now` (aware, deployment time zone).
+Whether an elder may bathe at all is registration's decision (its `bathing_decision`);
+visits applies it as carried in registration's events, for as long as it holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from kit.errors import DomainError, Invalid
@@ -28,14 +31,13 @@ class Rules:
     bp_danger_diastolic: int = 110
     bp_warning_systolic: int = 140
     bp_warning_diastolic: int = 90
-    eligible_levels: frozenset[int] = field(default_factory=lambda: frozenset({2, 3}))
 
 
 @dataclass(frozen=True)
 class ElderView:
     id: str
     status: str
-    latest_level: int | None
+    eligible: bool  # registration's decision, as it holds today
     commitment_current: bool
     gender: str
     same_gender_assistant: bool = False
@@ -94,8 +96,71 @@ def check_slot(point: PointView, slot_start: datetime, now: datetime, rules: Rul
     raise DomainError("POINT_CLOSED", "The point is not open for that whole slot.")
 
 
-def is_no_show(slot_start: datetime, now: datetime, rules: Rules) -> bool:
-    return now >= slot_start + timedelta(minutes=rules.no_show_after_minutes)
+def slot_end(slot_start: datetime, rules: Rules) -> datetime:
+    return slot_start + timedelta(minutes=rules.slot_minutes)
+
+
+def check_booking(elder_status: str, point: PointView, slot_start: datetime, now: datetime, overlapping: bool,
+                  rules: Rules) -> datetime:
+    """预约: an active elder, a slot on the point's grid that has not started, and no other
+    booking of the elder at an overlapping time. The slot's end, or why not."""
+    if elder_status != "active":
+        raise DomainError("ELDER_SUSPENDED", "The elder is not active.")
+    end = check_slot(point, slot_start, now, rules)
+    if overlapping:
+        raise DomainError("DOUBLE_BOOKING", "The elder already has a booking at that time.")
+    return end
+
+
+def check_cancel(booking_status: str, slot_start: datetime, now: datetime) -> None:
+    """A booking may be cancelled up to the start of its slot."""
+    if booking_status != "booked" or now >= slot_start:
+        raise DomainError("INVALID_TRANSITION", "Only a booking whose slot has not started can be cancelled.")
+
+
+def check_attend(booking_status: str, booking_elder_id: str, elder_id: str) -> None:
+    """A check-in may name the elder's own open booking only."""
+    if booking_elder_id != elder_id or booking_status != "booked":
+        raise DomainError("INVALID_TRANSITION", "The booking is not this elder's open booking.")
+
+
+def no_show_cutoff(now: datetime, rules: Rules) -> datetime:
+    """A booking whose slot started at or before this instant, and still booked, is a no-show."""
+    return now - timedelta(minutes=rules.no_show_after_minutes)
+
+
+def closing_ends_everything(elder_status: str) -> bool:
+    """Closing an elder (DOMAIN 1) cancels their bookings still to come and ends their
+    follow-up plans, their open follow-ups cancelled."""
+    return elder_status == "closed"
+
+
+# --- Registration's decision, as visits holds it ---------------------------------------
+
+@dataclass(frozen=True)
+class HeldDecision:
+    """Registration's bathing decision as the read model keeps it (None: not carried)."""
+
+    eligible: bool | None
+    commitment_current: bool | None
+    lapses_on: date | None
+    commitment_version: str | None  # the commitment text in force when it was made
+
+
+def decision_holds(decision: HeldDecision, today: date, version_in_force: str) -> bool:
+    """A held decision stays registration's while its date has not come and the commitment
+    text it was made under is still the one in force; otherwise registration is asked again."""
+    return (decision.eligible is not None and decision.commitment_current is not None
+            and (decision.lapses_on is None or today < decision.lapses_on)
+            and decision.commitment_version == version_in_force)
+
+
+def applied_decision(decision: HeldDecision, today: date, version_in_force: str) -> tuple[bool, bool]:
+    """(eligible, commitment current) as a held decision allows today: what has lapsed is
+    not in force (used when registration cannot be asked again)."""
+    eligible = bool(decision.eligible) and (decision.lapses_on is None or today < decision.lapses_on)
+    current = bool(decision.commitment_current) and decision.commitment_version == version_in_force
+    return eligible, current
 
 
 # --- Check-in --------------------------------------------------------------------------
@@ -107,7 +172,7 @@ def check_in_refusal(elder: ElderView | None, point: PointView, local_now: datet
         return "UNKNOWN_CARD"
     if elder.status != "active":
         return "ELDER_SUSPENDED"
-    if elder.latest_level not in rules.eligible_levels:
+    if not elder.eligible:
         return "NOT_ELIGIBLE"
     if not elder.commitment_current:
         return "NO_SAFETY_COMMITMENT"
@@ -190,8 +255,9 @@ def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str
         raise DomainError("BATHS_FULL", f"All {point.bath_capacity} baths are in use.")
 
 
-def bath_overrun(started_at: datetime, now: datetime, rules: Rules) -> bool:
-    return now - started_at > timedelta(minutes=rules.max_bath_minutes)
+def overrun_cutoff(now: datetime, rules: Rules) -> datetime:
+    """A bath started before this instant, and still running, has run over the maximum."""
+    return now - timedelta(minutes=rules.max_bath_minutes)
 
 
 def check_checkout(rest_started_at: datetime | None, now: datetime, early_leave_reason: str | None,
@@ -205,6 +271,12 @@ def check_checkout(rest_started_at: datetime | None, now: datetime, early_leave_
 
 def incident_is_urgent(severity: str) -> bool:
     return severity in URGENT_SEVERITIES
+
+
+def check_incident_open(closed_at: datetime | None) -> None:
+    """An incident is closed once, with its outcome."""
+    if closed_at is not None:
+        raise DomainError("INVALID_TRANSITION", "The incident is already closed.")
 
 
 # --- Follow-up programmes (随访) ----------------------------------------------------------
@@ -228,8 +300,9 @@ class FollowUpRules:
     meeting_rate_target: float = 0.90
     max_care_plan_problems: int = 3
     remind_days_before: int = 3
-    danger_systolic: int = 180
-    danger_diastolic: int = 110
+    # The same danger reading as at screening (DOMAIN 3 and 4): one number, written in Rules.
+    danger_systolic: int = Rules.bp_danger_systolic
+    danger_diastolic: int = Rules.bp_danger_diastolic
 
 
 @dataclass(frozen=True)
@@ -251,6 +324,18 @@ def interval_days(programme: str, rules: FollowUpRules) -> int:
 
 def first_due_on(programme: str, start: date, rules: FollowUpRules) -> date:
     return start + timedelta(days=interval_days(programme, rules))
+
+
+def check_plan_allowed(elder_status: str) -> None:
+    """A closed elder gets no follow-up plan."""
+    if elder_status == "closed":
+        raise DomainError("ELDER_SUSPENDED", "The elder's record is closed.")
+
+
+def check_follow_up_open(status: str) -> None:
+    """A follow-up is recorded once (谁随访，谁记录), and not after it was cancelled."""
+    if status != "open":
+        raise DomainError("INVALID_TRANSITION", "This follow-up is already recorded or cancelled.")
 
 
 def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], age: int,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -45,7 +45,8 @@ class Registration:
         data = {"id": elder_id, "name": "张阿姨", "gender": "female", "birth_date": "1945-03-01",
                 "citizen_card_no": card, "service_point_id": point_id, "status": "active",
                 "latest_assessment_level": 2, "safety_commitment_version": "v1", "same_gender_assistant": False,
-                "chronic_conditions": ["高血压"]} | state
+                "chronic_conditions": ["高血压"], "eligible_for_bathing": True, "safety_commitment_current": True,
+                "decision_lapses_on": None, "commitment_version_in_force": "v1"} | state
         self.emit("registration.elder.updated", elder_id, data)
         return elder_id
 
@@ -112,8 +113,10 @@ def test_a_whole_visit_from_check_in_to_check_out(client, reg, svc, monkeypatch)
 
 
 @pytest.mark.parametrize("state,code", [({"status": "suspended"}, "ELDER_SUSPENDED"),
-                                        ({"latest_assessment_level": 1}, "NOT_ELIGIBLE"),
-                                        ({"safety_commitment_version": "v0"}, "NO_SAFETY_COMMITMENT")])
+                                        ({"latest_assessment_level": 1, "eligible_for_bathing": False},
+                                         "NOT_ELIGIBLE"),
+                                        ({"safety_commitment_version": "v0", "safety_commitment_current": False},
+                                         "NO_SAFETY_COMMITMENT")])
 def test_check_in_refusals_are_409_recorded_and_emitted(client, reg, svc, state, code):
     point = reg.point()
     reg.elder(point, "CARD0002", **state)
@@ -309,11 +312,10 @@ def test_follow_up_watch_announces_due_and_overdue_once(client, reg, svc):
     plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
                                                  "staff_id": str(uuid.uuid4())}, headers=ADMIN).get_json()
     due = date.fromisoformat(plan["first_due_on"])
-    follow_ups = svc.config.follow_ups
     for day in (due - timedelta(days=3), due - timedelta(days=2), due, due, due + timedelta(days=1),
                 due + timedelta(days=2)):
         with svc.store.begin() as session:
-            follow_ups.watch(session, day)
+            svc.use_cases.watch_follow_ups(session, datetime.combine(day, time(12), ZoneInfo("Asia/Shanghai")))
     types = outbox_types(svc)
     assert types.count("visits.follow_up.due") == 2 and types.count("visits.follow_up.overdue") == 1
     overdue = client.get("/follow-ups", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
@@ -397,3 +399,92 @@ def test_the_rules_the_visit_board_shows_are_this_deployments(build_service, mon
     rules = build_service("visits").app().test_client().get("/visits/rules", headers=ADMIN)
     assert rules.status_code == 200
     assert rules.get_json() == {"max_bath_minutes": 25, "min_rest_minutes": 12, "safety_commitment_version": "2027-01"}
+
+
+class RegistrationStub:
+    """Registration's card lookup on a port of its own; it notes whether the visits store
+    had a connection checked out (a transaction open) while it was asked."""
+
+    def __init__(self):
+        from werkzeug.serving import make_server
+        from werkzeug.wrappers import Request, Response
+
+        self.elders: dict[str, dict] = {}
+        self.store = None
+        self.open_while_asked: list[int] = []
+
+        @Request.application
+        def app(request):
+            card = request.path.rsplit("/", 1)[-1]
+            if self.store is not None:
+                self.open_while_asked.append(self.store.engine.pool.checkedout())
+            if card not in self.elders:
+                return Response("{}", status=404, content_type="application/problem+json")
+            return Response(json.dumps(self.elders[card]), content_type="application/json")
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def registration(build_service, monkeypatch):
+    stub = RegistrationStub()
+    monkeypatch.setenv("REGISTRATION_URL", stub.url)
+    svc = build_service("visits")
+    stub.store = svc.store
+    yield svc, stub
+    stub.server.shutdown()
+
+
+def elder_state(point: str, card: str, **state) -> dict:
+    return {"id": str(uuid.uuid4()), "name": "李阿姨", "gender": "female", "birth_date": "1940-05-01",
+            "citizen_card_no": card, "service_point_id": point, "status": "active", "latest_assessment_level": 3,
+            "safety_commitment_version": "v1", "same_gender_assistant": False, "chronic_conditions": [],
+            "eligible_for_bathing": True, "safety_commitment_current": True, "decision_lapses_on": None,
+            "commitment_version_in_force": "v1"} | state
+
+
+def test_an_unknown_card_is_looked_up_at_registration_with_no_visits_transaction_open(registration):
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    stub.elders["NEWCARD1"] = elder_state(point, "NEWCARD1")
+    response = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
+    assert response.status_code == 201, response.get_json()
+    assert stub.open_while_asked == [0], "registration was asked while the visits store was held"
+    again = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
+    assert again.get_json()["code"] == "ALREADY_IN_VISIT" and len(stub.open_while_asked) == 1, "the copy is kept"
+
+
+def test_registrations_decision_is_applied_not_remade(registration):
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    stub.elders["LEVEL001"] = elder_state(point, "LEVEL001", latest_assessment_level=1, eligible_for_bathing=True)
+    assert client.post("/visits", json={"citizen_card_no": "LEVEL001", "service_point_id": point},
+                       headers=ADMIN).status_code == 201
+    stub.elders["LEVEL002"] = elder_state(point, "LEVEL002", latest_assessment_level=3, eligible_for_bathing=False)
+    refused = client.post("/visits", json={"citizen_card_no": "LEVEL002", "service_point_id": point}, headers=ADMIN)
+    assert refused.get_json()["code"] == "NOT_ELIGIBLE"
+
+
+def test_a_decision_past_its_date_or_made_under_another_text_is_asked_for_again(registration):
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    reg.elder(point, "LAPSED01", decision_lapses_on=today.isoformat())
+    reg.elder(point, "OLDTEXT1", commitment_version_in_force="v0")
+    # Registration does not answer for them: what has lapsed is not in force.
+    assert client.post("/visits", json={"citizen_card_no": "LAPSED01", "service_point_id": point},
+                       headers=ADMIN).get_json()["code"] == "NOT_ELIGIBLE"
+    assert client.post("/visits", json={"citizen_card_no": "OLDTEXT1", "service_point_id": point},
+                       headers=ADMIN).get_json()["code"] == "NO_SAFETY_COMMITMENT"
+    # Registration decides again (a new assessment, a commitment to the text in force).
+    stub.elders["LAPSED01"] = elder_state(point, "LAPSED01", decision_lapses_on=(today + timedelta(days=300)).isoformat())
+    stub.elders["OLDTEXT1"] = elder_state(point, "OLDTEXT1")
+    for card in ("LAPSED01", "OLDTEXT1"):
+        response = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
+        assert response.status_code == 201, (card, response.get_json())
+    assert stub.open_while_asked == [0, 0, 0, 0]
