@@ -5,17 +5,14 @@ import csv
 import io
 from typing import Any
 
-import sqlalchemy as sa
-from flask import Response, current_app
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from kit import caller as callers
-from kit.paging import page
+from kit.caller import Caller
 from kit.privacy import mask_phone
 from kit.types import utcnow
-from services.complaints import domain
-from services.complaints.models import complaints, misconduct
+from kit.web import caller, transaction, use_cases
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
     HotlineOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, ReasonIn,
@@ -30,25 +27,15 @@ stats_bp = Blueprint("stats", __name__, url_prefix="/stats", description="Figure
 reports_bp = Blueprint("reports", __name__, url_prefix="/reports", description="Monthly reports")
 
 
-def _svc():
-    return current_app.extensions["zhuyu.service"]
+def complaints() -> Complaints:
+    return use_cases(Complaints)
 
 
-def _uc() -> Complaints:
-    return _svc().config.use_cases
-
-
-def render(session, row: Any, who: callers.Caller) -> dict:
-    view = _uc().view(session, row)
+def render(session, row: Any, who: Caller) -> dict:
+    view = complaints().view(session, row)
     if not who.sees_personal_data:
         view["complainant"] = dict(view["complainant"], phone=mask_phone(view["complainant"].get("phone")))
     return view
-
-
-def _owned(session, complaint_id, who: callers.Caller, lock: bool = False) -> Any:
-    row = _uc().get(session, str(complaint_id), lock=lock)
-    who.check_point(row.service_point_id)
-    return row
 
 
 @complaints_bp.route("")
@@ -57,25 +44,19 @@ class ComplaintList(MethodView):
     @complaints_bp.response(201, ComplaintOut)
     def post(self, body):
         """Record a complaint, suggestion, consultation or praise (客户投诉处理单)."""
-        who = callers.current()
+        who = caller()
         who.check_point(str(body["service_point_id"]))
-        with _svc().store.begin() as session:
-            return render(session, _uc().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
+        with transaction() as session:
+            return render(session, complaints().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
 
     @complaints_bp.arguments(ComplaintArgs, location="query")
     @complaints_bp.response(200, ComplaintPage)
     def get(self, args):
-        who = callers.current()
-        query = sa.select(complaints)
+        who = caller()
         point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(complaints.c.service_point_id == point)
-        if args.get("status"):
-            query = query.where(complaints.c.status == args["status"])
-        if args.get("overdue") is not None:
-            query = query.where(complaints.c.overdue == args["overdue"])
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, complaints, args["limit"], args["cursor"])
+        with transaction() as session:
+            rows, cursor = complaints().complaint_list(session, point, args.get("status"), args.get("overdue"),
+                                                       args["limit"], args["cursor"])
             return {"items": [render(session, r, who) for r in rows], "next_cursor": cursor}
 
 
@@ -85,15 +66,10 @@ class MisconductList(MethodView):
     @complaints_bp.response(200, MisconductPage)
     def get(self, args):
         """Verified misconduct recorded against staff members (`?staff_id=`)."""
-        who = callers.current()
-        query = sa.select(misconduct)
-        point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(misconduct.c.service_point_id == point)
-        if args.get("staff_id"):
-            query = query.where(misconduct.c.staff_id == str(args["staff_id"]))
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, misconduct, args["limit"], args["cursor"])
+        point = caller().point_filter(args.get("service_point_id"))
+        staff_id = str(args["staff_id"]) if args.get("staff_id") else None
+        with transaction() as session:
+            rows, cursor = complaints().misconduct_list(session, point, staff_id, args["limit"], args["cursor"])
         return {"items": [r._mapping for r in rows], "next_cursor": cursor}
 
 
@@ -102,12 +78,12 @@ class ComplaintOne(MethodView):
     @complaints_bp.response(200, ComplaintOut)
     def get(self, complaint_id):
         """The complaint with its deadlines, escalation level and whole history."""
-        who = callers.current()
-        with _svc().store.begin() as session:
-            return render(session, _owned(session, complaint_id, who), who)
+        who = caller()
+        with transaction() as session:
+            return render(session, complaints().owned(session, str(complaint_id), who), who)
 
 
-def _step(path: str, schema, action_for, summary: str):
+def _step(path: str, step: str, schema, summary: str):
     """POST /complaints/{id}/<path>: one handling step."""
 
     @complaints_bp.route(f"/<uuid:complaint_id>/{path}", endpoint=f"complaint_{path.replace('-', '_')}")
@@ -116,25 +92,23 @@ def _step(path: str, schema, action_for, summary: str):
         @complaints_bp.response(200, ComplaintOut)
         @complaints_bp.doc(summary=summary)
         def post(self, body, complaint_id):
-            who = callers.current()
-            with _svc().store.begin() as session:
-                row = _owned(session, complaint_id, who, lock=True)
-                updated = _uc().act(session, row, action_for(row, body), body, who.user_id, who.staff_id, utcnow())
+            who = caller()
+            with transaction() as session:
+                updated = complaints().act(session, str(complaint_id), step, body, who, utcnow())
                 return render(session, updated, who)
 
     Step.__name__ = "Complaint" + path.title().replace("-", "")
     return Step
 
 
-_step("assign", AssignIn, lambda row, body: "assign", "Assign or reassign the owner")
-_step("replies", ReplyIn, lambda row, body: domain.reply_action(row.status),
-      "The first reply before resolution, the reply of the result after it")
-_step("follow-ups", FollowUpIn, lambda row, body: "follow_up", "A follow-up while unresolved, with why it is open")
-_step("resolve", ResolveIn, lambda row, body: "resolve", "Handling finished")
-_step("callback", CallbackIn, lambda row, body: domain.callback_action(body["reached"], body.get("satisfied")),
+_step("assign", "assign", AssignIn, "Assign or reassign the owner")
+_step("replies", "reply", ReplyIn, "The first reply before resolution, the reply of the result after it")
+_step("follow-ups", "follow_up", FollowUpIn, "A follow-up while unresolved, with why it is open")
+_step("resolve", "resolve", ResolveIn, "Handling finished")
+_step("callback", "callback", CallbackIn,
       "The callback (回访): satisfied closes, unsatisfied reopens, not reached keeps it due")
-_step("escalate", ReasonIn, lambda row, body: "escalate", "Escalate one level")
-_step("close", NoteIn, lambda row, body: "close", "Close a suggestion, consultation or praise")
+_step("escalate", "escalate", ReasonIn, "Escalate one level")
+_step("close", "close", NoteIn, "Close a suggestion, consultation or praise")
 
 
 @complaints_bp.route("/<uuid:complaint_id>/misconduct")
@@ -143,11 +117,9 @@ class Misconduct(MethodView):
     @complaints_bp.response(201, MisconductOut)
     def post(self, body, complaint_id):
         """Record a verified staff-misconduct complaint against the staff member."""
-        who = callers.current()
-        with _svc().store.begin() as session:
-            row = _owned(session, complaint_id, who, lock=True)
-            return _uc().record_misconduct(session, row, str(body["staff_id"]), body["note"], who.user_id,
-                                           who.staff_id, utcnow())._mapping
+        with transaction() as session:
+            return complaints().record_misconduct(session, str(complaint_id), str(body["staff_id"]), body["note"],
+                                                  caller(), utcnow())._mapping
 
 
 @surveys_bp.route("")
@@ -156,13 +128,9 @@ class Surveys(MethodView):
     @surveys_bp.response(201, SurveyOut)
     def post(self, body):
         """A satisfaction evaluation (1–5) of a visit or a complaint, counted under its point."""
-        who = callers.current()
-        subject_id = str(body["subject_id"])
-        with _svc().store.begin() as session:
-            point = _uc().subject_point(session, body["subject_type"], subject_id)
-            who.check_point(point)
-            return _uc().submit_survey(session, body["subject_type"], subject_id, point, body["score"],
-                                       body["comment"], utcnow())._mapping
+        with transaction() as session:
+            return complaints().submit_survey(session, body["subject_type"], str(body["subject_id"]), body["score"],
+                                              body["comment"], caller(), utcnow())._mapping
 
 
 @surveys_bp.route("/by-token/<string:token>")
@@ -171,8 +139,8 @@ class SurveyByToken(MethodView):
     @surveys_bp.response(201, SurveyOut)
     def post(self, body, token):
         """A survey link answered by an elder or family without an account (single use)."""
-        with _svc().store.begin() as session:
-            return _uc().submit_by_token(session, token, body["score"], body["comment"], utcnow())._mapping
+        with transaction() as session:
+            return complaints().submit_by_token(session, token, body["score"], body["comment"], utcnow())._mapping
 
 
 @calls_bp.route("")
@@ -181,20 +149,16 @@ class Calls(MethodView):
     @calls_bp.response(201, CallOut)
     def post(self, body):
         """Log a hotline call, answered or abandoned."""
-        who = callers.current()
-        with _svc().store.begin() as session:
-            if body.get("complaint_id"):
-                who.check_point(_uc().linked_complaint_point(session, str(body["complaint_id"])))
-            row = dict(_uc().log_call(session, body, utcnow())._mapping)
+        who = caller()
+        with transaction() as session:
+            row = dict(complaints().log_call(session, body, who, utcnow())._mapping)
         if not who.sees_personal_data:
             row["caller"] = mask_phone(row["caller"])
         return row
 
 
 def _period(args) -> tuple:
-    uc = _uc()
-    first, last = domain.default_period(uc.today(utcnow()), args.get("from_"), args.get("to"))
-    return uc.bounds(first, last)
+    return complaints().period(args.get("from_"), args.get("to"), utcnow())
 
 
 @stats_bp.route("/satisfaction")
@@ -203,10 +167,9 @@ class Satisfaction(MethodView):
     @stats_bp.response(200, SatisfactionOut)
     def get(self, args):
         """Satisfaction rate: scores of 4 and 5 over responses, per point or city-wide."""
-        who = callers.current()
-        point = who.point_filter(args.get("service_point_id"))
-        with _svc().store.begin() as session:
-            return _uc().satisfaction(session, point, *_period(args))
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            return complaints().satisfaction(session, point, *_period(args))
 
 
 @stats_bp.route("/hotline")
@@ -215,17 +178,14 @@ class Hotline(MethodView):
     @stats_bp.response(200, HotlineOut)
     def get(self, args):
         """The hotline's answer rate (the desk is city-wide)."""
-        with _svc().store.begin() as session:
-            return _uc().hotline(session, *_period(args))
+        with transaction() as session:
+            return complaints().hotline(session, *_period(args))
 
 
 def _monthly(args) -> dict:
-    who = callers.current()
-    point = who.point_filter(args.get("service_point_id"))
-    now = utcnow()
-    month = args.get("month") or domain.month_of(_uc().today(now))
-    with _svc().store.begin() as session:
-        return report_json(_uc().monthly(session, month, point, now))
+    point = caller().point_filter(args.get("service_point_id"))
+    with transaction() as session:
+        return report_json(complaints().monthly(session, args.get("month"), point, utcnow()))
 
 
 @stats_bp.route("/complaints")

@@ -108,6 +108,42 @@ def callback_action(reached: bool, satisfied: bool | None) -> str:
     return "callback_satisfied" if satisfied else "callback_unsatisfied"
 
 
+# The handling steps a desk takes, each one or more actions depending on the record.
+STEPS = ("assign", "reply", "follow_up", "resolve", "callback", "escalate", "close")
+
+
+def action_of(step: str, status: str, payload: dict) -> str:
+    """The action a step is on a complaint in `status`: a reply is the first reply or the
+    reply of the result; a callback is satisfied, unsatisfied or not reached."""
+    if step == "reply":
+        return reply_action(status)
+    if step == "callback":
+        return callback_action(payload.get("reached", True), payload.get("satisfied"))
+    return step
+
+
+def check_assignee(known: bool, assignee_point: str | None, complaint_point: str) -> None:
+    """An owner works at the complaint's point or at the desk (no point); staff not known
+    here yet are accepted, since the staff read model may lag behind registration."""
+    if known and assignee_point not in (None, complaint_point):
+        raise Invalid({"staff_id": ["This staff member works at another service point."]},
+                      "This staff member works at another service point.")
+
+
+def check_misconduct(category: str, already_recorded: bool) -> None:
+    """A verified staff-misconduct complaint is recorded against the staff member, once."""
+    if category != "staff_misconduct":
+        raise DomainError("NOT_STAFF_MISCONDUCT", "Only a staff-misconduct complaint is recorded against staff.")
+    if already_recorded:
+        raise DomainError("ALREADY_RECORDED", "This complaint is already recorded against this staff member.")
+
+
+def check_first_answer(answered: bool, detail: str) -> None:
+    """A visit or a complaint is evaluated once, and a survey link answers once."""
+    if answered:
+        raise DomainError("ALREADY_ANSWERED", detail)
+
+
 # --- Deadlines ---------------------------------------------------------------------------
 # Names of the deadline instances a complaint may carry.
 FIRST_REPLY, WRITTEN_REPLY, ADMINISTRATIVE_ANSWER = "first_reply", "written_reply", "administrative_answer"
