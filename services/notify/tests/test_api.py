@@ -13,7 +13,8 @@ from werkzeug.wrappers import Request, Response
 
 from kit import events
 from services.notify import domain
-from services.notify.dispatch import DeliveryFailed, Dispatcher
+from services.notify.adapters import DeliveryFailed
+from services.notify.service import Notify
 from services.notify.models import notifications, sink_messages
 
 pytestmark = pytest.mark.integration
@@ -107,10 +108,10 @@ class Flaky:
 def test_a_provider_failing_twice_then_succeeding_gives_sent_after_3_attempts(svc):
     elder_id = register(svc)
     flaky = Flaky(2)
-    dispatcher = Dispatcher(svc.store, svc.outbox, svc.config.settings, {"sms": flaky}, rand=lambda: 0.5)
+    notify = Notify(svc.use_cases.settings, svc.outbox, {"sms": flaky}, svc.use_cases.resolve, rand=lambda: 0.5)
     now = daytime()
     for _ in range(3):
-        dispatcher.run_due(now)
+        notify.dispatch_due(svc.store.begin, now)
         now += timedelta(minutes=10)
     [row] = rows(svc, recipient_id=elder_id)
     assert (row.status, row.attempts, flaky.calls) == ("sent", 3, 3)
@@ -118,10 +119,10 @@ def test_a_provider_failing_twice_then_succeeding_gives_sent_after_3_attempts(sv
 
 def test_delivery_fails_for_good_after_the_maximum_attempts(svc):
     elder_id = register(svc)
-    dispatcher = Dispatcher(svc.store, svc.outbox, svc.config.settings, {"sms": Flaky(99)}, rand=lambda: 0.5)
+    notify = Notify(svc.use_cases.settings, svc.outbox, {"sms": Flaky(99)}, svc.use_cases.resolve, rand=lambda: 0.5)
     now = daytime()
     for _ in range(8):
-        dispatcher.run_due(now)
+        notify.dispatch_due(svc.store.begin, now)
         now += timedelta(hours=1)
     [row] = rows(svc, recipient_id=elder_id)
     assert (row.status, row.attempts, row.last_error) == ("failed", 5, "gateway busy")
@@ -129,7 +130,7 @@ def test_delivery_fails_for_good_after_the_maximum_attempts(svc):
 
 def test_the_sink_stores_the_sent_sms(svc):
     elder_id = register(svc)
-    svc.config.dispatcher.run_due(daytime())
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
     with svc.store.begin() as session:
         [message] = session.execute(sa.select(sink_messages)).all()
     assert message.address == "13912341234" and "张阿姨" in message.body
@@ -159,7 +160,7 @@ def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, cl
     secret = created.get_json()["secret"]
     assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}").get_json()
     register(svc)
-    svc.config.dispatcher.run_due(daytime())
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
     [(signature, body)] = received
     assert domain.verify(secret.encode(), body, signature)
     event = json.loads(body)
@@ -184,7 +185,7 @@ def test_booking_reminder_goes_the_day_before_once_and_not_after_a_cancellation(
                                                       "slot_start": slot, "status": "booked"})
     feed(svc, "visits.booking.cancelled", cancelled, {"id": cancelled, "elder_id": elder_id, "service_point_id": "p1",
                                                       "slot_start": slot, "status": "cancelled"}, sequence=2)
-    planner = svc.config.planner
+    planner = svc.use_cases
     before = datetime(2026, 12, 1, 9, 59, tzinfo=timezone.utc)  # 17:59 in Shanghai, the day before
     with svc.store.begin() as session:
         assert planner.send_due_reminders(session, before) == 0
@@ -226,7 +227,7 @@ def test_escalation_emails_the_supervisor_through_a_real_smtp_server(build_servi
     feed(svc, "complaints.complaint.escalated", complaint, {
         "id": complaint, "service_point_id": "p1", "owner_staff_id": None, "supervisor_staff_ids": [supervisor],
         "category": "safety", "deadline": {"name": "first_reply", "due_at": "2026-11-23T09:00:00+00:00"}})
-    svc.config.dispatcher.run_due(daytime())
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
     [email] = rows(svc, channel="email")
     assert email.status == "sent", email.last_error
     [message] = received
