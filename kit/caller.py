@@ -45,8 +45,3 @@ class Caller:
         return str(requested) if requested else None
 
 
-
-def current() -> Caller:
-    from kit.web import caller
-
-    return caller()

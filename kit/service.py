@@ -50,20 +50,17 @@ class Service(Generic[UseCases]):
     tables: MessagingTables
     outbox: Outbox
     blueprints: list[Blueprint]
-    use_cases: UseCases = None
+    use_cases: UseCases
     handlers: dict[str, Handler] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
-    config: object = None
     gauges: list[metrics.StoreGauge] = field(default_factory=list)  # read from the store when scraped
 
     def store_gauges(self) -> list[metrics.StoreGauge]:
         return [metrics.outbox_gauges(self.name, self.store, self.outbox), *self.gauges]
 
     def app(self) -> Flask:
-        app = create_app(self.name, self.store, self.blueprints, self.settings.amqp_url, self.use_cases,
-                         store_gauges=self.store_gauges())
-        app.extensions["zhuyu.service"] = self
-        return app
+        return create_app(self.name, self.store, self.blueprints, self.settings.amqp_url, self.use_cases,
+                          store_gauges=self.store_gauges())
 
     def relay(self) -> Relay:
         return Relay(self.store, self.tables, self.settings)

@@ -156,7 +156,7 @@ def create_app(
     store: Store,
     blueprints: Iterable[Blueprint],
     amqp_url: str | None,
-    use_cases: object = None,
+    use_cases: object,
     extra_ready_checks: Iterable[Callable[[], None]] = (),
     store_gauges: Iterable[metrics.StoreGauge] = (),
 ) -> Flask:
