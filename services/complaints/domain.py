@@ -192,6 +192,15 @@ def result_reply_deadline(resolved_at: datetime, rules: Rules) -> Deadline:
     return Deadline(RESULT_REPLY, resolved_at, resolved_at + timedelta(minutes=rules.result_reply_minutes))
 
 
+def reply_within_hours(intake: Iterable[Deadline]) -> float | None:
+    """What the complainant is promised at intake: the hours to the first (or the written)
+    reply, or None for a record that needs no answer."""
+    for deadline in intake:
+        if deadline.name in (FIRST_REPLY, WRITTEN_REPLY):
+            return (deadline.due_at - deadline.starts_at).total_seconds() / 3600
+    return None
+
+
 def met_by(action: str, written: bool = False) -> frozenset[str]:
     """The open deadlines an action satisfies. An administrative question is answered by
     the reply of the result, or by closing a suggestion or consultation; a resolved

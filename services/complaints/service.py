@@ -157,7 +157,8 @@ class Complaints:
         self._history(session, complaint_id, "received", actor, actor_staff, now,
                       {"status": "received", "owner_staff_id": owner})
         row = self.get(session, complaint_id)
-        self.outbox.add(session, "complaints.complaint.received", complaint_id, self.state(session, row))
+        self.outbox.add(session, "complaints.complaint.received", complaint_id, self.state(session, row) | {
+            "reply_within_hours": domain.reply_within_hours(intake)})
         if escalation:
             self._history(session, complaint_id, "escalated", actor, actor_staff, now,
                           {"status": "received", "reason": "major complaint", "level": escalation})

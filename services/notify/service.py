@@ -171,6 +171,7 @@ class Notify:
         name = (elder.name if elder else None) or data.get("name") or (data.get("complainant") or {}).get("name") or ""
         slot = data.get("slot_start")
         deadline = data.get("deadline") or {}
+        hours = data.get("reply_within_hours")
         return {
             "name": name,
             "slot": datetime.fromisoformat(slot).astimezone(self.tz).strftime("%m月%d日 %H:%M") if slot else "",
@@ -180,7 +181,7 @@ class Notify:
             "category": data.get("category", ""), "deadline": deadline.get("name", ""),
             "level": {"complaints.complaint.deadline_warning": "即将到期"}.get(event.type, "已超时"),
             "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
-            "change": data.get("change", ""),
+            "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
         }
 
     def _queue(self, session: Session, event: Event, planned: Planned, now: datetime) -> None:

@@ -315,3 +315,13 @@ def test_a_subject_is_evaluated_once():
     with pytest.raises(DomainError) as error:
         domain.check_first_answer(True, "This survey has been answered.")
     assert error.value.code == "ALREADY_ANSWERED"
+
+
+def test_the_complainant_is_promised_the_first_or_written_reply_as_configured():
+    def promised(kind, channel, rules=RULES):
+        return domain.reply_within_hours(domain.intake_deadlines(kind, channel, "other", T0, rules))
+
+    assert promised("complaint", "phone") == 24
+    assert promised("complaint", "phone", Rules(first_reply_hours=12)) == 12
+    assert promised("suggestion", "online_media", Rules(written_reply_hours=6)) == 6
+    assert promised("praise", "phone") is None

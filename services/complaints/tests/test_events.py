@@ -87,7 +87,9 @@ def test_each_handling_step_emits_the_complaints_whole_state(client, svc):
         ("replied", "replied"), ("closed", "closed")]
     for event in emitted:
         assert (event.source, event.subject) == ("/complaints", complaint_id)
-        assert set(event.data) == COMPLAINT_FIELDS
+        assert set(event.data) == COMPLAINT_FIELDS | ({"reply_within_hours"} if event.type.endswith(".received")
+                                                      else set())
+    assert emitted[0].data["reply_within_hours"] == 24
     assert [e.sequence for e in emitted] == sorted(e.sequence for e in emitted)
     assert len({e.sequence for e in emitted}) == len(emitted)
     last = emitted[-1].data

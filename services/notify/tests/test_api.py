@@ -233,3 +233,14 @@ def test_escalation_emails_the_supervisor_through_a_real_smtp_server(build_servi
     [message] = received
     assert message["To"] == "qian@example.org"
     assert "投诉时限" in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_the_complainant_is_told_the_reply_time_the_complaint_was_given(svc):
+    for hours, promise in ((12, "我们将在12小时内答复"), (1.5, "我们将在1.5小时内答复"), (None, None)):
+        complaint = str(uuid.uuid4())
+        feed(svc, "complaints.complaint.received", complaint, {
+            "id": complaint, "service_point_id": "p1", "type": "complaint", "status": "received",
+            "complainant": {"name": "李先生", "phone": "13800001111"}, "reply_within_hours": hours})
+        [sms] = rows(svc, recipient_id=complaint)
+        assert "您的意见已受理" in sms.body and "24小时" not in sms.body
+        assert (promise in sms.body) if promise else ("答复" not in sms.body), sms.body
