@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
-ROLES = ("admin", "city_operator", "point_admin", "rest_hall_admin", "bathing_assistant",
-         "cs_agent", "cs_supervisor", "case_manager", "doctor")
-API_CLIENT = "api_client"
-SCOPES = ("elders:read", "elders:write", "visits:read", "visits:write", "complaints:read", "complaints:write",
-          "notifications:read", "webhooks:write")
+from kit.access import API_CLIENT, ROLES, SCOPES, Access  # noqa: F401  (the one list, used here by others)
 
 EVERYONE = frozenset(ROLES)
 POINT_STAFF = frozenset({"point_admin", "rest_hall_admin", "bathing_assistant"})
@@ -31,6 +28,10 @@ class Entry:
     pattern: str
     roles: frozenset[str]
     scope: str | None = None
+    service: str | None = None
+    path: str | None = None  # the OpenAPI path template it was gathered from
+    public: bool = False  # no credentials needed
+    internal: bool = False  # for the suite only: never routed
 
 
 
@@ -128,3 +129,73 @@ def allowed(role: str, scopes: frozenset[str], method: str, path: str) -> bool:
     if role == API_CLIENT:
         return entry.scope is not None and entry.scope in scopes
     return role in entry.roles
+
+
+class Table:
+    """Routing and permissions gathered from the services' OpenAPI documents: each
+    operation's declared access (`kit.access`), and the service that owns each first path
+    segment under /api/v1."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        # The more literal segments, the earlier: `/visits/rules` before `/visits/{id}`.
+        self.entries = tuple(sorted(entries, key=lambda e: -sum(not part.startswith("{")
+                                                               for part in (e.path or e.pattern).split("/"))))
+        self.routes: dict[str, str] = {}
+        for entry in self.entries:
+            head = (entry.path or entry.pattern).split("/")[1]
+            owner = self.routes.setdefault(head, entry.service)
+            if owner != entry.service:
+                raise ValueError(f"/{head} is claimed by both {owner} and {entry.service}")
+        self._by_method = {
+            method: (re.compile("|".join(f"(?P<e{i}>{e.pattern})" for i, e in enumerate(self.entries)
+                                         if e.method == method)),
+                     {f"e{i}": e for i, e in enumerate(self.entries) if e.method == method})
+            for method in {e.method for e in self.entries}
+        }
+
+    @classmethod
+    def from_documents(cls, documents: dict[str, dict]) -> Table:
+        """The table of every operation of every service's document (service → OpenAPI)."""
+        entries = []
+        for service, document in documents.items():
+            for path, item in document.get("paths", {}).items():
+                shared = item.get("parameters", [])
+                for method, operation in item.items():
+                    if method == "parameters":
+                        continue
+                    declared = Access.from_document(operation) or Access(frozenset({"admin"}))
+                    entries.append(Entry(method.upper(), _pattern(path, [*shared, *operation.get("parameters", [])]),
+                                         declared.roles, declared.scope, service, path, declared.public,
+                                         declared.internal))
+        return cls(entries)
+
+    def entry_for(self, method: str, path: str) -> Entry | None:
+        compiled = self._by_method.get(method)
+        if compiled is None:
+            return None
+        match = compiled[0].fullmatch(path)
+        return compiled[1][match.lastgroup] if match else None
+
+    def allowed(self, role: str, scopes: frozenset[str], method: str, path: str) -> bool:
+        """`path` is relative to /api/v1, without the query string. An operation nobody
+        declared is the administrator's; an internal one nobody's."""
+        entry = self.entry_for(method, path)
+        if entry is not None and entry.internal:
+            return False
+        if role == "admin":
+            return True
+        if entry is None:
+            return False
+        return Access(entry.roles, entry.scope, entry.public).allows(role, scopes)
+
+
+def _pattern(path: str, parameters: list[dict]) -> str:
+    """A path template as a regular expression: a UUID parameter as an id, any other as one segment."""
+    formats = {p["name"]: (p.get("schema") or {}).get("format") for p in parameters if p.get("in") == "path"}
+    parts = []
+    for part in path.split("/"):
+        if part.startswith("{") and part.endswith("}"):
+            parts.append(ID if formats.get(part[1:-1]) == "uuid" else "[^/]+")
+        else:
+            parts.append(re.escape(part))
+    return "/".join(parts)

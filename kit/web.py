@@ -14,7 +14,7 @@ from flask_smorest import Api, Blueprint
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
-from kit import bus, context, metrics, tracing
+from kit import access, bus, context, metrics, tracing
 from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
 from kit.errors import DomainError, Forbidden, Invalid, NotFound
@@ -173,8 +173,12 @@ def create_app(
     )
     app.json.ensure_ascii = False
     api = ProblemApi(app)
+    blueprints = list(blueprints)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
+    missing = access.undeclared(app, blueprints)
+    if missing:  # every operation says who may call it, or the service does not start
+        raise RuntimeError(f"{name}: no access declared for {', '.join(missing)} (kit.access)")
     app.extensions["zhuyu.store"] = store
     app.extensions["zhuyu.use_cases"] = use_cases
 

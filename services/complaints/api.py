@@ -9,6 +9,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from kit.access import DESK, access
 from kit.caller import Caller
 from kit.privacy import mask_phone
 from kit.types import utcnow
@@ -27,6 +28,13 @@ stats_bp = Blueprint("stats", __name__, url_prefix="/stats", description="Figure
 reports_bp = Blueprint("reports", __name__, url_prefix="/reports", description="Monthly reports")
 
 
+READS_COMPLAINTS = DESK | {"point_admin", "city_operator"}
+REPORTS = frozenset({"cs_supervisor", "city_operator", "point_admin"})
+# Assigning and escalating are the supervisor's (and the point administrator's).
+TAKES_STEP = {step: {"cs_supervisor", "point_admin"} if step in ("assign", "escalate") else DESK | {"point_admin"}
+              for step in ("assign", "reply", "follow_up", "resolve", "callback", "escalate", "close")}
+
+
 def complaints() -> Complaints:
     return use_cases(Complaints)
 
@@ -40,6 +48,7 @@ def render(session, row: Any, who: Caller) -> dict:
 
 @complaints_bp.route("")
 class ComplaintList(MethodView):
+    @access(DESK | {"point_admin"}, "complaints:write")
     @complaints_bp.arguments(ComplaintIn)
     @complaints_bp.response(201, ComplaintOut)
     def post(self, body):
@@ -49,6 +58,7 @@ class ComplaintList(MethodView):
         with transaction() as session:
             return render(session, complaints().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
 
+    @access(READS_COMPLAINTS, "complaints:read")
     @complaints_bp.arguments(ComplaintArgs, location="query")
     @complaints_bp.response(200, ComplaintPage)
     def get(self, args):
@@ -62,6 +72,7 @@ class ComplaintList(MethodView):
 
 @complaints_bp.route("/misconduct")
 class MisconductList(MethodView):
+    @access(READS_COMPLAINTS, "complaints:read")
     @complaints_bp.arguments(MisconductArgs, location="query")
     @complaints_bp.response(200, MisconductPage)
     def get(self, args):
@@ -75,6 +86,7 @@ class MisconductList(MethodView):
 
 @complaints_bp.route("/<uuid:complaint_id>")
 class ComplaintOne(MethodView):
+    @access(READS_COMPLAINTS, "complaints:read")
     @complaints_bp.response(200, ComplaintOut)
     def get(self, complaint_id):
         """The complaint with its deadlines, escalation level and whole history."""
@@ -88,6 +100,7 @@ def _step(path: str, step: str, schema, summary: str):
 
     @complaints_bp.route(f"/<uuid:complaint_id>/{path}", endpoint=f"complaint_{path.replace('-', '_')}")
     class Step(MethodView):
+        @access(TAKES_STEP[step], "complaints:write")
         @complaints_bp.arguments(schema)
         @complaints_bp.response(200, ComplaintOut)
         @complaints_bp.doc(summary=summary)
@@ -113,6 +126,7 @@ _step("close", "close", NoteIn, "Close a suggestion, consultation or praise")
 
 @complaints_bp.route("/<uuid:complaint_id>/misconduct")
 class Misconduct(MethodView):
+    @access(DESK | {"point_admin"}, "complaints:write")
     @complaints_bp.arguments(MisconductIn)
     @complaints_bp.response(201, MisconductOut)
     def post(self, body, complaint_id):
@@ -124,6 +138,7 @@ class Misconduct(MethodView):
 
 @surveys_bp.route("")
 class Surveys(MethodView):
+    @access(DESK | {"point_admin"}, "complaints:write")
     @surveys_bp.arguments(SurveyIn)
     @surveys_bp.response(201, SurveyOut)
     def post(self, body):
@@ -135,6 +150,7 @@ class Surveys(MethodView):
 
 @surveys_bp.route("/by-token/<string:token>")
 class SurveyByToken(MethodView):
+    @access(public=True)
     @surveys_bp.arguments(TokenSurveyIn)
     @surveys_bp.response(201, SurveyOut)
     def post(self, body, token):
@@ -145,6 +161,7 @@ class SurveyByToken(MethodView):
 
 @calls_bp.route("")
 class Calls(MethodView):
+    @access(DESK, "complaints:write")
     @calls_bp.arguments(CallIn)
     @calls_bp.response(201, CallOut)
     def post(self, body):
@@ -163,6 +180,7 @@ def _period(args) -> tuple:
 
 @stats_bp.route("/satisfaction")
 class Satisfaction(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(SatisfactionArgs, location="query")
     @stats_bp.response(200, SatisfactionOut)
     def get(self, args):
@@ -174,6 +192,7 @@ class Satisfaction(MethodView):
 
 @stats_bp.route("/hotline")
 class Hotline(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(PeriodArgs, location="query")
     @stats_bp.response(200, HotlineOut)
     def get(self, args):
@@ -190,6 +209,7 @@ def _monthly(args) -> dict:
 
 @stats_bp.route("/complaints")
 class ComplaintStats(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(MonthArgs, location="query")
     @stats_bp.response(200)
     def get(self, args):
@@ -219,6 +239,7 @@ class MonthlyReport(MethodView):
     @reports_bp.alt_response(200, content_type="text/csv", description="format=csv")
     @reports_bp.alt_response(
         200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description="format=xlsx")
+    @access(REPORTS)
     def get(self, args):
         """The monthly complaint report (月度客户投诉统计分析) of a point or the city, as JSON,
         CSV or XLSX."""

@@ -6,6 +6,7 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from kit.access import access
 from kit.privacy import mask_email, mask_phone
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
@@ -18,6 +19,9 @@ from services.notify.service import Notify
 blp = Blueprint("notifications", __name__, url_prefix="/notifications", description="Notifications (通知)")
 hooks = Blueprint("webhooks", __name__, url_prefix="/webhooks", description="Signed webhooks for third parties")
 recipients = Blueprint("recipients", __name__, url_prefix="/recipients", description="Recipients' preferences")
+
+
+READS_NOTIFICATIONS = frozenset({"point_admin", "cs_agent", "cs_supervisor", "city_operator"})
 
 
 def notify() -> Notify:
@@ -40,6 +44,7 @@ def render(row: Any) -> dict:
 
 @blp.route("")
 class Notifications(MethodView):
+    @access(READS_NOTIFICATIONS, "notifications:read")
     @blp.arguments(NotificationArgs, location="query")
     @blp.response(200, NotificationPage)
     def get(self, args):
@@ -50,6 +55,7 @@ class Notifications(MethodView):
 
 @blp.route("/<uuid:notification_id>")
 class Notification(MethodView):
+    @access(READS_NOTIFICATIONS, "notifications:read")
     @blp.response(200, NotificationOut)
     def get(self, notification_id):
         with transaction() as session:
@@ -58,6 +64,7 @@ class Notification(MethodView):
 
 @hooks.route("")
 class Webhooks(MethodView):
+    @access(scope="webhooks:write")
     @hooks.arguments(WebhookIn)
     @hooks.response(201, WebhookCreated)
     def post(self, body):
@@ -67,6 +74,7 @@ class Webhooks(MethodView):
 
 @hooks.route("/<uuid:webhook_id>")
 class Webhook(MethodView):
+    @access(scope="webhooks:write")
     @hooks.response(200, WebhookView)
     def get(self, webhook_id):
         with transaction() as session:
@@ -75,6 +83,7 @@ class Webhook(MethodView):
 
 @recipients.route("/<string:recipient_id>/preferences")
 class Preferences(MethodView):
+    @access({"point_admin", "cs_agent", "cs_supervisor"})
     @recipients.arguments(PreferencesIn)
     @recipients.response(200, PreferencesOut)
     def put(self, body, recipient_id):

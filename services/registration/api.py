@@ -7,6 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from kit import context
+from kit.access import EVERYONE, access
 from kit.caller import Caller
 from kit.errors import Forbidden
 from kit.paging import PageArgs
@@ -26,6 +27,10 @@ staff_bp = Blueprint("staff", __name__, url_prefix="/staff", description="Staff 
 subsidies = Blueprint("subsidies", __name__, url_prefix="/subsidy-applications",
                       description="Home-care subsidy applications (居家养老补贴)")
 audit = Blueprint("audit", __name__, url_prefix="/audit", description="Reads of personal data")
+
+
+# The community station reviews (审核), the centre approves (审批).
+DECIDES_SUBSIDIES = {"review": {"point_admin"}, "approve": ()}
 
 
 def registration() -> Registration:
@@ -56,12 +61,14 @@ def _elder_for(session, elder_id: str, who: Caller, lock: bool = False) -> Any:
 
 @points.route("")
 class ServicePoints(MethodView):
+    @access()
     @points.arguments(ServicePointIn)
     @points.response(201, ServicePointOut)
     def post(self, body):
         with transaction() as session:
             return registration().create_service_point(session, body, utcnow())._mapping
 
+    @access(EVERYONE)
     @points.arguments(PageArgs, location="query")
     @points.response(200, ServicePointPage)
     def get(self, args):
@@ -73,12 +80,14 @@ class ServicePoints(MethodView):
 
 @points.route("/<uuid:point_id>")
 class ServicePoint(MethodView):
+    @access(EVERYONE)
     @points.response(200, ServicePointOut)
     def get(self, point_id):
         caller().check_point(str(point_id))
         with transaction() as session:
             return registration().service_point(session, str(point_id))._mapping
 
+    @access({"point_admin"})
     @points.arguments(ServicePointPatch(partial=True))
     @points.response(200, ServicePointOut)
     def patch(self, body, point_id):
@@ -89,6 +98,7 @@ class ServicePoint(MethodView):
 
 @elders_bp.route("")
 class Elders(MethodView):
+    @access({"point_admin"}, "elders:write")
     @elders_bp.arguments(ElderIn)
     @elders_bp.response(201, ElderOut)
     def post(self, body):
@@ -99,6 +109,7 @@ class Elders(MethodView):
             row = registration().register_elder(session, body, who.user_id, now)
         return elder_view(registration().elder_record(row, now), who)
 
+    @access(EVERYONE, "elders:read")
     @elders_bp.arguments(ElderListArgs, location="query")
     @elders_bp.response(200, ElderPage)
     def get(self, args):
@@ -116,6 +127,7 @@ class Elders(MethodView):
 
 @elders_bp.route("/<uuid:elder_id>")
 class Elder(MethodView):
+    @access(EVERYONE, "elders:read")
     @elders_bp.response(200, ElderOut)
     def get(self, elder_id):
         who = caller()
@@ -125,6 +137,7 @@ class Elder(MethodView):
             registration().record_reads(session, [row.id], who.user_id, who.role, context.request_id.get(), now)
         return elder_view(registration().elder_record(row, now), who)
 
+    @access({"point_admin"}, "elders:write")
     @elders_bp.arguments(ElderPatch(partial=True))
     @elders_bp.response(200, ElderOut)
     def patch(self, body, elder_id):
@@ -140,6 +153,7 @@ class Elder(MethodView):
 
 @elders_bp.route("/by-card/<string:card>")
 class ElderByCard(MethodView):
+    @access(EVERYONE, "elders:read")
     @elders_bp.response(200)
     def get(self, card):
         """The elder holding this card now, as event-carried state (for the visits service)."""
@@ -153,6 +167,7 @@ class ElderByCard(MethodView):
 def _status_action(action: str, schema):
     @elders_bp.route(f"/<uuid:elder_id>/{action}", endpoint=f"elder_{action}")
     class StatusAction(MethodView):
+        @access({"point_admin"}, "elders:write")
         @elders_bp.arguments(schema)
         @elders_bp.response(200, ElderOut)
         def post(self, body, elder_id):
@@ -175,6 +190,7 @@ _status_action("close", CloseIn)
 
 @elders_bp.route("/<uuid:elder_id>/assessments")
 class Assessments(MethodView):
+    @access({"point_admin"}, "elders:write")
     @elders_bp.arguments(AssessmentIn)
     @elders_bp.response(201, AssessmentOut)
     def post(self, body, elder_id):
@@ -186,6 +202,7 @@ class Assessments(MethodView):
 
 @elders_bp.route("/<uuid:elder_id>/safety-commitments")
 class SafetyCommitments(MethodView):
+    @access({"point_admin"}, "elders:write")
     @elders_bp.arguments(CommitmentIn)
     @elders_bp.response(201, CommitmentOut)
     def post(self, body, elder_id):
@@ -197,6 +214,7 @@ class SafetyCommitments(MethodView):
 
 @elders_bp.route("/<uuid:elder_id>/consents")
 class Consents(MethodView):
+    @access({"point_admin"}, "elders:write")
     @elders_bp.arguments(ConsentIn)
     @elders_bp.response(201, ConsentOut)
     def post(self, body, elder_id):
@@ -208,6 +226,7 @@ class Consents(MethodView):
 
 @staff_bp.route("")
 class StaffList(MethodView):
+    @access({"point_admin"})
     @staff_bp.arguments(StaffIn)
     @staff_bp.response(201, StaffOut)
     def post(self, body):
@@ -217,6 +236,7 @@ class StaffList(MethodView):
         with transaction() as session:
             return staff_view(registration().create_staff(session, body, utcnow()), who)
 
+    @access(EVERYONE)
     @staff_bp.arguments(StaffArgs, location="query")
     @staff_bp.response(200, StaffPage)
     def get(self, args):
@@ -229,6 +249,7 @@ class StaffList(MethodView):
 
 @staff_bp.route("/<uuid:staff_id>")
 class StaffMember(MethodView):
+    @access(EVERYONE)
     @staff_bp.response(200, StaffOut)
     def get(self, staff_id):
         who = caller()
@@ -237,6 +258,7 @@ class StaffMember(MethodView):
         who.check_point(row.service_point_id)
         return staff_view(row, who)
 
+    @access({"point_admin"})
     @staff_bp.arguments(StaffPatch(partial=True))
     @staff_bp.response(200, StaffOut)
     def patch(self, body, staff_id):
@@ -248,6 +270,7 @@ class StaffMember(MethodView):
 
 @subsidies.route("")
 class SubsidyApplications(MethodView):
+    @access({"point_admin"})
     @subsidies.arguments(SubsidyIn)
     @subsidies.response(201, SubsidyOut)
     def post(self, body):
@@ -259,6 +282,7 @@ class SubsidyApplications(MethodView):
 
 @subsidies.route("/<uuid:application_id>")
 class SubsidyApplication(MethodView):
+    @access({"point_admin", "city_operator"})
     @subsidies.response(200, SubsidyOut)
     def get(self, application_id):
         who = caller()
@@ -271,6 +295,7 @@ class SubsidyApplication(MethodView):
 def _subsidy_step(step: str):
     @subsidies.route(f"/<uuid:application_id>/{step}", endpoint=f"subsidy_{step}")
     class Step(MethodView):
+        @access(DECIDES_SUBSIDIES[step])
         @subsidies.arguments(DecisionIn)
         @subsidies.response(200, SubsidyOut)
         def post(self, body, application_id):
@@ -290,6 +315,7 @@ _subsidy_step("approve")
 
 @audit.route("/elder-reads")
 class ElderReads(MethodView):
+    @access()
     @audit.arguments(ElderReadArgs, location="query")
     @audit.response(200, ElderReadPage)
     def get(self, args):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from kit.access import DESK, EVERYONE, HEALTH, POINT_STAFF, access
 from kit.errors import DomainError
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
@@ -20,6 +21,9 @@ visits_bp = Blueprint("visits", __name__, url_prefix="/visits", description="Bat
 incidents_bp = Blueprint("incidents", __name__, url_prefix="/incidents", description="Incidents")
 
 
+BOOKS = frozenset({"point_admin", "rest_hall_admin", "cs_agent", "cs_supervisor"})
+
+
 def visits() -> Visits:
     return use_cases(Visits)
 
@@ -30,6 +34,7 @@ def _id(value) -> str | None:
 
 @bookings_bp.route("")
 class Bookings(MethodView):
+    @access(BOOKS, "visits:write")
     @bookings_bp.arguments(BookingIn)
     @bookings_bp.response(201, BookingOut)
     def post(self, body):
@@ -39,6 +44,7 @@ class Bookings(MethodView):
             return visits().book(session, str(body["elder_id"]), str(body["service_point_id"]), body["slot_start"],
                                  who.user_id, utcnow())
 
+    @access(POINT_STAFF | DESK | {"city_operator"}, "visits:read")
     @bookings_bp.arguments(BookingArgs, location="query")
     @bookings_bp.response(200, BookingPage)
     def get(self, args):
@@ -51,6 +57,7 @@ class Bookings(MethodView):
 
 @bookings_bp.route("/<uuid:booking_id>/cancel")
 class CancelBooking(MethodView):
+    @access(BOOKS, "visits:write")
     @bookings_bp.arguments(Empty)
     @bookings_bp.response(200, BookingOut)
     def post(self, _body, booking_id):
@@ -60,6 +67,7 @@ class CancelBooking(MethodView):
 
 @visits_bp.route("")
 class VisitList(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @visits_bp.arguments(CheckInIn)
     @visits_bp.response(201, VisitOut)
     def post(self, body):
@@ -71,6 +79,7 @@ class VisitList(MethodView):
             raise DomainError(outcome.code, f"Entry refused: {outcome.code}.")
         return outcome.visit
 
+    @access(POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read")
     @visits_bp.arguments(VisitArgs, location="query")
     @visits_bp.response(200, VisitPage)
     def get(self, args):
@@ -83,6 +92,7 @@ class VisitList(MethodView):
 
 @visits_bp.route("/rules")
 class VisitRules(MethodView):
+    @access(EVERYONE, "visits:read")
     @visits_bp.response(200, RulesOut)
     def get(self):
         """The limits the visit board shows (its timers and the commitment's version), as
@@ -94,6 +104,7 @@ class VisitRules(MethodView):
 
 @visits_bp.route("/daily-figures")
 class DailyFigures(MethodView):
+    @access({"point_admin", "rest_hall_admin", "city_operator"}, "visits:read")
     @visits_bp.arguments(DailyArgs, location="query")
     @visits_bp.response(200)
     def get(self, args):
@@ -105,6 +116,7 @@ class DailyFigures(MethodView):
 
 @visits_bp.route("/figures")
 class Figures(MethodView):
+    @access({"point_admin", "rest_hall_admin", "city_operator"}, "visits:read")
     @visits_bp.arguments(FiguresArgs, location="query")
     @visits_bp.response(200, PeriodFigures)
     def get(self, args):
@@ -117,6 +129,7 @@ class Figures(MethodView):
 
 @visits_bp.route("/<uuid:visit_id>")
 class VisitOne(MethodView):
+    @access(POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read")
     @visits_bp.response(200, VisitOut)
     def get(self, visit_id):
         with transaction() as session:
@@ -125,6 +138,7 @@ class VisitOne(MethodView):
 
 @visits_bp.route("/<uuid:visit_id>/screening")
 class Screening(MethodView):
+    @access(POINT_STAFF, "visits:write")
     @visits_bp.arguments(ScreeningIn)
     @visits_bp.response(200, ScreeningOut)
     def post(self, body, visit_id):
@@ -134,6 +148,7 @@ class Screening(MethodView):
 
 @visits_bp.route("/<uuid:visit_id>/bath")
 class Bath(MethodView):
+    @access(POINT_STAFF, "visits:write")
     @visits_bp.arguments(BathIn)
     @visits_bp.response(200, VisitOut)
     def post(self, body, visit_id):
@@ -143,6 +158,7 @@ class Bath(MethodView):
 
 @visits_bp.route("/<uuid:visit_id>/rest")
 class Rest(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @visits_bp.arguments(Empty)
     @visits_bp.response(200, VisitOut)
     def post(self, _body, visit_id):
@@ -152,6 +168,7 @@ class Rest(MethodView):
 
 @visits_bp.route("/<uuid:visit_id>/checkout")
 class Checkout(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @visits_bp.arguments(CheckoutIn)
     @visits_bp.response(200, VisitOut)
     def post(self, body, visit_id):
@@ -161,6 +178,7 @@ class Checkout(MethodView):
 
 @visits_bp.route("/<uuid:visit_id>/incidents")
 class Incidents(MethodView):
+    @access(POINT_STAFF, "visits:write")
     @visits_bp.arguments(IncidentIn)
     @visits_bp.response(201, IncidentOut)
     def post(self, body, visit_id):
@@ -170,6 +188,7 @@ class Incidents(MethodView):
 
 @incidents_bp.route("/<uuid:incident_id>")
 class IncidentOne(MethodView):
+    @access(POINT_STAFF | {"city_operator"}, "visits:read")
     @incidents_bp.response(200, IncidentOut)
     def get(self, incident_id):
         with transaction() as session:
@@ -178,6 +197,7 @@ class IncidentOne(MethodView):
 
 @incidents_bp.route("/<uuid:incident_id>/outcome")
 class IncidentOutcome(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @incidents_bp.arguments(IncidentOutcomeIn)
     @incidents_bp.response(200, IncidentOut)
     def post(self, body, incident_id):
@@ -192,6 +212,7 @@ follow_ups_bp = Blueprint("follow_ups", __name__, url_prefix="/follow-ups", desc
 
 @plans_bp.route("")
 class Plans(MethodView):
+    @access(HEALTH | {"point_admin"}, "visits:write")
     @plans_bp.arguments(FollowUpPlanIn)
     @plans_bp.response(201, FollowUpPlanOut)
     def post(self, body):
@@ -202,6 +223,7 @@ class Plans(MethodView):
 
 @follow_ups_bp.route("")
 class FollowUpList(MethodView):
+    @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
     @follow_ups_bp.arguments(FollowUpArgs, location="query")
     @follow_ups_bp.response(200, FollowUpPage)
     def get(self, args):
@@ -215,6 +237,7 @@ class FollowUpList(MethodView):
 
 @follow_ups_bp.route("/<uuid:follow_up_id>/record")
 class FollowUpRecord(MethodView):
+    @access(HEALTH | {"point_admin"}, "visits:write")
     @follow_ups_bp.arguments(FollowUpRecordIn)
     @follow_ups_bp.response(200, FollowUpRecordOut)
     def post(self, body, follow_up_id):
@@ -225,6 +248,7 @@ class FollowUpRecord(MethodView):
 
 @follow_ups_bp.route("/meeting-rate")
 class MeetingRate(MethodView):
+    @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
     @follow_ups_bp.arguments(RateArgs, location="query")
     @follow_ups_bp.response(200)
     def get(self, args):
