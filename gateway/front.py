@@ -19,6 +19,7 @@ from gateway.config import Settings
 from gateway.limits import RateLimits
 from gateway.proxy import DROP_RESPONSE, UpstreamUnavailable, Upstreams
 from kit import context, metrics, tracing
+from kit.caller import Caller, forwarded
 from kit.db import Store
 from kit.web import problem_document
 
@@ -184,14 +185,8 @@ class Front:
         headers["X-Request-ID"] = context.request_id.get() or ""
         headers["traceparent"] = context.traceparent.get() or ""
         if principal is not None:
-            headers["X-Zhuyu-User"] = principal.user_id
-            headers["X-Zhuyu-Role"] = principal.role
-            if principal.service_point_id:
-                headers["X-Zhuyu-Point"] = principal.service_point_id
-            if principal.staff_id:
-                headers["X-Zhuyu-Staff"] = principal.staff_id
-            if principal.scopes:
-                headers["X-Zhuyu-Scopes"] = " ".join(sorted(principal.scopes))
+            headers.update(forwarded(Caller(principal.user_id, principal.role, principal.service_point_id,
+                                            principal.staff_id, principal.scopes)))
         query = environ.get("QUERY_STRING")
         target = path + ("?" + query if query else "")
         body = None

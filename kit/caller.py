@@ -45,3 +45,18 @@ class Caller:
         return str(requested) if requested else None
 
 
+def forwarded(caller: Caller) -> dict[str, str]:
+    """The headers a caller is passed on to a service in (by the gateway; read back by
+    `kit.web.caller()`): the one place they are written."""
+    headers = {}
+    if caller.user_id:
+        headers["X-Zhuyu-User"] = caller.user_id
+    if caller.role:
+        headers["X-Zhuyu-Role"] = caller.role
+    if caller.service_point_id:
+        headers["X-Zhuyu-Point"] = caller.service_point_id
+    if caller.staff_id:
+        headers["X-Zhuyu-Staff"] = caller.staff_id
+    if caller.scopes:
+        headers["X-Zhuyu-Scopes"] = " ".join(sorted(caller.scopes))
+    return headers

@@ -12,13 +12,13 @@ import sqlalchemy as sa
 from kit import events
 from services.complaints import api, bootstrap, domain, handlers
 from services.complaints.models import monthly_reports
+from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
-AGENT = {"X-Zhuyu-User": "u-agent", "X-Zhuyu-Role": "cs_agent", "X-Zhuyu-Staff": "s-agent"}
+AGENT = caller("cs_agent", user="u-agent", staff="s-agent")
 POINT = str(uuid.uuid4())
 OTHER_POINT = str(uuid.uuid4())
-POINT_ADMIN = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": POINT}
+POINT_ADMIN = caller("point_admin", user="u-pa", point=POINT)
 T0 = datetime(2026, 3, 10, 1, 0, tzinfo=timezone.utc)  # 09:00 in Asia/Shanghai
 
 
@@ -423,7 +423,7 @@ def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
     assert [r["id"] for r in listed["items"]] == [recorded.get_json()["id"]]
     assert client.get("/complaints/misconduct", query_string={"staff_id": str(uuid.uuid4())},
                       headers=ADMIN).get_json()["items"] == []
-    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": OTHER_POINT, "X-Zhuyu-User": "u"}
+    other = caller("point_admin", user="u", point=OTHER_POINT)
     assert client.get("/complaints/misconduct", query_string={"staff_id": staff}, headers=other).get_json()[
         "items"] == []
     assert types(svc)[-1] == "complaints.misconduct.recorded"
@@ -472,7 +472,7 @@ def test_staff_record_surveys_counted_under_the_subjects_point(client, svc):
     unknown = client.post("/surveys", json={"subject_type": "visit", "subject_id": str(uuid.uuid4()), "score": 5},
                           headers=AGENT)
     assert (unknown.status_code, unknown.get_json()["code"]) == (404, "NOT_FOUND")
-    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": OTHER_POINT, "X-Zhuyu-User": "u"}
+    other = caller("point_admin", user="u", point=OTHER_POINT)
     assert client.post("/surveys", json={"subject_type": "visit", "subject_id": checked_out(svc), "score": 5},
                        headers=other).status_code == 403
     assert client.post("/surveys", json={"subject_type": "elder", "subject_id": visit, "score": 5},

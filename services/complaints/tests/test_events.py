@@ -10,9 +10,9 @@ import sqlalchemy as sa
 
 from kit import events
 from services.complaints import api, bootstrap, handlers
+from tests.callers import ADMIN
 
 pytestmark = pytest.mark.integration
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
 POINT = str(uuid.uuid4())
 T0 = datetime(2026, 5, 4, 2, 0, tzinfo=timezone.utc)
 COMPLAINT_FIELDS = {"id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",

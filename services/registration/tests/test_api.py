@@ -9,12 +9,12 @@ import pytest
 import sqlalchemy as sa
 
 from services.registration import domain
+from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
 
 POINT = {"name": "西湖助浴点", "address": "杭州市西湖区", "district": "西湖区", "bath_capacity": 2, "rest_seats": 6,
          "opening_hours": {"mon": [["08:30", "11:30"]]}, "safety_reminders": ["地面湿滑"]}
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
 
 
 def id_number(birth: date, serial: int = 1, male: bool = False) -> str:
@@ -147,7 +147,7 @@ def test_card_reissue_retires_the_old_number(client, point, svc):
 
 def test_personal_data_is_masked_for_roles_that_do_not_need_it(client, point):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    agent = {"X-Zhuyu-User": "u-cs", "X-Zhuyu-Role": "cs_agent"}
+    agent = caller("cs_agent", user="u-cs")
     body = client.get(f"/elders/{elder['id']}", headers=agent).get_json()
     assert body["phone"] == "139****1234"
     assert body["id_number"] == elder["id_number"][:6] + "********" + elder["id_number"][-4:]
@@ -157,22 +157,21 @@ def test_personal_data_is_masked_for_roles_that_do_not_need_it(client, point):
 
 def test_every_full_read_is_audited_and_only_admins_read_the_audit(client, point):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    client.get(f"/elders/{elder['id']}", headers={"X-Zhuyu-User": "u-doc", "X-Zhuyu-Role": "doctor"})
+    client.get(f"/elders/{elder['id']}", headers=caller("doctor", user="u-doc"))
     reads = client.get("/audit/elder-reads", query_string={"elder_id": elder["id"]}, headers=ADMIN).get_json()["items"]
     assert [(r["user_id"], r["role"]) for r in reads] == [("u-doc", "doctor")]
-    assert client.get("/audit/elder-reads", headers={"X-Zhuyu-Role": "doctor"}).status_code == 403
+    assert client.get("/audit/elder-reads", headers=caller("doctor")).status_code == 403
 
 
 def test_a_list_with_unmasked_records_is_audited_per_elder_and_a_masked_one_is_not(client, point):
     first = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
     second = client.post("/elders", json=elder_body(point["id"], serial=2, citizen_card_no="HZ20240002"),
                          headers=ADMIN).get_json()
-    key = {"X-Zhuyu-User": "key-1", "X-Zhuyu-Role": "api_client", "X-Zhuyu-Scopes": "elders:read",
-           "X-Request-ID": "third-party-1"}
+    key = caller("api_client", user="key-1", scopes=["elders:read"]) | {"X-Request-ID": "third-party-1"}
     listed = client.get("/elders", headers=key)
     assert listed.status_code == 200
     masked = [item["phone"] for item in listed.get_json()["items"]]
-    client.get("/elders", headers={"X-Zhuyu-User": "u-doc", "X-Zhuyu-Role": "doctor", "X-Request-ID": "list-1"})
+    client.get("/elders", headers=caller("doctor", user="u-doc") | {"X-Request-ID": "list-1"})
     reads = client.get("/audit/elder-reads", query_string={"user_id": "u-doc"}, headers=ADMIN).get_json()["items"]
     assert sorted(r["elder_id"] for r in reads) == sorted([first["id"], second["id"]])
     assert {(r["role"], r["request_id"]) for r in reads} == {("doctor", "list-1")}
@@ -184,7 +183,7 @@ def test_a_list_with_unmasked_records_is_audited_per_elder_and_a_masked_one_is_n
 def test_point_bound_users_see_only_their_point(client, point):
     other = client.post("/service-points", json=POINT | {"name": "另一个"}, headers=ADMIN).get_json()
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    bound = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other["id"]}
+    bound = caller("point_admin", user="u-pa", point=other["id"])
     assert client.get(f"/elders/{elder['id']}", headers=bound).status_code == 403
     assert client.get("/elders", query_string={"service_point_id": point["id"]}, headers=bound).status_code == 403
     assert client.get("/elders", headers=bound).get_json()["items"] == []

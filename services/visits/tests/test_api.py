@@ -12,10 +12,10 @@ import sqlalchemy as sa
 
 from kit import events
 from kit.broker import free_port
+from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
 
 
 class Registration:
@@ -261,7 +261,7 @@ def test_point_bound_staff_cannot_touch_another_points_visit(client, reg):
     point, other = reg.point(), reg.point()
     reg.elder(point, "CARD0012")
     visit = client.post("/visits", json={"citizen_card_no": "CARD0012", "service_point_id": point}, headers=ADMIN)
-    bound = {"X-Zhuyu-Role": "rest_hall_admin", "X-Zhuyu-Point": other, "X-Zhuyu-User": "u"}
+    bound = caller("rest_hall_admin", user="u", point=other)
     assert client.get(f"/visits/{visit.get_json()['id']}", headers=bound).status_code == 403
     assert client.get("/visits", query_string={"service_point_id": point}, headers=bound).status_code == 403
 
@@ -386,7 +386,7 @@ def test_period_figures_agree_with_each_days_figures_and_add_up(client, reg):
     city = client.get("/visits/figures", query_string={"from": day, "to": day}, headers=ADMIN).get_json()
     assert city["totals"]["visits"] == 3 and city["service_point_id"] is None
     bound = client.get("/visits/figures", query_string={"service_point_id": point, "from": day, "to": day},
-                       headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other})
+                       headers=caller("point_admin", point=other))
     assert bound.status_code == 403
     backwards = client.get("/visits/figures", query_string={"from": day, "to": "2000-01-01"}, headers=ADMIN)
     assert backwards.status_code == 422 and "to" in backwards.get_json()["errors"]
