@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench demo setup system-deps clean console
+.PHONY: run test test-fast bench demo setup system-deps clean console catalogue
 
 # The staff console (console/), built by Vite into console/dist, which the gateway serves.
 CONSOLE_STAMP := console/dist/.built
@@ -50,6 +50,10 @@ bench: $(STAMP) system-deps
 	$(PY) -m bench.memory
 	$(PY) -m bench.store_scale
 	$(PY) -m bench.nameko_peer
+
+# The event catalogue (docs/events/*.json) from the schemas each producer declares.
+catalogue: $(STAMP)
+	$(PY) -m scripts.event_catalogue
 
 clean:
 	rm -rf var .pytest_cache

@@ -108,6 +108,7 @@ class CommonSettings:
     # an elder's signed commitment is current, visits shows the text in force and notices
     # when a decision it holds was made under another one.
     safety_commitment_version: str
+    check_events: bool  # every event checked against its declared schema as it is written (tests)
 
     @property
     def queue(self) -> str:
@@ -134,6 +135,7 @@ def common_settings(service: str) -> CommonSettings:
         delivery_limit=env.int("ZHUYU_DELIVERY_LIMIT", 20),
         broker_timeout_seconds=env.float("ZHUYU_BROKER_TIMEOUT_SECONDS", 5.0),
         safety_commitment_version=env.str("ZHUYU_SAFETY_COMMITMENT_VERSION", "v1"),
+        check_events=env.bool("ZHUYU_CHECK_EVENTS", False),
     )
 
 

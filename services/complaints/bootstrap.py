@@ -6,7 +6,7 @@ from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.complaints import api, config
+from services.complaints import api, config, events
 from services.complaints.handlers import handlers_for
 from services.complaints.models import messaging
 from services.complaints.service import Complaints
@@ -16,7 +16,7 @@ def build(settings: config.Settings | None = None) -> Service[Complaints]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/complaints")
+    outbox = Outbox(messaging, "/complaints", events.SCHEMAS, common.check_events)
     use_cases = Complaints(settings, outbox)
 
     # Each job reads the clock once; what it has done is data, so a run after a restart

@@ -6,7 +6,7 @@ from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.notify import api, config
+from services.notify import api, config, events
 from services.notify.adapters import providers_for, resolve
 from services.notify.handlers import handlers_for
 from services.notify.models import messaging
@@ -17,7 +17,7 @@ def build(settings: config.Settings | None = None) -> Service[Notify]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/notify")
+    outbox = Outbox(messaging, "/notify", events.SCHEMAS, common.check_events)
     use_cases = Notify(settings, outbox, providers_for(settings, store), resolve)
 
     def dispatch() -> None:

@@ -5,7 +5,7 @@ from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.registration import api, config
+from services.registration import api, config, events
 from services.registration.models import messaging
 from services.registration.service import Registration
 
@@ -14,7 +14,7 @@ def build(settings: config.Settings | None = None) -> Service[Registration]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/registration")
+    outbox = Outbox(messaging, "/registration", events.SCHEMAS, common.check_events)
     use_cases = Registration(settings, outbox)
 
     def check_certificates() -> None:

@@ -6,7 +6,7 @@ from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.visits import api, config
+from services.visits import api, config, events
 from services.visits.adapters import RegistrationLookup
 from services.visits.handlers import handlers_for
 from services.visits.models import messaging
@@ -17,7 +17,7 @@ def build(settings: config.Settings | None = None) -> Service[Visits]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/visits")
+    outbox = Outbox(messaging, "/visits", events.SCHEMAS, common.check_events)
     use_cases = Visits(settings, outbox,
                        RegistrationLookup(settings.registration_url, settings.registration_timeout_seconds))
 

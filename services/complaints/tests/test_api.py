@@ -12,7 +12,9 @@ import sqlalchemy as sa
 from kit import events
 from services.complaints import api, bootstrap, domain, handlers
 from services.complaints.models import monthly_reports
+from tests import payloads
 from tests.callers import ADMIN, caller
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 AGENT = caller("cs_agent", user="u-agent", staff="s-agent")
@@ -51,8 +53,9 @@ def client(svc, clock):
 
 
 def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1) -> None:
-    event = events.parse(events.encode(events.envelope(type=type_, source="/x", subject=subject, data=data,
-                                                       sequence=sequence, correlationid=None, traceparent=None)))
+    event = events.parse(events.encode(events.envelope(type=type_, source="/x", subject=subject,
+                                                       data=checked(type_, data), sequence=sequence,
+                                                       correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
         svc.handlers[type_](session, event)
 
@@ -60,7 +63,7 @@ def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1) -> None:
 def staff_member(svc, roles: list[str], point: str | None = POINT, staff_id: str | None = None) -> str:
     staff_id = staff_id or str(uuid.uuid4())
     feed(svc, "registration.staff.created", staff_id,
-         {"id": staff_id, "name": "张三", "roles": roles, "service_point_id": point, "active": True})
+         payloads.staff(id=staff_id, name="张三", roles=roles, service_point_id=point))
     return staff_id
 
 
@@ -433,8 +436,8 @@ def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
 
 def checked_out(svc, point: str = POINT) -> str:
     visit = str(uuid.uuid4())
-    feed(svc, "visits.visit.checked_out", visit, {"id": visit, "elder_id": str(uuid.uuid4()),
-                                                  "service_point_id": point, "status": "checked_out"})
+    feed(svc, "visits.visit.checked_out", visit, payloads.visit(id=visit, service_point_id=point,
+                                                                status="checked_out"))
     return visit
 
 

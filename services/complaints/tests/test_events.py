@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from kit import events
 from services.complaints import api, bootstrap, handlers
 from tests.callers import ADMIN
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 POINT = str(uuid.uuid4())
@@ -40,8 +41,8 @@ def client(svc, clock):
 def deliver(svc, type_: str, subject: str, data: dict, sequence: int) -> events.Event:
     """An event as the consumer hands it over (a new event id each time)."""
     event = events.parse(events.encode(events.envelope(type=type_, source="/registration", subject=subject,
-                                                       data=data, sequence=sequence, correlationid=None,
-                                                       traceparent=None)))
+                                                       data=checked(type_, data), sequence=sequence,
+                                                       correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
         svc.handlers[type_](session, event)
     return event

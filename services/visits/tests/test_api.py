@@ -12,7 +12,9 @@ import sqlalchemy as sa
 
 from kit import events
 from kit.broker import free_port
+from tests import payloads
 from tests.callers import ADMIN, caller
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
@@ -28,33 +30,28 @@ class Registration:
     def emit(self, type_: str, subject: str, data: dict) -> None:
         self.sequences[subject] = self.sequences.get(subject, 0) + 1
         event = events.parse(events.encode(events.envelope(
-            type=type_, source="/registration", subject=subject, data=data, sequence=self.sequences[subject],
-            correlationid=None, traceparent=None)))
+            type=type_, source="/registration", subject=subject, data=checked(type_, data),
+            sequence=self.sequences[subject], correlationid=None, traceparent=None)))
         with self.svc.store.begin() as session:
             self.svc.handlers[type_](session, event)
 
     def point(self, capacity: int = 2, hours=None) -> str:
         point_id = str(uuid.uuid4())
-        self.emit("registration.service_point.created", point_id, {
-            "id": point_id, "name": "点", "active": True, "opening_hours": ALL_DAY if hours is None else hours,
-            "bath_capacity": capacity, "safety_reminders": ["地面湿滑"]})
+        self.emit("registration.service_point.created", point_id, payloads.point(
+            id=point_id, name="点", opening_hours=ALL_DAY if hours is None else hours, bath_capacity=capacity,
+            safety_reminders=["地面湿滑"]))
         return point_id
 
     def elder(self, point_id: str, card: str, **state) -> str:
         elder_id = state.pop("id", str(uuid.uuid4()))
-        data = {"id": elder_id, "name": "张阿姨", "gender": "female", "birth_date": "1945-03-01",
-                "citizen_card_no": card, "service_point_id": point_id, "status": "active",
-                "latest_assessment_level": 2, "safety_commitment_version": "v1", "same_gender_assistant": False,
-                "chronic_conditions": ["高血压"], "eligible_for_bathing": True, "safety_commitment_current": True,
-                "decision_lapses_on": None, "commitment_version_in_force": "v1"} | state
-        self.emit("registration.elder.updated", elder_id, data)
+        self.emit("registration.elder.updated", elder_id, payloads.elder(
+            id=elder_id, citizen_card_no=card, service_point_id=point_id, chronic_conditions=["高血压"]) | state)
         return elder_id
 
     def assistant(self, point_id: str, **state) -> str:
         staff_id = str(uuid.uuid4())
-        self.emit("registration.staff.created", staff_id, {
-            "id": staff_id, "name": "王", "gender": "female", "roles": ["bathing_assistant"],
-            "service_point_id": point_id, "qualified": True, "active": True} | state)
+        self.emit("registration.staff.created", staff_id, payloads.staff(
+            id=staff_id, name="王", gender="female", roles=["bathing_assistant"], service_point_id=point_id) | state)
         return staff_id
 
 
@@ -271,9 +268,9 @@ def test_older_registration_events_do_not_overwrite_newer_state(svc, reg, client
     elder = reg.elder(point, "CARD0013", status="suspended")
     stale = events.parse(events.encode(events.envelope(
         type="registration.elder.updated", source="/registration", subject=elder, sequence=1,
-        data={"id": elder, "name": "x", "gender": "female", "birth_date": "1945-03-01", "citizen_card_no": "CARD0013",
-              "service_point_id": point, "status": "active", "latest_assessment_level": 2,
-              "safety_commitment_version": "v1"}, correlationid=None, traceparent=None)))
+        data=checked("registration.elder.updated", payloads.elder(
+            id=elder, name="x", citizen_card_no="CARD0013", service_point_id=point, status="active")),
+        correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
         svc.handlers[stale.type](session, stale)
     response = client.post("/visits", json={"citizen_card_no": "CARD0013", "service_point_id": point}, headers=ADMIN)
@@ -438,11 +435,10 @@ def registration(build_service, monkeypatch):
 
 
 def elder_state(point: str, card: str, **state) -> dict:
-    return {"id": str(uuid.uuid4()), "name": "李阿姨", "gender": "female", "birth_date": "1940-05-01",
-            "citizen_card_no": card, "service_point_id": point, "status": "active", "latest_assessment_level": 3,
-            "safety_commitment_version": "v1", "same_gender_assistant": False, "chronic_conditions": [],
-            "eligible_for_bathing": True, "safety_commitment_current": True, "decision_lapses_on": None,
-            "commitment_version_in_force": "v1"} | state
+    """What registration's card lookup answers: the elder's event-carried state."""
+    return checked("registration.elder.updated", payloads.elder(
+        name="李阿姨", birth_date="1940-05-01", citizen_card_no=card, service_point_id=point,
+        latest_assessment_level=3) | state)
 
 
 def test_an_unknown_card_is_looked_up_at_registration_with_no_visits_transaction_open(registration):
