@@ -6,6 +6,7 @@ from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
 from services.registration import api, config, events
+from services.registration.handlers import handlers_for
 from services.registration.models import messaging
 from services.registration.service import Registration
 
@@ -29,5 +30,6 @@ def build(settings: config.Settings | None = None) -> Service[Registration]:
         outbox=outbox,
         blueprints=api.blueprints,
         use_cases=use_cases,
+        handlers=handlers_for(use_cases),
         jobs=[Job("certificate-check", settings.certificate_check_every_seconds, check_certificates)],
     )
