@@ -3,9 +3,9 @@ follow-up programmes (随访), the read models kept from registration, and the f
 
 Each method works in the caller's transaction (`with store.begin() as session`): it reads
 each row it changes once, changes it, and records its events in the outbox in that same
-transaction. `check_in` alone opens its own: registration may have to be asked first, and
-never while a transaction holds the store. `now` comes from the caller; nothing here reads
-the clock.
+transaction. `check_in` alone opens its own: registration may have to be asked, and never
+while a transaction holds the store. `now` comes from the caller; nothing here reads the
+clock.
 """
 from __future__ import annotations
 
@@ -237,48 +237,56 @@ class Visits:
 
     def check_in(self, transaction: Transaction, card: str, point_id: str, booking_id: str | None, who: Caller,
                  now: datetime) -> Admitted | Refused:
-        """By citizen card. The elder and registration's decision come from the read model;
-        when the card is unknown here, or the decision held has lapsed, registration is asked
-        first, with no transaction open. A refusal is recorded and emitted, and committed."""
+        """By citizen card, on the elder as the read model holds them with registration's
+        decision. When the card is unknown here, or the decision held has lapsed, the
+        transaction ends unchanged, registration is asked with none open, and the check-in
+        is decided in a new one. A refusal is recorded and emitted, and committed."""
+        with transaction() as session:
+            outcome = self._check_in(session, card, point_id, booking_id, who, now, None)
+        if outcome is not None:
+            return outcome
+        fresh = self.registration.by_card(card) or {}
+        with transaction() as session:
+            return self._check_in(session, card, point_id, booking_id, who, now, fresh)
+
+    def _check_in(self, session: Session, card: str, point_id: str, booking_id: str | None, who: Caller,
+                  now: datetime, fresh: dict | None) -> Admitted | Refused | None:
+        """None (having written nothing) when registration must be asked first: `fresh` is
+        None until it was, then what it answered (empty: nothing)."""
         today = self.today(now)
-        version = self.settings.common.safety_commitment_version
-        with transaction() as session:
-            self.point(session, point_id)
-            held = self._card_holder(session, card)
-        fresh = None
-        if held is None or not domain.decision_holds(self.held_decision(held._mapping), today, version):
-            fresh = self.registration.by_card(card)
-        with transaction() as session:
-            point = self.point(session, point_id)
-            held = self._card_holder(session, card)
-            elder: Mapping | None = held._mapping if held is not None else None
-            if fresh is not None and (elder is None or not domain.decision_holds(self.held_decision(elder), today,
-                                                                                 version)):
+        point = self.point(session, point_id)
+        held = self._card_holder(session, card)
+        elder: Mapping | None = held._mapping if held is not None else None
+        current = elder is not None and domain.decision_holds(self.held_decision(elder), today,
+                                                              self.settings.common.safety_commitment_version)
+        if not current:
+            if fresh is None:
+                return None
+            if fresh:
                 values = elder_values(fresh)
                 if elder is None:  # sequence 0: the registration events that follow replace this copy
                     apply_state(session, elders, fresh["id"], 0, values)
                 elder = {"id": fresh["id"], **values}
-            in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
-                visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
-            code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
-                                           self.local(now), in_visit, self.rules)
-            if code:
-                self._deny(session, card, elder["id"] if elder else None, point_id, code, who.user_id, now)
-                return Refused(code)
-            if booking_id:
-                booking = self.booking(session, booking_id, lock=True)
-                domain.check_attend(booking.status, booking.elder_id, elder["id"])
-                session.execute(bookings.update().where(bookings.c.id == booking_id)
-                                .values(status="attended", updated_at=now))
-            visit = {"id": str(uuid.uuid4()), "elder_id": elder["id"], "service_point_id": point_id,
-                     "booking_id": booking_id, "status": "checked_in", "local_date": today, "screening": None,
-                     "assistant_staff_id": None, "checked_in_at": now, "bath_started_at": None,
-                     "rest_started_at": None, "checked_out_at": None, "early_leave_reason": None,
-                     "bath_overrun_alerted": False, "created_at": now}
-            session.execute(visits.insert().values(**visit))
-            entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now)
-            self.outbox.add(session, "visits.visit.checked_in", visit["id"], self.visit_state(visit, now))
-            return Admitted(visit | {"timeline": [entry]})
+        in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
+            visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
+        code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
+                                       self.local(now), in_visit, self.rules)
+        if code:
+            self._deny(session, card, elder["id"] if elder else None, point_id, code, who.user_id, now)
+            return Refused(code)
+        if booking_id:
+            booking = self.booking(session, booking_id, lock=True)
+            domain.check_attend(booking.status, booking.elder_id, elder["id"])
+            session.execute(bookings.update().where(bookings.c.id == booking_id)
+                            .values(status="attended", updated_at=now))
+        visit = {"id": str(uuid.uuid4()), "elder_id": elder["id"], "service_point_id": point_id,
+                 "booking_id": booking_id, "status": "checked_in", "local_date": today, "screening": None,
+                 "assistant_staff_id": None, "checked_in_at": now, "bath_started_at": None, "rest_started_at": None,
+                 "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
+        session.execute(visits.insert().values(**visit))
+        entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now)
+        self.outbox.add(session, "visits.visit.checked_in", visit["id"], self.visit_state(visit, now))
+        return Admitted(visit | {"timeline": [entry]})
 
     def _deny(self, session: Session, card: str, elder_id: str | None, point_id: str, code: str, actor: str | None,
               now: datetime) -> None:
