@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench demo setup system-deps clean console layers
+.PHONY: run test test-fast bench demo setup system-deps clean console layers catalogue
 
 # The staff console (console/), built by Vite into console/dist, which the gateway serves.
 CONSOLE_STAMP := console/dist/.built
@@ -54,6 +54,10 @@ bench: $(STAMP) system-deps
 # The import picture: parts, arrows between them with counts, arrows that run back up.
 layers: $(STAMP)
 	$(PY) -m ops.layers
+
+# The event catalogue (docs/events/*.json) from the schemas each producer declares.
+catalogue: $(STAMP)
+	$(PY) -m scripts.event_catalogue
 
 clean:
 	rm -rf var .pytest_cache

@@ -18,7 +18,8 @@ from gateway.models import api_keys, users
 from kit import paging
 from kit.db import Store
 from kit.types import utcnow
-from kit.web import ApiError, flatten_errors
+from kit import errors
+from kit.web import flatten_errors
 
 MAX_RATE_LIMIT_PER_MINUTE = 100_000
 
@@ -226,7 +227,7 @@ def _page(store: Store, table: sa.Table, view, args) -> tuple[list[dict], str | 
     with store.begin() as session:
         try:
             rows, next_cursor = paging.page(session, sa.select(table), table, page["limit"], page["cursor"])
-        except ApiError as error:  # a cursor that is not one of ours
+        except errors.Invalid as error:  # a cursor that is not one of ours
             raise Invalid(error.errors or {"cursor": [error.detail]}) from None
     return [view(row) for row in rows], next_cursor
 

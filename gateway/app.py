@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,9 +12,11 @@ from flask import Flask, Response, abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import accounts, auth, config, console, me, permissions
-from gateway.front import PRINCIPAL, ROUTES, Front
+from gateway.catalogue import Catalogue
+from gateway.front import PRINCIPAL, Front
 from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs, tracing
+from kit.access import Access
 from kit.db import Store
 from kit.web import problem
 
@@ -37,7 +38,9 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                           settings.upstream_read_timeout, settings.upstream_pool_size,
                           settings.breaker_threshold, settings.breaker_cool_down_seconds)
     health_timeout = urllib3.Timeout(connect=0.5, read=2.0)
-    openapi_cache: dict = {}
+    catalogue = Catalogue(upstreams, settings.upstreams, timeout=health_timeout)
+    catalogue.load()  # the services that are up now; the others as they come
+    merged: dict = {}  # the merged document of the catalogue's current documents
     revocations = auth.Revocations(store, settings.revocation_refresh_seconds)
     tokens = auth.TokenCache(settings.jwt_secret)
 
@@ -102,7 +105,11 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     @app.get(f"{API}/health")
     def health():
         results = dict(pool.map(_ready, settings.upstreams))
-        services = {name: ("ok" if r.get("status") == "ok" else "down") for name, r in results.items()}
+        if catalogue.missing:
+            catalogue.load()
+        # A service whose document is not loaded cannot be routed to yet: down, to clients.
+        services = {name: ("ok" if r.get("status") == "ok" and name not in catalogue.missing else "down")
+                    for name, r in results.items()}
         broker_states = [r.get("checks", {}).get("broker") for r in results.values()]
         broker = "ok" if broker_states and all(s == "ok" for s in broker_states) else "down"
         ok = all(s == "ok" for s in services.values()) and broker == "ok"
@@ -115,16 +122,13 @@ def create_app(settings: config.Settings | None = None) -> Flask:
 
     @app.get(f"{API}/openapi.json")
     def openapi():
-        now = time.monotonic()
-        if not openapi_cache or now - openapi_cache["at"] > 60:
-            documents = {}
-            for name in settings.upstreams:
-                try:
-                    documents[name] = json.loads(upstreams.request(name, "GET", "/openapi.json", None, {}).data)
-                except (UpstreamUnavailable, ValueError):
-                    return problem(503, "SERVICE_UNAVAILABLE", f"{name} is not reachable.", headers={"Retry-After": 5})
-            openapi_cache.update(doc=merge_openapi(documents), at=now)
-        return app.json.response(openapi_cache["doc"])
+        catalogue.refresh_soon()
+        if catalogue.missing:
+            return problem(503, "SERVICE_UNAVAILABLE", f"{', '.join(catalogue.missing)} not reachable yet.",
+                           headers={"Retry-After": 5})
+        if merged.get("of") is not catalogue.documents:
+            merged.update(of=catalogue.documents, document=merge_openapi(catalogue.documents))
+        return app.json.response(merged["document"])
 
     @app.get(f"{API}/docs")
     def docs():
@@ -240,7 +244,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     def unknown(rest: str):
         return problem(404, "NOT_FOUND", f"No resource {request.path}.")
 
-    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, tokens, revocations)
+    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, catalogue, tokens, revocations)
     if settings.trusted_proxy_hops:
         # Behind load balancers, per-address limits count the client each of them saw.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxy_hops)
@@ -264,7 +268,8 @@ def _lone_surrogate(document) -> bool:
 
 
 def merge_openapi(documents: dict[str, dict]) -> dict:
-    """One document: every service's paths under /api/v1, schema names prefixed by service."""
+    """One document: every service's public paths under /api/v1 (each operation with the
+    access it declares; internal ones left out), schema names prefixed by service."""
     merged = {
         "openapi": "3.0.3",
         "info": {"title": "Zhuyu API", "version": "1"},
@@ -288,7 +293,9 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
                 else:  # shared responses and parameters (the same problem+json everywhere)
                     merged["components"].setdefault(section, {}).setdefault(name, body)
         for path, item in document.get("paths", {}).items():
-            if path.startswith("/") and path.split("/")[1] in ROUTES:
+            item = {method: operation for method, operation in item.items()
+                    if method == "parameters" or _routed(operation)}
+            if set(item) - {"parameters"}:
                 merged["paths"][API + path] = item
     merged["paths"][f"{API}/auth/token"] = {"post": {
         "summary": "Exchange a username and password for a bearer token", "security": [],
@@ -301,6 +308,12 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
                                                 "responses": {"200": {"description": "All up"},
                                                               "503": {"description": "Something is down"}}}}
     return merged
+
+
+def _routed(operation: dict) -> bool:
+    """Whether the gateway routes an operation (an internal one is for the suite only)."""
+    declared = Access.from_document(operation)
+    return declared is None or not declared.internal
 
 
 def serve() -> None:

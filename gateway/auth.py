@@ -22,8 +22,6 @@ from kit.settings import var_dir
 from kit.types import utcnow
 
 log = logging.getLogger("gateway.auth")
-ROLES = ("admin", "city_operator", "point_admin", "rest_hall_admin", "bathing_assistant",
-         "cs_agent", "cs_supervisor", "case_manager", "doctor")
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so timing does not tell names apart.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))

@@ -1,7 +1,8 @@
 """The gateway's request path, as a plain WSGI callable in front of the Flask app.
 
 Every request is identified, rate-limited and stamped here; requests for the services are
-checked against the role matrix and forwarded from here, with no per-request set-up and
+checked against the access their operations declare (gathered from the services' own
+OpenAPI documents, `catalogue.py`) and forwarded from here, with no per-request set-up and
 without Flask's machinery, which keeps the hop cheap. The gateway's own endpoints (login,
 users, keys, health, OpenAPI) go on to the Flask app with the caller in the environ.
 """
@@ -13,10 +14,12 @@ import time
 from typing import Callable, Iterable
 
 from gateway import auth, idempotency, permissions
+from gateway.catalogue import Catalogue, Route
 from gateway.config import Settings
 from gateway.limits import RateLimits
 from gateway.proxy import DROP_RESPONSE, UpstreamUnavailable, Upstreams
 from kit import context, metrics, tracing
+from kit.caller import Caller, forwarded
 from kit.db import Store
 from kit.web import problem_document
 
@@ -24,21 +27,12 @@ log = logging.getLogger("gateway")
 API = "/api/v1/"
 PRINCIPAL = "zhuyu.principal"
 
-# First path segment under /api/v1 → the service that owns it.
-ROUTES = {
-    "service-points": "registration", "staff": "registration", "elders": "registration",
-    "subsidy-applications": "registration", "audit": "registration",
-    "bookings": "visits", "visits": "visits", "incidents": "visits", "follow-up-plans": "visits",
-    "follow-ups": "visits",
-    "complaints": "complaints", "surveys": "complaints", "calls": "complaints", "stats": "complaints",
-    "reports": "complaints",
-    "notifications": "notify", "webhooks": "notify", "recipients": "notify",
-}
+# The gateway's own open endpoints. A service's operation is open when it declares so (a
+# survey link, answered by an elder or family without an account); the console's pages
+# and assets are open, and the console then sends its user's token with each call.
 PUBLIC = {("POST", "/api/v1/auth/token"), ("GET", "/api/v1/health"), ("GET", "/api/v1/openapi.json"),
           ("GET", "/api/v1/docs"), ("GET", "/healthz")}
-# Survey links are answered by elders and families without an account; the console's
-# pages and assets are open, and the console then sends its user's token with each call.
-PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"), ("GET", "/console"), ("HEAD", "/console"))
+PUBLIC_PREFIXES = (("GET", "/console"), ("HEAD", "/console"))
 # Request headers passed on to the services (WSGI names); auth and cookies stay here.
 FORWARD = {"CONTENT_TYPE": "Content-Type", "HTTP_ACCEPT": "Accept", "HTTP_ACCEPT_LANGUAGE": "Accept-Language",
            "HTTP_IF_MATCH": "If-Match"}
@@ -47,12 +41,13 @@ StartResponse = Callable[..., object]
 
 
 class Front:
-    def __init__(self, flask_wsgi, settings: Settings, store: Store, upstreams: Upstreams,
+    def __init__(self, flask_wsgi, settings: Settings, store: Store, upstreams: Upstreams, catalogue: Catalogue,
                  tokens: auth.TokenCache, revocations: auth.Revocations):
         self.flask_wsgi = flask_wsgi
         self.settings = settings
         self.store = store
         self.upstreams = upstreams
+        self.catalogue = catalogue
         self.tokens = tokens
         self.revocations = revocations
         self.limits = RateLimits(settings.rate_limit_storage_uri)
@@ -78,12 +73,13 @@ class Front:
 
     # --- who is calling ---------------------------------------------------------------
 
-    def identify(self, environ: dict) -> tuple[auth.Principal | None, tuple | None]:
+    def identify(self, environ: dict, route: Route | None = None) -> tuple[auth.Principal | None, tuple | None]:
         """(principal, None), or (None, a 401 to answer); public paths pass with no one."""
         method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
         key = environ.get("HTTP_X_API_KEY")
         header = environ.get("HTTP_AUTHORIZATION", "")
-        public = (method, path) in PUBLIC or any(method == m and path.startswith(p) for m, p in PUBLIC_PREFIXES)
+        public = ((route is not None and route.public) or (method, path) in PUBLIC
+                  or any(method == m and path.startswith(p) for m, p in PUBLIC_PREFIXES))
         if key:
             principal = self.revocations.key(key.strip())
             if principal is None:
@@ -128,7 +124,7 @@ class Front:
             return self._handle(environ, recording)
         finally:
             method = environ["REQUEST_METHOD"]
-            route = _route(path)
+            route = self._label(path)
             self.measure.http_requests.labels("gateway", method, route, seen[0][:3] if seen else "000").inc()
             self.measure.http_latency.labels("gateway", method, route).observe(time.perf_counter() - started)
 
@@ -147,7 +143,7 @@ class Front:
         if not tracing.enabled():
             return self._dispatch(environ, start_response)
         method = environ["REQUEST_METHOD"]
-        handle = tracing.start(f"{method} {_route(environ.get('PATH_INFO', ''))}", tracing.SERVER,
+        handle = tracing.start(f"{method} {self._label(environ.get('PATH_INFO', ''))}", tracing.SERVER,
                                {"http.request.method": method})
         try:
             return self._dispatch(environ, start_response)
@@ -155,7 +151,9 @@ class Front:
             tracing.finish(handle)
 
     def _dispatch(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
-        principal, refusal = self.identify(environ)
+        method = environ["REQUEST_METHOD"]
+        route = self.catalogue.route(method, environ.get("PATH_INFO", ""))
+        principal, refusal = self.identify(environ, route)
         if refusal is not None:
             status, code, detail, headers = refusal
             return self._problem(start_response, status, code, detail, headers)
@@ -163,34 +161,32 @@ class Front:
         if retry_after is not None:
             return self._problem(start_response, 429, "RATE_LIMITED", "Too many requests; slow down.",
                                  {"Retry-After": retry_after})
-        method = environ["REQUEST_METHOD"]
+        if route is not None and route.pending:  # like a service that is down
+            return self._problem(start_response, 503, "SERVICE_UNAVAILABLE",
+                                 "The service that answers this is not known yet; try again shortly.",
+                                 {"Retry-After": 5})
         if (method in BODY_METHODS and environ.get("CONTENT_LENGTH") not in (None, "", "0")
                 and not environ.get("CONTENT_TYPE", "").startswith(("application/json", "application/merge-patch+json"))):
             return self._problem(start_response, 415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON (Content-Type: application/json).")
-        path = environ.get("PATH_INFO", "")
-        service = ROUTES.get(path[len(API):].split("/", 1)[0]) if path.startswith(API) else None
-        if service is None:
+        if route is None:
             environ[PRINCIPAL] = principal
             return self.flask_wsgi(environ, start_response)
-        return self._forward(environ, start_response, principal, service, path[len(API) - 1:])
+        if route.entry is not None and route.entry.internal:  # for the suite only, whoever asks
+            return self._problem(start_response, 404, "NOT_FOUND", f"No resource {environ.get('PATH_INFO', '')}.")
+        return self._forward(environ, start_response, principal, route)
 
     def _forward(self, environ: dict, start_response: StartResponse, principal: auth.Principal | None,
-                 service: str, path: str) -> Iterable[bytes]:
+                 route: Route) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
-        if principal is not None and not permissions.allowed(principal.role, principal.scopes, method, path):
+        service, path = route.service, route.path
+        if principal is not None and not permissions.permits(route.entry, principal.role, principal.scopes):
             return self._problem(start_response, 403, "FORBIDDEN", "Your role or key may not do this.")
         headers = {name: environ[key] for key, name in FORWARD.items() if environ.get(key)}
         headers["X-Request-ID"] = context.request_id.get() or ""
         headers["traceparent"] = context.traceparent.get() or ""
         if principal is not None:
-            headers["X-Zhuyu-User"] = principal.user_id
-            headers["X-Zhuyu-Role"] = principal.role
-            if principal.service_point_id:
-                headers["X-Zhuyu-Point"] = principal.service_point_id
-            if principal.staff_id:
-                headers["X-Zhuyu-Staff"] = principal.staff_id
-            if principal.scopes:
-                headers["X-Zhuyu-Scopes"] = " ".join(sorted(principal.scopes))
+            headers.update(forwarded(Caller(principal.user_id, principal.role, principal.service_point_id,
+                                            principal.staff_id, principal.scopes)))
         query = environ.get("QUERY_STRING")
         target = path + ("?" + query if query else "")
         body = None
@@ -237,20 +233,20 @@ class Front:
         return self._answer(start_response, upstream.status, upstream.data, passed)
 
 
+    def _label(self, path: str) -> str:
+        """A label of bounded cardinality: the resource a path belongs to, never its ids."""
+        if path.startswith(API):
+            head = path[len(API):].split("/", 1)[0]
+            if head in self.catalogue.table.routes:
+                return API + head
+            if path in _OWN_ROUTES:
+                return path
+            if head in ("users", "api-keys"):
+                return API + head
+        elif path in _OWN_ROUTES:
+            return path
+        return "other"
+
+
 _OWN_ROUTES = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/me", "/api/v1/health", "/api/v1/openapi.json",
                          "/api/v1/docs", "/healthz"})
-
-
-def _route(path: str) -> str:
-    """A label of bounded cardinality: the resource a path belongs to, never its ids."""
-    if path.startswith(API):
-        head = path[len(API):].split("/", 1)[0]
-        if head in ROUTES:
-            return API + head
-        if path in _OWN_ROUTES:
-            return path
-        if head in ("users", "api-keys"):
-            return API + head
-    elif path in _OWN_ROUTES:
-        return path
-    return "other"

@@ -6,6 +6,14 @@ then one ack for all of it. A handler that raises is sent to a delayed retry que
 after the last delay, to `<queue>.dead`; either publish is confirmed before the ack, so
 nothing is lost and the main queue never blocks behind a poison message. When the
 database itself is down the batch is kept unacked and retried until it commits.
+
+What a handler raises decides what happens to its event (`kit.errors`):
+- the store is unreachable: the whole batch is kept and handled again once it answers;
+- `NotFound`: retried after each delay (what it names may arrive with a later event), then
+  dead-lettered;
+- any other `DomainError`, a rule refusing the event's effect: dead-lettered at once with
+  its code, since the same event would be refused again;
+- anything else (a bug, data the handler cannot read): retried, then dead-lettered.
 """
 from __future__ import annotations
 
@@ -23,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from kit import bus, context, events, metrics, tracing
 from kit.db import UNAVAILABLE, Store
+from kit.errors import DomainError, NotFound
 from kit.messaging import MessagingTables
 from kit.settings import CommonSettings
 
@@ -37,6 +46,7 @@ class _Delivery:
     message: amqp.Message
     event: events.Event | None
     error: str | None = None
+    final: bool = False  # no retry can change the outcome: straight to the dead letters
 
 
 class Consumer:
@@ -183,6 +193,12 @@ class Consumer:
                         handled.append(event)
                     except UNAVAILABLE:
                         raise
+                    except DomainError as exc:
+                        delivery.error = f"{exc.code}: {exc.detail}"[:1000]
+                        delivery.final = not isinstance(exc, NotFound)
+                        failures.append(delivery)
+                        log.warning("event refused by a rule" if delivery.final else "event names what is not here yet",
+                                    extra={"event_id": event.id, "event_type": event.type, "error": delivery.error})
                     except Exception as exc:  # a handler's bug or bad data: retry, then dead-letter
                         delivery.error = f"{type(exc).__name__}: {exc}"[:1000]
                         failures.append(delivery)
@@ -222,7 +238,7 @@ class Consumer:
         headers[bus.HEADER_QUEUE] = self.queue
         delays = self.settings.retry_delays_seconds
         event_type = delivery.event.type if delivery.event is not None else "unreadable"
-        if delivery.event is not None and attempts <= len(delays):
+        if delivery.event is not None and not delivery.final and attempts <= len(delays):
             exchange = bus.RETRY_EXCHANGE
             routing_key = bus.retry_queue_name(self.queue, delays[attempts - 1])
             self._measure.events_retried.labels(self.settings.service, event_type).inc()

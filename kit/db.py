@@ -12,7 +12,7 @@ import logging
 import time
 import zlib
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, ContextManager, Iterator
 
 import sqlalchemy as sa
 from alembic import command
@@ -22,9 +22,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from kit.errors import NotFound
 from kit.settings import env
 
 log = logging.getLogger("kit.db")
+
+# A unit of work, for the few use cases that must open their own (`store.begin`): they call
+# an adapter between transactions, never while one is open.
+Transaction = Callable[[], ContextManager[Session]]
 
 # Errors that mean "the database is not reachable now", as opposed to a bad statement.
 UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
@@ -168,6 +173,16 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def one(session: Session, table: sa.Table, what: str, key: str, lock: bool = False) -> sa.Row:
+    """The row of `table` with id `key`, locked for the transaction when `lock` (FOR UPDATE
+    on PostgreSQL; SQLite's transactions already hold the write lock), or NotFound."""
+    query = sa.select(table).where(table.c.id == key)
+    row = session.execute(query.with_for_update() if lock else query).first()
+    if row is None:
+        raise NotFound(what, key)
+    return row
 
 
 def run_migrations(context, target_metadata: sa.MetaData) -> None:

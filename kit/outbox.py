@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kit import bus, context, events, metrics
+from kit import bus, context, event_schemas, events, metrics
 from kit.db import UNAVAILABLE, Store
 from kit.messaging import MessagingTables
 from kit.settings import CommonSettings
@@ -29,9 +29,13 @@ log = logging.getLogger("kit.outbox")
 
 
 class Outbox:
-    def __init__(self, tables: MessagingTables, source: str):
+    def __init__(self, tables: MessagingTables, source: str, schemas: dict | None = None, check: bool = False):
         self.tables = tables
         self.source = source
+        # The producer's declared payloads (`services/<name>/events.py`); with `check`, an
+        # event that is not what its type declares fails its transaction (tests set it).
+        self.schemas = schemas or {}
+        self.check = check
         # Statements built once: building them per event costs more than running them.
         self._insert = tables.outbox.insert()
         # The same SQL on PostgreSQL and SQLite (3.35+); as text it is compiled once, which
@@ -52,6 +56,8 @@ class Outbox:
         The per-aggregate sequence comes from a counter row that the transaction locks, so
         two transactions on the same aggregate are numbered in commit order.
         """
+        if self.check:
+            event_schemas.check(self.schemas, type, data)
         sequence = self._next_sequence(session, subject)
         event = events.envelope(
             type=type,

@@ -9,7 +9,7 @@ import marshmallow as ma
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kit.web import ApiError
+from kit.errors import Invalid
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -31,7 +31,7 @@ def _decode(cursor: str) -> tuple[datetime, str]:
         created, id_ = json.loads(base64.urlsafe_b64decode(padded))
         return datetime.fromisoformat(created), str(id_)
     except (ValueError, TypeError):
-        raise ApiError(422, "VALIDATION_FAILED", "Invalid cursor.", errors={"cursor": ["Invalid cursor."]}) from None
+        raise Invalid({"cursor": ["Invalid cursor."]}, "Invalid cursor.") from None
 
 
 def page(session: Session, query: sa.Select, table: sa.Table, limit: int, cursor: str | None) -> tuple[list, str | None]:

@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, Generic, TypeVar
 
 from flask import Flask
 from flask_smorest import Blueprint
@@ -26,6 +26,7 @@ from kit.settings import CommonSettings, env
 from kit.web import create_app
 
 log = logging.getLogger("kit.service")
+UseCases = TypeVar("UseCases")
 
 
 @dataclass(frozen=True)
@@ -38,26 +39,28 @@ class Job:
 
 
 @dataclass
-class Service:
+class Service(Generic[UseCases]):
+    """A deployable: its store and outbox, its one use-case object (`services/<name>/service.py`,
+    reached from the API through `kit.web.use_cases`), the HTTP API, the event handlers and
+    the periodic jobs, as its `bootstrap.build()` wires them."""
+
     name: str
     settings: CommonSettings
     store: Store
     tables: MessagingTables
     outbox: Outbox
     blueprints: list[Blueprint]
+    use_cases: UseCases
     handlers: dict[str, Handler] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
-    config: Any = None  # the service's own settings (rules and numbers from DOMAIN.md)
     gauges: list[metrics.StoreGauge] = field(default_factory=list)  # read from the store when scraped
 
     def store_gauges(self) -> list[metrics.StoreGauge]:
         return [metrics.outbox_gauges(self.name, self.store, self.outbox), *self.gauges]
 
     def app(self) -> Flask:
-        app = create_app(self.name, self.store, self.blueprints, self.settings.amqp_url,
-                         store_gauges=self.store_gauges())
-        app.extensions["zhuyu.service"] = self
-        return app
+        return create_app(self.name, self.store, self.blueprints, self.settings.amqp_url, self.use_cases,
+                          store_gauges=self.store_gauges())
 
     def relay(self) -> Relay:
         return Relay(self.store, self.tables, self.settings)

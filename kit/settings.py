@@ -5,10 +5,13 @@ DOMAIN.md calls a default is read here with its default, never written into logi
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 import time
+import typing
 from dataclasses import dataclass
+from datetime import time as clock_time
 from pathlib import Path
 
 from environs import Env
@@ -49,6 +52,43 @@ def timezone_name() -> str:
     return env.str("ZHUYU_TIMEZONE", "Asia/Shanghai")
 
 
+T = typing.TypeVar("T")
+
+
+def from_env(rules: type[T], **variables: str) -> T:
+    """A frozen dataclass of rules (a service's `domain.Rules`) with the named fields read
+    from their environment variables. A field's default is the dataclass's own: it is
+    written once, in `domain.py`, and a variable that is not set leaves it as it is."""
+    hints = typing.get_type_hints(rules)
+    fields = {f.name: f for f in dataclasses.fields(rules)}
+    unknown = set(variables) - set(fields)
+    if unknown:
+        raise TypeError(f"{rules.__name__} has no field {', '.join(sorted(unknown))}")
+    values = {}
+    for name, variable in variables.items():
+        field = fields[name]
+        default = field.default if field.default is not dataclasses.MISSING else field.default_factory()
+        values[name] = _read(variable, hints[name], default)
+    return rules(**values)
+
+
+def _read(variable: str, kind, default):
+    if kind is bool:
+        return env.bool(variable, default)
+    if kind is int:
+        return env.int(variable, default)
+    if kind is float:
+        return env.float(variable, default)
+    if kind is str:
+        return env.str(variable, default)
+    if kind is clock_time:
+        return clock_time.fromisoformat(env.str(variable, default.strftime("%H:%M")))
+    if typing.get_origin(kind) is frozenset:
+        (item,) = typing.get_args(kind)
+        return frozenset(env.list(variable, sorted(default), subcast=item))
+    raise TypeError(f"{variable}: no reader for {kind}")
+
+
 @dataclass(frozen=True)
 class CommonSettings:
     service: str
@@ -64,6 +104,11 @@ class CommonSettings:
     retry_delays_seconds: tuple[int, ...]
     delivery_limit: int
     broker_timeout_seconds: float
+    # Read here once because more than one service needs it: registration decides whether
+    # an elder's signed commitment is current, visits shows the text in force and notices
+    # when a decision it holds was made under another one.
+    safety_commitment_version: str
+    check_events: bool  # every event checked against its declared schema as it is written (tests)
 
     @property
     def queue(self) -> str:
@@ -89,6 +134,8 @@ def common_settings(service: str) -> CommonSettings:
         ),
         delivery_limit=env.int("ZHUYU_DELIVERY_LIMIT", 20),
         broker_timeout_seconds=env.float("ZHUYU_BROKER_TIMEOUT_SECONDS", 5.0),
+        safety_commitment_version=env.str("ZHUYU_SAFETY_COMMITMENT_VERSION", "v1"),
+        check_events=env.bool("ZHUYU_CHECK_EVENTS", False),
     )
 
 

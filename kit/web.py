@@ -2,22 +2,57 @@
 liveness and readiness."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from http import HTTPStatus
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import marshmallow as ma
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from flask_smorest import Api, Blueprint
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
-from kit import bus, context, metrics, tracing
+from kit import access, bus, context, metrics, tracing
+from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
+from kit.errors import DomainError, Forbidden, Invalid, NotFound
 
 log = logging.getLogger("kit.web")
 
 PROBLEM = "application/problem+json"
+T = TypeVar("T")
+
+
+# --- What an endpoint reaches: the caller, the use cases, a unit of work ----------------
+
+def caller() -> Caller:
+    """Who is calling, as the gateway vouches for it in the `X-Zhuyu-*` headers; a request
+    with no such headers comes from inside the suite (another service, an operator's
+    command) and sees all points."""
+    headers = request.headers
+    scopes = headers.get("X-Zhuyu-Scopes")
+    return Caller(
+        user_id=headers.get("X-Zhuyu-User") or None,
+        role=headers.get("X-Zhuyu-Role") or None,
+        service_point_id=headers.get("X-Zhuyu-Point") or None,
+        staff_id=headers.get("X-Zhuyu-Staff") or None,
+        scopes=frozenset(scopes.split()) if scopes else frozenset(),
+    )
+
+
+def use_cases(kind: type[T]) -> T:
+    """The use-case object of the service this app serves (`Service.use_cases`)."""
+    found = current_app.extensions["zhuyu.use_cases"]
+    if not isinstance(found, kind):
+        raise TypeError(f"this app serves {type(found).__name__}, not {kind.__name__}")
+    return found
+
+
+def transaction() -> contextlib.AbstractContextManager[Session]:
+    """One unit of work on the service's store: it commits when the block ends."""
+    return current_app.extensions["zhuyu.store"].begin()
 
 
 class ProblemSchema(ma.Schema):
@@ -29,20 +64,22 @@ class ProblemSchema(ma.Schema):
     errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
 
 
-class ApiError(Exception):
-    """Raised by services for a contract error: status, machine code and a sentence."""
+def status_of(error: DomainError) -> int:
+    """The one mapping of the domain's errors to HTTP: unknown 404, invalid 422, not allowed
+    403, any other refusal a 409 conflict carrying its reason code."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Invalid):
+        return 422
+    if isinstance(error, Forbidden):
+        return 403
+    return 409
 
-    def __init__(self, status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None):
-        super().__init__(detail or code)
-        self.status = status
-        self.code = code
-        self.detail = detail
-        self.errors = errors
-        self.headers = headers or {}
 
-
-def problem_document(status: int, code: str, detail: str = "", errors: dict | None = None) -> dict[str, Any]:
-    """The problem+json body (RFC 9457) with the contract's `code`."""
+def problem_document(status: int, code: str, detail: str = "", errors: dict | None = None,
+                     fields: dict | None = None) -> dict[str, Any]:
+    """The problem+json body (RFC 9457) with the contract's `code`, and any facts the
+    refusal names (`fields`, e.g. `missing`) as members of their own."""
     try:
         title = HTTPStatus(status).phrase
     except ValueError:
@@ -56,11 +93,14 @@ def problem_document(status: int, code: str, detail: str = "", errors: dict | No
     }
     if errors:
         body["errors"] = errors
+    for name, value in (fields or {}).items():
+        body.setdefault(name, value)
     return body
 
 
-def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None) -> Response:
-    response = jsonify(problem_document(status, code, detail, errors))
+def problem(status: int, code: str, detail: str = "", errors: dict | None = None, headers: dict | None = None,
+            fields: dict | None = None) -> Response:
+    response = jsonify(problem_document(status, code, detail, errors, fields))
     response.status_code = status
     response.mimetype = PROBLEM
     for key, value in (headers or {}).items():
@@ -116,6 +156,7 @@ def create_app(
     store: Store,
     blueprints: Iterable[Blueprint],
     amqp_url: str | None,
+    use_cases: object,
     extra_ready_checks: Iterable[Callable[[], None]] = (),
     store_gauges: Iterable[metrics.StoreGauge] = (),
 ) -> Flask:
@@ -132,9 +173,14 @@ def create_app(
     )
     app.json.ensure_ascii = False
     api = ProblemApi(app)
+    blueprints = list(blueprints)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
+    missing = access.undeclared(app, blueprints)
+    if missing:  # every operation says who may call it, or the service does not start
+        raise RuntimeError(f"{name}: no access declared for {', '.join(missing)} (kit.access)")
     app.extensions["zhuyu.store"] = store
+    app.extensions["zhuyu.use_cases"] = use_cases
 
     @app.before_request
     def _ids() -> None:
@@ -169,9 +215,10 @@ def create_app(
             return problem(403, "FORBIDDEN", "Metrics are not open to this address.")
         return Response(metrics.render(gauges), mimetype=None, headers={"Content-Type": metrics.CONTENT_TYPE})
 
-    @app.errorhandler(ApiError)
-    def _api_error(error: ApiError):
-        return problem(error.status, error.code, error.detail, error.errors, error.headers)
+    @app.errorhandler(DomainError)
+    def _refused(error: DomainError):
+        return problem(status_of(error), error.code, error.detail, getattr(error, "errors", None),
+                       fields=error.fields)
 
     def _db_down(error):
         log.error("database unavailable", extra={"error": repr(error)[:300]})

@@ -116,6 +116,7 @@ def suite_env(monkeypatch, tmp_path, amqp_url):
     monkeypatch.setenv("ZHUYU_RETRY_DELAYS_SECONDS", "1,1")
     monkeypatch.setenv("ZHUYU_RELAY_LEASE_SECONDS", "2")
     monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "true")
+    monkeypatch.setenv("ZHUYU_CHECK_EVENTS", "true")  # every event as its producer declares it
     return os.environ
 
 

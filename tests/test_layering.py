@@ -71,11 +71,16 @@ def test_each_rule_catches_the_import_that_breaks_it(clean, file, source, rule):
 
 
 def test_a_rule_is_one_line_and_can_name_any_module_even_a_library(clean, monkeypatch):
-    web_free = layers.Rule("a use case does not speak HTTP", ("services/*/domain.py",), ("flask", "kit.web"))
-    monkeypatch.setattr(layers, "RULES", (*layers.RULES, web_free))
+    store_free = layers.Rule("a rule reads no store", ("services/*/domain.py",), ("sqlalchemy", "kit.db"))
+    monkeypatch.setattr(layers, "RULES", (*layers.RULES, store_free))
     assert broken(clean) == {}
-    write(clean, {"services/visits/domain.py": "from kit import web\n"})
-    assert broken(clean) == {"a use case does not speak HTTP": ["services/visits/domain.py:1 kit.web"]}
+    write(clean, {"services/visits/domain.py": "from kit import db\n"})
+    assert broken(clean) == {"a rule reads no store": ["services/visits/domain.py:1 kit.db"]}
+
+
+def test_a_use_case_that_speaks_http_breaks_the_rules(clean):
+    write(clean, {"services/visits/service.py": "from kit.web import caller\n"})
+    assert list(broken(clean)) == ["a service's rules, use cases and event handlers do not import the web layer"]
 
 
 def test_the_picture_counts_arrows_and_shows_those_that_run_back_up(clean):

@@ -74,13 +74,6 @@ def test_health_is_503_when_a_service_is_down(gateway):
     assert response.get_json()["services"]["registration"] == "down"
 
 
-def test_unknown_resource_is_404_problem(gateway):
-    token = login(gateway).get_json()["access_token"]
-    response = gateway.get("/api/v1/nothing-here", headers={"Authorization": f"Bearer {token}"})
-    assert response.status_code == 404
-    assert response.mimetype == "application/problem+json"
-
-
 def test_token_request_with_missing_fields_is_422(gateway):
     response = gateway.post("/api/v1/auth/token", json={"username": "admin"})
     assert response.status_code == 422

@@ -8,7 +8,9 @@ import pytest
 
 from gateway import app as gateway_app
 from gateway import auth, config, me, permissions
+from gateway.catalogue import Catalogue
 from kit.broker import free_port
+from tests.openapi_documents import service_documents
 
 PASSWORD = "a-long-enough-password"
 POINT = "6f1c2f43-3c39-4c1e-9f43-0d8cf1d2a001"
@@ -22,6 +24,13 @@ def gateway(tmp_path, monkeypatch):
     settings = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
                                    upstreams={name: dead for name in settings.upstreams}, upstream_connect_timeout=0.5)
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
+
+    def load(catalogue: Catalogue) -> None:  # the services' own documents, with no service running
+        catalogue.documents = dict(service_documents())
+        catalogue.table = permissions.Table.from_documents(catalogue.documents)
+        permissions.install(catalogue.table)
+
+    monkeypatch.setattr(Catalogue, "load", load)
     store = gateway_app.build_store()
     store.migrate()
     auth.ensure_admin(store, PASSWORD)

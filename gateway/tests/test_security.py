@@ -1,9 +1,9 @@
-"""Roles, API keys, idempotency, rate limits and lockout, against a stub upstream."""
+"""Roles, API keys, idempotency, rate limits and lockout, against stub upstreams that serve
+the services' own OpenAPI documents (the gateway's routing and roles come from them)."""
 from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import threading
 import time
 
@@ -12,43 +12,59 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from gateway import app as gateway_app
-from gateway import auth, config, permissions
+from gateway import auth, config
+from kit.access import ROLES
 from kit.broker import free_port
+from kit.registry import SERVICES
+from tests.openapi_documents import service_documents
 
 PASSWORD = "secret-admin-password"
 SAMPLE_ID = "7d0b6a3e-0000-4000-8000-000000000001"
 
 
 class Stub:
-    """Answers every request with what it received, and counts them."""
+    """One per service: answers its document, and every other request with what it
+    received (counted in the calls all four share)."""
 
-    def __init__(self):
-        self.calls = []
+    def __init__(self, document: dict, calls: list, port: int = 0):
+        self.calls = calls
 
         @Request.application
         def app(request):
+            if request.path == "/openapi.json":
+                return Response(json.dumps(document), content_type="application/json")
             self.calls.append((request.method, request.path, dict(request.headers)))
             status = 201 if request.method == "POST" else 200
             return Response(json.dumps({"path": request.path, "n": len(self.calls)}), status=status,
                             content_type="application/json")
 
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.server = make_server("127.0.0.1", port, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
+class Stubs:
+    def __init__(self):
+        self.calls = []
+        self.services = {name: Stub(service_documents()[name], self.calls) for name in SERVICES}
+
+    def url(self, name: str) -> str:
+        return self.services[name].url
+
+
 @pytest.fixture(scope="module")
 def stub():
-    server = Stub()
-    yield server
-    server.server.shutdown()
+    stubs = Stubs()
+    yield stubs
+    for server in stubs.services.values():
+        server.server.shutdown()
 
 
 def make_gateway(tmp_path, monkeypatch, stub):
     monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
     settings = dataclasses.replace(
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
-        upstreams={name: stub.url for name in ("registration", "visits", "complaints", "notify")},
+        upstreams={name: stub.url(name) for name in SERVICES},
         revocation_refresh_seconds=0.0, rate_limit_user="5000 per minute", max_login_failures=3)
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()
@@ -88,28 +104,34 @@ def make_user(client, role: str, point: str | None = None) -> dict:
     return bearer(client, username=name, password="long-enough-pw")
 
 
-def concrete(pattern: str) -> str:
-    path = pattern.replace(permissions.ID, SAMPLE_ID)
-    path = re.sub(r"\(([^|)]+)(\|[^)]*)?\)", r"\1", path)
-    return path.replace("[A-Za-z0-9]{1,32}", "CARD0001").replace("[^/]{1,64}", SAMPLE_ID)
+def operations() -> list[tuple[str, str, frozenset[str]]]:
+    """(method, a concrete path, the roles declared) of every service's operation."""
+    found = []
+    for document in service_documents().values():
+        for template, item in document["paths"].items():
+            formats = {p["name"]: p["schema"].get("format") for p in item.get("parameters", [])}
+            path = "/".join((SAMPLE_ID if formats.get(part[1:-1]) == "uuid" else "CARD0001")
+                            if part.startswith("{") else part for part in template.split("/"))
+            found += [(method.upper(), path, frozenset(operation["x-zhuyu-roles"]))
+                      for method, operation in item.items() if method != "parameters"]
+    return found
 
 
-CASES = [(entry, role) for entry in permissions.MATRIX for role in permissions.ROLES]
+CASES = [(operation, role) for operation in operations() for role in ROLES]
 
 
 @pytest.fixture(scope="module")
 def role_headers(matrix_gateway):
-    cache = {role: bearer(matrix_gateway) if role == "admin" else make_user(matrix_gateway, role)
-             for role in permissions.ROLES}
+    cache = {role: bearer(matrix_gateway) if role == "admin" else make_user(matrix_gateway, role) for role in ROLES}
     return cache.__getitem__
 
 
-@pytest.mark.parametrize("entry,role", CASES, ids=[f"{e.method} {concrete(e.pattern)} as {r}" for e, r in CASES])
-def test_role_matrix(matrix_gateway, role_headers, entry, role):
-    path = "/api/v1" + concrete(entry.pattern)
-    response = matrix_gateway.open(path, method=entry.method, headers=role_headers(role),
-                            json={} if entry.method in ("POST", "PUT", "PATCH") else None)
-    if role in entry.roles:
+@pytest.mark.parametrize("operation,role", CASES, ids=[f"{o[0]} {o[1]} as {r}" for o, r in CASES])
+def test_role_matrix(matrix_gateway, role_headers, operation, role):
+    method, path, roles = operation
+    response = matrix_gateway.open("/api/v1" + path, method=method, headers=role_headers(role),
+                                   json={} if method in ("POST", "PUT", "PATCH") else None)
+    if role in roles:
         assert response.status_code in (200, 201), (path, response.get_json())
     else:
         assert (response.status_code, response.get_json()["code"]) == (403, "FORBIDDEN")
@@ -118,6 +140,43 @@ def test_role_matrix(matrix_gateway, role_headers, entry, role):
 def test_unlisted_routes_are_denied_to_all_but_admin(matrix_gateway, role_headers):
     assert matrix_gateway.delete("/api/v1/elders/" + SAMPLE_ID, headers=role_headers("point_admin")).status_code == 403
     assert matrix_gateway.delete("/api/v1/elders/" + SAMPLE_ID, headers=role_headers("admin")).status_code == 200
+
+
+def test_unknown_resource_is_404_problem(gateway):
+    response = gateway.get("/api/v1/nothing-here", headers=bearer(gateway))
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
+
+
+def test_a_service_whose_document_is_not_loaded_yet_answers_503_until_it_is(tmp_path, monkeypatch, stub):
+    """The documents are loaded at start-up, then again in the background while one is
+    missing: a service that comes up later is routed to without restarting the gateway."""
+    port = free_port()
+    monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
+    settings = dataclasses.replace(
+        config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
+        upstreams={name: stub.url(name) for name in SERVICES} | {"notify": f"http://127.0.0.1:{port}"},
+        revocation_refresh_seconds=0.0)
+    monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
+    store = gateway_app.build_store()
+    store.migrate()
+    auth.ensure_admin(store, PASSWORD)
+    client = gateway_app.create_app(settings).test_client()
+    headers = bearer(client)
+    for path in ("/api/v1/notifications", "/api/v1/nothing-here"):  # notify's, or maybe notify's
+        pending = client.get(path, headers=headers)
+        assert (pending.status_code, pending.get_json()["code"]) == (503, "SERVICE_UNAVAILABLE"), path
+        assert pending.headers["Retry-After"] == "5"
+    assert client.get("/api/v1/elders", headers=headers).status_code == 200, "the others are routed meanwhile"
+    late = Stub(service_documents()["notify"], [], port=port)
+    try:
+        deadline = time.monotonic() + 15
+        while client.get("/api/v1/notifications", headers=headers).status_code != 200:
+            assert time.monotonic() < deadline, "the late service's document was never loaded"
+            time.sleep(0.2)
+        assert client.get("/api/v1/nothing-here", headers=headers).status_code == 404
+    finally:
+        late.server.shutdown()
 
 
 def test_callers_identity_and_point_are_forwarded(gateway, stub):
@@ -205,13 +264,16 @@ def test_survey_links_need_no_account(gateway):
 
 
 class Slow:
-    """Carries out every request (counts it), then answers too late for the gateway."""
+    """Answers its document at once; carries out every other request (counts it), then
+    answers too late for the gateway."""
 
-    def __init__(self, delay: float):
+    def __init__(self, delay: float, document: dict):
         self.calls = 0
 
         @Request.application
         def app(request):
+            if request.path == "/openapi.json":
+                return Response(json.dumps(document), content_type="application/json")
             self.calls += 1
             time.sleep(delay)
             return Response(json.dumps({"n": self.calls}), status=201, content_type="application/json")
@@ -223,12 +285,13 @@ class Slow:
 
 def test_a_request_that_reached_the_service_unanswered_is_never_sent_twice_under_its_key(tmp_path, monkeypatch,
                                                                                         stub):
-    slow = Slow(delay=1.0)
+    slow = Slow(delay=1.0, document=service_documents()["complaints"])
     dead = f"http://127.0.0.1:{free_port()}"  # nothing listens: the request never leaves
     monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
     settings = dataclasses.replace(
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
-        upstreams={"registration": stub.url, "visits": stub.url, "complaints": slow.url, "notify": dead},
+        upstreams={"registration": stub.url("registration"), "visits": stub.url("visits"), "complaints": slow.url,
+                   "notify": dead},
         upstream_read_timeout=0.3, breaker_threshold=100, revocation_refresh_seconds=0.0)
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime, time, timezone
 
 import pytest
 from hypothesis import given, strategies as st
 
-from kit import bus, context, events, paging, privacy
-from kit.web import ApiError, flatten_errors
+from kit import bus, context, events, paging, privacy, settings
+from kit.errors import Invalid
+from kit.web import flatten_errors, status_of
 
 
 def test_envelope_has_every_cloudevents_attribute_of_the_contract():
@@ -73,9 +75,9 @@ def test_masked_phone_never_shows_the_middle(phone):
 def test_cursor_round_trips_and_a_forged_one_is_422():
     at = datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc)
     assert paging._decode(paging._encode(at, "id-1")) == (at, "id-1")
-    with pytest.raises(ApiError) as error:
+    with pytest.raises(Invalid) as error:
         paging._decode("!!!")
-    assert error.value.status == 422
+    assert status_of(error.value) == 422 and error.value.errors == {"cursor": ["Invalid cursor."]}
 
 
 @pytest.mark.parametrize("value,kept", [("abc-123", True), ("x" * 129, False), ("a b", False), ("<script>", False)])
@@ -143,3 +145,27 @@ def test_one_multiple_ack_confirms_the_whole_batch():
     channel = FakeChannel()
     connection = FakeConnection(channel, [("basic_ack", 5, True)])
     bus.ConfirmingPublisher(channel, connection, timeout=1).publish(_messages(5))
+
+
+@dataclass(frozen=True)
+class SomeRules:
+    hours: float = 24
+    days: int = 3
+    quiet_from: time = time(21, 0)
+    levels: frozenset[int] = frozenset({2, 3})
+    version: str = "v1"
+    strict: bool = False
+
+
+def test_rules_from_the_environment_keep_the_dataclass_default_and_its_type(monkeypatch):
+    assert settings.from_env(SomeRules, hours="T_HOURS", days="T_DAYS", quiet_from="T_QUIET", levels="T_LEVELS",
+                             version="T_VERSION", strict="T_STRICT") == SomeRules()
+    for name, value in (("T_HOURS", "1.5"), ("T_DAYS", "7"), ("T_QUIET", "22:30"), ("T_LEVELS", "1,2"),
+                        ("T_VERSION", "2027-01"), ("T_STRICT", "true")):
+        monkeypatch.setenv(name, value)
+    read = settings.from_env(SomeRules, hours="T_HOURS", days="T_DAYS", quiet_from="T_QUIET", levels="T_LEVELS",
+                             version="T_VERSION", strict="T_STRICT")
+    assert read == SomeRules(1.5, 7, time(22, 30), frozenset({1, 2}), "2027-01", True)
+    assert settings.from_env(SomeRules, days="T_DAYS") == SomeRules(days=7), "fields not named keep their default"
+    with pytest.raises(TypeError):
+        settings.from_env(SomeRules, weeks="T_WEEKS")

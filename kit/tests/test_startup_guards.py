@@ -126,7 +126,7 @@ def test_a_schema_migrated_by_a_newer_release_lets_the_older_code_run(store, mon
 def test_readiness_can_leave_the_broker_out_so_an_outage_keeps_the_api_in_rotation(store):
     store.migrate()
     dead_broker = "amqp://guest:guest@127.0.0.1:1//"
-    client = create_app("notify", store, [], dead_broker).test_client()
+    client = create_app("notify", store, [], dead_broker, None).test_client()
     full = client.get("/readyz")
     assert full.status_code == 503 and full.get_json()["checks"]["broker"].startswith("down")
     serving = client.get("/readyz?skip=broker")

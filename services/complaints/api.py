@@ -5,20 +5,16 @@ import csv
 import io
 from typing import Any
 
-import sqlalchemy as sa
-from flask import Response, current_app
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from kit import caller as callers
-from kit.paging import page
+from kit.access import DESK, access
+from kit.caller import Caller
 from kit.privacy import mask_phone
 from kit.types import utcnow
-from kit.web import ApiError
-from services.complaints import domain
+from kit.web import caller, transaction, use_cases
 from services.complaints import report as readable
-from services.complaints.domain import DomainError
-from services.complaints.models import complaints, misconduct
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
     HotlineOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, PointStatsOut,
@@ -33,225 +29,205 @@ stats_bp = Blueprint("stats", __name__, url_prefix="/stats", description="Figure
 reports_bp = Blueprint("reports", __name__, url_prefix="/reports", description="Monthly reports")
 
 
-def _svc():
-    return current_app.extensions["zhuyu.service"]
+READS_COMPLAINTS = DESK | {"point_admin", "city_operator"}
+REPORTS = frozenset({"cs_supervisor", "city_operator", "point_admin"})
+# Assigning and escalating are the supervisor's (and the point administrator's).
+TAKES_STEP = {step: {"cs_supervisor", "point_admin"} if step in ("assign", "escalate") else DESK | {"point_admin"}
+              for step in ("assign", "reply", "follow_up", "resolve", "callback", "escalate", "close")}
 
 
-def _uc() -> Complaints:
-    return _svc().config.use_cases
+def complaints() -> Complaints:
+    return use_cases(Complaints)
 
 
-def render(session, row: Any, who: callers.Caller) -> dict:
-    view = _uc().view(session, row)
+def render(session, row: Any, who: Caller) -> dict:
+    view = complaints().view(session, row)
     if not who.sees_personal_data:
         view["complainant"] = dict(view["complainant"], phone=mask_phone(view["complainant"].get("phone")))
     return view
 
 
-def _owned(session, complaint_id, who: callers.Caller, lock: bool = False) -> Any:
-    row = _uc().get(session, str(complaint_id), lock=lock)
-    who.check_point(row.service_point_id)
-    return row
-
-
 @complaints_bp.route("")
 class ComplaintList(MethodView):
+    @access(DESK | {"point_admin"}, "complaints:write")
     @complaints_bp.arguments(ComplaintIn)
     @complaints_bp.response(201, ComplaintOut)
     def post(self, body):
         """Record a complaint, suggestion, consultation or praise (客户投诉处理单)."""
-        who = callers.current()
+        who = caller()
         who.check_point(str(body["service_point_id"]))
-        with _svc().store.begin() as session:
-            return render(session, _uc().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
+        with transaction() as session:
+            return render(session, complaints().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
 
+    @access(READS_COMPLAINTS, "complaints:read")
     @complaints_bp.arguments(ComplaintArgs, location="query")
     @complaints_bp.response(200, ComplaintPage)
     def get(self, args):
-        who = callers.current()
-        query = sa.select(complaints)
+        who = caller()
         point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(complaints.c.service_point_id == point)
-        if args.get("status"):
-            query = query.where(complaints.c.status == args["status"])
-        if args.get("overdue") is not None:
-            query = query.where(complaints.c.overdue == args["overdue"])
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, complaints, args["limit"], args["cursor"])
+        with transaction() as session:
+            rows, cursor = complaints().complaint_list(session, point, args.get("status"), args.get("overdue"),
+                                                       args["limit"], args["cursor"])
             return {"items": [render(session, r, who) for r in rows], "next_cursor": cursor}
 
 
 @complaints_bp.route("/misconduct")
 class MisconductList(MethodView):
+    @access(READS_COMPLAINTS, "complaints:read")
     @complaints_bp.arguments(MisconductArgs, location="query")
     @complaints_bp.response(200, MisconductPage)
     def get(self, args):
         """Verified misconduct recorded against staff members (`?staff_id=`)."""
-        who = callers.current()
-        query = sa.select(misconduct)
-        point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(misconduct.c.service_point_id == point)
-        if args.get("staff_id"):
-            query = query.where(misconduct.c.staff_id == str(args["staff_id"]))
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, misconduct, args["limit"], args["cursor"])
+        point = caller().point_filter(args.get("service_point_id"))
+        staff_id = str(args["staff_id"]) if args.get("staff_id") else None
+        with transaction() as session:
+            rows, cursor = complaints().misconduct_list(session, point, staff_id, args["limit"], args["cursor"])
         return {"items": [r._mapping for r in rows], "next_cursor": cursor}
 
 
 @complaints_bp.route("/<uuid:complaint_id>")
 class ComplaintOne(MethodView):
+    @access(READS_COMPLAINTS, "complaints:read")
     @complaints_bp.response(200, ComplaintOut)
     def get(self, complaint_id):
         """The complaint with its deadlines, escalation level and whole history."""
-        who = callers.current()
-        with _svc().store.begin() as session:
-            return render(session, _owned(session, complaint_id, who), who)
+        who = caller()
+        with transaction() as session:
+            return render(session, complaints().owned(session, str(complaint_id), who), who)
 
 
-def _step(path: str, schema, action_for, summary: str):
+def _step(path: str, step: str, schema, summary: str):
     """POST /complaints/{id}/<path>: one handling step."""
 
     @complaints_bp.route(f"/<uuid:complaint_id>/{path}", endpoint=f"complaint_{path.replace('-', '_')}")
     class Step(MethodView):
+        @access(TAKES_STEP[step], "complaints:write")
         @complaints_bp.arguments(schema)
         @complaints_bp.response(200, ComplaintOut)
         @complaints_bp.doc(summary=summary)
         def post(self, body, complaint_id):
-            who = callers.current()
-            with _svc().store.begin() as session:
-                row = _owned(session, complaint_id, who, lock=True)
-                updated = _uc().act(session, row, action_for(row, body), body, who.user_id, who.staff_id, utcnow())
+            who = caller()
+            with transaction() as session:
+                updated = complaints().act(session, str(complaint_id), step, body, who, utcnow())
                 return render(session, updated, who)
 
     Step.__name__ = "Complaint" + path.title().replace("-", "")
     return Step
 
 
-_step("assign", AssignIn, lambda row, body: "assign", "Assign or reassign the owner")
-_step("replies", ReplyIn, lambda row, body: domain.reply_action(row.status),
-      "The first reply before resolution, the reply of the result after it")
-_step("follow-ups", FollowUpIn, lambda row, body: "follow_up", "A follow-up while unresolved, with why it is open")
-_step("resolve", ResolveIn, lambda row, body: "resolve", "Handling finished")
-_step("callback", CallbackIn, lambda row, body: domain.callback_action(body["reached"], body.get("satisfied")),
+_step("assign", "assign", AssignIn, "Assign or reassign the owner")
+_step("replies", "reply", ReplyIn, "The first reply before resolution, the reply of the result after it")
+_step("follow-ups", "follow_up", FollowUpIn, "A follow-up while unresolved, with why it is open")
+_step("resolve", "resolve", ResolveIn, "Handling finished")
+_step("callback", "callback", CallbackIn,
       "The callback (回访): satisfied closes, unsatisfied reopens, not reached keeps it due")
-_step("escalate", ReasonIn, lambda row, body: "escalate", "Escalate one level")
-_step("close", NoteIn, lambda row, body: "close", "Close a suggestion, consultation or praise")
+_step("escalate", "escalate", ReasonIn, "Escalate one level")
+_step("close", "close", NoteIn, "Close a suggestion, consultation or praise")
 
 
 @complaints_bp.route("/<uuid:complaint_id>/misconduct")
 class Misconduct(MethodView):
+    @access(DESK | {"point_admin"}, "complaints:write")
     @complaints_bp.arguments(MisconductIn)
     @complaints_bp.response(201, MisconductOut)
     def post(self, body, complaint_id):
         """Record a verified staff-misconduct complaint against the staff member."""
-        who = callers.current()
-        with _svc().store.begin() as session:
-            row = _owned(session, complaint_id, who, lock=True)
-            return _uc().record_misconduct(session, row, str(body["staff_id"]), body["note"], who.user_id,
-                                           who.staff_id, utcnow())._mapping
+        with transaction() as session:
+            return complaints().record_misconduct(session, str(complaint_id), str(body["staff_id"]), body["note"],
+                                                  caller(), utcnow())._mapping
 
 
 @surveys_bp.route("")
 class Surveys(MethodView):
+    @access(DESK | {"point_admin"}, "complaints:write")
     @surveys_bp.arguments(SurveyIn)
     @surveys_bp.response(201, SurveyOut)
     def post(self, body):
         """A satisfaction evaluation (1–5) of a visit or a complaint, counted under its point."""
-        who = callers.current()
-        subject_id = str(body["subject_id"])
-        with _svc().store.begin() as session:
-            point = _uc().subject_point(session, body["subject_type"], subject_id)
-            who.check_point(point)
-            return _uc().submit_survey(session, body["subject_type"], subject_id, point, body["score"],
-                                       body["comment"], utcnow())._mapping
+        with transaction() as session:
+            return complaints().submit_survey(session, body["subject_type"], str(body["subject_id"]), body["score"],
+                                              body["comment"], caller(), utcnow())._mapping
 
 
 @surveys_bp.route("/by-token/<string:token>")
 class SurveyByToken(MethodView):
+    @access(public=True)
     @surveys_bp.arguments(TokenSurveyIn)
     @surveys_bp.response(201, SurveyOut)
     def post(self, body, token):
         """A survey link answered by an elder or family without an account (single use)."""
-        with _svc().store.begin() as session:
-            return _uc().submit_by_token(session, token, body["score"], body["comment"], utcnow())._mapping
+        with transaction() as session:
+            return complaints().submit_by_token(session, token, body["score"], body["comment"], utcnow())._mapping
 
 
 @calls_bp.route("")
 class Calls(MethodView):
+    @access(DESK, "complaints:write")
     @calls_bp.arguments(CallIn)
     @calls_bp.response(201, CallOut)
     def post(self, body):
         """Log a hotline call, answered or abandoned, by the agent who took it (by default
         the caller's linked staff member)."""
-        who = callers.current()
+        who = caller()
         if body.get("agent_id") is None and who.staff_id:
             body["agent_id"] = who.staff_id
-        with _svc().store.begin() as session:
-            if body.get("complaint_id"):
-                who.check_point(_uc().linked_complaint_point(session, str(body["complaint_id"])))
-            row = dict(_uc().log_call(session, body, utcnow())._mapping)
+        with transaction() as session:
+            row = dict(complaints().log_call(session, body, who, utcnow())._mapping)
         if not who.sees_personal_data:
             row["caller"] = mask_phone(row["caller"])
         return row
 
 
 def _period(args) -> tuple:
-    uc = _uc()
-    try:
-        first, last = domain.default_period(uc.today(utcnow()), args.get("from_"), args.get("to"))
-    except DomainError as error:
-        raise ApiError(422, "VALIDATION_FAILED", error.detail, errors={"to": [error.detail]}) from None
-    return uc.bounds(first, last)
+    return complaints().period(args.get("from_"), args.get("to"), utcnow())
 
 
 @stats_bp.route("/satisfaction")
 class Satisfaction(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(SatisfactionArgs, location="query")
     @stats_bp.response(200, SatisfactionOut)
     def get(self, args):
         """Satisfaction rate: scores of 4 and 5 over responses, per point or city-wide."""
-        who = callers.current()
-        point = who.point_filter(args.get("service_point_id"))
-        with _svc().store.begin() as session:
-            return _uc().satisfaction(session, point, *_period(args))
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            return complaints().satisfaction(session, point, *_period(args))
 
 
 @stats_bp.route("/hotline")
 class Hotline(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(PeriodArgs, location="query")
     @stats_bp.response(200, HotlineOut)
     def get(self, args):
         """The hotline's answer rate (the desk is city-wide)."""
-        with _svc().store.begin() as session:
-            return _uc().hotline(session, *_period(args))
+        with transaction() as session:
+            return complaints().hotline(session, *_period(args))
 
 
 @stats_bp.route("/points")
 class PointStats(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(SatisfactionArgs, location="query")
     @stats_bp.response(200, PointStatsOut)
     def get(self, args):
         """A period's complaint figures per point (a bound caller: its own): records
         received, in-time handling and satisfaction, with the city's totals and targets."""
-        who = callers.current()
+        who = caller()
         point = who.point_filter(args.get("service_point_id"))
-        with _svc().store.begin() as session:
-            return _uc().point_stats(session, point and str(point), *_period(args), utcnow())
+        with transaction() as session:
+            return complaints().point_stats(session, point and str(point), *_period(args), utcnow())
 
 
 def _monthly(args) -> dict:
-    who = callers.current()
-    point = who.point_filter(args.get("service_point_id"))
-    now = utcnow()
-    month = args.get("month") or domain.month_of(_uc().today(now))
-    with _svc().store.begin() as session:
-        return report_json(_uc().monthly(session, month, point, now))
+    point = caller().point_filter(args.get("service_point_id"))
+    with transaction() as session:
+        return report_json(complaints().monthly(session, args.get("month"), point, utcnow()))
 
 
 @stats_bp.route("/complaints")
 class ComplaintStats(MethodView):
+    @access(REPORTS, "complaints:read")
     @stats_bp.arguments(MonthArgs, location="query")
     @stats_bp.response(200)
     def get(self, args):
@@ -280,9 +256,9 @@ def _file_rows(report: dict, lang: str | None) -> tuple[list[str], list[tuple]]:
     if lang is None:
         return ["section", "item", "value"], [(*row, None) for row in report_rows(report)]
     point = report["service_point_id"]
-    with _svc().store.begin() as session:
-        name = _uc().point_name(session, point) if point else None
-    return readable.headings(lang), readable.readable_rows(report, name, _uc().tz, lang)
+    with transaction() as session:
+        name = complaints().point_name(session, point) if point else None
+    return readable.headings(lang), readable.readable_rows(report, name, complaints().tz, lang)
 
 
 @reports_bp.route("/monthly")
@@ -292,6 +268,7 @@ class MonthlyReport(MethodView):
     @reports_bp.alt_response(200, content_type="text/csv", description="format=csv")
     @reports_bp.alt_response(
         200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description="format=xlsx")
+    @access(REPORTS)
     def get(self, args):
         """The monthly complaint report (月度客户投诉统计分析) of a point or the city, as JSON,
         CSV or XLSX."""

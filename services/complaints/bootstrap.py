@@ -2,32 +2,22 @@
 (the deadline watch and the monthly report)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import sqlalchemy as sa
-
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.complaints import api, config
+from services.complaints import api, config, events
 from services.complaints.handlers import handlers_for
-from services.complaints.models import complaints, messaging
+from services.complaints.models import messaging
 from services.complaints.service import Complaints
 
 
-@dataclass(frozen=True)
-class Wiring:
-    settings: config.Settings
-    use_cases: Complaints
-
-
-def build(settings: config.Settings | None = None) -> Service:
+def build(settings: config.Settings | None = None) -> Service[Complaints]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/complaints")
-    use_cases = Complaints(settings.rules, outbox, common.timezone, settings.survey_token_secret)
+    outbox = Outbox(messaging, "/complaints", events.SCHEMAS, common.check_events)
+    use_cases = Complaints(settings, outbox)
 
     # Each job reads the clock once; what it has done is data, so a run after a restart
     # (or a second replica) repeats nothing.
@@ -37,8 +27,7 @@ def build(settings: config.Settings | None = None) -> Service:
 
     def open_overdue():
         with store.begin() as session:
-            count = session.execute(sa.select(sa.func.count()).select_from(complaints).where(
-                complaints.c.overdue.is_(True), complaints.c.status != "closed")).scalar_one()
+            count = use_cases.open_overdue(session)
         yield "zhuyu_complaints_overdue_open", "Open complaints with a missed deadline still unmet", {}, float(count)
 
     def monthly_reports() -> None:
@@ -52,9 +41,9 @@ def build(settings: config.Settings | None = None) -> Service:
         tables=messaging,
         outbox=outbox,
         blueprints=api.blueprints,
+        use_cases=use_cases,
         handlers=handlers_for(use_cases),
         jobs=[Job("deadline-watch", settings.deadline_watch_every_seconds, watch_deadlines),
               Job("monthly-report", settings.report_check_every_seconds, monthly_reports)],
-        config=Wiring(settings, use_cases),
         gauges=[open_overdue],
     )

@@ -1,9 +1,10 @@
-"""Complaints settings from the environment (defaults from DOMAIN.md sections 5 and 8)."""
+"""Complaints settings from the environment (defaults from DOMAIN.md sections 5 and 8,
+written once in `domain.Rules`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.settings import CommonSettings, common_settings, env, generated_secret
+from kit.settings import CommonSettings, common_settings, env, from_env, generated_secret
 from services.complaints.domain import Rules
 
 
@@ -19,20 +20,21 @@ class Settings:
 def load() -> Settings:
     return Settings(
         common=common_settings("complaints"),
-        rules=Rules(
-            first_reply_hours=env.float("ZHUYU_COMPLAINT_FIRST_REPLY_HOURS", 24),
-            written_reply_hours=env.float("ZHUYU_COMPLAINT_WRITTEN_REPLY_HOURS", 24),
-            result_reply_minutes=env.float("ZHUYU_COMPLAINT_RESULT_REPLY_MINUTES", 30),
-            follow_up_days=env.float("ZHUYU_COMPLAINT_FOLLOW_UP_DAYS", 7),
-            min_follow_ups=env.int("ZHUYU_COMPLAINT_MIN_FOLLOW_UPS", 3),
-            administrative_days=env.float("ZHUYU_COMPLAINT_ADMINISTRATIVE_DAYS", 3),
-            warn_at=env.float("ZHUYU_COMPLAINT_WARN_AT", 0.8),
-            escalate_at=env.float("ZHUYU_COMPLAINT_ESCALATE_AT", 1.0),
-            satisfied_score=env.int("ZHUYU_SURVEY_SATISFIED_SCORE", 4),
-            report_day=env.int("ZHUYU_COMPLAINT_REPORT_DAY", 25),
-            satisfaction_target=env.float("ZHUYU_SATISFACTION_TARGET", 0.95),
-            in_time_target=env.float("ZHUYU_COMPLAINT_IN_TIME_TARGET", 0.95),
-            answer_rate_target=env.float("ZHUYU_HOTLINE_ANSWER_RATE_TARGET", 0.90),
+        rules=from_env(
+            Rules,
+            first_reply_hours="ZHUYU_COMPLAINT_FIRST_REPLY_HOURS",
+            written_reply_hours="ZHUYU_COMPLAINT_WRITTEN_REPLY_HOURS",
+            result_reply_minutes="ZHUYU_COMPLAINT_RESULT_REPLY_MINUTES",
+            follow_up_days="ZHUYU_COMPLAINT_FOLLOW_UP_DAYS",
+            min_follow_ups="ZHUYU_COMPLAINT_MIN_FOLLOW_UPS",
+            administrative_days="ZHUYU_COMPLAINT_ADMINISTRATIVE_DAYS",
+            warn_at="ZHUYU_COMPLAINT_WARN_AT",
+            escalate_at="ZHUYU_COMPLAINT_ESCALATE_AT",
+            satisfied_score="ZHUYU_SURVEY_SATISFIED_SCORE",
+            report_day="ZHUYU_COMPLAINT_REPORT_DAY",
+            satisfaction_target="ZHUYU_SATISFACTION_TARGET",
+            in_time_target="ZHUYU_COMPLAINT_IN_TIME_TARGET",
+            answer_rate_target="ZHUYU_HOTLINE_ANSWER_RATE_TARGET",
         ),
         deadline_watch_every_seconds=env.float("ZHUYU_COMPLAINT_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
         report_check_every_seconds=env.float("ZHUYU_COMPLAINT_REPORT_CHECK_EVERY_SECONDS", 3600.0),

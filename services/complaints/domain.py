@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
+from kit.errors import DomainError, Invalid
+
 CHANNELS = ("phone", "in_person", "letter", "web", "online_media", "fax")
 TYPES = ("complaint", "suggestion", "consultation", "praise")
 CATEGORIES = ("service_attitude", "safety", "hygiene_facility", "staff_misconduct", "waiting_time", "fees",
@@ -23,13 +25,6 @@ ATTITUDES = ("satisfied", "neutral", "dissatisfied")  # 满意 / 一般 / 不满
 CALLBACK_SCORES = (1, 10)
 SURVEY_SCORES = (1, 5)  # 5 = very satisfied … 1 = very dissatisfied
 SUBJECT_TYPES = ("visit", "complaint")
-
-
-class DomainError(Exception):
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail or code
 
 
 @dataclass(frozen=True)
@@ -113,6 +108,42 @@ def callback_action(reached: bool, satisfied: bool | None) -> str:
     return "callback_satisfied" if satisfied else "callback_unsatisfied"
 
 
+# The handling steps a desk takes, each one or more actions depending on the record.
+STEPS = ("assign", "reply", "follow_up", "resolve", "callback", "escalate", "close")
+
+
+def action_of(step: str, status: str, payload: dict) -> str:
+    """The action a step is on a complaint in `status`: a reply is the first reply or the
+    reply of the result; a callback is satisfied, unsatisfied or not reached."""
+    if step == "reply":
+        return reply_action(status)
+    if step == "callback":
+        return callback_action(payload.get("reached", True), payload.get("satisfied"))
+    return step
+
+
+def check_assignee(known: bool, assignee_point: str | None, complaint_point: str) -> None:
+    """An owner works at the complaint's point or at the desk (no point); staff not known
+    here yet are accepted, since the staff read model may lag behind registration."""
+    if known and assignee_point not in (None, complaint_point):
+        raise Invalid({"staff_id": ["This staff member works at another service point."]},
+                      "This staff member works at another service point.")
+
+
+def check_misconduct(category: str, already_recorded: bool) -> None:
+    """A verified staff-misconduct complaint is recorded against the staff member, once."""
+    if category != "staff_misconduct":
+        raise DomainError("NOT_STAFF_MISCONDUCT", "Only a staff-misconduct complaint is recorded against staff.")
+    if already_recorded:
+        raise DomainError("ALREADY_RECORDED", "This complaint is already recorded against this staff member.")
+
+
+def check_first_answer(answered: bool, detail: str) -> None:
+    """A visit or a complaint is evaluated once, and a survey link answers once."""
+    if answered:
+        raise DomainError("ALREADY_ANSWERED", detail)
+
+
 # --- Deadlines ---------------------------------------------------------------------------
 # Names of the deadline instances a complaint may carry.
 FIRST_REPLY, WRITTEN_REPLY, ADMINISTRATIVE_ANSWER = "first_reply", "written_reply", "administrative_answer"
@@ -159,6 +190,15 @@ def follow_up_deadline(received_at: datetime, last_follow_up_at: datetime | None
 def result_reply_deadline(resolved_at: datetime, rules: Rules) -> Deadline:
     """Once handling is finished, the complainant hears the result within 30 min."""
     return Deadline(RESULT_REPLY, resolved_at, resolved_at + timedelta(minutes=rules.result_reply_minutes))
+
+
+def reply_within_hours(intake: Iterable[Deadline]) -> float | None:
+    """What the complainant is promised at intake: the hours to the first (or the written)
+    reply, or None for a record that needs no answer."""
+    for deadline in intake:
+        if deadline.name in (FIRST_REPLY, WRITTEN_REPLY):
+            return (deadline.due_at - deadline.starts_at).total_seconds() / 3600
+    return None
 
 
 def met_by(action: str, written: bool = False) -> frozenset[str]:
@@ -277,7 +317,7 @@ def default_period(today: date, first: date | None, last: date | None) -> tuple[
     start, end = month_days(month_of(today))
     first, last = first or start, last or end
     if last < first:
-        raise DomainError("VALIDATION_FAILED", "`to` is before `from`.")
+        raise Invalid({"to": ["`to` is before `from`."]}, "`to` is before `from`.")
     return first, last
 
 

@@ -1,7 +1,9 @@
-"""Complaints use cases: intake, the handling steps, deadlines, surveys, hotline, reports.
+"""Complaints use cases: intake, the handling steps, deadlines, surveys, hotline, reports,
+and the read models kept from registration's staff and the visits' check-outs.
 
 Each method works in the caller's transaction (`with store.begin() as session`): it
-changes rows and records its events in the outbox in that same transaction.
+changes rows and records its events in the outbox in that same transaction. `now` comes
+from the caller; nothing here reads the clock.
 """
 from __future__ import annotations
 
@@ -17,10 +19,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from kit import metrics
+from kit.caller import Caller
+from kit.db import one
+from kit.errors import Invalid, NotFound
 from kit.outbox import Outbox
-from kit.web import ApiError
+from kit.paging import page
+from kit.readmodel import apply_state
 from services.complaints import domain
-from services.complaints.domain import Deadline, DomainError, Rules, StaffView
+from services.complaints.config import Settings
+from services.complaints.domain import Deadline, StaffView
 from services.complaints.models import (
     calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, points, staff,
     survey_invitations, surveys, visits,
@@ -40,14 +47,6 @@ STATE_FIELDS = ("id", "service_point_id", "elder_id", "type", "channel", "catego
 REPORT_NAMESPACE = uuid.UUID("6f1c5a52-8d0e-4a8e-9a57-2b1f0d0c7e11")
 
 
-def conflict(error: DomainError) -> ApiError:
-    return ApiError(409, error.code, error.detail)
-
-
-def invalid(field: str, message: str) -> ApiError:
-    return ApiError(422, "VALIDATION_FAILED", message, errors={field: [message]})
-
-
 def _plain(value: Any) -> Any:
     """Ids as the tables keep them."""
     return str(value) if isinstance(value, uuid.UUID) else value
@@ -60,20 +59,54 @@ INVITATIONS = uuid.UUID("5b0f6f55-2b8e-4c1e-9a57-6f1d1c1e7a01")
 
 
 class Complaints:
-    def __init__(self, rules: Rules, outbox: Outbox, timezone: str, token_secret: str):
-        self.rules = rules
+    """The use cases, with the settings (rules, time zone, the survey links' secret) they need."""
+
+    def __init__(self, settings: Settings, outbox: Outbox):
+        self.settings = settings
+        self.rules = settings.rules
         self.outbox = outbox
-        self.tz = ZoneInfo(timezone)
-        self.token_secret = token_secret.encode()
+        self.tz = ZoneInfo(settings.common.timezone)
+        self.token_secret = settings.survey_token_secret.encode()
 
     # --- reading ------------------------------------------------------------------------
 
-    def get(self, session: Session, complaint_id: str, lock: bool = False) -> Any:
-        query = sa.select(complaints).where(complaints.c.id == complaint_id)
-        row = session.execute(query.with_for_update() if lock else query).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No complaint {complaint_id}.")
+    @staticmethod
+    def get(session: Session, complaint_id: str, lock: bool = False) -> Any:
+        return one(session, complaints, "complaint", complaint_id, lock)
+
+    def owned(self, session: Session, complaint_id: str, who: Caller, lock: bool = False) -> Any:
+        """A complaint the caller may see: its point's, or any for a caller bound to none."""
+        row = self.get(session, complaint_id, lock)
+        who.check_point(row.service_point_id)
         return row
+
+    @staticmethod
+    def complaint_list(session: Session, point: str | None, status: str | None, overdue: bool | None, limit: int,
+                       cursor: str | None) -> tuple[list, str | None]:
+        query = sa.select(complaints)
+        if point:
+            query = query.where(complaints.c.service_point_id == point)
+        if status:
+            query = query.where(complaints.c.status == status)
+        if overdue is not None:
+            query = query.where(complaints.c.overdue == overdue)
+        return page(session, query, complaints, limit, cursor)
+
+    @staticmethod
+    def open_overdue(session: Session) -> int:
+        """Open complaints with a missed deadline still unmet (a gauge)."""
+        return session.execute(sa.select(sa.func.count()).select_from(complaints).where(
+            complaints.c.overdue.is_(True), complaints.c.status != "closed")).scalar_one()
+
+    @staticmethod
+    def misconduct_list(session: Session, point: str | None, staff_id: str | None, limit: int,
+                        cursor: str | None) -> tuple[list, str | None]:
+        query = sa.select(misconduct)
+        if point:
+            query = query.where(misconduct.c.service_point_id == point)
+        if staff_id:
+            query = query.where(misconduct.c.staff_id == staff_id)
+        return page(session, query, misconduct, limit, cursor)
 
     def view(self, session: Session, row: Any) -> dict:
         """The whole record: history, the current instance of each deadline, and whether
@@ -118,13 +151,14 @@ class Complaints:
             content=fields["content"], attachments=fields["attachments"], severity=fields["severity"],
             status="received", owner_staff_id=owner, escalation_level=escalation, overdue=False, follow_ups=0,
             received_at=now, created_at=now))
-        for deadline in domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now,
-                                                self.rules):
+        intake = domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now, self.rules)
+        for deadline in intake:
             self._add_deadline(session, complaint_id, deadline)
         self._history(session, complaint_id, "received", actor, actor_staff, now,
                       {"status": "received", "owner_staff_id": owner})
         row = self.get(session, complaint_id)
-        self.outbox.add(session, "complaints.complaint.received", complaint_id, self.state(session, row))
+        self.outbox.add(session, "complaints.complaint.received", complaint_id, self.state(session, row) | {
+            "reply_within_hours": domain.reply_within_hours(intake)})
         if escalation:
             self._history(session, complaint_id, "escalated", actor, actor_staff, now,
                           {"status": "received", "reason": "major complaint", "level": escalation})
@@ -159,13 +193,12 @@ class Complaints:
 
     # --- the handling steps --------------------------------------------------------------
 
-    def act(self, session: Session, row: Any, action: str, payload: dict, actor: str | None,
-            actor_staff: str | None, now: datetime) -> Any:
-        """One handling step on a complaint the caller has locked (`get(lock=True)`)."""
-        try:
-            status = domain.apply(row.status, action, row.type)
-        except DomainError as error:
-            raise conflict(error) from None
+    def act(self, session: Session, complaint_id: str, step: str, payload: dict, who: Caller, now: datetime) -> Any:
+        """One handling step (`domain.STEPS`) on a complaint the caller may see."""
+        row = self.owned(session, complaint_id, who, lock=True)
+        actor, actor_staff = who.user_id, who.staff_id
+        action = domain.action_of(step, row.status, payload)
+        status = domain.apply(row.status, action, row.type)
         details = {k: _plain(v) for k, v in payload.items()}
         values: dict[str, Any] = {"status": status}
         if action == "assign":
@@ -210,23 +243,21 @@ class Complaints:
         if action == "resolve" and row.type in domain.ANSWERED_TYPES:
             self._add_deadline(session, row.id, domain.result_reply_deadline(now, self.rules))
 
-    def _check_assignee(self, session: Session, staff_id: str, point_id: str) -> None:
-        """Staff the service knows of must work at the complaint's point or at the desk
-        (no point); unknown staff are accepted since the read model may lag behind."""
+    @staticmethod
+    def _check_assignee(session: Session, staff_id: str, point_id: str) -> None:
         known = session.execute(sa.select(staff.c.service_point_id).where(staff.c.id == staff_id)).first()
-        if known and known.service_point_id not in (None, point_id):
-            raise invalid("staff_id", "This staff member works at another service point.")
+        domain.check_assignee(known is not None, known.service_point_id if known else None, point_id)
 
     # --- misconduct ---------------------------------------------------------------------
 
-    def record_misconduct(self, session: Session, row: Any, staff_id: str, note: str, actor: str | None,
-                          actor_staff: str | None, now: datetime) -> Any:
+    def record_misconduct(self, session: Session, complaint_id: str, staff_id: str, note: str, who: Caller,
+                          now: datetime) -> Any:
         """A verified staff-misconduct complaint is recorded against the staff member."""
-        if row.category != "staff_misconduct":
-            raise ApiError(409, "NOT_STAFF_MISCONDUCT", "Only a staff-misconduct complaint is recorded against staff.")
-        if session.execute(sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
-                                                            misconduct.c.staff_id == staff_id)).first():
-            raise ApiError(409, "ALREADY_RECORDED", "This complaint is already recorded against this staff member.")
+        row = self.owned(session, complaint_id, who, lock=True)
+        actor, actor_staff = who.user_id, who.staff_id
+        domain.check_misconduct(row.category, already_recorded=session.execute(
+            sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
+                                             misconduct.c.staff_id == staff_id)).first() is not None)
         record_id = str(uuid.uuid4())
         session.execute(misconduct.insert().values(id=record_id, complaint_id=row.id, staff_id=staff_id, note=note,
                                                    service_point_id=row.service_point_id, recorded_by=actor,
@@ -310,22 +341,47 @@ class Complaints:
             "service_point_id": point_id, "elder_id": elder_id, "complainant": complainant, "token": token},
             event_id=str(uuid.uuid5(INVITATIONS, f"complaints.survey.invited/{invitation_id}")))
 
-    def on_visit_checked_out(self, session: Session, visit: dict, now: datetime) -> None:
-        self._invite(session, "visit", visit["id"], visit["service_point_id"], visit.get("elder_id"), None, now)
+    # --- the read models: registration's staff, the visits' check-outs ---------------------------
 
-    def subject_point(self, session: Session, subject_type: str, subject_id: str) -> str:
+    @staticmethod
+    def staff_changed(session: Session, staff_id: str, sequence: int, data: dict) -> None:
+        """Who works where: to name each point's administrator and the supervisors."""
+        apply_state(session, staff, staff_id, sequence, {
+            "name": data.get("name"), "roles": data.get("roles") or [], "service_point_id": data.get("service_point_id"),
+            "active": data.get("active", True)})
+
+    @staticmethod
+    def point_changed(session: Session, point_id: str, sequence: int, data: dict) -> None:
+        """A point's name, which its monthly report is headed with."""
+        apply_state(session, points, point_id, sequence, {"name": data["name"]})
+
+    def visit_checked_out(self, session: Session, visit_id: str, sequence: int, data: dict, now: datetime) -> None:
+        """The point a visit's survey counts under, and the survey invitation."""
+        apply_state(session, visits, visit_id, sequence, {
+            "elder_id": data["elder_id"], "service_point_id": data["service_point_id"]})
+        self._invite(session, "visit", visit_id, data["service_point_id"], data.get("elder_id"), None, now)
+
+    @staticmethod
+    def _subject_point(session: Session, subject_type: str, subject_id: str) -> str:
         """The point a survey counts under: the complaint's, or the checked-out visit's."""
         table = complaints if subject_type == "complaint" else visits
         point = session.execute(sa.select(table.c.service_point_id).where(table.c.id == subject_id)).scalar()
         if point is None:
-            raise ApiError(404, "NOT_FOUND", f"No {subject_type} {subject_id}.")
+            raise NotFound(subject_type, subject_id)
         return point
 
-    def submit_survey(self, session: Session, subject_type: str, subject_id: str, point_id: str, score: int,
-                      comment: str, now: datetime) -> Any:
-        if session.execute(sa.select(surveys.c.id).where(surveys.c.subject_type == subject_type,
-                                                         surveys.c.subject_id == subject_id)).first():
-            raise ApiError(409, "ALREADY_ANSWERED", f"This {subject_type} has been evaluated already.")
+    def submit_survey(self, session: Session, subject_type: str, subject_id: str, score: int, comment: str,
+                      who: Caller, now: datetime) -> Any:
+        """A satisfaction evaluation of a visit or a complaint the caller may see."""
+        point_id = self._subject_point(session, subject_type, subject_id)
+        who.check_point(point_id)
+        return self._submit(session, subject_type, subject_id, point_id, score, comment, now)
+
+    def _submit(self, session: Session, subject_type: str, subject_id: str, point_id: str, score: int,
+                comment: str, now: datetime) -> Any:
+        domain.check_first_answer(session.execute(sa.select(surveys.c.id).where(
+            surveys.c.subject_type == subject_type, surveys.c.subject_id == subject_id)).first() is not None,
+            f"This {subject_type} has been evaluated already.")
         survey_id = str(uuid.uuid4())
         session.execute(surveys.insert().values(id=survey_id, subject_type=subject_type, subject_id=subject_id,
                                                 service_point_id=point_id, score=score, comment=comment,
@@ -341,23 +397,21 @@ class Complaints:
         invitation = session.execute(sa.select(survey_invitations).where(survey_invitations.c.token == token)
                                      .with_for_update()).first()
         if invitation is None:
-            raise ApiError(404, "NOT_FOUND", "No such survey link.")
-        if invitation.survey_id:
-            raise ApiError(409, "ALREADY_ANSWERED", "This survey has been answered.")
-        return self.submit_survey(session, invitation.subject_type, invitation.subject_id,
-                                  invitation.service_point_id, score, comment, now)
+            raise NotFound("survey link", token, "No such survey link.")
+        domain.check_first_answer(invitation.survey_id is not None, "This survey has been answered.")
+        return self._submit(session, invitation.subject_type, invitation.subject_id, invitation.service_point_id,
+                            score, comment, now)
 
     # --- hotline (7×24) -------------------------------------------------------------------
 
-    def linked_complaint_point(self, session: Session, complaint_id: str) -> str:
-        """The point of the complaint a call is about (a call may name only a known one)."""
-        point = session.execute(sa.select(complaints.c.service_point_id).where(
-            complaints.c.id == complaint_id)).scalar()
-        if point is None:
-            raise invalid("complaint_id", "No such complaint.")
-        return point
-
-    def log_call(self, session: Session, fields: dict, now: datetime) -> Any:
+    def log_call(self, session: Session, fields: dict, who: Caller, now: datetime) -> Any:
+        """A hotline call, answered or abandoned; it may name a known complaint the caller may see."""
+        if fields.get("complaint_id"):
+            point = session.execute(sa.select(complaints.c.service_point_id).where(
+                complaints.c.id == str(fields["complaint_id"]))).scalar()
+            if point is None:
+                raise Invalid({"complaint_id": ["No such complaint."]}, "No such complaint.")
+            who.check_point(point)
         values = {k: _plain(v) for k, v in fields.items()}
         call_id = str(uuid.uuid4())
         session.execute(calls.insert().values(id=call_id, created_at=now, **values))
@@ -373,6 +427,10 @@ class Complaints:
     def today(self, now: datetime) -> date:
         return now.astimezone(self.tz).date()
 
+    def period(self, first: date | None, last: date | None, now: datetime) -> tuple[datetime, datetime]:
+        """A period of whole local days; missing ends default to the current month."""
+        return self.bounds(*domain.default_period(self.today(now), first, last))
+
     def satisfaction(self, session: Session, point: str | None, start: datetime, end: datetime) -> dict:
         query = sa.select(surveys.c.score).where(surveys.c.created_at >= start, surveys.c.created_at < end)
         if point:
@@ -387,9 +445,11 @@ class Complaints:
         count = sum(answered)
         return {"calls": len(answered), "answered": count, "answer_rate": domain.rate(count, len(answered))}
 
-    def monthly(self, session: Session, month: str, point: str | None, now: datetime) -> dict:
+    def monthly(self, session: Session, month: str | None, point: str | None, now: datetime) -> dict:
         """The monthly complaint statistics (月度客户投诉统计分析) of a point, or of the city
-        without one, as of `now`: records received in the month (local time)."""
+        without one, as of `now`: records received in the month (local time), by default
+        the current one."""
+        month = month or domain.month_of(self.today(now))
         start, end = self.bounds(*domain.month_days(month))
         where = [complaints.c.received_at >= start, complaints.c.received_at < end]
         if point:

@@ -1,39 +1,31 @@
 """Notify HTTP API: delivery status, webhook subscriptions, recipients' preferences."""
 from __future__ import annotations
 
-import secrets
-import socket
-import uuid
 from typing import Any
-from urllib.parse import urlsplit
 
-import sqlalchemy as sa
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from kit import caller as callers
-from kit.paging import page
+from kit.access import access
 from kit.privacy import mask_email, mask_phone
 from kit.types import utcnow
-from kit.web import ApiError
-from services.notify import domain
-from services.notify.models import notifications, preferences, webhooks
+from kit.web import caller, transaction, use_cases
 from services.notify.schemas import (
     NotificationArgs, NotificationOut, NotificationPage, PreferencesIn, PreferencesOut, WebhookCreated, WebhookIn,
     WebhookView,
 )
+from services.notify.service import Notify
 
 blp = Blueprint("notifications", __name__, url_prefix="/notifications", description="Notifications (通知)")
 hooks = Blueprint("webhooks", __name__, url_prefix="/webhooks", description="Signed webhooks for third parties")
 recipients = Blueprint("recipients", __name__, url_prefix="/recipients", description="Recipients' preferences")
 
-_FILTERS = {"recipient": "recipient_id", "event_id": "event_id", "event_type": "event_type",
-            "channel": "channel", "status": "status"}
+
+READS_NOTIFICATIONS = frozenset({"point_admin", "cs_agent", "cs_supervisor", "city_operator"})
 
 
-def _svc():
-    return current_app.extensions["zhuyu.service"]
+def notify() -> Notify:
+    return use_cases(Notify)
 
 
 def render(row: Any) -> dict:
@@ -52,80 +44,51 @@ def render(row: Any) -> dict:
 
 @blp.route("")
 class Notifications(MethodView):
+    @access(READS_NOTIFICATIONS, "notifications:read")
     @blp.arguments(NotificationArgs, location="query")
     @blp.response(200, NotificationPage)
     def get(self, args):
-        query = sa.select(notifications)
-        for arg, column in _FILTERS.items():
-            if args.get(arg):
-                query = query.where(notifications.c[column] == args[arg])
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, notifications, args["limit"], args["cursor"])
+        with transaction() as session:
+            rows, cursor = notify().notification_list(session, args, args["limit"], args["cursor"])
         return {"items": [render(r) for r in rows], "next_cursor": cursor}
 
 
 @blp.route("/<uuid:notification_id>")
 class Notification(MethodView):
+    @access(READS_NOTIFICATIONS, "notifications:read")
     @blp.response(200, NotificationOut)
     def get(self, notification_id):
-        with _svc().store.begin() as session:
-            row = session.execute(sa.select(notifications).where(notifications.c.id == str(notification_id))).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No notification {notification_id}.")
-        return render(row)
-
-
-def _refuse_private(url: str) -> None:
-    host = urlsplit(url).hostname or ""
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except socket.gaierror:
-        raise ApiError(422, "VALIDATION_FAILED", "The webhook host does not resolve.",
-                       errors={"url": ["Host does not resolve."]}) from None
-    if any(domain.is_private_address(a) for a in addresses) or domain.is_private_address(host):
-        raise ApiError(422, "VALIDATION_FAILED", "Webhooks to private or loopback addresses are refused.",
-                       errors={"url": ["Private or loopback address."]})
+        with transaction() as session:
+            return render(notify().notification(session, str(notification_id)))
 
 
 @hooks.route("")
 class Webhooks(MethodView):
+    @access(scope="webhooks:write")
     @hooks.arguments(WebhookIn)
     @hooks.response(201, WebhookCreated)
     def post(self, body):
-        svc = _svc()
-        if not svc.config.settings.webhook_allow_private:
-            _refuse_private(body["url"])
-        hook = {"id": str(uuid.uuid4()), "url": body["url"], "event_types": body["event_types"],
-                "secret": secrets.token_urlsafe(32), "active": True, "consecutive_failures": 0,
-                "created_by": callers.current().user_id, "created_at": utcnow()}
-        with svc.store.begin() as session:
-            session.execute(webhooks.insert().values(**hook))
-        return hook  # the only time the secret is shown
+        # The only time the secret is shown.
+        return notify().create_webhook(transaction, body["url"], body["event_types"], caller().user_id, utcnow())
 
 
 @hooks.route("/<uuid:webhook_id>")
 class Webhook(MethodView):
+    @access(scope="webhooks:write")
     @hooks.response(200, WebhookView)
     def get(self, webhook_id):
-        with _svc().store.begin() as session:
-            row = session.execute(sa.select(webhooks).where(webhooks.c.id == str(webhook_id))).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No webhook {webhook_id}.")
-        return row._mapping
+        with transaction() as session:
+            return notify().webhook(session, str(webhook_id))._mapping
 
 
 @recipients.route("/<string:recipient_id>/preferences")
 class Preferences(MethodView):
+    @access({"point_admin", "cs_agent", "cs_supervisor"})
     @recipients.arguments(PreferencesIn)
     @recipients.response(200, PreferencesOut)
     def put(self, body, recipient_id):
-        with _svc().store.begin() as session:
-            values = {"channels": body["channels"], "opt_out": body["opt_out"], "updated_at": utcnow()}
-            updated = session.execute(preferences.update().where(preferences.c.recipient_id == recipient_id)
-                                      .values(**values)).rowcount
-            if not updated:
-                session.execute(preferences.insert().values(recipient_id=recipient_id, **values))
-        return {"recipient_id": recipient_id, **body}
+        with transaction() as session:
+            return notify().set_preferences(session, recipient_id, body["channels"], body["opt_out"], utcnow())
 
 
 blueprints = [blp, hooks, recipients]

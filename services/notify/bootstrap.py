@@ -1,45 +1,36 @@
-"""Wires the notify service: store, outbox, planner, dispatcher, API and jobs."""
+"""Wires the notify service: store, outbox, the providers and the resolver, use cases,
+API, handlers and jobs."""
 from __future__ import annotations
-
-from dataclasses import dataclass
-
-import sqlalchemy as sa
 
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.notify import api, config
-from services.notify.dispatch import Dispatcher, providers_for
-from services.notify.handlers import Planner, handlers_for
-from services.notify.models import messaging, notifications
+from services.notify import api, config, events
+from services.notify.adapters import providers_for, resolve
+from services.notify.handlers import handlers_for
+from services.notify.models import messaging
+from services.notify.service import Notify
 
 
-@dataclass(frozen=True)
-class Wiring:
-    settings: config.Settings
-    planner: Planner
-    dispatcher: Dispatcher
-
-
-def build(settings: config.Settings | None = None) -> Service:
+def build(settings: config.Settings | None = None) -> Service[Notify]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/notify")
-    planner = Planner(settings)  # loads and checks every template now, not at send time
-    dispatcher = Dispatcher(store, outbox, settings, providers_for(settings, store))
+    outbox = Outbox(messaging, "/notify", events.SCHEMAS, common.check_events)
+    use_cases = Notify(settings, outbox, providers_for(settings, store), resolve)
+
+    def dispatch() -> None:
+        use_cases.dispatch_due(store.begin, utcnow())
 
     def send_reminders() -> None:
         with store.begin() as session:
-            planner.send_due_reminders(session, utcnow())
+            use_cases.send_due_reminders(session, utcnow())
 
     def waiting():
         with store.begin() as session:
-            rows = session.execute(sa.select(notifications.c.channel, notifications.c.status, sa.func.count())
-                                   .where(notifications.c.status.in_(("queued", "held", "sending")))
-                                   .group_by(notifications.c.channel, notifications.c.status)).all()
-        for channel, status, count in rows:
+            counts = use_cases.waiting(session)
+        for (channel, status), count in counts.items():
             yield ("zhuyu_notifications_waiting", "Notifications not yet delivered, by channel and status",
                    {"channel": channel, "status": status}, float(count))
 
@@ -50,9 +41,9 @@ def build(settings: config.Settings | None = None) -> Service:
         tables=messaging,
         outbox=outbox,
         blueprints=api.blueprints,
-        handlers=handlers_for(planner),
-        jobs=[Job("dispatch", settings.dispatch_every_seconds, dispatcher.run_due),
+        use_cases=use_cases,
+        handlers=handlers_for(use_cases),
+        jobs=[Job("dispatch", settings.dispatch_every_seconds, dispatch),
               Job("reminders", settings.reminders_every_seconds, send_reminders)],
-        config=Wiring(settings, planner, dispatcher),
         gauges=[waiting],
     )

@@ -1,10 +1,10 @@
-"""Notify settings from the environment (defaults from DOMAIN.md section 6)."""
+"""Notify settings from the environment (defaults from DOMAIN.md section 6, written once
+in `domain.Rules`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
 
-from kit.settings import CommonSettings, common_settings, env
+from kit.settings import CommonSettings, common_settings, env, from_env
 from services.notify.domain import Rules
 
 
@@ -32,16 +32,17 @@ class Settings:
 def load() -> Settings:
     return Settings(
         common=common_settings("notify"),
-        rules=Rules(
-            quiet_start=time.fromisoformat(env.str("ZHUYU_QUIET_HOURS_START", "21:00")),
-            quiet_end=time.fromisoformat(env.str("ZHUYU_QUIET_HOURS_END", "08:00")),
-            max_attempts=env.int("NOTIFY_MAX_ATTEMPTS", 5),
-            backoff_base_seconds=env.float("NOTIFY_BACKOFF_BASE_SECONDS", 2.0),
-            backoff_factor=env.float("NOTIFY_BACKOFF_FACTOR", 2.0),
-            backoff_cap_seconds=env.float("NOTIFY_BACKOFF_CAP_SECONDS", 300.0),
-            jitter=env.float("NOTIFY_BACKOFF_JITTER", 0.2),
-            webhook_disable_after=env.int("NOTIFY_WEBHOOK_DISABLE_AFTER", 10),
-            booking_reminder_at=time.fromisoformat(env.str("NOTIFY_BOOKING_REMINDER_AT", "18:00")),
+        rules=from_env(
+            Rules,
+            quiet_start="ZHUYU_QUIET_HOURS_START",
+            quiet_end="ZHUYU_QUIET_HOURS_END",
+            max_attempts="NOTIFY_MAX_ATTEMPTS",
+            backoff_base_seconds="NOTIFY_BACKOFF_BASE_SECONDS",
+            backoff_factor="NOTIFY_BACKOFF_FACTOR",
+            backoff_cap_seconds="NOTIFY_BACKOFF_CAP_SECONDS",
+            jitter="NOTIFY_BACKOFF_JITTER",
+            webhook_disable_after="NOTIFY_WEBHOOK_DISABLE_AFTER",
+            booking_reminder_at="NOTIFY_BOOKING_REMINDER_AT",
         ),
         dispatch_every_seconds=env.float("NOTIFY_DISPATCH_EVERY_SECONDS", 0.1),
         reminders_every_seconds=env.float("NOTIFY_REMINDERS_EVERY_SECONDS", 30.0),

@@ -1,4 +1,5 @@
-"""Notification rules (DOMAIN.md section 6): who is told what, on which channel, when.
+"""Notification rules (DOMAIN.md section 6): who is told what, on which channel, when;
+preferences, opt-outs and quiet hours; what a webhook may carry.
 
 Pure functions over plain data; callers pass `now` in the deployment's time zone.
 """
@@ -8,7 +9,7 @@ import hashlib
 import hmac
 import ipaddress
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 NAMESPACE = uuid.UUID("6f1d7a52-3c1e-4d84-9a57-6a3c2f0b9e11")
@@ -57,6 +58,53 @@ class ElderContact:
     language: str = "zh-CN"
 
 
+# --- Who is told what ---------------------------------------------------------------------
+# Event type → audience → channels → template, with urgency. Data, not branches: `when`
+# filters on the event's data (`{"field": value}`); `urgent` is True/False or the name of a
+# boolean data field.
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    audience: str  # family | complainant | owner | supervisors | point_admins | staff
+    channels: tuple[str, ...]
+    template: str
+    urgent: bool | str = False
+    when: dict = field(default_factory=dict)
+
+
+RULES = (
+    Rule("registration.elder.registered", "family", ("sms",), "elder_registered"),
+    Rule("visits.booking.created", "family", ("sms",), "booking_confirmed"),
+    Rule("visits.booking.cancelled", "family", ("sms",), "booking_cancelled"),
+    Rule("notify.reminder.booking", "family", ("sms",), "booking_reminder"),
+    Rule("visits.visit.refused", "family", ("sms",), "screening_refused", urgent="urgent"),
+    Rule("visits.incident.reported", "family", ("sms",), "incident", urgent=True, when={"urgent": True}),
+    Rule("visits.incident.reported", "point_admins", ("inbox", "sms"), "incident_staff", urgent=True,
+         when={"urgent": True}),
+    Rule("visits.incident.reported", "point_admins", ("inbox",), "incident_staff", when={"urgent": False}),
+    Rule("visits.visit.bath_overrun", "point_admins", ("inbox",), "bath_overrun", urgent=True),
+    Rule("complaints.survey.invited", "family", ("sms",), "survey_invitation", when={"subject_type": "visit"}),
+    Rule("complaints.complaint.received", "complainant", ("sms",), "complaint_received"),
+    Rule("complaints.complaint.replied", "complainant", ("sms",), "complaint_replied"),
+    Rule("complaints.complaint.assigned", "owner", ("inbox",), "complaint_assigned"),
+    Rule("complaints.complaint.deadline_warning", "owner", ("inbox",), "complaint_deadline"),
+    Rule("complaints.complaint.overdue", "owner", ("inbox",), "complaint_deadline"),
+    Rule("complaints.complaint.escalated", "supervisors", ("inbox", "email"), "complaint_deadline"),
+    Rule("visits.follow_up.due", "staff", ("inbox",), "follow_up_due"),
+    Rule("registration.staff.qualification_changed", "point_admins", ("inbox", "email"), "certificate_expiry"),
+)
+
+
+def rules_for(event_type: str, data: dict) -> list[Rule]:
+    return [rule for rule in RULES if rule.event_type == event_type
+            and all(data.get(key) == value for key, value in rule.when.items())]
+
+
+def is_urgent(rule: Rule, data: dict) -> bool:
+    return bool(data.get(rule.urgent)) if isinstance(rule.urgent, str) else rule.urgent
+
+
 def notification_id(event_id: str, recipient: Recipient, channel: str) -> str:
     """One notification per (event, recipient, channel), whatever the redeliveries."""
     return str(uuid.uuid5(NAMESPACE, f"{event_id}|{recipient.type}|{recipient.id}|{recipient.address}|{channel}"))
@@ -81,6 +129,28 @@ def to_family(elder: ElderContact, template: str, urgent: bool) -> list[Planned]
         if urgent:
             planned.append(Planned(recipient, "voice", template, urgent))
     return planned
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """A recipient's own choice: the channels they take (empty: any) and event types they opted out of."""
+
+    channels: tuple[str, ...] = ()
+    opt_out: tuple[str, ...] = ()
+
+
+def delivery(preferences: Preferences | None, planned: Planned, event_type: str, local_now: datetime,
+             rules: Rules) -> tuple[str, datetime | None]:
+    """How a planned notification starts: `suppressed` by the recipient's opt-out or
+    channels, `held` through quiet hours until it may go, else `queued` now. Urgent
+    messages (incidents, a danger reading) bypass preferences and quiet hours alike."""
+    if preferences is not None and not planned.urgent and (
+            event_type in preferences.opt_out or (preferences.channels and planned.channel not in preferences.channels)):
+        return "suppressed", None
+    held_until = release_time(local_now, planned.urgent, planned.recipient.type, rules)
+    if held_until is not None:
+        return "held", held_until
+    return "queued", local_now
 
 
 def release_time(local_now: datetime, urgent: bool, recipient_type: str, rules: Rules) -> datetime | None:
@@ -133,3 +203,14 @@ def booking_reminder_at(slot_start_local: datetime, rules: Rules) -> datetime:
 def reminder_event_id(reminder_id: str, kind: str) -> str:
     """A fixed id for a reminder's notifications: sending it twice yields the same ones."""
     return str(uuid.uuid5(NAMESPACE, f"reminder|{kind}|{reminder_id}"))
+
+
+# Fields of an event that are someone's personal data (DOMAIN 7).
+PERSONAL_KEYS = frozenset({"name", "phone", "id_number", "citizen_card_no", "emergency_contacts", "complainant",
+                           "address", "birth_date", "citizen_card_no_masked"})
+
+
+def webhook_data(data: dict, third_party_sharing: bool) -> dict:
+    """What a subscriber receives of an event: personal data only with the elder's consent
+    to share with third parties."""
+    return data if third_party_sharing else {k: v for k, v in data.items() if k not in PERSONAL_KEYS}

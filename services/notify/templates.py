@@ -49,9 +49,12 @@ TEMPLATES = (
     Template("survey_invitation", 1, frozenset({"name", "link"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，感谢使用助浴服务，请为本次服务评价：{{ link }}",
         "en": "[Bathing service] Dear {{ name }}, please rate our service: {{ link }}"}),
-    Template("complaint_received", 1, frozenset({"name"}), {
-        "zh-CN": "【助浴服务】{{ name }}您好，您的意见已受理，我们将在24小时内答复。",
-        "en": "[Bathing service] Dear {{ name }}, we have received your complaint and will reply within 24 hours."}),
+    # `hours`: the reply the complaint was promised at intake, as complaints configures it
+    # (its received event carries it); empty when the record needs no answer.
+    Template("complaint_received", 2, frozenset({"name", "hours"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您的意见已受理{% if hours %}，我们将在{{ hours }}小时内答复{% endif %}。",
+        "en": "[Bathing service] Dear {{ name }}, we have received your complaint"
+              "{% if hours %} and will reply within {{ hours }} hours{% endif %}."}),
     Template("complaint_replied", 1, frozenset({"name"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，您的投诉已有答复，请留意来电回访。",
         "en": "[Bathing service] Dear {{ name }}, your complaint has been answered; we will call you back."}),

@@ -1,7 +1,11 @@
 """Registration rules (DOMAIN.md sections 1, 2 and 7) as pure functions.
 
 No framework, no database, no clock: callers pass `today`. Numbers the domain calls
-defaults live in `Rules`, built from the environment by config.py.
+defaults live in `Rules`, built from the environment by config.py; the safety commitment's
+text in force is shared with visits, so callers pass it (`kit.settings.CommonSettings`).
+
+Registration is the one owner of an elder's bathing decision (eligibility and a current
+commitment, `bathing_decision`): visits applies it as carried in the elder's events.
 """
 from __future__ import annotations
 
@@ -9,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kit.errors import DomainError, Invalid
+
 GENDERS = ("female", "male")
 ELDER_STATUSES = ("active", "suspended", "closed")
 CLOSE_REASONS = ("deceased", "moved", "withdrew", "other")
 CONSENT_KINDS = ("health_data", "sms", "third_party_sharing")
 SUBSIDY_CATEGORIES = ("sanwu", "dibao", "youfu", "model_worker", "age_90")
-ROLES = ("admin", "city_operator", "point_admin", "rest_hall_admin", "bathing_assistant",
-         "cs_agent", "cs_supervisor", "case_manager", "doctor")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -24,29 +28,10 @@ _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 _CARD = re.compile(r"^[A-Za-z0-9]{6,32}$")
 
 
-class DomainError(Exception):
-    """A rule refused the request: `code` is the contract's reason code."""
-
-    def __init__(self, code: str, detail: str = "", field: str | None = None):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail or code
-        self.field = field
-
-
-class Invalid(DomainError):
-    """Input that breaks a rule, by field (a 422)."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__("VALIDATION_FAILED", "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
-        self.errors = errors
-
-
 @dataclass(frozen=True)
 class Rules:
     min_experience_years: float = 2.0
     certificate_warning_days: int = 30
-    safety_commitment_version: str = "v1"
     eligible_levels: frozenset[int] = field(default_factory=lambda: frozenset({2, 3}))
     subsidy_min_age: int = 60
     subsidy_age_with_category: int = 70
@@ -158,18 +143,45 @@ def transition(status: str, action: str) -> str:
         raise DomainError("INVALID_TRANSITION", f"An elder who is {status} cannot be {action}ed.") from None
 
 
+def check_open(status: str, change: str) -> None:
+    """A closed record keeps its history: it is not changed, assessed or signed for until it
+    is reopened (重新开案)."""
+    if status == "closed":
+        raise DomainError("INVALID_TRANSITION", f"A closed elder's record cannot be {change}.")
+
+
 def eligible_for_bathing(status: str, latest_level: int | None, rules: Rules) -> bool:
     """Assisted bathing is for 半失能 (2) and 失能 (3) elders who are active."""
     return status == "active" and latest_level in rules.eligible_levels
 
 
-def commitment_current(signed_version: str | None, rules: Rules) -> bool:
-    return signed_version is not None and signed_version == rules.safety_commitment_version
+def commitment_current(signed_version: str | None, version_in_force: str) -> bool:
+    """A new text version requires re-signing before the next bath."""
+    return signed_version is not None and signed_version == version_in_force
 
 
-def check_commitment_version(text_version: str, rules: Rules) -> None:
-    if text_version != rules.safety_commitment_version:
-        raise Invalid({"text_version": [f"The current text is {rules.safety_commitment_version}."]})
+def check_commitment_version(text_version: str, version_in_force: str) -> None:
+    if text_version != version_in_force:
+        raise Invalid({"text_version": [f"The current text is {version_in_force}."]})
+
+
+@dataclass(frozen=True)
+class BathingDecision:
+    """Whether an elder may be let in for a bath (准入), as registration decides it."""
+
+    eligible: bool
+    commitment_current: bool
+    # The first day this decision no longer holds, when a rule depends on the date (an
+    # assessment that lapses, a birthday); None while only a change of record changes it.
+    lapses_on: date | None
+
+
+def bathing_decision(status: str, latest_level: int | None, signed_version: str | None, today: date,
+                     version_in_force: str, rules: Rules) -> BathingDecision:
+    """The decision visits applies at check-in, carried in every event about the elder.
+    `today` is the day it is made on: a rule about dates sets `lapses_on` from it."""
+    return BathingDecision(eligible_for_bathing(status, latest_level, rules),
+                           commitment_current(signed_version, version_in_force), None)
 
 
 # --- Staff qualification (spec 5.1) -------------------------------------------------

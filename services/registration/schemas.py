@@ -4,6 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from kit.access import ROLES
 from kit.paging import PageArgs
 
 class Strict(ma.Schema):
@@ -210,10 +211,6 @@ class Certificate(Strict):
 
 class Training(Strict):
     completed_on = fields.Date(required=True)
-
-
-ROLES = ["admin", "city_operator", "point_admin", "rest_hall_admin", "bathing_assistant", "cs_agent",
-         "cs_supervisor", "case_manager", "doctor"]
 
 
 class StaffIn(Strict):

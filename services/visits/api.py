@@ -1,338 +1,286 @@
 """Visits HTTP API: parse, call the use case, render."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from typing import Any
-
-import sqlalchemy as sa
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from kit import caller as callers
-from kit.paging import page
-from kit.web import ApiError
-from services.visits.models import bookings, follow_ups, timeline, visits
+from kit.access import DESK, EVERYONE, HEALTH, POINT_STAFF, access
+from kit.errors import DomainError
+from kit.types import utcnow
+from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
 )
-from services.visits.service import Visits
+from services.visits.service import Refused, Visits
 
 bookings_bp = Blueprint("bookings", __name__, url_prefix="/bookings", description="Bookings (预约)")
 visits_bp = Blueprint("visits", __name__, url_prefix="/visits", description="Bathing visits (助浴服务)")
 incidents_bp = Blueprint("incidents", __name__, url_prefix="/incidents", description="Incidents")
 
 
-def _svc():
-    return current_app.extensions["zhuyu.service"]
+BOOKS = frozenset({"point_admin", "rest_hall_admin", "cs_agent", "cs_supervisor"})
 
 
-def _uc() -> Visits:
-    return _svc().config.use_cases
+def visits() -> Visits:
+    return use_cases(Visits)
 
 
-def render_visit(session, row: Any) -> dict:
-    view = dict(row._mapping)
-    view["timeline"] = [dict(r._mapping) for r in session.execute(
-        sa.select(timeline).where(timeline.c.visit_id == row.id).order_by(timeline.c.id)).all()]
-    return view
-
-
-def _owned_visit(session, visit_id, who, lock: bool = False) -> Any:
-    row = _uc().visit(session, str(visit_id), lock=lock)
-    who.check_point(row.service_point_id)
-    return row
+def _id(value) -> str | None:
+    return str(value) if value else None
 
 
 @bookings_bp.route("")
 class Bookings(MethodView):
+    @access(BOOKS, "visits:write")
     @bookings_bp.arguments(BookingIn)
     @bookings_bp.response(201, BookingOut)
     def post(self, body):
-        who = callers.current()
+        who = caller()
         who.check_point(str(body["service_point_id"]))
-        with _svc().store.begin() as session:
-            return _uc().book(session, str(body["elder_id"]), str(body["service_point_id"]), body["slot_start"],
-                              who.user_id)._mapping
+        with transaction() as session:
+            return visits().book(session, str(body["elder_id"]), str(body["service_point_id"]), body["slot_start"],
+                                 who.user_id, utcnow())
 
+    @access(POINT_STAFF | DESK | {"city_operator"}, "visits:read")
     @bookings_bp.arguments(BookingArgs, location="query")
     @bookings_bp.response(200, BookingPage)
     def get(self, args):
-        who = callers.current()
-        query = sa.select(bookings)
-        point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(bookings.c.service_point_id == point)
-        if args.get("elder_id"):
-            query = query.where(bookings.c.elder_id == str(args["elder_id"]))
-        if args.get("date"):
-            start = datetime.combine(args["date"], time(0), _uc().tz)
-            query = query.where(bookings.c.slot_start >= start, bookings.c.slot_start < start + timedelta(days=1))
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, bookings, args["limit"], args["cursor"])
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            rows, cursor = visits().bookings(session, point, _id(args.get("elder_id")), args.get("date"),
+                                             args["limit"], args["cursor"])
         return {"items": [r._mapping for r in rows], "next_cursor": cursor}
 
 
 @bookings_bp.route("/<uuid:booking_id>/cancel")
 class CancelBooking(MethodView):
+    @access(BOOKS, "visits:write")
     @bookings_bp.arguments(Empty)
     @bookings_bp.response(200, BookingOut)
     def post(self, _body, booking_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            who.check_point(_uc().booking(session, str(booking_id)).service_point_id)
-            return _uc().cancel_booking(session, str(booking_id), who.user_id)._mapping
+        with transaction() as session:
+            return visits().cancel_booking(session, str(booking_id), caller(), utcnow())
 
 
 @visits_bp.route("")
 class VisitList(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @visits_bp.arguments(CheckInIn)
     @visits_bp.response(201, VisitOut)
     def post(self, body):
-        who = callers.current()
+        who = caller()
         who.check_point(str(body["service_point_id"]))
-        with _svc().store.begin() as session:
-            outcome = _uc().check_in(session, body["citizen_card_no"], str(body["service_point_id"]),
-                                     str(body["booking_id"]) if body.get("booking_id") else None, who.user_id,
-                                     who.staff_id)
-            if not isinstance(outcome, str):
-                return render_visit(session, outcome)
-        # The refusal is committed (recorded and emitted) before it is answered.
-        raise ApiError(409, outcome, f"Entry refused: {outcome}.")
+        outcome = visits().check_in(transaction, body["citizen_card_no"], str(body["service_point_id"]),
+                                    _id(body.get("booking_id")), who, utcnow())
+        if isinstance(outcome, Refused):  # recorded and emitted before it is answered
+            raise DomainError(outcome.code, f"Entry refused: {outcome.code}.")
+        return outcome.visit
 
+    @access(POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read")
     @visits_bp.arguments(VisitArgs, location="query")
     @visits_bp.response(200, VisitPage)
     def get(self, args):
-        who = callers.current()
-        query = sa.select(visits)
-        point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(visits.c.service_point_id == point)
-        if args.get("date"):
-            query = query.where(visits.c.local_date == args["date"])
-        if args.get("status"):
-            query = query.where(visits.c.status == args["status"])
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, visits, args["limit"], args["cursor"])
-            return {"items": [render_visit(session, r) for r in rows], "next_cursor": cursor}
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            items, cursor = visits().visit_list(session, point, args.get("date"), args.get("status"), args["limit"],
+                                                args["cursor"])
+        return {"items": items, "next_cursor": cursor}
 
 
 @visits_bp.route("/rules")
 class VisitRules(MethodView):
+    @access(EVERYONE, "visits:read")
     @visits_bp.response(200, RulesOut)
     def get(self):
         """The limits the visit board shows (its timers and the commitment's version), as
         this deployment configures them."""
-        settings = _svc().config.settings
+        settings = visits().settings
         return {"max_bath_minutes": settings.rules.max_bath_minutes, "min_rest_minutes": settings.rules.min_rest_minutes,
-                "safety_commitment_version": settings.safety_commitment_version}
+                "safety_commitment_version": settings.common.safety_commitment_version}
 
 
 @visits_bp.route("/daily-figures")
 class DailyFigures(MethodView):
+    @access({"point_admin", "rest_hall_admin", "city_operator"}, "visits:read")
     @visits_bp.arguments(DailyArgs, location="query")
     @visits_bp.response(200)
     def get(self, args):
         """A point's day: visits, refusals by reason, incidents, average bath and rest minutes."""
-        who = callers.current()
-        point = who.point_filter(args["service_point_id"])
-        with _svc().store.begin() as session:
-            return _uc().daily_figures(session, point, args.get("date") or datetime.now(_uc().tz).date())
+        point = caller().point_filter(args["service_point_id"])
+        with transaction() as session:
+            return visits().daily_figures(session, point, args.get("date") or visits().today(utcnow()))
 
 
 @visits_bp.route("/figures")
 class Figures(MethodView):
+    @access({"point_admin", "rest_hall_admin", "city_operator"}, "visits:read")
     @visits_bp.arguments(FiguresArgs, location="query")
     @visits_bp.response(200, PeriodFigures)
     def get(self, args):
         """A period's figures, per day and in total, for one point or (unbound callers) the
         city: visits, check-outs, refusals by reason, incidents, average bath and rest."""
-        who = callers.current()
-        point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
-        with _svc().store.begin() as session:
-            return _uc().period_figures(session, point, args["from_"], args["to"])
+        point = caller().point_filter(_id(args.get("service_point_id")))
+        with transaction() as session:
+            return visits().period_figures(session, point, args["from_"], args["to"])
 
 
 @visits_bp.route("/figures/points")
 class PointFigures(MethodView):
+    @access({"point_admin", "rest_hall_admin", "city_operator"}, "visits:read")
     @visits_bp.arguments(FiguresArgs, location="query")
     @visits_bp.response(200, PointFiguresOut)
     def get(self, args):
         """A period's figures per point (a bound caller: its own), for a city's dashboard
         in one call: each point's visits, check-outs, refusals, incidents and its days."""
-        who = callers.current()
-        point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
-        with _svc().store.begin() as session:
-            return _uc().point_figures(session, point, args["from_"], args["to"])
+        point = caller().point_filter(_id(args.get("service_point_id")))
+        with transaction() as session:
+            return visits().point_figures(session, point, args["from_"], args["to"])
 
 
 @visits_bp.route("/<uuid:visit_id>")
 class VisitOne(MethodView):
+    @access(POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read")
     @visits_bp.response(200, VisitOut)
     def get(self, visit_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            return render_visit(session, _owned_visit(session, visit_id, who))
+        with transaction() as session:
+            return visits().visit(session, str(visit_id), caller())
 
 
 @visits_bp.route("/<uuid:visit_id>/screening")
 class Screening(MethodView):
+    @access(POINT_STAFF, "visits:write")
     @visits_bp.arguments(ScreeningIn)
     @visits_bp.response(200, ScreeningOut)
     def post(self, body, visit_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            _owned_visit(session, visit_id, who)
-            return _uc().screen(session, str(visit_id), body, who.user_id, who.staff_id).__dict__
+        with transaction() as session:
+            return visits().screen(session, str(visit_id), body, caller(), utcnow()).__dict__
 
 
 @visits_bp.route("/<uuid:visit_id>/bath")
 class Bath(MethodView):
+    @access(POINT_STAFF, "visits:write")
     @visits_bp.arguments(BathIn)
     @visits_bp.response(200, VisitOut)
     def post(self, body, visit_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            _owned_visit(session, visit_id, who)
-            return render_visit(session, _uc().start_bath(session, str(visit_id), str(body["assistant_staff_id"]),
-                                                          who.user_id))
+        with transaction() as session:
+            return visits().start_bath(session, str(visit_id), str(body["assistant_staff_id"]), caller(), utcnow())
 
 
 @visits_bp.route("/<uuid:visit_id>/rest")
 class Rest(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @visits_bp.arguments(Empty)
     @visits_bp.response(200, VisitOut)
     def post(self, _body, visit_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            _owned_visit(session, visit_id, who)
-            return render_visit(session, _uc().start_rest(session, str(visit_id), who.user_id, who.staff_id))
+        with transaction() as session:
+            return visits().start_rest(session, str(visit_id), caller(), utcnow())
 
 
 @visits_bp.route("/<uuid:visit_id>/checkout")
 class Checkout(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @visits_bp.arguments(CheckoutIn)
     @visits_bp.response(200, VisitOut)
     def post(self, body, visit_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            _owned_visit(session, visit_id, who)
-            return render_visit(session, _uc().check_out(session, str(visit_id), body.get("early_leave_reason"),
-                                                         who.user_id, who.staff_id))
+        with transaction() as session:
+            return visits().check_out(session, str(visit_id), body.get("early_leave_reason"), caller(), utcnow())
 
 
 @visits_bp.route("/<uuid:visit_id>/incidents")
 class Incidents(MethodView):
+    @access(POINT_STAFF, "visits:write")
     @visits_bp.arguments(IncidentIn)
     @visits_bp.response(201, IncidentOut)
     def post(self, body, visit_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            _owned_visit(session, visit_id, who)
-            return _uc().report_incident(session, str(visit_id), body, who.user_id, who.staff_id)._mapping
+        with transaction() as session:
+            return visits().report_incident(session, str(visit_id), body, caller(), utcnow())
 
 
 @incidents_bp.route("/<uuid:incident_id>")
 class IncidentOne(MethodView):
+    @access(POINT_STAFF | {"city_operator"}, "visits:read")
     @incidents_bp.response(200, IncidentOut)
     def get(self, incident_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            row = _uc().incident(session, str(incident_id))
-        who.check_point(row.service_point_id)
-        return row._mapping
+        with transaction() as session:
+            return visits().incident(session, str(incident_id), caller())._mapping
 
 
 @incidents_bp.route("/<uuid:incident_id>/outcome")
 class IncidentOutcome(MethodView):
+    @access({"point_admin", "rest_hall_admin"}, "visits:write")
     @incidents_bp.arguments(IncidentOutcomeIn)
     @incidents_bp.response(200, IncidentOut)
     def post(self, body, incident_id):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            who.check_point(_uc().incident(session, str(incident_id)).service_point_id)
-            return _uc().close_incident(session, str(incident_id), body["outcome"], body["note"])._mapping
+        with transaction() as session:
+            return visits().close_incident(session, str(incident_id), body["outcome"], body["note"], caller(),
+                                           utcnow())
 
 
 plans_bp = Blueprint("follow_up_plans", __name__, url_prefix="/follow-up-plans", description="Follow-up programmes (随访)")
 follow_ups_bp = Blueprint("follow_ups", __name__, url_prefix="/follow-ups", description="Due follow-ups")
 
 
-def _today():
-    return datetime.now(_uc().tz).date()
-
-
 @plans_bp.route("")
 class Plans(MethodView):
+    @access(HEALTH | {"point_admin"}, "visits:write")
     @plans_bp.arguments(FollowUpPlanIn)
     @plans_bp.response(201, FollowUpPlanOut)
     def post(self, body):
-        who = callers.current()
-        with _svc().store.begin() as session:
-            plan, first = _svc().config.follow_ups.create_plan(session, body, _today())
-            who.check_point(plan.service_point_id)
-            return dict(plan._mapping) | {"first_due_on": first.due_on, "first_follow_up_id": first.id}
+        with transaction() as session:
+            plan, first = visits().create_plan(session, body, caller(), utcnow())
+        return plan | {"first_due_on": first["due_on"], "first_follow_up_id": first["id"]}
 
 
 @follow_ups_bp.route("")
 class FollowUpList(MethodView):
+    @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
     @follow_ups_bp.arguments(FollowUpArgs, location="query")
     @follow_ups_bp.response(200, FollowUpPage)
     def get(self, args):
-        who = callers.current()
-        today = _today()
-        query = sa.select(follow_ups).where(follow_ups.c.status == "open")
-        point = who.point_filter(args.get("service_point_id"))
-        if point:
-            query = query.where(follow_ups.c.service_point_id == point)
-        if args.get("staff_id"):
-            query = query.where(follow_ups.c.staff_id == str(args["staff_id"]))
-        if args.get("overdue") is not None:
-            query = query.where((follow_ups.c.due_on < today) if args["overdue"] else (follow_ups.c.due_on >= today))
-        if args.get("due_before"):
-            query = query.where(follow_ups.c.due_on < args["due_before"])
-        with _svc().store.begin() as session:
-            rows, cursor = page(session, query, follow_ups, args["limit"], args["cursor"])
-        return {"items": [dict(r._mapping) | {"overdue": r.due_on < today} for r in rows], "next_cursor": cursor}
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            items, cursor = visits().follow_up_list(session, point, _id(args.get("staff_id")), args.get("overdue"),
+                                                    args.get("due_before"), visits().today(utcnow()), args["limit"],
+                                                    args["cursor"])
+        return {"items": items, "next_cursor": cursor}
 
 
 @follow_ups_bp.route("/<uuid:follow_up_id>/record")
 class FollowUpRecord(MethodView):
+    @access(HEALTH | {"point_admin"}, "visits:write")
     @follow_ups_bp.arguments(FollowUpRecordIn)
     @follow_ups_bp.response(200, FollowUpRecordOut)
     def post(self, body, follow_up_id):
         """谁随访，谁记录: the record carries the user who visited."""
-        who = callers.current()
-        with _svc().store.begin() as session:
-            who.check_point(_svc().config.follow_ups.get(session, str(follow_up_id)).service_point_id)
-            return _svc().config.follow_ups.record(session, str(follow_up_id), body, who.user_id).__dict__
+        with transaction() as session:
+            return visits().record_follow_up(session, str(follow_up_id), body, caller(), utcnow()).__dict__
 
 
 @follow_ups_bp.route("/meeting-rate")
 class MeetingRate(MethodView):
+    @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
     @follow_ups_bp.arguments(RateArgs, location="query")
     @follow_ups_bp.response(200)
     def get(self, args):
         """见面率 of home visits due in the period."""
-        who = callers.current()
-        point = who.point_filter(args.get("service_point_id"))
-        with _svc().store.begin() as session:
-            return _svc().config.follow_ups.meeting_rate(session, point, args["from_"], args["to"])
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            return visits().meeting_rate(session, point, args["from_"], args["to"])
 
 
 @follow_ups_bp.route("/meeting-rate/points")
 class MeetingRates(MethodView):
+    @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
     @follow_ups_bp.arguments(FiguresArgs, location="query")
     @follow_ups_bp.response(200, PointRatesOut)
     def get(self, args):
         """见面率 of home visits due in the period, per point and in total."""
-        who = callers.current()
-        point = who.point_filter(args.get("service_point_id") and str(args["service_point_id"]))
-        with _svc().store.begin() as session:
-            return _svc().config.follow_ups.meeting_rates(session, point, args["from_"], args["to"])
+        point = caller().point_filter(_id(args.get("service_point_id")))
+        with transaction() as session:
+            return visits().meeting_rates(session, point, args["from_"], args["to"])
 
 
 blueprints = [bookings_bp, visits_bp, incidents_bp, plans_bp, follow_ups_bp]

@@ -1,40 +1,32 @@
-"""Wires the visits service: store, outbox, use cases, API, handlers and jobs."""
+"""Wires the visits service: store, outbox, the registration lookup, use cases, API,
+handlers and jobs."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from kit.db import Store
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
-from services.visits import api, config
-from services.visits.followups import FollowUps
+from services.visits import api, config, events
+from services.visits.adapters import RegistrationLookup
 from services.visits.handlers import handlers_for
 from services.visits.models import messaging
 from services.visits.service import Visits
 
 
-@dataclass(frozen=True)
-class Wiring:
-    settings: config.Settings
-    use_cases: Visits
-    follow_ups: FollowUps
-
-
-def build(settings: config.Settings | None = None) -> Service:
+def build(settings: config.Settings | None = None) -> Service[Visits]:
     settings = settings or config.load()
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
-    outbox = Outbox(messaging, "/visits")
-    use_cases = Visits(settings, outbox)
-    follow_ups = FollowUps(settings.follow_up_rules, outbox)
+    outbox = Outbox(messaging, "/visits", events.SCHEMAS, common.check_events)
+    use_cases = Visits(settings, outbox,
+                       RegistrationLookup(settings.registration_url, settings.registration_timeout_seconds))
 
     def watch() -> None:
         with store.begin() as session:
             now = utcnow()
             use_cases.alert_bath_overruns(session, now)
             use_cases.mark_no_shows(session, now)
-            follow_ups.watch(session, use_cases.local(now).date())
+            use_cases.watch_follow_ups(session, now)
 
     return Service(
         name="visits",
@@ -43,7 +35,7 @@ def build(settings: config.Settings | None = None) -> Service:
         tables=messaging,
         outbox=outbox,
         blueprints=api.blueprints,
-        handlers=handlers_for(follow_ups),
+        use_cases=use_cases,
+        handlers=handlers_for(use_cases),
         jobs=[Job("visit-watch", settings.jobs_every_seconds, watch)],
-        config=Wiring(settings, use_cases, follow_ups),
     )

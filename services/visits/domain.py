@@ -1,11 +1,16 @@
-"""Visit rules (DOMAIN.md section 3): check-in, screening (提醒注意), bath, rest, bookings.
+"""Visit rules (DOMAIN.md sections 3 and 4): bookings, check-in, screening (提醒注意), bath,
+rest, incidents, and the follow-up programmes (随访).
 
 Pure functions: callers pass the views they hold and `now` (aware, deployment time zone).
+Whether an elder may bathe at all is registration's decision (its `bathing_decision`);
+visits applies it as carried in registration's events, for as long as it holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+
+from kit.errors import DomainError, Invalid
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MENTAL_STATES = ("good", "fair", "poor")
@@ -14,13 +19,6 @@ REMINDERS = (*STANDARD_REMINDERS, "medication", "point_specific")
 INCIDENT_KINDS = ("fall", "fainting", "hypoxia", "scald", "other")
 SEVERITIES = ("minor", "serious", "emergency")
 URGENT_SEVERITIES = frozenset({"serious", "emergency"})
-
-
-class DomainError(Exception):
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail or code
 
 
 @dataclass(frozen=True)
@@ -33,14 +31,13 @@ class Rules:
     bp_danger_diastolic: int = 110
     bp_warning_systolic: int = 140
     bp_warning_diastolic: int = 90
-    eligible_levels: frozenset[int] = field(default_factory=lambda: frozenset({2, 3}))
 
 
 @dataclass(frozen=True)
 class ElderView:
     id: str
     status: str
-    latest_level: int | None
+    eligible: bool  # registration's decision, as it holds today
     commitment_current: bool
     gender: str
     same_gender_assistant: bool = False
@@ -85,7 +82,7 @@ def is_open(point: PointView, local_now: datetime) -> bool:
 def check_slot(point: PointView, slot_start: datetime, now: datetime, rules: Rules) -> datetime:
     """The slot's end if `slot_start` begins a slot inside an opening span, else why not."""
     if slot_start <= now:
-        raise DomainError("VALIDATION", "The slot has already started.")
+        raise Invalid("The slot has already started.")
     if not point.active:
         raise DomainError("POINT_CLOSED", "The service point is not active.")
     slot_end = slot_start + timedelta(minutes=rules.slot_minutes)
@@ -94,13 +91,76 @@ def check_slot(point: PointView, slot_start: datetime, now: datetime, rules: Rul
         closed = datetime.combine(slot_start.date(), end, slot_start.tzinfo)
         if opened <= slot_start and slot_end <= closed:
             if (slot_start - opened) % timedelta(minutes=rules.slot_minutes):
-                raise DomainError("VALIDATION", f"Slots start every {rules.slot_minutes} minutes from {start:%H:%M}.")
+                raise Invalid(f"Slots start every {rules.slot_minutes} minutes from {start:%H:%M}.")
             return slot_end
     raise DomainError("POINT_CLOSED", "The point is not open for that whole slot.")
 
 
-def is_no_show(slot_start: datetime, now: datetime, rules: Rules) -> bool:
-    return now >= slot_start + timedelta(minutes=rules.no_show_after_minutes)
+def slot_end(slot_start: datetime, rules: Rules) -> datetime:
+    return slot_start + timedelta(minutes=rules.slot_minutes)
+
+
+def check_booking(elder_status: str, point: PointView, slot_start: datetime, now: datetime, overlapping: bool,
+                  rules: Rules) -> datetime:
+    """预约: an active elder, a slot on the point's grid that has not started, and no other
+    booking of the elder at an overlapping time. The slot's end, or why not."""
+    if elder_status != "active":
+        raise DomainError("ELDER_SUSPENDED", "The elder is not active.")
+    end = check_slot(point, slot_start, now, rules)
+    if overlapping:
+        raise DomainError("DOUBLE_BOOKING", "The elder already has a booking at that time.")
+    return end
+
+
+def check_cancel(booking_status: str, slot_start: datetime, now: datetime) -> None:
+    """A booking may be cancelled up to the start of its slot."""
+    if booking_status != "booked" or now >= slot_start:
+        raise DomainError("INVALID_TRANSITION", "Only a booking whose slot has not started can be cancelled.")
+
+
+def check_attend(booking_status: str, booking_elder_id: str, elder_id: str) -> None:
+    """A check-in may name the elder's own open booking only."""
+    if booking_elder_id != elder_id or booking_status != "booked":
+        raise DomainError("INVALID_TRANSITION", "The booking is not this elder's open booking.")
+
+
+def no_show_cutoff(now: datetime, rules: Rules) -> datetime:
+    """A booking whose slot started at or before this instant, and still booked, is a no-show."""
+    return now - timedelta(minutes=rules.no_show_after_minutes)
+
+
+def closing_ends_everything(elder_status: str) -> bool:
+    """Closing an elder (DOMAIN 1) cancels their bookings still to come and ends their
+    follow-up plans, their open follow-ups cancelled."""
+    return elder_status == "closed"
+
+
+# --- Registration's decision, as visits holds it ---------------------------------------
+
+@dataclass(frozen=True)
+class HeldDecision:
+    """Registration's bathing decision as the read model keeps it (None: not carried)."""
+
+    eligible: bool | None
+    commitment_current: bool | None
+    lapses_on: date | None
+    commitment_version: str | None  # the commitment text in force when it was made
+
+
+def decision_holds(decision: HeldDecision, today: date, version_in_force: str) -> bool:
+    """A held decision stays registration's while its date has not come and the commitment
+    text it was made under is still the one in force; otherwise registration is asked again."""
+    return (decision.eligible is not None and decision.commitment_current is not None
+            and (decision.lapses_on is None or today < decision.lapses_on)
+            and decision.commitment_version == version_in_force)
+
+
+def applied_decision(decision: HeldDecision, today: date, version_in_force: str) -> tuple[bool, bool]:
+    """(eligible, commitment current) as a held decision allows today: what has lapsed is
+    not in force (used when registration cannot be asked again)."""
+    eligible = bool(decision.eligible) and (decision.lapses_on is None or today < decision.lapses_on)
+    current = bool(decision.commitment_current) and decision.commitment_version == version_in_force
+    return eligible, current
 
 
 # --- Check-in --------------------------------------------------------------------------
@@ -112,7 +172,7 @@ def check_in_refusal(elder: ElderView | None, point: PointView, local_now: datet
         return "UNKNOWN_CARD"
     if elder.status != "active":
         return "ELDER_SUSPENDED"
-    if elder.latest_level not in rules.eligible_levels:
+    if not elder.eligible:
         return "NOT_ELIGIBLE"
     if not elder.commitment_current:
         return "NO_SAFETY_COMMITMENT"
@@ -157,7 +217,7 @@ def screen(mental_state: str, infectious_disease: bool, alcohol: bool, systolic:
            rules: Rules) -> Screening:
     """提醒注意: sight judgement, forbidden conditions, blood pressure, reminders."""
     if (systolic is None) != (diastolic is None):
-        raise DomainError("VALIDATION", "Give both systolic and diastolic, or neither.")
+        raise Invalid("Give both systolic and diastolic, or neither.")
     reasons, warnings = [], []
     if infectious_disease:
         reasons.append("INFECTIOUS_DISEASE")
@@ -195,8 +255,9 @@ def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str
         raise DomainError("BATHS_FULL", f"All {point.bath_capacity} baths are in use.")
 
 
-def bath_overrun(started_at: datetime, now: datetime, rules: Rules) -> bool:
-    return now - started_at > timedelta(minutes=rules.max_bath_minutes)
+def overrun_cutoff(now: datetime, rules: Rules) -> datetime:
+    """A bath started before this instant, and still running, has run over the maximum."""
+    return now - timedelta(minutes=rules.max_bath_minutes)
 
 
 def check_checkout(rest_started_at: datetime | None, now: datetime, early_leave_reason: str | None,
@@ -210,6 +271,12 @@ def check_checkout(rest_started_at: datetime | None, now: datetime, early_leave_
 
 def incident_is_urgent(severity: str) -> bool:
     return severity in URGENT_SEVERITIES
+
+
+def check_incident_open(closed_at: datetime | None) -> None:
+    """An incident is closed once, with its outcome."""
+    if closed_at is not None:
+        raise DomainError("INVALID_TRANSITION", "The incident is already closed.")
 
 
 # --- Follow-up programmes (随访) ----------------------------------------------------------
@@ -233,8 +300,9 @@ class FollowUpRules:
     meeting_rate_target: float = 0.90
     max_care_plan_problems: int = 3
     remind_days_before: int = 3
-    danger_systolic: int = 180
-    danger_diastolic: int = 110
+    # The same danger reading as at screening (DOMAIN 3 and 4): one number, written in Rules.
+    danger_systolic: int = Rules.bp_danger_systolic
+    danger_diastolic: int = Rules.bp_danger_diastolic
 
 
 @dataclass(frozen=True)
@@ -258,6 +326,18 @@ def first_due_on(programme: str, start: date, rules: FollowUpRules) -> date:
     return start + timedelta(days=interval_days(programme, rules))
 
 
+def check_plan_allowed(elder_status: str) -> None:
+    """A closed elder gets no follow-up plan."""
+    if elder_status == "closed":
+        raise DomainError("ELDER_SUSPENDED", "The elder's record is closed.")
+
+
+def check_follow_up_open(status: str) -> None:
+    """A follow-up is recorded once (谁随访，谁记录), and not after it was cancelled."""
+    if status != "open":
+        raise DomainError("INVALID_TRANSITION", "This follow-up is already recorded or cancelled.")
+
+
 def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], age: int,
                             rules: FollowUpRules) -> str:
     """Controlled below 140/90 (150/90 from 65); danger at ≥180 or ≥110 or a danger symptom."""
@@ -274,7 +354,7 @@ def record_follow_up(programme: str, visited_on: date, systolic: int | None, dia
     if programme != "hypertension":
         return FollowUpOutcome(None, False, False, regular)
     if systolic is None or diastolic is None:
-        raise DomainError("VALIDATION", "A hypertension follow-up records systolic and diastolic pressure.")
+        raise Invalid("A hypertension follow-up records systolic and diastolic pressure.")
     classification = classify_blood_pressure(systolic, diastolic, symptoms, age, rules)
     soon = visited_on + timedelta(days=rules.recheck_within_days)
     if classification == "danger":
@@ -287,10 +367,10 @@ def record_follow_up(programme: str, visited_on: date, systolic: int | None, dia
 def check_care_plan(problems: list[dict], rules: FollowUpRules) -> None:
     """个案管理: at most 3 main problems, each with goal, measures and a responsible person."""
     if len(problems) > rules.max_care_plan_problems:
-        raise DomainError("VALIDATION", f"A care plan lists at most {rules.max_care_plan_problems} main problems.")
+        raise Invalid(f"A care plan lists at most {rules.max_care_plan_problems} main problems.")
     for problem in problems:
         if not all(problem.get(k) for k in ("problem", "goal", "measures", "responsible")):
-            raise DomainError("VALIDATION", "Each problem needs a goal, measures and a responsible person.")
+            raise Invalid("Each problem needs a goal, measures and a responsible person.")
 
 
 def follow_up_notice(due_on: date, today: date, rules: FollowUpRules) -> tuple[str, date] | None:

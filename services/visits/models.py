@@ -22,6 +22,11 @@ elders = sa.Table(
     sa.Column("status", sa.String(12), nullable=False),
     sa.Column("latest_assessment_level", sa.Integer),
     sa.Column("safety_commitment_version", sa.String(32)),
+    # Registration's bathing decision as carried (null: not carried; registration is asked).
+    sa.Column("eligible_for_bathing", sa.Boolean),
+    sa.Column("safety_commitment_current", sa.Boolean),
+    sa.Column("decision_lapses_on", sa.Date),
+    sa.Column("commitment_version_in_force", sa.String(32)),
     sa.Column("same_gender_assistant", sa.Boolean, nullable=False),
     sa.Column("chronic_conditions", sa.JSON, nullable=False),
     sa.Column("sequence", sa.BigInteger, nullable=False),

@@ -1,107 +1,171 @@
-"""Visits use cases: bookings, check-in, screening, bath, rest, check-out, incidents."""
+"""Visits use cases: bookings, check-in, screening, bath, rest, check-out, incidents, the
+follow-up programmes (随访), the read models kept from registration, and the figures.
+
+Each method works in the caller's transaction (`with store.begin() as session`): it reads
+each row it changes once, changes it, and records its events in the outbox in that same
+transaction. `check_in` alone opens its own: registration may have to be asked, and never
+while a transaction holds the store. `now` comes from the caller; nothing here reads the
+clock.
+"""
 from __future__ import annotations
 
-import json
-import logging
 import uuid
-from datetime import datetime, timedelta
-from typing import Any
-from urllib.parse import quote
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Mapping, Protocol
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-import urllib3
 from sqlalchemy.orm import Session
 
-from kit import context
+from kit.caller import Caller
+from kit.db import Transaction, one
+from kit.errors import DomainError
 from kit.outbox import Outbox
-from kit.readmodel import apply_state
+from kit.paging import page
 from kit.privacy import mask_phone
-from kit.types import utcnow
-from kit.web import ApiError
-from services.visits import domain, handlers
+from kit.readmodel import apply_state
+from services.visits import domain
 from services.visits.config import Settings
-from services.visits.domain import DomainError
-from services.visits.models import bookings, elders, entry_denials, incidents, points, slots, staff, timeline, visits
+from services.visits.models import (
+    bookings, elders, entry_denials, follow_up_notices, follow_up_plans, follow_ups, incidents, points, slots, staff,
+    timeline, visits,
+)
 
-log = logging.getLogger("visits")
+class CardLookup(Protocol):
+    def by_card(self, card: str) -> dict | None:
+        """Registration's state of the elder holding `card` now, or None."""
 
 
-def api_error(error: DomainError) -> ApiError:
-    if error.code == "VALIDATION":
-        return ApiError(422, "VALIDATION_FAILED", error.detail)
-    return ApiError(409, error.code, error.detail)
+@dataclass(frozen=True)
+class Admitted:
+    visit: dict  # the new visit with its timeline
+
+
+@dataclass(frozen=True)
+class Refused:
+    code: str  # the contract's reason code; the refusal is recorded and emitted
+
+
+def elder_values(data: Mapping) -> dict:
+    """Registration's event-carried state of an elder as the read model keeps it."""
+    lapses_on = data.get("decision_lapses_on")
+    return {
+        "citizen_card_no": data["citizen_card_no"], "name": data["name"], "gender": data["gender"],
+        "birth_date": date.fromisoformat(data["birth_date"]), "service_point_id": data["service_point_id"],
+        "status": data["status"], "latest_assessment_level": data.get("latest_assessment_level"),
+        "safety_commitment_version": data.get("safety_commitment_version"),
+        "eligible_for_bathing": data.get("eligible_for_bathing"),
+        "safety_commitment_current": data.get("safety_commitment_current"),
+        "decision_lapses_on": date.fromisoformat(lapses_on) if lapses_on else None,
+        "commitment_version_in_force": data.get("commitment_version_in_force"),
+        "same_gender_assistant": bool(data.get("same_gender_assistant")),
+        "chronic_conditions": data.get("chronic_conditions", []),
+    }
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> float | None:
+    return (end - start).total_seconds() / 60 if start and end else None
 
 
 class Visits:
-    """The use cases, with the settings and the registration client they need."""
+    """The use cases, with the settings and the registration lookup they need."""
 
-    def __init__(self, settings: Settings, outbox: Outbox):
+    def __init__(self, settings: Settings, outbox: Outbox, registration: CardLookup):
         self.settings = settings
         self.rules = settings.rules
+        self.follow_up_rules = settings.follow_up_rules
         self.outbox = outbox
+        self.registration = registration
         self.tz = ZoneInfo(settings.common.timezone)
-        self._registration = urllib3.PoolManager(
-            maxsize=4, timeout=urllib3.Timeout(total=settings.registration_timeout_seconds), retries=False)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
+
+    def today(self, now: datetime) -> date:
+        return self.local(now).date()
 
     # --- views ------------------------------------------------------------------------
 
-    def elder_view(self, row: Any) -> domain.ElderView:
+    def held_decision(self, elder: Mapping) -> domain.HeldDecision:
+        return domain.HeldDecision(elder["eligible_for_bathing"], elder["safety_commitment_current"],
+                                   elder["decision_lapses_on"], elder["commitment_version_in_force"])
+
+    def elder_view(self, elder: Mapping, today: date) -> domain.ElderView:
+        eligible, committed = domain.applied_decision(self.held_decision(elder), today,
+                                                      self.settings.common.safety_commitment_version)
         return domain.ElderView(
-            id=row.id, status=row.status, latest_level=row.latest_assessment_level,
-            commitment_current=row.safety_commitment_version == self.settings.safety_commitment_version,
-            gender=row.gender, same_gender_assistant=row.same_gender_assistant,
-            chronic_conditions=tuple(row.chronic_conditions))
+            id=elder["id"], status=elder["status"], eligible=eligible, commitment_current=committed,
+            gender=elder["gender"], same_gender_assistant=elder["same_gender_assistant"],
+            chronic_conditions=tuple(elder["chronic_conditions"]))
 
     @staticmethod
     def point_view(row: Any) -> domain.PointView:
         return domain.PointView(id=row.id, active=row.active, opening_hours=row.opening_hours,
                                 bath_capacity=row.bath_capacity, safety_reminders=tuple(row.safety_reminders))
 
-    def point(self, session: Session, point_id: str, lock: bool = False) -> Any:
-        query = sa.select(points).where(points.c.id == point_id)
-        row = session.execute(query.with_for_update() if lock else query).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No service point {point_id}.")
-        return row
+    @staticmethod
+    def point(session: Session, point_id: str, lock: bool = False) -> Any:
+        return one(session, points, "service point", point_id, lock)
 
-    def elder(self, session: Session, elder_id: str) -> Any:
-        row = session.execute(sa.select(elders).where(elders.c.id == elder_id)).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No elder {elder_id}.")
-        return row
+    @staticmethod
+    def elder(session: Session, elder_id: str) -> Any:
+        return one(session, elders, "elder", elder_id)
 
-    def local(self, moment: datetime) -> datetime:
-        return moment.astimezone(self.tz)
+    # --- registration's read models -------------------------------------------------------
+
+    def elder_changed(self, session: Session, elder_id: str, sequence: int, data: Mapping, now: datetime) -> None:
+        """An elder's state from registration; closing the record ends what was planned."""
+        # A reissued card frees the old number: drop it from whoever holds it here first.
+        session.execute(elders.update().where(elders.c.citizen_card_no == data["citizen_card_no"],
+                                              elders.c.id != elder_id)
+                        .values(citizen_card_no="retired:" + elders.c.id))
+        applied = apply_state(session, elders, elder_id, sequence, elder_values(data))
+        if applied and domain.closing_ends_everything(data["status"]):
+            for booking in session.execute(sa.select(bookings).where(bookings.c.elder_id == elder_id,
+                                                                     bookings.c.status == "booked")).all():
+                self._release(session, booking, "cancelled", now)
+            session.execute(follow_up_plans.update().where(follow_up_plans.c.elder_id == elder_id).values(active=False))
+            session.execute(follow_ups.update().where(follow_ups.c.elder_id == elder_id, follow_ups.c.status == "open")
+                            .values(status="cancelled"))
+
+    @staticmethod
+    def staff_changed(session: Session, staff_id: str, sequence: int, data: Mapping) -> None:
+        apply_state(session, staff, staff_id, sequence, {
+            "name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
+            "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
+            "active": data.get("active", True),
+        })
+
+    @staticmethod
+    def point_changed(session: Session, point_id: str, sequence: int, data: Mapping) -> None:
+        apply_state(session, points, point_id, sequence, {
+            "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
+            "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
+        })
 
     # --- bookings ---------------------------------------------------------------------
 
-    def book(self, session: Session, elder_id: str, point_id: str, slot_start: datetime, actor: str | None) -> Any:
+    def book(self, session: Session, elder_id: str, point_id: str, slot_start: datetime, actor: str | None,
+             now: datetime) -> dict:
         elder = self.elder(session, elder_id)
         point = self.point(session, point_id)
-        if elder.status != "active":
-            raise ApiError(409, "ELDER_SUSPENDED", "The elder is not active.")
-        now = utcnow()
         slot_start = self.local(slot_start)
-        try:
-            slot_end = domain.check_slot(self.point_view(point), slot_start, self.local(now), self.rules)
-        except DomainError as error:
-            raise api_error(error) from None
         overlapping = session.execute(sa.select(bookings.c.id).where(
             bookings.c.elder_id == elder_id, bookings.c.status == "booked",
-            bookings.c.slot_start < slot_end, bookings.c.slot_end > slot_start)).first()
-        if overlapping:
-            raise ApiError(409, "DOUBLE_BOOKING", "The elder already has a booking at that time.")
+            bookings.c.slot_start < domain.slot_end(slot_start, self.rules), bookings.c.slot_end > slot_start)).first()
+        slot_end = domain.check_booking(elder.status, self.point_view(point), slot_start, self.local(now),
+                                        overlapping is not None, self.rules)
         self._take_place(session, point, slot_start)
-        booking_id = str(uuid.uuid4())
-        session.execute(bookings.insert().values(
-            id=booking_id, elder_id=elder_id, service_point_id=point_id, slot_start=slot_start, slot_end=slot_end,
-            status="booked", created_by=actor, created_at=now, updated_at=now))
-        row = self.booking(session, booking_id)
-        self.outbox.add(session, "visits.booking.created", booking_id, self.booking_state(row))
-        return row
+        booking = {"id": str(uuid.uuid4()), "elder_id": elder_id, "service_point_id": point_id,
+                   "slot_start": slot_start.astimezone(timezone.utc), "slot_end": slot_end.astimezone(timezone.utc), "status": "booked", "created_by": actor,
+                   "created_at": now, "updated_at": now}
+        session.execute(bookings.insert().values(**booking))
+        self.outbox.add(session, "visits.booking.created", booking["id"], self.booking_state(booking))
+        return booking
 
-    def _take_place(self, session: Session, point: Any, slot_start: datetime) -> None:
+    @staticmethod
+    def _take_place(session: Session, point: Any, slot_start: datetime) -> None:
         """Concurrent bookings contend for one counter row; the conditional update can
         succeed for at most `bath_capacity` of them, whatever the interleaving."""
         key = {"service_point_id": point.id, "slot_start": slot_start}
@@ -115,145 +179,187 @@ class Visits:
         taken = session.execute(slots.update().filter_by(**key).where(slots.c.taken < point.bath_capacity)
                                 .values(taken=slots.c.taken + 1))
         if taken.rowcount != 1:
-            raise ApiError(409, "SLOT_FULL", "That slot is full.")
-
-    def cancel_booking(self, session: Session, booking_id: str, actor: str | None) -> Any:
-        row = self.booking(session, booking_id, lock=True)
-        if row.status != "booked" or utcnow() >= row.slot_start:
-            raise ApiError(409, "INVALID_TRANSITION", "Only a booking whose slot has not started can be cancelled.")
-        session.execute(bookings.update().where(bookings.c.id == booking_id).values(status="cancelled", updated_at=utcnow()))
-        session.execute(slots.update().filter_by(service_point_id=row.service_point_id, slot_start=row.slot_start)
-                        .values(taken=slots.c.taken - 1))
-        row = self.booking(session, booking_id)
-        self.outbox.add(session, "visits.booking.cancelled", booking_id, self.booking_state(row))
-        return row
-
-    def mark_no_shows(self, session: Session, now: datetime) -> int:
-        cutoff = now - timedelta(minutes=self.rules.no_show_after_minutes)
-        due = session.execute(sa.select(bookings).where(bookings.c.status == "booked", bookings.c.slot_start <= cutoff)
-                              .with_for_update(skip_locked=True)).all()
-        for row in due:
-            session.execute(bookings.update().where(bookings.c.id == row.id).values(status="no_show", updated_at=now))
-            self.outbox.add(session, "visits.booking.no_show", row.id, self.booking_state(row) | {"status": "no_show"})
-        return len(due)
-
-    def booking(self, session: Session, booking_id: str, lock: bool = False) -> Any:
-        query = sa.select(bookings).where(bookings.c.id == booking_id)
-        row = session.execute(query.with_for_update() if lock else query).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No booking {booking_id}.")
-        return row
+            raise DomainError("SLOT_FULL", "That slot is full.")
 
     @staticmethod
-    def booking_state(row: Any) -> dict:
-        return {"id": row.id, "elder_id": row.elder_id, "service_point_id": row.service_point_id,
-                "slot_start": row.slot_start.isoformat(), "slot_end": row.slot_end.isoformat(), "status": row.status}
+    def _release(session: Session, booking: Any, status: str, now: datetime) -> dict:
+        """A booking leaves `booked` (cancelled or not attended): its place in the slot is free again."""
+        session.execute(bookings.update().where(bookings.c.id == booking.id).values(status=status, updated_at=now))
+        session.execute(slots.update().filter_by(service_point_id=booking.service_point_id,
+                                                 slot_start=booking.slot_start).values(taken=slots.c.taken - 1))
+        return dict(booking._mapping) | {"status": status, "updated_at": now}
+
+    def cancel_booking(self, session: Session, booking_id: str, who: Caller, now: datetime) -> dict:
+        row = self.booking(session, booking_id, lock=True)
+        who.check_point(row.service_point_id)
+        domain.check_cancel(row.status, row.slot_start, now)
+        booking = self._release(session, row, "cancelled", now)
+        self.outbox.add(session, "visits.booking.cancelled", booking_id, self.booking_state(booking))
+        return booking
+
+    def mark_no_shows(self, session: Session, now: datetime) -> int:
+        due = session.execute(sa.select(bookings).where(
+            bookings.c.status == "booked", bookings.c.slot_start <= domain.no_show_cutoff(now, self.rules))
+            .with_for_update(skip_locked=True)).all()
+        for row in due:
+            session.execute(bookings.update().where(bookings.c.id == row.id).values(status="no_show", updated_at=now))
+            self.outbox.add(session, "visits.booking.no_show", row.id,
+                            self.booking_state(row._mapping) | {"status": "no_show"})
+        return len(due)
+
+    @staticmethod
+    def booking(session: Session, booking_id: str, lock: bool = False) -> Any:
+        return one(session, bookings, "booking", booking_id, lock)
+
+    def bookings(self, session: Session, point: str | None, elder_id: str | None, day: date | None, limit: int,
+                 cursor: str | None) -> tuple[list, str | None]:
+        query = sa.select(bookings)
+        if point:
+            query = query.where(bookings.c.service_point_id == point)
+        if elder_id:
+            query = query.where(bookings.c.elder_id == elder_id)
+        if day:
+            start = datetime.combine(day, time(0), self.tz)
+            query = query.where(bookings.c.slot_start >= start, bookings.c.slot_start < start + timedelta(days=1))
+        return page(session, query, bookings, limit, cursor)
+
+    @staticmethod
+    def booking_state(booking: Mapping) -> dict:
+        return {"id": booking["id"], "elder_id": booking["elder_id"], "service_point_id": booking["service_point_id"],
+                "slot_start": booking["slot_start"].isoformat(), "slot_end": booking["slot_end"].isoformat(),
+                "status": booking["status"]}
 
     # --- check-in ---------------------------------------------------------------------
 
-    def lookup_card(self, session: Session, card: str) -> Any | None:
-        row = session.execute(sa.select(elders).where(elders.c.citizen_card_no == card)).first()
-        if row is not None:
-            return row
-        # Not known here yet (its event may still be on the way): ask registration once.
-        try:
-            response = self._registration.request(
-                "GET", f"{self.settings.registration_url}/elders/by-card/{quote(card, safe='')}",
-                headers={"X-Request-ID": context.request_id.get() or ""})
-        except (urllib3.exceptions.HTTPError, OSError) as exc:
-            log.warning("registration lookup failed", extra={"error": type(exc).__name__})
-            return None
-        if response.status != 200:
-            return None
-        data = json.loads(response.data)
-        # Sequence 0: the registration events that follow always replace this copy.
-        apply_state(session, elders, data["id"], 0, handlers.elder_values(data))
-        return session.execute(sa.select(elders).where(elders.c.id == data["id"])).first()
+    @staticmethod
+    def _card_holder(session: Session, card: str) -> Any:
+        return session.execute(sa.select(elders).where(elders.c.citizen_card_no == card)).first()
 
-    def check_in(self, session: Session, card: str, point_id: str, booking_id: str | None,
-                 actor: str | None, staff_id: str | None) -> Any:
+    def check_in(self, transaction: Transaction, card: str, point_id: str, booking_id: str | None, who: Caller,
+                 now: datetime) -> Admitted | Refused:
+        """By citizen card, on the elder as the read model holds them with registration's
+        decision. When the card is unknown here, or the decision held has lapsed, the
+        transaction ends unchanged, registration is asked with none open, and the check-in
+        is decided in a new one. A refusal is recorded and emitted, and committed."""
+        with transaction() as session:
+            outcome = self._check_in(session, card, point_id, booking_id, who, now, None)
+        if outcome is not None:
+            return outcome
+        fresh = self.registration.by_card(card) or {}
+        with transaction() as session:
+            return self._check_in(session, card, point_id, booking_id, who, now, fresh)
+
+    def _check_in(self, session: Session, card: str, point_id: str, booking_id: str | None, who: Caller,
+                  now: datetime, fresh: dict | None) -> Admitted | Refused | None:
+        """None (having written nothing) when registration must be asked first: `fresh` is
+        None until it was, then what it answered (empty: nothing)."""
+        today = self.today(now)
         point = self.point(session, point_id)
-        elder = self.lookup_card(session, card)
-        now = utcnow()
+        held = self._card_holder(session, card)
+        elder: Mapping | None = held._mapping if held is not None else None
+        current = elder is not None and domain.decision_holds(self.held_decision(elder), today,
+                                                              self.settings.common.safety_commitment_version)
+        if not current:
+            if fresh is None:
+                return None
+            if fresh:
+                values = elder_values(fresh)
+                if elder is None:  # sequence 0: the registration events that follow replace this copy
+                    apply_state(session, elders, fresh["id"], 0, values)
+                elder = {"id": fresh["id"], **values}
         in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
-            visits.c.elder_id == elder.id, visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
-        code = domain.check_in_refusal(self.elder_view(elder) if elder else None, self.point_view(point),
+            visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
+        code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
                                        self.local(now), in_visit, self.rules)
         if code:
-            denial_id = str(uuid.uuid4())
-            masked = mask_phone(card) or ""
-            session.execute(entry_denials.insert().values(
-                id=denial_id, elder_id=elder.id if elder else None, citizen_card_no_masked=masked,
-                service_point_id=point_id, code=code, actor=actor, at=now))
-            self.outbox.add(session, "visits.visit.entry_denied", denial_id, {
-                "elder_id": elder.id if elder else None, "citizen_card_no_masked": masked,
-                "service_point_id": point_id, "code": code})
-            return code
+            self._deny(session, card, elder["id"] if elder else None, point_id, code, who.user_id, now)
+            return Refused(code)
         if booking_id:
             booking = self.booking(session, booking_id, lock=True)
-            if booking.elder_id != elder.id or booking.status != "booked":
-                raise ApiError(409, "INVALID_TRANSITION", "The booking is not this elder's open booking.")
-            session.execute(bookings.update().where(bookings.c.id == booking_id).values(status="attended", updated_at=now))
-        visit_id = str(uuid.uuid4())
-        session.execute(visits.insert().values(
-            id=visit_id, elder_id=elder.id, service_point_id=point_id, booking_id=booking_id, status="checked_in",
-            local_date=self.local(now).date(), checked_in_at=now, created_at=now, bath_overrun_alerted=False))
-        return self._record(session, visit_id, "checked_in", actor, staff_id, {}, "visits.visit.checked_in")
+            domain.check_attend(booking.status, booking.elder_id, elder["id"])
+            session.execute(bookings.update().where(bookings.c.id == booking_id)
+                            .values(status="attended", updated_at=now))
+        visit = {"id": str(uuid.uuid4()), "elder_id": elder["id"], "service_point_id": point_id,
+                 "booking_id": booking_id, "status": "checked_in", "local_date": today, "screening": None,
+                 "assistant_staff_id": None, "checked_in_at": now, "bath_started_at": None, "rest_started_at": None,
+                 "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
+        session.execute(visits.insert().values(**visit))
+        entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now)
+        self.outbox.add(session, "visits.visit.checked_in", visit["id"], self.visit_state(visit, now))
+        return Admitted(visit | {"timeline": [entry]})
+
+    def _deny(self, session: Session, card: str, elder_id: str | None, point_id: str, code: str, actor: str | None,
+              now: datetime) -> None:
+        denial_id = str(uuid.uuid4())
+        masked = mask_phone(card) or ""
+        session.execute(entry_denials.insert().values(
+            id=denial_id, elder_id=elder_id, citizen_card_no_masked=masked, service_point_id=point_id, code=code,
+            actor=actor, at=now))
+        self.outbox.add(session, "visits.visit.entry_denied", denial_id, {
+            "elder_id": elder_id, "citizen_card_no_masked": masked, "service_point_id": point_id, "code": code})
 
     # --- the visit's steps ------------------------------------------------------------
 
-    def visit(self, session: Session, visit_id: str, lock: bool = False) -> Any:
-        query = sa.select(visits).where(visits.c.id == visit_id)
-        row = session.execute(query.with_for_update() if lock else query).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No visit {visit_id}.")
+    @staticmethod
+    def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False) -> Any:
+        row = one(session, visits, "visit", visit_id, lock)
+        who.check_point(row.service_point_id)
         return row
 
-    def _record(self, session: Session, visit_id: str, action: str, actor: str | None, staff_id: str | None,
-                details: dict, event_type: str | None, extra: dict | None = None) -> Any:
-        session.execute(timeline.insert().values(visit_id=visit_id, action=action, at=utcnow(), actor=actor,
-                                                 staff_id=staff_id, details=details))
-        row = self.visit(session, visit_id)
-        if event_type:
-            self.outbox.add(session, event_type, visit_id, self.visit_state(row) | (extra or {}))
-        return row
+    def visit(self, session: Session, visit_id: str, who: Caller) -> dict:
+        return self._with_timeline(session, dict(self._visit(session, visit_id, who)._mapping))
 
     @staticmethod
-    def visit_state(row: Any) -> dict:
-        screening = row.screening or {}
-        return {"id": row.id, "elder_id": row.elder_id, "service_point_id": row.service_point_id,
-                "booking_id": row.booking_id, "status": row.status, "assistant_staff_id": row.assistant_staff_id,
+    def _timeline(session: Session, visit_id: str, action: str, actor: str | None, staff_id: str | None,
+                  details: dict, now: datetime) -> dict:
+        entry = {"action": action, "at": now, "actor": actor, "staff_id": staff_id, "details": details}
+        session.execute(timeline.insert().values(visit_id=visit_id, **entry))
+        return entry
+
+    @staticmethod
+    def _with_timeline(session: Session, visit: dict) -> dict:
+        entries = session.execute(sa.select(timeline).where(timeline.c.visit_id == visit["id"])
+                                  .order_by(timeline.c.id)).all()
+        return visit | {"timeline": [dict(r._mapping) for r in entries]}
+
+    def _change(self, session: Session, row: Any, values: dict, action: str, actor: str | None,
+                staff_id: str | None, details: dict, event_type: str | None, now: datetime,
+                extra: dict | None = None) -> dict:
+        """A step on a visit read (and locked) once: the update, its timeline row and its event."""
+        session.execute(visits.update().where(visits.c.id == row.id).values(**values))
+        visit = dict(row._mapping) | values
+        self._timeline(session, row.id, action, actor, staff_id, details, now)
+        if event_type:
+            self.outbox.add(session, event_type, row.id, self.visit_state(visit, now) | (extra or {}))
+        return visit
+
+    @staticmethod
+    def visit_state(visit: Mapping, now: datetime) -> dict:
+        screening = visit["screening"] or {}
+        return {"id": visit["id"], "elder_id": visit["elder_id"], "service_point_id": visit["service_point_id"],
+                "booking_id": visit["booking_id"], "status": visit["status"],
+                "assistant_staff_id": visit["assistant_staff_id"],
                 "refusal_reasons": screening.get("refusal_reasons", []), "warnings": screening.get("warnings", []),
-                "urgent": screening.get("urgent", False), "at": utcnow().isoformat()}
+                "urgent": screening.get("urgent", False), "at": now.isoformat()}
 
-    def _advance(self, session: Session, row: Any, action: str) -> str:
-        try:
-            return domain.step(row.status, action)
-        except DomainError as error:
-            raise api_error(error) from None
-
-    def screen(self, session: Session, visit_id: str, form: dict, actor: str | None, staff_id: str | None) -> domain.Screening:
-        row = self.visit(session, visit_id, lock=True)
-        elder = self.elder_view(self.elder(session, row.elder_id))
+    def screen(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> domain.Screening:
+        row = self._visit(session, visit_id, who, lock=True)
+        elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
         point = self.point_view(self.point(session, row.service_point_id))
-        try:
-            result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
-                                   form.get("systolic"), form.get("diastolic"), form["reminders_given"], elder, point,
-                                   self.rules)
-        except DomainError as error:
-            raise api_error(error) from None
-        status = self._advance(session, row, "screen_ok" if result.status == "screened" else "screen_refused")
+        result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
+                               form.get("systolic"), form.get("diastolic"), form["reminders_given"], elder, point,
+                               self.rules)
+        status = domain.step(row.status, "screen_ok" if result.status == "screened" else "screen_refused")
         record = {**form, "refusal_reasons": result.refusal_reasons, "warnings": result.warnings,
                   "urgent": result.urgent, "referral_advised": result.referral_advised}
-        session.execute(visits.update().where(visits.c.id == visit_id).values(status=status, screening=record))
-        self._record(session, visit_id, result.status, actor, staff_id, record,
-                     f"visits.visit.{'screened' if status == 'screened' else 'refused'}",
+        self._change(session, row, {"status": status, "screening": record}, result.status, who.user_id,
+                     who.staff_id, record, f"visits.visit.{'screened' if status == 'screened' else 'refused'}", now,
                      {"referral_advised": result.referral_advised})
         return result
 
-    def start_bath(self, session: Session, visit_id: str, assistant_id: str, actor: str | None) -> Any:
-        row = self.visit(session, visit_id, lock=True)
-        status = self._advance(session, row, "bath")
+    def start_bath(self, session: Session, visit_id: str, assistant_id: str, who: Caller, now: datetime) -> dict:
+        row = self._visit(session, visit_id, who, lock=True)
+        status = domain.step(row.status, "bath")
         point = self.point(session, row.service_point_id, lock=True)  # serialises the capacity check
         assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
         baths_now = session.execute(sa.select(sa.func.count()).select_from(visits).where(
@@ -261,63 +367,75 @@ class Visits:
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
-        try:
-            domain.check_assistant(view, self.elder_view(self.elder(session, row.elder_id)), row.service_point_id,
-                                   baths_now, self.point_view(point))
-        except DomainError as error:
-            raise api_error(error) from None
-        session.execute(visits.update().where(visits.c.id == visit_id).values(
-            status=status, assistant_staff_id=assistant_id, bath_started_at=utcnow()))
-        return self._record(session, visit_id, "bath_started", actor, assistant_id, {}, "visits.visit.bath_started")
+        domain.check_assistant(view, self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now)),
+                               row.service_point_id, baths_now, self.point_view(point))
+        visit = self._change(session, row, {"status": status, "assistant_staff_id": assistant_id,
+                                            "bath_started_at": now},
+                             "bath_started", who.user_id, assistant_id, {}, "visits.visit.bath_started", now)
+        return self._with_timeline(session, visit)
 
-    def start_rest(self, session: Session, visit_id: str, actor: str | None, staff_id: str | None) -> Any:
-        row = self.visit(session, visit_id, lock=True)
-        status = self._advance(session, row, "rest")
-        session.execute(visits.update().where(visits.c.id == visit_id).values(status=status, rest_started_at=utcnow()))
-        return self._record(session, visit_id, "rest_started", actor, staff_id, {}, "visits.visit.rest_started")
+    def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime) -> dict:
+        row = self._visit(session, visit_id, who, lock=True)
+        status = domain.step(row.status, "rest")
+        visit = self._change(session, row, {"status": status, "rest_started_at": now}, "rest_started", who.user_id,
+                             who.staff_id, {}, "visits.visit.rest_started", now)
+        return self._with_timeline(session, visit)
 
-    def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, actor: str | None,
-                  staff_id: str | None) -> Any:
-        row = self.visit(session, visit_id, lock=True)
-        status = self._advance(session, row, "checkout")
-        try:
-            domain.check_checkout(row.rest_started_at, utcnow(), early_leave_reason, self.rules)
-        except DomainError as error:
-            raise api_error(error) from None
-        session.execute(visits.update().where(visits.c.id == visit_id).values(
-            status=status, checked_out_at=utcnow(), early_leave_reason=early_leave_reason))
-        return self._record(session, visit_id, "checked_out", actor, staff_id,
-                            {"early_leave_reason": early_leave_reason}, "visits.visit.checked_out")
+    def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, who: Caller,
+                  now: datetime) -> dict:
+        row = self._visit(session, visit_id, who, lock=True)
+        status = domain.step(row.status, "checkout")
+        domain.check_checkout(row.rest_started_at, now, early_leave_reason, self.rules)
+        visit = self._change(session, row, {"status": status, "checked_out_at": now,
+                                            "early_leave_reason": early_leave_reason},
+                             "checked_out", who.user_id, who.staff_id, {"early_leave_reason": early_leave_reason},
+                             "visits.visit.checked_out", now)
+        return self._with_timeline(session, visit)
 
     def alert_bath_overruns(self, session: Session, now: datetime) -> int:
         """Once per visit: a bath longer than the maximum alerts the administrator."""
-        cutoff = now - timedelta(minutes=self.rules.max_bath_minutes)
         due = session.execute(sa.select(visits).where(
-            visits.c.status == "bathing", visits.c.bath_started_at < cutoff,
+            visits.c.status == "bathing", visits.c.bath_started_at < domain.overrun_cutoff(now, self.rules),
             visits.c.bath_overrun_alerted.is_(False)).with_for_update(skip_locked=True)).all()
         for row in due:
-            session.execute(visits.update().where(visits.c.id == row.id).values(bath_overrun_alerted=True))
-            self._record(session, row.id, "bath_overrun", None, None,
+            self._change(session, row, {"bath_overrun_alerted": True}, "bath_overrun", None, None,
                          {"minutes": int((now - row.bath_started_at).total_seconds() // 60)},
-                         "visits.visit.bath_overrun", {"urgent": True})
+                         "visits.visit.bath_overrun", now, {"urgent": True})
         return len(due)
 
-    def daily_figures(self, session: Session, point_id: str, day) -> dict:
+    def visit_list(self, session: Session, point: str | None, day: date | None, status: str | None, limit: int,
+                   cursor: str | None) -> tuple[list[dict], str | None]:
+        query = sa.select(visits)
+        if point:
+            query = query.where(visits.c.service_point_id == point)
+        if day:
+            query = query.where(visits.c.local_date == day)
+        if status:
+            query = query.where(visits.c.status == status)
+        rows, next_cursor = page(session, query, visits, limit, cursor)
+        entries: dict[str, list[dict]] = {r.id: [] for r in rows}
+        if rows:  # every visit's timeline in one read
+            for entry in session.execute(sa.select(timeline).where(timeline.c.visit_id.in_(list(entries)))
+                                         .order_by(timeline.c.id)).all():
+                entries[entry.visit_id].append(dict(entry._mapping))
+        return [dict(r._mapping) | {"timeline": entries[r.id]} for r in rows], next_cursor
+
+    # --- figures ------------------------------------------------------------------------
+
+    @staticmethod
+    def daily_figures(session: Session, point_id: str, day: date) -> dict:
         rows = session.execute(sa.select(visits).where(visits.c.service_point_id == point_id,
                                                        visits.c.local_date == day)).all()
-
-        def minutes(start, end):
-            return (end - start).total_seconds() / 60 if start and end else None
-
         summaries = [domain.VisitSummary(
             status=r.status, refusal_reasons=tuple((r.screening or {}).get("refusal_reasons", [])),
-            bath_minutes=minutes(r.bath_started_at, r.rest_started_at),
-            rest_minutes=minutes(r.rest_started_at, r.checked_out_at)) for r in rows]
+            bath_minutes=_minutes(r.bath_started_at, r.rest_started_at),
+            rest_minutes=_minutes(r.rest_started_at, r.checked_out_at)) for r in rows]
         count = session.execute(sa.select(sa.func.count()).select_from(incidents).where(
             incidents.c.visit_id.in_([r.id for r in rows]))).scalar() if rows else 0
         return {"service_point_id": point_id, "date": day.isoformat(), **domain.daily_figures(summaries, count)}
 
-    def period_figures(self, session: Session, point_id: str | None, first, last) -> dict:
+    @staticmethod
+    def period_figures(session: Session, point_id: str | None, first: date, last: date) -> dict:
         """The same figures as `daily_figures`, for every day of a period, counted in the
         store (one grouped scan of the period's visits on the point-and-date index)."""
         where = [visits.c.local_date.between(first, last)]
@@ -407,38 +525,165 @@ class Visits:
 
     # --- incidents --------------------------------------------------------------------
 
-    def report_incident(self, session: Session, visit_id: str, form: dict, actor: str | None,
-                        staff_id: str | None) -> Any:
-        row = self.visit(session, visit_id)
-        incident_id = str(uuid.uuid4())
-        session.execute(incidents.insert().values(
-            id=incident_id, visit_id=visit_id, elder_id=row.elder_id, service_point_id=row.service_point_id,
-            reported_by=actor, created_at=utcnow(), **form))
-        session.execute(timeline.insert().values(visit_id=visit_id, action="incident", at=utcnow(), actor=actor,
-                                                 staff_id=staff_id, details={"incident_id": incident_id, **form}))
-        incident = self.incident(session, incident_id)
-        self.outbox.add(session, "visits.incident.reported", incident_id, {
-            "id": incident_id, "visit_id": visit_id, "elder_id": row.elder_id,
+    def report_incident(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> dict:
+        row = self._visit(session, visit_id, who)
+        incident = {"id": str(uuid.uuid4()), "visit_id": visit_id, "elder_id": row.elder_id,
+                    "service_point_id": row.service_point_id, "reported_by": who.user_id, "created_at": now,
+                    "outcome": None, "outcome_note": None, "closed_at": None, **form}
+        session.execute(incidents.insert().values(**incident))
+        self._timeline(session, visit_id, "incident", who.user_id, who.staff_id, {"incident_id": incident["id"], **form},
+                       now)
+        self.outbox.add(session, "visits.incident.reported", incident["id"], {
+            "id": incident["id"], "visit_id": visit_id, "elder_id": row.elder_id,
             "service_point_id": row.service_point_id, "kind": form["kind"], "severity": form["severity"],
             "urgent": domain.incident_is_urgent(form["severity"]), "description": form["description"]})
         return incident
 
-    def incident(self, session: Session, incident_id: str) -> Any:
-        row = session.execute(sa.select(incidents).where(incidents.c.id == incident_id)).first()
-        if row is None:
-            raise ApiError(404, "NOT_FOUND", f"No incident {incident_id}.")
+    @staticmethod
+    def incident(session: Session, incident_id: str, who: Caller, lock: bool = False) -> Any:
+        row = one(session, incidents, "incident", incident_id, lock)
+        who.check_point(row.service_point_id)
         return row
 
-    def close_incident(self, session: Session, incident_id: str, outcome: str, note: str) -> Any:
-        row = self.incident(session, incident_id)
-        if row.closed_at is not None:
-            raise ApiError(409, "INVALID_TRANSITION", "The incident is already closed.")
-        session.execute(incidents.update().where(incidents.c.id == incident_id).values(
-            outcome=outcome, outcome_note=note, closed_at=utcnow()))
+    def close_incident(self, session: Session, incident_id: str, outcome: str, note: str, who: Caller,
+                       now: datetime) -> dict:
+        row = self.incident(session, incident_id, who, lock=True)
+        domain.check_incident_open(row.closed_at)
+        changes = {"outcome": outcome, "outcome_note": note, "closed_at": now}
+        session.execute(incidents.update().where(incidents.c.id == incident_id).values(**changes))
         self.outbox.add(session, "visits.incident.closed", incident_id, {
             "id": incident_id, "visit_id": row.visit_id, "elder_id": row.elder_id,
             "service_point_id": row.service_point_id, "outcome": outcome, "note": note})
-        return self.incident(session, incident_id)
+        return dict(row._mapping) | changes
+
+    # --- follow-up programmes (随访) ----------------------------------------------------------
+
+    @staticmethod
+    def follow_up_state(row: Mapping, extra: dict | None = None) -> dict:
+        return {"id": row["id"], "plan_id": row["plan_id"], "elder_id": row["elder_id"], "programme": row["programme"],
+                "staff_id": row["staff_id"], "due_on": row["due_on"].isoformat(),
+                "service_point_id": row["service_point_id"], **(extra or {})}
+
+    @staticmethod
+    def _open_follow_up(session: Session, plan: Mapping, due_on: date, now: datetime) -> dict:
+        follow_up = {"id": str(uuid.uuid4()), "plan_id": plan["id"], "elder_id": plan["elder_id"],
+                     "programme": plan["programme"], "staff_id": plan["staff_id"],
+                     "service_point_id": plan["service_point_id"], "due_on": due_on, "status": "open",
+                     "created_at": now}
+        session.execute(follow_ups.insert().values(**follow_up))
+        return follow_up
+
+    def create_plan(self, session: Session, fields: dict, who: Caller, now: datetime) -> tuple[dict, dict]:
+        """A programme for an elder, with its first follow-up due."""
+        elder = self.elder(session, str(fields["elder_id"]))
+        who.check_point(elder.service_point_id)
+        domain.check_plan_allowed(elder.status)
+        if fields.get("care_plan"):
+            domain.check_care_plan(fields["care_plan"], self.follow_up_rules)
+        plan = {"id": str(uuid.uuid4()), "elder_id": elder.id, "programme": fields["programme"],
+                "staff_id": str(fields["staff_id"]), "service_point_id": elder.service_point_id,
+                "care_plan": fields.get("care_plan"), "active": True, "created_at": now}
+        session.execute(follow_up_plans.insert().values(**plan))
+        first = self._open_follow_up(session, plan, domain.first_due_on(plan["programme"], self.today(now),
+                                                                        self.follow_up_rules), now)
+        return plan, first
+
+    @staticmethod
+    def follow_up(session: Session, follow_up_id: str, who: Caller, lock: bool = False) -> Any:
+        row = one(session, follow_ups, "follow-up", follow_up_id, lock)
+        who.check_point(row.service_point_id)
+        return row
+
+    def record_follow_up(self, session: Session, follow_up_id: str, form: dict, who: Caller,
+                         now: datetime) -> domain.FollowUpOutcome:
+        """谁随访，谁记录: the record carries the user who visited."""
+        row = self.follow_up(session, follow_up_id, who, lock=True)
+        domain.check_follow_up_open(row.status)
+        elder = self.elder(session, row.elder_id)
+        previous = session.execute(
+            sa.select(follow_ups.c.classification).where(follow_ups.c.plan_id == row.plan_id,
+                                                         follow_ups.c.status == "done")
+            .order_by(follow_ups.c.visited_on.desc(), follow_ups.c.created_at.desc()).limit(1)).scalar()
+        outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
+                                          form.get("diastolic"), form.get("symptoms", []), previous,
+                                          domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules)
+        if form.get("care_plan"):
+            domain.check_care_plan(form["care_plan"], self.follow_up_rules)
+        record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in form.items()}
+        session.execute(follow_ups.update().where(follow_ups.c.id == row.id).values(
+            status="done", visited_on=form["visited_on"], face_to_face=form["face_to_face"], record=record,
+            classification=outcome.classification, referral=outcome.referral, recorded_by=who.user_id))
+        self.outbox.add(session, "visits.follow_up.recorded", row.id, self.follow_up_state(row._mapping, {
+            "classification": outcome.classification, "referral": outcome.referral, "emergency": outcome.emergency,
+            "next_due_on": outcome.next_due_on.isoformat()}))
+        plan = session.execute(sa.select(follow_up_plans).where(follow_up_plans.c.id == row.plan_id)).first()
+        if plan.active:
+            self._open_follow_up(session, plan._mapping, outcome.next_due_on, now)
+        return outcome
+
+    def watch_follow_ups(self, session: Session, now: datetime) -> int:
+        """Announce due follow-ups (3 days before and on the day) and overdue ones, each once."""
+        today = self.today(now)
+        announced = 0
+        horizon = today + timedelta(days=self.follow_up_rules.remind_days_before)
+        for row in session.execute(sa.select(follow_ups).where(follow_ups.c.status == "open",
+                                                               follow_ups.c.due_on <= horizon)).all():
+            notice = domain.follow_up_notice(row.due_on, today, self.follow_up_rules)
+            if notice is None:
+                continue
+            kind, on_date = notice
+            try:
+                with session.begin_nested():
+                    session.execute(follow_up_notices.insert().values(follow_up_id=row.id, kind=kind, on_date=on_date,
+                                                                      at=now))
+            except sa.exc.IntegrityError:
+                continue
+            self.outbox.add(session, f"visits.follow_up.{kind}", row.id, self.follow_up_state(row._mapping))
+            announced += 1
+        return announced
+
+    @staticmethod
+    def follow_up_list(session: Session, point: str | None, staff_id: str | None, overdue: bool | None,
+                       due_before: date | None, today: date, limit: int, cursor: str | None) -> tuple[list, str | None]:
+        query = sa.select(follow_ups).where(follow_ups.c.status == "open")
+        if point:
+            query = query.where(follow_ups.c.service_point_id == point)
+        if staff_id:
+            query = query.where(follow_ups.c.staff_id == staff_id)
+        if overdue is not None:
+            query = query.where((follow_ups.c.due_on < today) if overdue else (follow_ups.c.due_on >= today))
+        if due_before:
+            query = query.where(follow_ups.c.due_on < due_before)
+        rows, next_cursor = page(session, query, follow_ups, limit, cursor)
+        return [dict(r._mapping) | {"overdue": r.due_on < today} for r in rows], next_cursor
+
+    def meeting_rate(self, session: Session, point: str | None, first: date, last: date) -> dict:
+        query = sa.select(follow_ups.c.status, follow_ups.c.face_to_face).where(
+            follow_ups.c.due_on >= first, follow_ups.c.due_on <= last, follow_ups.c.programme == "home_visit",
+            follow_ups.c.status != "cancelled")
+        if point:
+            query = query.where(follow_ups.c.service_point_id == point)
+        rows = session.execute(query).all()
+        met = sum(1 for r in rows if r.status == "done" and r.face_to_face)
+        rate = domain.meeting_rate(met, len(rows))
+        target = self.follow_up_rules.meeting_rate_target
+        return {"due": len(rows), "face_to_face": met, "rate": rate, "target": target,
+                "meets_target": rate is not None and rate >= target}
+
+    def meeting_rates(self, session: Session, point: str | None, first: date, last: date) -> dict:
+        """The same rate per point, counted in the store (one grouped scan), and in total."""
+        met = sa.case(((follow_ups.c.status == "done") & follow_ups.c.face_to_face.is_(True), 1))
+        query = sa.select(follow_ups.c.service_point_id, sa.func.count(), sa.func.count(met)).where(
+            follow_ups.c.due_on >= first, follow_ups.c.due_on <= last, follow_ups.c.programme == "home_visit",
+            follow_ups.c.status != "cancelled").group_by(follow_ups.c.service_point_id)
+        if point:
+            query = query.where(follow_ups.c.service_point_id == point)
+        rows = sorted(session.execute(query).all())
+        due, face_to_face = sum(r[1] for r in rows), sum(r[2] for r in rows)
+        return {"from_": first, "to": last, "target": self.follow_up_rules.meeting_rate_target,
+                "totals": {"due": due, "face_to_face": face_to_face, "rate": domain.meeting_rate(face_to_face, due)},
+                "points": [{"service_point_id": p, "due": d, "face_to_face": f, "rate": domain.meeting_rate(f, d)}
+                           for p, d, f in rows]}
 
 
 def _seconds_between(dialect: str):

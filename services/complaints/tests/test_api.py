@@ -12,13 +12,15 @@ import sqlalchemy as sa
 from kit import events
 from services.complaints import api, bootstrap, domain, handlers
 from services.complaints.models import monthly_reports
+from tests import payloads
+from tests.callers import ADMIN, caller
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
-AGENT = {"X-Zhuyu-User": "u-agent", "X-Zhuyu-Role": "cs_agent", "X-Zhuyu-Staff": "s-agent"}
+AGENT = caller("cs_agent", user="u-agent", staff="s-agent")
 POINT = str(uuid.uuid4())
 OTHER_POINT = str(uuid.uuid4())
-POINT_ADMIN = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": POINT}
+POINT_ADMIN = caller("point_admin", user="u-pa", point=POINT)
 T0 = datetime(2026, 3, 10, 1, 0, tzinfo=timezone.utc)  # 09:00 in Asia/Shanghai
 
 
@@ -51,8 +53,9 @@ def client(svc, clock):
 
 
 def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1) -> None:
-    event = events.parse(events.encode(events.envelope(type=type_, source="/x", subject=subject, data=data,
-                                                       sequence=sequence, correlationid=None, traceparent=None)))
+    event = events.parse(events.encode(events.envelope(type=type_, source="/x", subject=subject,
+                                                       data=checked(type_, data), sequence=sequence,
+                                                       correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
         svc.handlers[type_](session, event)
 
@@ -60,7 +63,7 @@ def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1) -> None:
 def staff_member(svc, roles: list[str], point: str | None = POINT, staff_id: str | None = None) -> str:
     staff_id = staff_id or str(uuid.uuid4())
     feed(svc, "registration.staff.created", staff_id,
-         {"id": staff_id, "name": "张三", "roles": roles, "service_point_id": point, "active": True})
+         payloads.staff(id=staff_id, name="张三", roles=roles, service_point_id=point))
     return staff_id
 
 
@@ -423,7 +426,7 @@ def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
     assert [r["id"] for r in listed["items"]] == [recorded.get_json()["id"]]
     assert client.get("/complaints/misconduct", query_string={"staff_id": str(uuid.uuid4())},
                       headers=ADMIN).get_json()["items"] == []
-    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": OTHER_POINT, "X-Zhuyu-User": "u"}
+    other = caller("point_admin", user="u", point=OTHER_POINT)
     assert client.get("/complaints/misconduct", query_string={"staff_id": staff}, headers=other).get_json()[
         "items"] == []
     assert types(svc)[-1] == "complaints.misconduct.recorded"
@@ -433,8 +436,8 @@ def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
 
 def checked_out(svc, point: str = POINT) -> str:
     visit = str(uuid.uuid4())
-    feed(svc, "visits.visit.checked_out", visit, {"id": visit, "elder_id": str(uuid.uuid4()),
-                                                  "service_point_id": point, "status": "checked_out"})
+    feed(svc, "visits.visit.checked_out", visit, payloads.visit(id=visit, service_point_id=point,
+                                                                status="checked_out"))
     return visit
 
 
@@ -472,7 +475,7 @@ def test_staff_record_surveys_counted_under_the_subjects_point(client, svc):
     unknown = client.post("/surveys", json={"subject_type": "visit", "subject_id": str(uuid.uuid4()), "score": 5},
                           headers=AGENT)
     assert (unknown.status_code, unknown.get_json()["code"]) == (404, "NOT_FOUND")
-    other = {"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": OTHER_POINT, "X-Zhuyu-User": "u"}
+    other = caller("point_admin", user="u", point=OTHER_POINT)
     assert client.post("/surveys", json={"subject_type": "visit", "subject_id": checked_out(svc), "score": 5},
                        headers=other).status_code == 403
     assert client.post("/surveys", json={"subject_type": "elder", "subject_id": visit, "score": 5},
@@ -687,7 +690,7 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
 
 def test_a_call_is_logged_by_the_agent_who_took_it_and_only_from_a_number(client):
     logged = call(client, T0)
-    assert logged.status_code == 201 and logged.get_json()["agent_id"] == AGENT["X-Zhuyu-Staff"]
+    assert logged.status_code == 201 and logged.get_json()["agent_id"] == "s-agent"
     other = str(uuid.uuid4())
     assert call(client, T0, agent_id=other).get_json()["agent_id"] == other
     assert call(client, T0, headers=ADMIN).get_json()["agent_id"] is None  # no linked staff member

@@ -279,3 +279,49 @@ def test_periods_default_to_the_current_month_both_ends_inclusive():
 def test_report_counts_list_every_key_even_at_zero():
     assert domain.count_by(["web", "phone", "web"], domain.CHANNELS) == {
         "phone": 1, "in_person": 0, "letter": 0, "web": 2, "online_media": 0, "fax": 0}
+
+
+@pytest.mark.parametrize("step,status,payload,action", [
+    ("reply", "in_progress", {}, "first_reply"), ("reply", "resolved", {}, "result_reply"),
+    ("callback", "replied", {"reached": False}, "callback_unreached"),
+    ("callback", "replied", {"satisfied": True}, "callback_satisfied"),
+    ("callback", "replied", {"reached": True, "satisfied": False}, "callback_unsatisfied"),
+    ("assign", "received", {"staff_id": "s"}, "assign"), ("follow_up", "assigned", {}, "follow_up"),
+    ("escalate", "reopened", {}, "escalate"), ("close", "received", {}, "close")])
+def test_each_step_is_the_action_the_record_and_the_answer_make_it(step, status, payload, action):
+    assert domain.action_of(step, status, payload) == action
+
+
+def test_an_owner_works_at_the_complaints_point_or_at_the_desk():
+    domain.check_assignee(True, "p1", "p1")
+    domain.check_assignee(True, None, "p1")
+    domain.check_assignee(False, None, "p1")  # not known here yet: accepted
+    with pytest.raises(DomainError) as error:
+        domain.check_assignee(True, "p2", "p1")
+    assert error.value.code == "VALIDATION_FAILED" and list(error.value.errors) == ["staff_id"]
+
+
+def test_misconduct_is_recorded_against_staff_once_and_only_for_a_misconduct_complaint():
+    domain.check_misconduct("staff_misconduct", False)
+    for category, recorded, code in (("safety", False, "NOT_STAFF_MISCONDUCT"),
+                                     ("staff_misconduct", True, "ALREADY_RECORDED")):
+        with pytest.raises(DomainError) as error:
+            domain.check_misconduct(category, recorded)
+        assert error.value.code == code
+
+
+def test_a_subject_is_evaluated_once():
+    domain.check_first_answer(False, "x")
+    with pytest.raises(DomainError) as error:
+        domain.check_first_answer(True, "This survey has been answered.")
+    assert error.value.code == "ALREADY_ANSWERED"
+
+
+def test_the_complainant_is_promised_the_first_or_written_reply_as_configured():
+    def promised(kind, channel, rules=RULES):
+        return domain.reply_within_hours(domain.intake_deadlines(kind, channel, "other", T0, rules))
+
+    assert promised("complaint", "phone") == 24
+    assert promised("complaint", "phone", Rules(first_reply_hours=12)) == 12
+    assert promised("suggestion", "online_media", Rules(written_reply_hours=6)) == 6
+    assert promised("praise", "phone") is None

@@ -10,9 +10,10 @@ import sqlalchemy as sa
 
 from kit import events
 from services.complaints import api, bootstrap, handlers
+from tests.callers import ADMIN
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
 POINT = str(uuid.uuid4())
 T0 = datetime(2026, 5, 4, 2, 0, tzinfo=timezone.utc)
 COMPLAINT_FIELDS = {"id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",
@@ -40,8 +41,8 @@ def client(svc, clock):
 def deliver(svc, type_: str, subject: str, data: dict, sequence: int) -> events.Event:
     """An event as the consumer hands it over (a new event id each time)."""
     event = events.parse(events.encode(events.envelope(type=type_, source="/registration", subject=subject,
-                                                       data=data, sequence=sequence, correlationid=None,
-                                                       traceparent=None)))
+                                                       data=checked(type_, data), sequence=sequence,
+                                                       correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
         svc.handlers[type_](session, event)
     return event
@@ -87,7 +88,9 @@ def test_each_handling_step_emits_the_complaints_whole_state(client, svc):
         ("replied", "replied"), ("closed", "closed")]
     for event in emitted:
         assert (event.source, event.subject) == ("/complaints", complaint_id)
-        assert set(event.data) == COMPLAINT_FIELDS
+        assert set(event.data) == COMPLAINT_FIELDS | ({"reply_within_hours"} if event.type.endswith(".received")
+                                                      else set())
+    assert emitted[0].data["reply_within_hours"] == 24
     assert [e.sequence for e in emitted] == sorted(e.sequence for e in emitted)
     assert len({e.sequence for e in emitted}) == len(emitted)
     last = emitted[-1].data

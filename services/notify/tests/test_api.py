@@ -13,11 +13,15 @@ from werkzeug.wrappers import Request, Response
 
 from kit import events
 from services.notify import domain
-from services.notify.dispatch import DeliveryFailed, Dispatcher
+from services.notify.adapters import DeliveryFailed
+from services.notify.service import Notify
 from services.notify.models import notifications, sink_messages
+from tests import payloads
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 CONTACT = {"name": "李明", "relation": "son", "phone": "13800001111"}
+POINT = str(uuid.uuid4())
 
 
 @pytest.fixture
@@ -31,8 +35,8 @@ def client(svc):
 
 
 def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1, event_id: str | None = None) -> dict:
-    envelope = events.envelope(type=type_, source="/x", subject=subject, data=data, sequence=sequence,
-                               correlationid=None, traceparent=None, id=event_id)
+    envelope = events.envelope(type=type_, source="/x", subject=subject, data=checked(type_, data),
+                               sequence=sequence, correlationid=None, traceparent=None, id=event_id)
     event = events.parse(events.encode(envelope))
     with svc.store.begin() as session:
         svc.handlers[type_](session, event)
@@ -41,9 +45,9 @@ def feed(svc, type_: str, subject: str, data: dict, sequence: int = 1, event_id:
 
 def register(svc, **state) -> str:
     elder_id = state.pop("id", str(uuid.uuid4()))
-    feed(svc, "registration.elder.registered", elder_id, {
-        "id": elder_id, "name": "张阿姨", "phone": "13912341234", "phone_is_mobile": True, "service_point_id": "p1",
-        "emergency_contacts": [CONTACT], "status": "active", "consents": {"sms": None}} | state)
+    feed(svc, "registration.elder.registered", elder_id, payloads.elder(
+        id=elder_id, name="张阿姨", phone="13912341234", phone_is_mobile=True, service_point_id=POINT,
+        emergency_contacts=[CONTACT], status="active", consents={"sms": None}) | state)
     return elder_id
 
 
@@ -60,8 +64,8 @@ def daytime() -> datetime:
 
 def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client):
     elder_id = str(uuid.uuid4())
-    data = {"id": elder_id, "name": "张阿姨", "phone": "13912341234", "phone_is_mobile": True,
-            "service_point_id": "p1", "emergency_contacts": [CONTACT], "status": "active", "consents": {}}
+    data = payloads.elder(id=elder_id, name="张阿姨", phone="13912341234", phone_is_mobile=True,
+                          service_point_id=POINT, emergency_contacts=[CONTACT], status="active", consents={})
     event_id = str(uuid.uuid4())
     for _ in range(3):
         feed(svc, "registration.elder.registered", elder_id, data, event_id=event_id)
@@ -72,12 +76,12 @@ def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client)
 def test_urgent_incident_goes_to_family_and_point_admins_at_once(svc):
     elder_id = register(svc, phone=None, phone_is_mobile=False)
     admin = str(uuid.uuid4())
-    feed(svc, "registration.staff.created", admin, {"id": admin, "name": "王站长", "phone": "13700001111",
-                                                    "roles": ["point_admin"], "service_point_id": "p1", "active": True})
+    feed(svc, "registration.staff.created", admin, payloads.staff(id=admin, name="王站长", phone="13700001111",
+                                                                  roles=["point_admin"], service_point_id=POINT))
     incident = str(uuid.uuid4())
-    feed(svc, "visits.incident.reported", incident, {"id": incident, "visit_id": "v", "elder_id": elder_id,
-                                                      "service_point_id": "p1", "kind": "fall", "severity": "serious",
-                                                      "urgent": True, "description": "滑倒"})
+    feed(svc, "visits.incident.reported", incident, payloads.incident(
+        id=incident, elder_id=elder_id, service_point_id=POINT, kind="fall", severity="serious", urgent=True,
+        description="滑倒"))
     planned = {(r.recipient_type, r.channel, r.urgent) for r in rows(svc, event_type="visits.incident.reported")}
     assert planned == {("emergency_contact", "sms", True), ("emergency_contact", "voice", True),
                        ("staff", "inbox", True), ("staff", "sms", True)}
@@ -107,10 +111,10 @@ class Flaky:
 def test_a_provider_failing_twice_then_succeeding_gives_sent_after_3_attempts(svc):
     elder_id = register(svc)
     flaky = Flaky(2)
-    dispatcher = Dispatcher(svc.store, svc.outbox, svc.config.settings, {"sms": flaky}, rand=lambda: 0.5)
+    notify = Notify(svc.use_cases.settings, svc.outbox, {"sms": flaky}, svc.use_cases.resolve, rand=lambda: 0.5)
     now = daytime()
     for _ in range(3):
-        dispatcher.run_due(now)
+        notify.dispatch_due(svc.store.begin, now)
         now += timedelta(minutes=10)
     [row] = rows(svc, recipient_id=elder_id)
     assert (row.status, row.attempts, flaky.calls) == ("sent", 3, 3)
@@ -118,10 +122,10 @@ def test_a_provider_failing_twice_then_succeeding_gives_sent_after_3_attempts(sv
 
 def test_delivery_fails_for_good_after_the_maximum_attempts(svc):
     elder_id = register(svc)
-    dispatcher = Dispatcher(svc.store, svc.outbox, svc.config.settings, {"sms": Flaky(99)}, rand=lambda: 0.5)
+    notify = Notify(svc.use_cases.settings, svc.outbox, {"sms": Flaky(99)}, svc.use_cases.resolve, rand=lambda: 0.5)
     now = daytime()
     for _ in range(8):
-        dispatcher.run_due(now)
+        notify.dispatch_due(svc.store.begin, now)
         now += timedelta(hours=1)
     [row] = rows(svc, recipient_id=elder_id)
     assert (row.status, row.attempts, row.last_error) == ("failed", 5, "gateway busy")
@@ -129,7 +133,7 @@ def test_delivery_fails_for_good_after_the_maximum_attempts(svc):
 
 def test_the_sink_stores_the_sent_sms(svc):
     elder_id = register(svc)
-    svc.config.dispatcher.run_due(daytime())
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
     with svc.store.begin() as session:
         [message] = session.execute(sa.select(sink_messages)).all()
     assert message.address == "13912341234" and "张阿姨" in message.body
@@ -159,7 +163,7 @@ def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, cl
     secret = created.get_json()["secret"]
     assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}").get_json()
     register(svc)
-    svc.config.dispatcher.run_due(daytime())
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
     [(signature, body)] = received
     assert domain.verify(secret.encode(), body, signature)
     event = json.loads(body)
@@ -180,11 +184,11 @@ def test_booking_reminder_goes_the_day_before_once_and_not_after_a_cancellation(
     slot = "2026-12-02T09:30:00+08:00"
     kept, cancelled = str(uuid.uuid4()), str(uuid.uuid4())
     for booking in (kept, cancelled):
-        feed(svc, "visits.booking.created", booking, {"id": booking, "elder_id": elder_id, "service_point_id": "p1",
-                                                      "slot_start": slot, "status": "booked"})
-    feed(svc, "visits.booking.cancelled", cancelled, {"id": cancelled, "elder_id": elder_id, "service_point_id": "p1",
-                                                      "slot_start": slot, "status": "cancelled"}, sequence=2)
-    planner = svc.config.planner
+        feed(svc, "visits.booking.created", booking, payloads.booking(id=booking, elder_id=elder_id,
+                                                                      service_point_id=POINT, slot_start=slot))
+    feed(svc, "visits.booking.cancelled", cancelled, payloads.booking(
+        id=cancelled, elder_id=elder_id, service_point_id=POINT, slot_start=slot, status="cancelled"), sequence=2)
+    planner = svc.use_cases
     before = datetime(2026, 12, 1, 9, 59, tzinfo=timezone.utc)  # 17:59 in Shanghai, the day before
     with svc.store.begin() as session:
         assert planner.send_due_reminders(session, before) == 0
@@ -219,16 +223,28 @@ def test_escalation_emails_the_supervisor_through_a_real_smtp_server(build_servi
     monkeypatch.setenv("NOTIFY_SMTP_PORT", str(controller.port))
     svc = build_service("notify")
     supervisor = str(uuid.uuid4())
-    feed(svc, "registration.staff.created", supervisor, {
-        "id": supervisor, "name": "钱主管", "phone": "13700009999", "email": "qian@example.org",
-        "roles": ["cs_supervisor"], "service_point_id": None, "active": True})
+    feed(svc, "registration.staff.created", supervisor, payloads.staff(
+        id=supervisor, name="钱主管", phone="13700009999", email="qian@example.org", roles=["cs_supervisor"],
+        service_point_id=None))
     complaint = str(uuid.uuid4())
-    feed(svc, "complaints.complaint.escalated", complaint, {
-        "id": complaint, "service_point_id": "p1", "owner_staff_id": None, "supervisor_staff_ids": [supervisor],
-        "category": "safety", "deadline": {"name": "first_reply", "due_at": "2026-11-23T09:00:00+00:00"}})
-    svc.config.dispatcher.run_due(daytime())
+    feed(svc, "complaints.complaint.escalated", complaint, payloads.complaint(
+        id=complaint, service_point_id=POINT, owner_staff_id=None, supervisor_staff_ids=[supervisor],
+        category="safety", escalation_level=1,
+        deadline={"name": "first_reply", "due_at": "2026-11-23T09:00:00+00:00"}))
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
     [email] = rows(svc, channel="email")
     assert email.status == "sent", email.last_error
     [message] = received
     assert message["To"] == "qian@example.org"
     assert "投诉时限" in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_the_complainant_is_told_the_reply_time_the_complaint_was_given(svc):
+    for hours, promise in ((12, "我们将在12小时内答复"), (1.5, "我们将在1.5小时内答复"), (None, None)):
+        complaint = str(uuid.uuid4())
+        feed(svc, "complaints.complaint.received", complaint, payloads.complaint(
+            id=complaint, service_point_id=POINT, complainant={"name": "李先生", "phone": "13800001111"},
+            reply_within_hours=hours))
+        [sms] = rows(svc, recipient_id=complaint)
+        assert "您的意见已受理" in sms.body and "24小时" not in sms.body
+        assert (promise in sms.body) if promise else ("答复" not in sms.body), sms.body

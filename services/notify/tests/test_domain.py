@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.notify import domain, rules, templates
+from services.notify import domain, templates
 from services.notify.domain import ElderContact, Recipient, Rules
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -109,10 +109,40 @@ def test_a_template_using_an_undeclared_variable_fails_at_load():
 
 def test_every_rule_names_a_known_template():
     loaded = templates.load()
-    assert {rule.template for rule in rules.RULES} <= set(loaded)
+    assert {rule.template for rule in domain.RULES} <= set(loaded)
 
 
 def test_urgency_can_come_from_the_events_data():
-    [rule] = rules.rules_for("visits.visit.refused", {"urgent": True})
-    assert rules.is_urgent(rule, {"urgent": True}) and not rules.is_urgent(rule, {"urgent": False})
-    assert [r.audience for r in rules.rules_for("visits.incident.reported", {"urgent": False})] == ["point_admins"]
+    [rule] = domain.rules_for("visits.visit.refused", {"urgent": True})
+    assert domain.is_urgent(rule, {"urgent": True}) and not domain.is_urgent(rule, {"urgent": False})
+    assert [r.audience for r in domain.rules_for("visits.incident.reported", {"urgent": False})] == ["point_admins"]
+
+
+SMS = domain.Planned(Recipient("elder", "e1", "13912341234"), "sms", "booking_confirmed", False)
+URGENT = domain.Planned(Recipient("elder", "e1", "13912341234"), "sms", "incident", True)
+
+
+@pytest.mark.parametrize("preferences,status", [
+    (None, "queued"), (domain.Preferences(), "queued"), (domain.Preferences(channels=("sms",)), "queued"),
+    (domain.Preferences(channels=("voice",)), "suppressed"),
+    (domain.Preferences(opt_out=("visits.booking.created",)), "suppressed"),
+    (domain.Preferences(opt_out=("registration.elder.registered",)), "queued")])
+def test_a_recipients_channels_and_opt_outs_decide_what_is_suppressed(preferences, status):
+    assert domain.delivery(preferences, SMS, "visits.booking.created", at(10), RULES) == (
+        status, at(10) if status == "queued" else None)
+
+
+def test_urgent_messages_bypass_preferences_and_quiet_hours():
+    refusing = domain.Preferences(channels=("voice",), opt_out=("visits.incident.reported",))
+    assert domain.delivery(refusing, URGENT, "visits.incident.reported", at(23), RULES) == ("queued", at(23))
+
+
+def test_routine_messages_to_families_are_held_through_quiet_hours():
+    assert domain.delivery(None, SMS, "visits.booking.created", at(22), RULES) == (
+        "held", at(8) + timedelta(days=1))
+
+
+def test_a_webhook_carries_personal_data_only_with_consent_to_share():
+    data = {"id": "e1", "name": "张阿姨", "phone": "13912341234", "status": "active", "complainant": {"name": "李"}}
+    assert domain.webhook_data(data, False) == {"id": "e1", "status": "active"}
+    assert domain.webhook_data(data, True) == data

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
 
 from services.registration import domain
+from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
 
 POINT = {"name": "西湖助浴点", "address": "杭州市西湖区", "district": "西湖区", "bath_capacity": 2, "rest_seats": 6,
          "opening_hours": {"mon": [["08:30", "11:30"]]}, "safety_reminders": ["地面湿滑"]}
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
 
 
 def id_number(birth: date, serial: int = 1, male: bool = False) -> str:
@@ -146,7 +147,7 @@ def test_card_reissue_retires_the_old_number(client, point, svc):
 
 def test_personal_data_is_masked_for_roles_that_do_not_need_it(client, point):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    agent = {"X-Zhuyu-User": "u-cs", "X-Zhuyu-Role": "cs_agent"}
+    agent = caller("cs_agent", user="u-cs")
     body = client.get(f"/elders/{elder['id']}", headers=agent).get_json()
     assert body["phone"] == "139****1234"
     assert body["id_number"] == elder["id_number"][:6] + "********" + elder["id_number"][-4:]
@@ -156,22 +157,21 @@ def test_personal_data_is_masked_for_roles_that_do_not_need_it(client, point):
 
 def test_every_full_read_is_audited_and_only_admins_read_the_audit(client, point):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    client.get(f"/elders/{elder['id']}", headers={"X-Zhuyu-User": "u-doc", "X-Zhuyu-Role": "doctor"})
+    client.get(f"/elders/{elder['id']}", headers=caller("doctor", user="u-doc"))
     reads = client.get("/audit/elder-reads", query_string={"elder_id": elder["id"]}, headers=ADMIN).get_json()["items"]
     assert [(r["user_id"], r["role"]) for r in reads] == [("u-doc", "doctor")]
-    assert client.get("/audit/elder-reads", headers={"X-Zhuyu-Role": "doctor"}).status_code == 403
+    assert client.get("/audit/elder-reads", headers=caller("doctor")).status_code == 403
 
 
 def test_a_list_with_unmasked_records_is_audited_per_elder_and_a_masked_one_is_not(client, point):
     first = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
     second = client.post("/elders", json=elder_body(point["id"], serial=2, citizen_card_no="HZ20240002"),
                          headers=ADMIN).get_json()
-    key = {"X-Zhuyu-User": "key-1", "X-Zhuyu-Role": "api_client", "X-Zhuyu-Scopes": "elders:read",
-           "X-Request-ID": "third-party-1"}
+    key = caller("api_client", user="key-1", scopes=["elders:read"]) | {"X-Request-ID": "third-party-1"}
     listed = client.get("/elders", headers=key)
     assert listed.status_code == 200
     masked = [item["phone"] for item in listed.get_json()["items"]]
-    client.get("/elders", headers={"X-Zhuyu-User": "u-doc", "X-Zhuyu-Role": "doctor", "X-Request-ID": "list-1"})
+    client.get("/elders", headers=caller("doctor", user="u-doc") | {"X-Request-ID": "list-1"})
     reads = client.get("/audit/elder-reads", query_string={"user_id": "u-doc"}, headers=ADMIN).get_json()["items"]
     assert sorted(r["elder_id"] for r in reads) == sorted([first["id"], second["id"]])
     assert {(r["role"], r["request_id"]) for r in reads} == {("doctor", "list-1")}
@@ -183,7 +183,7 @@ def test_a_list_with_unmasked_records_is_audited_per_elder_and_a_masked_one_is_n
 def test_point_bound_users_see_only_their_point(client, point):
     other = client.post("/service-points", json=POINT | {"name": "另一个"}, headers=ADMIN).get_json()
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    bound = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other["id"]}
+    bound = caller("point_admin", user="u-pa", point=other["id"])
     assert client.get(f"/elders/{elder['id']}", headers=bound).status_code == 403
     assert client.get("/elders", query_string={"service_point_id": point["id"]}, headers=bound).status_code == 403
     assert client.get("/elders", headers=bound).get_json()["items"] == []
@@ -222,11 +222,9 @@ def test_certificate_check_announces_expiry_once(client, point, svc):
         "name": "赵", "roles": ["bathing_assistant"], "service_point_id": point["id"], "phone": "13700003333",
         "experience_years": 3, "care_training": {"completed_on": "2024-05-01"},
         "health_certificate": {"number": "H-2", "issued_on": "2025-01-01", "expires_on": soon.isoformat()}}).get_json()
-    from services.registration import service
-
     for today in (date.today(), date.today(), soon + timedelta(days=1), soon + timedelta(days=2)):
         with svc.store.begin() as session:
-            service.check_certificates(session, svc.outbox, svc.config.rules, today)
+            svc.use_cases.check_certificates(session, datetime.combine(today, time(12), ZoneInfo("Asia/Shanghai")))
     changes = [e["data"]["change"] for e in events(svc, "registration.staff.qualification_changed")]
     assert changes == ["expiring_soon", "expired"]
     assert client.get(f"/staff/{staff['id']}", headers=ADMIN).get_json()["qualified"] is False
@@ -258,10 +256,10 @@ def test_search_by_whole_id_number_only_for_roles_that_see_it(client, point):
     wanted = client.post("/elders", json=elder_body(point["id"], 21), headers=ADMIN).get_json()
     client.post("/elders", json=elder_body(point["id"], 22), headers=ADMIN)
     number = elder_body(point["id"], 21)["id_number"]
-    desk = {"X-Zhuyu-User": "u-pa", "X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": point["id"]}
+    desk = caller("point_admin", user="u-pa", point=point["id"])
     found = client.get("/elders", query_string={"id_number": number.lower()}, headers=desk).get_json()["items"]
     assert [e["id"] for e in found] == [wanted["id"]]
     assert client.get("/elders", query_string={"id_number": number[:17]}, headers=desk).get_json()["items"] == []
-    agent = {"X-Zhuyu-User": "u-cs", "X-Zhuyu-Role": "cs_agent"}
+    agent = caller("cs_agent", user="u-cs")
     refused = client.get("/elders", query_string={"id_number": number}, headers=agent)
     assert refused.status_code == 403 and refused.get_json()["code"] == "FORBIDDEN"

@@ -103,14 +103,36 @@ def test_only_active_elders_at_level_2_or_3_are_eligible(level, status, eligible
 
 
 def test_a_new_commitment_version_requires_re_signing():
-    assert domain.commitment_current("v1", Rules(safety_commitment_version="v1"))
-    assert not domain.commitment_current("v1", Rules(safety_commitment_version="v2"))
-    assert not domain.commitment_current(None, RULES)
+    assert domain.commitment_current("v1", "v1")
+    assert not domain.commitment_current("v1", "v2")
+    assert not domain.commitment_current(None, "v1")
 
 
 def test_signing_another_version_than_the_current_is_refused():
     with pytest.raises(Invalid):
-        domain.check_commitment_version("v0", RULES)
+        domain.check_commitment_version("v0", "v1")
+    domain.check_commitment_version("v1", "v1")
+
+
+@pytest.mark.parametrize("level,status,signed,eligible,current", [
+    (2, "active", "v1", True, True), (1, "active", "v1", False, True), (3, "suspended", None, False, False),
+    (2, "active", "v0", True, False)])
+def test_the_bathing_decision_is_eligibility_and_a_current_commitment(level, status, signed, eligible, current):
+    decision = domain.bathing_decision(status, level, signed, TODAY, "v1", RULES)
+    assert (decision.eligible, decision.commitment_current) == (eligible, current)
+    assert decision.lapses_on is None, "no rule of today's depends on the date"
+
+
+@pytest.mark.parametrize("status", ["active", "suspended"])
+def test_an_open_record_may_change(status):
+    domain.check_open(status, "changed")
+
+
+def test_a_closed_record_is_not_changed_assessed_or_signed_for():
+    for change in ("changed", "assessed", "signed for"):
+        with pytest.raises(DomainError) as error:
+            domain.check_open("closed", change)
+        assert error.value.code == "INVALID_TRANSITION"
 
 
 @pytest.mark.parametrize("status,action,after", [("active", "suspend", "suspended"), ("suspended", "reactivate", "active"),

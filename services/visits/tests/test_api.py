@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,10 +12,12 @@ import sqlalchemy as sa
 
 from kit import events
 from kit.broker import free_port
+from tests import payloads
+from tests.callers import ADMIN, caller
+from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-ADMIN = {"X-Zhuyu-User": "u-admin", "X-Zhuyu-Role": "admin"}
 
 
 class Registration:
@@ -28,32 +30,28 @@ class Registration:
     def emit(self, type_: str, subject: str, data: dict) -> None:
         self.sequences[subject] = self.sequences.get(subject, 0) + 1
         event = events.parse(events.encode(events.envelope(
-            type=type_, source="/registration", subject=subject, data=data, sequence=self.sequences[subject],
-            correlationid=None, traceparent=None)))
+            type=type_, source="/registration", subject=subject, data=checked(type_, data),
+            sequence=self.sequences[subject], correlationid=None, traceparent=None)))
         with self.svc.store.begin() as session:
             self.svc.handlers[type_](session, event)
 
     def point(self, capacity: int = 2, hours=None) -> str:
         point_id = str(uuid.uuid4())
-        self.emit("registration.service_point.created", point_id, {
-            "id": point_id, "name": "点", "active": True, "opening_hours": ALL_DAY if hours is None else hours,
-            "bath_capacity": capacity, "safety_reminders": ["地面湿滑"]})
+        self.emit("registration.service_point.created", point_id, payloads.point(
+            id=point_id, name="点", opening_hours=ALL_DAY if hours is None else hours, bath_capacity=capacity,
+            safety_reminders=["地面湿滑"]))
         return point_id
 
     def elder(self, point_id: str, card: str, **state) -> str:
         elder_id = state.pop("id", str(uuid.uuid4()))
-        data = {"id": elder_id, "name": "张阿姨", "gender": "female", "birth_date": "1945-03-01",
-                "citizen_card_no": card, "service_point_id": point_id, "status": "active",
-                "latest_assessment_level": 2, "safety_commitment_version": "v1", "same_gender_assistant": False,
-                "chronic_conditions": ["高血压"]} | state
-        self.emit("registration.elder.updated", elder_id, data)
+        self.emit("registration.elder.updated", elder_id, payloads.elder(
+            id=elder_id, citizen_card_no=card, service_point_id=point_id, chronic_conditions=["高血压"]) | state)
         return elder_id
 
     def assistant(self, point_id: str, **state) -> str:
         staff_id = str(uuid.uuid4())
-        self.emit("registration.staff.created", staff_id, {
-            "id": staff_id, "name": "王", "gender": "female", "roles": ["bathing_assistant"],
-            "service_point_id": point_id, "qualified": True, "active": True} | state)
+        self.emit("registration.staff.created", staff_id, payloads.staff(
+            id=staff_id, name="王", gender="female", roles=["bathing_assistant"], service_point_id=point_id) | state)
         return staff_id
 
 
@@ -112,8 +110,10 @@ def test_a_whole_visit_from_check_in_to_check_out(client, reg, svc, monkeypatch)
 
 
 @pytest.mark.parametrize("state,code", [({"status": "suspended"}, "ELDER_SUSPENDED"),
-                                        ({"latest_assessment_level": 1}, "NOT_ELIGIBLE"),
-                                        ({"safety_commitment_version": "v0"}, "NO_SAFETY_COMMITMENT")])
+                                        ({"latest_assessment_level": 1, "eligible_for_bathing": False},
+                                         "NOT_ELIGIBLE"),
+                                        ({"safety_commitment_version": "v0", "safety_commitment_current": False},
+                                         "NO_SAFETY_COMMITMENT")])
 def test_check_in_refusals_are_409_recorded_and_emitted(client, reg, svc, state, code):
     point = reg.point()
     reg.elder(point, "CARD0002", **state)
@@ -258,7 +258,7 @@ def test_point_bound_staff_cannot_touch_another_points_visit(client, reg):
     point, other = reg.point(), reg.point()
     reg.elder(point, "CARD0012")
     visit = client.post("/visits", json={"citizen_card_no": "CARD0012", "service_point_id": point}, headers=ADMIN)
-    bound = {"X-Zhuyu-Role": "rest_hall_admin", "X-Zhuyu-Point": other, "X-Zhuyu-User": "u"}
+    bound = caller("rest_hall_admin", user="u", point=other)
     assert client.get(f"/visits/{visit.get_json()['id']}", headers=bound).status_code == 403
     assert client.get("/visits", query_string={"service_point_id": point}, headers=bound).status_code == 403
 
@@ -268,9 +268,9 @@ def test_older_registration_events_do_not_overwrite_newer_state(svc, reg, client
     elder = reg.elder(point, "CARD0013", status="suspended")
     stale = events.parse(events.encode(events.envelope(
         type="registration.elder.updated", source="/registration", subject=elder, sequence=1,
-        data={"id": elder, "name": "x", "gender": "female", "birth_date": "1945-03-01", "citizen_card_no": "CARD0013",
-              "service_point_id": point, "status": "active", "latest_assessment_level": 2,
-              "safety_commitment_version": "v1"}, correlationid=None, traceparent=None)))
+        data=checked("registration.elder.updated", payloads.elder(
+            id=elder, name="x", citizen_card_no="CARD0013", service_point_id=point, status="active")),
+        correlationid=None, traceparent=None)))
     with svc.store.begin() as session:
         svc.handlers[stale.type](session, stale)
     response = client.post("/visits", json={"citizen_card_no": "CARD0013", "service_point_id": point}, headers=ADMIN)
@@ -309,11 +309,10 @@ def test_follow_up_watch_announces_due_and_overdue_once(client, reg, svc):
     plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
                                                  "staff_id": str(uuid.uuid4())}, headers=ADMIN).get_json()
     due = date.fromisoformat(plan["first_due_on"])
-    follow_ups = svc.config.follow_ups
     for day in (due - timedelta(days=3), due - timedelta(days=2), due, due, due + timedelta(days=1),
                 due + timedelta(days=2)):
         with svc.store.begin() as session:
-            follow_ups.watch(session, day)
+            svc.use_cases.watch_follow_ups(session, datetime.combine(day, time(12), ZoneInfo("Asia/Shanghai")))
     types = outbox_types(svc)
     assert types.count("visits.follow_up.due") == 2 and types.count("visits.follow_up.overdue") == 1
     overdue = client.get("/follow-ups", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
@@ -384,7 +383,7 @@ def test_period_figures_agree_with_each_days_figures_and_add_up(client, reg):
     city = client.get("/visits/figures", query_string={"from": day, "to": day}, headers=ADMIN).get_json()
     assert city["totals"]["visits"] == 3 and city["service_point_id"] is None
     bound = client.get("/visits/figures", query_string={"service_point_id": point, "from": day, "to": day},
-                       headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other})
+                       headers=caller("point_admin", point=other))
     assert bound.status_code == 403
     backwards = client.get("/visits/figures", query_string={"from": day, "to": "2000-01-01"}, headers=ADMIN)
     assert backwards.status_code == 422 and "to" in backwards.get_json()["errors"]
@@ -427,10 +426,10 @@ def test_point_figures_give_each_points_totals_and_days_and_add_up_to_the_city(c
     for figure in ("visits", "checked_out", "refused", "incidents"):
         assert sum(p[figure] for p in by_point.values()) == city[figure]
     own = client.get("/visits/figures/points", query_string=period,
-                     headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other}).get_json()["points"]
+                     headers=caller("point_admin", point=other)).get_json()["points"]
     assert [p["service_point_id"] for p in own] == [other]
     refused = client.get("/visits/figures/points", query_string=period | {"service_point_id": quiet},
-                         headers={"X-Zhuyu-Role": "point_admin", "X-Zhuyu-Point": other})
+                         headers=caller("point_admin", point=other))
     assert refused.status_code == 403
     backwards = client.get("/visits/figures/points", query_string={"from": day, "to": "2000-01-01"}, headers=ADMIN)
     assert backwards.status_code == 422
@@ -462,3 +461,91 @@ def test_meeting_rates_per_point_agree_with_each_points_rate(client, reg):
                             headers=ADMIN).get_json()
         assert (single["due"], single["face_to_face"], single["rate"]) == (
             by_point[at]["due"], by_point[at]["face_to_face"], by_point[at]["rate"])
+
+
+class RegistrationStub:
+    """Registration's card lookup on a port of its own; it notes whether the visits store
+    had a connection checked out (a transaction open) while it was asked."""
+
+    def __init__(self):
+        from werkzeug.serving import make_server
+        from werkzeug.wrappers import Request, Response
+
+        self.elders: dict[str, dict] = {}
+        self.store = None
+        self.open_while_asked: list[int] = []
+
+        @Request.application
+        def app(request):
+            card = request.path.rsplit("/", 1)[-1]
+            if self.store is not None:
+                self.open_while_asked.append(self.store.engine.pool.checkedout())
+            if card not in self.elders:
+                return Response("{}", status=404, content_type="application/problem+json")
+            return Response(json.dumps(self.elders[card]), content_type="application/json")
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def registration(build_service, monkeypatch):
+    stub = RegistrationStub()
+    monkeypatch.setenv("REGISTRATION_URL", stub.url)
+    svc = build_service("visits")
+    stub.store = svc.store
+    yield svc, stub
+    stub.server.shutdown()
+
+
+def elder_state(point: str, card: str, **state) -> dict:
+    """What registration's card lookup answers: the elder's event-carried state."""
+    return checked("registration.elder.updated", payloads.elder(
+        name="李阿姨", birth_date="1940-05-01", citizen_card_no=card, service_point_id=point,
+        latest_assessment_level=3) | state)
+
+
+def test_an_unknown_card_is_looked_up_at_registration_with_no_visits_transaction_open(registration):
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    stub.elders["NEWCARD1"] = elder_state(point, "NEWCARD1")
+    response = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
+    assert response.status_code == 201, response.get_json()
+    assert stub.open_while_asked == [0], "registration was asked while the visits store was held"
+    again = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
+    assert again.get_json()["code"] == "ALREADY_IN_VISIT" and len(stub.open_while_asked) == 1, "the copy is kept"
+
+
+def test_registrations_decision_is_applied_not_remade(registration):
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    stub.elders["LEVEL001"] = elder_state(point, "LEVEL001", latest_assessment_level=1, eligible_for_bathing=True)
+    assert client.post("/visits", json={"citizen_card_no": "LEVEL001", "service_point_id": point},
+                       headers=ADMIN).status_code == 201
+    stub.elders["LEVEL002"] = elder_state(point, "LEVEL002", latest_assessment_level=3, eligible_for_bathing=False)
+    refused = client.post("/visits", json={"citizen_card_no": "LEVEL002", "service_point_id": point}, headers=ADMIN)
+    assert refused.get_json()["code"] == "NOT_ELIGIBLE"
+
+
+def test_a_decision_past_its_date_or_made_under_another_text_is_asked_for_again(registration):
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    reg.elder(point, "LAPSED01", decision_lapses_on=today.isoformat())
+    reg.elder(point, "OLDTEXT1", commitment_version_in_force="v0")
+    # Registration does not answer for them: what has lapsed is not in force.
+    assert client.post("/visits", json={"citizen_card_no": "LAPSED01", "service_point_id": point},
+                       headers=ADMIN).get_json()["code"] == "NOT_ELIGIBLE"
+    assert client.post("/visits", json={"citizen_card_no": "OLDTEXT1", "service_point_id": point},
+                       headers=ADMIN).get_json()["code"] == "NO_SAFETY_COMMITMENT"
+    # Registration decides again (a new assessment, a commitment to the text in force).
+    stub.elders["LAPSED01"] = elder_state(point, "LAPSED01", decision_lapses_on=(today + timedelta(days=300)).isoformat())
+    stub.elders["OLDTEXT1"] = elder_state(point, "OLDTEXT1")
+    for card in ("LAPSED01", "OLDTEXT1"):
+        response = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
+        assert response.status_code == 201, (card, response.get_json())
+    assert stub.open_while_asked == [0, 0, 0, 0]

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.visits import domain
-from services.visits.domain import DomainError, ElderView, PointView, Rules, StaffView
+from services.visits.domain import DomainError, ElderView, Invalid, PointView, Rules, StaffView
 
 TZ = ZoneInfo("Asia/Shanghai")
 RULES = Rules()
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
-ELDER = ElderView(id="e1", status="active", latest_level=2, commitment_current=True, gender="female")
+ELDER = ElderView(id="e1", status="active", eligible=True, commitment_current=True, gender="female")
 POINT = PointView(id="p1", active=True, opening_hours={"mon": [["08:30", "11:30"], ["14:30", "17:30"]]},
                   bath_capacity=2, safety_reminders=("地面湿滑",))
 
@@ -27,11 +27,11 @@ def test_check_in_passes_for_an_eligible_committed_elder_at_an_open_point():
 
 @pytest.mark.parametrize("elder,at,in_visit,code", [
     (None, MONDAY_9, False, "UNKNOWN_CARD"),
-    (ElderView("e", "suspended", 1, False, "female"), MONDAY_9, True, "ELDER_SUSPENDED"),
-    (ElderView("e", "closed", 2, True, "female"), MONDAY_9, False, "ELDER_SUSPENDED"),
-    (ElderView("e", "active", 1, False, "female"), MONDAY_9, True, "NOT_ELIGIBLE"),
-    (ElderView("e", "active", None, True, "female"), MONDAY_9, False, "NOT_ELIGIBLE"),
-    (ElderView("e", "active", 3, False, "female"), MONDAY_9 + timedelta(hours=4), True, "NO_SAFETY_COMMITMENT"),
+    (ElderView("e", "suspended", False, False, "female"), MONDAY_9, True, "ELDER_SUSPENDED"),
+    (ElderView("e", "closed", True, True, "female"), MONDAY_9, False, "ELDER_SUSPENDED"),
+    (ElderView("e", "active", False, False, "female"), MONDAY_9, True, "NOT_ELIGIBLE"),
+    (ElderView("e", "active", False, True, "female"), MONDAY_9, False, "NOT_ELIGIBLE"),
+    (ElderView("e", "active", True, False, "female"), MONDAY_9 + timedelta(hours=4), True, "NO_SAFETY_COMMITMENT"),
     (ELDER, MONDAY_9 + timedelta(hours=4), True, "POINT_CLOSED"),
     (ELDER, MONDAY_9, True, "ALREADY_IN_VISIT"),
 ])
@@ -75,7 +75,7 @@ def test_only_one_blood_pressure_value_is_invalid():
 
 
 def test_chronic_conditions_need_a_medication_reminder():
-    elder = ElderView("e", "active", 2, True, "female", chronic_conditions=("高血压",))
+    elder = ElderView("e", "active", True, True, "female", chronic_conditions=("高血压",))
     assert "MEDICATION_REMINDER_MISSING" in screen(elder=elder).warnings
     result = screen(elder=elder, reminders_given=[*domain.STANDARD_REMINDERS, "medication"])
     assert "MEDICATION_REMINDER_MISSING" not in result.warnings
@@ -100,7 +100,7 @@ def test_only_a_qualified_assistant_of_the_point_may_bathe():
 
 
 def test_same_gender_preference_is_honoured():
-    elder = ElderView("e", "active", 2, True, "female", same_gender_assistant=True)
+    elder = ElderView("e", "active", True, True, "female", same_gender_assistant=True)
     with pytest.raises(DomainError):
         domain.check_assistant(StaffView("s", ("bathing_assistant",), "p1", True, "male"), elder, "p1", 0, POINT)
     domain.check_assistant(ASSISTANT, elder, "p1", 0, POINT)
@@ -123,8 +123,17 @@ def test_minimum_rest_before_check_out():
 
 
 def test_bath_longer_than_the_maximum_is_an_overrun():
-    assert not domain.bath_overrun(MONDAY_9, MONDAY_9 + timedelta(minutes=20), RULES)
-    assert domain.bath_overrun(MONDAY_9, MONDAY_9 + timedelta(minutes=20, seconds=1), RULES)
+    """The watch's SQL asks for baths started before the cutoff."""
+    assert not MONDAY_9 < domain.overrun_cutoff(MONDAY_9 + timedelta(minutes=20), RULES)
+    assert MONDAY_9 < domain.overrun_cutoff(MONDAY_9 + timedelta(minutes=20, seconds=1), RULES)
+    assert MONDAY_9 < domain.overrun_cutoff(MONDAY_9 + timedelta(minutes=26), Rules(max_bath_minutes=25))
+
+
+def test_an_incident_is_closed_once():
+    domain.check_incident_open(None)
+    with pytest.raises(DomainError) as error:
+        domain.check_incident_open(MONDAY_9)
+    assert error.value.code == "INVALID_TRANSITION"
 
 
 LEGAL = set(domain.TRANSITIONS)
@@ -159,8 +168,66 @@ def test_slots_start_on_the_grid_inside_opening_hours():
 
 
 def test_no_show_after_30_minutes():
-    assert not domain.is_no_show(MONDAY_9, MONDAY_9 + timedelta(minutes=29), RULES)
-    assert domain.is_no_show(MONDAY_9, MONDAY_9 + timedelta(minutes=30), RULES)
+    """The watch's SQL asks for booked slots that started at or before the cutoff."""
+    assert not MONDAY_9 <= domain.no_show_cutoff(MONDAY_9 + timedelta(minutes=29), RULES)
+    assert MONDAY_9 <= domain.no_show_cutoff(MONDAY_9 + timedelta(minutes=30), RULES)
+
+
+def test_a_booking_needs_an_active_elder_a_slot_on_the_grid_and_no_overlap():
+    now = MONDAY_9 - timedelta(days=1)
+    assert domain.check_booking("active", POINT, MONDAY_9, now, False, RULES) == MONDAY_9 + timedelta(minutes=30)
+    for status, slot, overlapping, code in (("suspended", MONDAY_9, False, "ELDER_SUSPENDED"),
+                                            ("closed", MONDAY_9, True, "ELDER_SUSPENDED"),
+                                            ("active", MONDAY_9.replace(hour=12), False, "POINT_CLOSED"),
+                                            ("active", MONDAY_9, True, "DOUBLE_BOOKING")):
+        with pytest.raises(DomainError) as error:
+            domain.check_booking(status, POINT, slot, now, overlapping, RULES)
+        assert error.value.code == code
+    with pytest.raises(Invalid):
+        domain.check_booking("active", POINT, MONDAY_9 + timedelta(minutes=10), now, False, RULES)
+
+
+def test_a_booking_is_cancelled_up_to_the_start_of_its_slot():
+    domain.check_cancel("booked", MONDAY_9, MONDAY_9 - timedelta(seconds=1))
+    for status, now in (("booked", MONDAY_9), ("cancelled", MONDAY_9 - timedelta(hours=1)),
+                        ("attended", MONDAY_9 - timedelta(hours=1))):
+        with pytest.raises(DomainError) as error:
+            domain.check_cancel(status, MONDAY_9, now)
+        assert error.value.code == "INVALID_TRANSITION"
+
+
+def test_a_check_in_names_only_the_elders_own_open_booking():
+    domain.check_attend("booked", "e1", "e1")
+    for status, owner in (("booked", "e2"), ("cancelled", "e1")):
+        with pytest.raises(DomainError):
+            domain.check_attend(status, owner, "e1")
+
+
+@pytest.mark.parametrize("status,ends", [("closed", True), ("suspended", False), ("active", False)])
+def test_only_closing_an_elder_ends_bookings_and_plans(status, ends):
+    assert domain.closing_ends_everything(status) is ends
+
+
+TODAY = MONDAY_9.date()
+
+
+@pytest.mark.parametrize("decision,holds", [
+    (domain.HeldDecision(True, True, None, "v1"), True),
+    (domain.HeldDecision(False, True, None, "v1"), True),
+    (domain.HeldDecision(True, True, TODAY + timedelta(days=1), "v1"), True),
+    (domain.HeldDecision(True, True, TODAY, "v1"), False),
+    (domain.HeldDecision(True, True, None, "v0"), False),
+    (domain.HeldDecision(None, None, None, None), False),
+])
+def test_a_held_decision_holds_until_its_date_and_under_the_commitment_text_in_force(decision, holds):
+    assert domain.decision_holds(decision, TODAY, "v1") is holds
+
+
+def test_what_has_lapsed_of_a_held_decision_is_not_in_force():
+    assert domain.applied_decision(domain.HeldDecision(True, True, None, "v1"), TODAY, "v1") == (True, True)
+    assert domain.applied_decision(domain.HeldDecision(True, True, TODAY, "v1"), TODAY, "v1") == (False, True)
+    assert domain.applied_decision(domain.HeldDecision(True, True, None, "v0"), TODAY, "v1") == (True, False)
+    assert domain.applied_decision(domain.HeldDecision(None, None, None, None), TODAY, "v1") == (False, False)
 
 
 @pytest.mark.parametrize("severity,urgent", [("minor", False), ("serious", True), ("emergency", True)])
@@ -246,3 +313,23 @@ def test_age_in_whole_years():
 def test_a_span_ending_at_23_59_stays_open_until_midnight():
     point = PointView("p", True, {"mon": [["00:00", "23:59"]]}, 2)
     assert domain.is_open(point, MONDAY_9.replace(hour=23, minute=59, second=30))
+
+
+def test_a_closed_elder_gets_no_follow_up_plan():
+    domain.check_plan_allowed("active")
+    domain.check_plan_allowed("suspended")
+    with pytest.raises(DomainError) as error:
+        domain.check_plan_allowed("closed")
+    assert error.value.code == "ELDER_SUSPENDED"
+
+
+@pytest.mark.parametrize("status", ["done", "cancelled"])
+def test_a_follow_up_is_recorded_once_and_never_after_its_cancellation(status):
+    domain.check_follow_up_open("open")
+    with pytest.raises(DomainError) as error:
+        domain.check_follow_up_open(status)
+    assert error.value.code == "INVALID_TRANSITION"
+
+
+def test_a_danger_reading_at_follow_up_is_the_screenings_danger_reading():
+    assert (FOLLOW.danger_systolic, FOLLOW.danger_diastolic) == (RULES.bp_danger_systolic, RULES.bp_danger_diastolic)

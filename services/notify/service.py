@@ -1,0 +1,364 @@
+"""Notify use cases: the recipients kept from registration's events, planning notifications
+from every event (who is told what: `domain.RULES`), reminders, delivery through the
+channels' providers, webhook subscriptions and recipients' preferences.
+
+Planning works in the caller's transaction (the consumer's batch, a job's): a
+notification's id derives from (event, recipient, channel), so however often an event
+arrives, at most one notification exists for each recipient and channel. Delivery and a
+webhook's creation open their own transactions: a provider or the resolver is called with
+none open. `now` comes from the caller; nothing here reads the clock.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import secrets
+import uuid
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+from typing import Any, Callable
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kit import metrics
+from kit.db import Transaction, one
+from kit.errors import Invalid
+from kit.events import Event
+from kit.outbox import Outbox
+from kit.paging import page
+from kit.readmodel import apply_state
+from services.notify import domain, templates
+from services.notify.adapters import DeliveryFailed, Provider
+from services.notify.config import Settings
+from services.notify.domain import Planned, Recipient
+from services.notify.models import elders, notifications, preferences, reminders, staff, webhooks
+
+log = logging.getLogger("notify")
+SENDING_LEASE = timedelta(minutes=2)  # an attempt that never reported back is retried after this
+FILTERS = {"recipient": "recipient_id", "event_id": "event_id", "event_type": "event_type", "channel": "channel",
+           "status": "status"}
+
+
+class Notify:
+    """The use cases, with the settings, the templates (checked when built, not at send
+    time), a provider per channel and the resolver of webhook hosts."""
+
+    def __init__(self, settings: Settings, outbox: Outbox, providers: dict[str, Provider],
+                 resolve: Callable[[str], set[str]], rand: Callable[[], float] = random.random):
+        self.settings = settings
+        self.rules = settings.rules
+        self.outbox = outbox
+        self.providers = providers
+        self.resolve = resolve
+        self.rand = rand
+        self.templates = templates.load()
+        self.tz = ZoneInfo(settings.common.timezone)
+
+    # --- the recipients, kept from registration's events -------------------------------------
+
+    def elder_changed(self, session: Session, event: Event, now: datetime) -> None:
+        data = event.data
+        apply_state(session, elders, event.subject, event.sequence, {
+            "name": data["name"], "phone": data.get("phone"), "phone_is_mobile": bool(data.get("phone_is_mobile")),
+            "service_point_id": data["service_point_id"], "emergency_contacts": data.get("emergency_contacts", []),
+            "status": data.get("status", "active"), "consents": data.get("consents") or {},
+            "language": data.get("language") or "zh-CN"})
+        self.plan(session, event, now)
+
+    def staff_changed(self, session: Session, event: Event, now: datetime) -> None:
+        data = event.data
+        apply_state(session, staff, event.subject, event.sequence, {
+            "name": data["name"], "phone": data.get("phone"), "email": data.get("email"), "roles": data["roles"],
+            "service_point_id": data.get("service_point_id"), "active": data.get("active", True)})
+        self.plan(session, event, now)
+
+    # --- bookings and their reminders ----------------------------------------------------------
+
+    def booking_created(self, session: Session, event: Event, now: datetime) -> None:
+        """A reminder the day before the booking, once."""
+        if not session.execute(sa.select(reminders.c.id).where(reminders.c.id == event.subject)).first():
+            slot = datetime.fromisoformat(event.data["slot_start"]).astimezone(self.tz)
+            session.execute(reminders.insert().values(
+                id=event.subject, kind="booking", due_at=domain.booking_reminder_at(slot, self.rules),
+                data=event.data, status="scheduled"))
+        self.plan(session, event, now)
+
+    def booking_ended(self, session: Session, event: Event, now: datetime) -> None:
+        """A booking cancelled or not attended is not reminded of."""
+        session.execute(reminders.update().where(reminders.c.id == event.subject, reminders.c.status == "scheduled")
+                        .values(status="cancelled"))
+        self.plan(session, event, now)
+
+    def send_due_reminders(self, session: Session, now: datetime) -> int:
+        """Turns reminders that fell due into notifications, as if their own event arrived."""
+        due = session.execute(sa.select(reminders).where(reminders.c.status == "scheduled",
+                                                         reminders.c.due_at <= now)).all()
+        for reminder in due:
+            self.plan(session, Event(id=domain.reminder_event_id(reminder.id, reminder.kind),
+                                     type=f"notify.reminder.{reminder.kind}", source="/notify", subject=reminder.id,
+                                     time=now.isoformat(), sequence=1, dataversion=1, data=reminder.data), now)
+            session.execute(reminders.update().where(reminders.c.id == reminder.id).values(status="done"))
+        return len(due)
+
+    # --- planning ---------------------------------------------------------------------
+
+    def plan(self, session: Session, event: Event, now: datetime) -> None:
+        """Who is told what of an event (`domain.RULES`), and every subscribing webhook."""
+        for rule in domain.rules_for(event.type, event.data):
+            for planned in self._audience(session, rule, event, domain.is_urgent(rule, event.data)):
+                self._queue(session, event, planned, now)
+        self._webhooks(session, event, now)
+
+    @staticmethod
+    def _elder(session: Session, elder_id: str | None) -> Any:
+        if not elder_id:
+            return None
+        return session.execute(sa.select(elders).where(elders.c.id == elder_id)).first()
+
+    @staticmethod
+    def _staff_recipient(row: Any, channel: str) -> Recipient | None:
+        if row is None or not row.active:
+            return None
+        address = {"inbox": row.id, "email": row.email}.get(channel, row.phone)
+        return Recipient("staff", row.id, address) if address else None
+
+    def _audience(self, session: Session, rule: domain.Rule, event: Event, urgent: bool) -> list[Planned]:
+        data = event.data
+        if rule.audience == "family":
+            elder = self._elder(session, data.get("elder_id") or (event.subject if event.type.startswith(
+                "registration.elder.") else None))
+            if elder is None:
+                return []
+            contact = domain.ElderContact(
+                id=elder.id, name=elder.name, phone=elder.phone, phone_is_mobile=elder.phone_is_mobile,
+                emergency_contacts=tuple(elder.emergency_contacts), status=elder.status,
+                sms_consent=elder.consents.get("sms") is not False, language=elder.language)
+            return domain.to_family(contact, rule.template, urgent)
+        if rule.audience == "complainant":
+            complainant = data.get("complainant") or {}
+            if not complainant.get("phone"):
+                return []
+            return [Planned(Recipient("complainant", event.subject, complainant["phone"]), channel, rule.template, urgent)
+                    for channel in rule.channels]
+        ids: list[str] = []
+        if rule.audience == "owner" and data.get("owner_staff_id"):
+            ids = [data["owner_staff_id"]]
+        elif rule.audience == "supervisors":
+            ids = list(data.get("supervisor_staff_ids") or [])
+        elif rule.audience == "staff" and data.get("staff_id"):
+            ids = [data["staff_id"]]
+        elif rule.audience == "point_admins":
+            rows = session.execute(sa.select(staff).where(staff.c.service_point_id == data.get("service_point_id"),
+                                                          staff.c.active)).all()
+            ids = [r.id for r in rows if "point_admin" in r.roles]
+        planned = []
+        for staff_id in ids:
+            row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first()
+            for channel in rule.channels:
+                recipient = self._staff_recipient(row, channel) if row else (
+                    Recipient("staff", staff_id, staff_id) if channel == "inbox" else None)
+                if recipient:
+                    planned.append(Planned(recipient, channel, rule.template, urgent))
+        return planned
+
+    def variables(self, session: Session, event: Event) -> dict:
+        data = event.data
+        elder = self._elder(session, data.get("elder_id")) if data.get("elder_id") else None
+        name = (elder.name if elder else None) or data.get("name") or (data.get("complainant") or {}).get("name") or ""
+        slot = data.get("slot_start")
+        deadline = data.get("deadline") or {}
+        hours = data.get("reply_within_hours")
+        return {
+            "name": name,
+            "slot": datetime.fromisoformat(slot).astimezone(self.tz).strftime("%m月%d日 %H:%M") if slot else "",
+            "reasons": "、".join(data.get("refusal_reasons") or []),
+            "kind": data.get("kind", ""), "severity": data.get("severity", ""),
+            "link": self.settings.survey_base_url + str(data.get("token", "")),
+            "category": data.get("category", ""), "deadline": deadline.get("name", ""),
+            "level": {"complaints.complaint.deadline_warning": "即将到期"}.get(event.type, "已超时"),
+            "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
+            "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
+        }
+
+    def _queue(self, session: Session, event: Event, planned: Planned, now: datetime) -> None:
+        recipient = planned.recipient
+        nid = domain.notification_id(event.id, recipient, planned.channel)
+        if session.execute(sa.select(notifications.c.id).where(notifications.c.id == nid)).first():
+            return
+        pref = session.execute(sa.select(preferences).where(preferences.c.recipient_id == recipient.id)).first()
+        status, when = domain.delivery(
+            domain.Preferences(tuple(pref.channels), tuple(pref.opt_out)) if pref is not None else None,
+            planned, event.type, now.astimezone(self.tz), self.rules)
+        template = self.templates[planned.template]
+        body = templates.render(self.templates, planned.template, recipient.language, self.variables(session, event))
+        session.execute(notifications.insert().values(
+            id=nid, event_id=event.id, event_type=event.type, recipient_type=recipient.type,
+            recipient_id=recipient.id, address=recipient.address, channel=planned.channel, urgent=planned.urgent,
+            language=recipient.language, template=template.key, template_version=template.version, body=body,
+            status=status, attempts=0, next_attempt_at=when, created_at=now))
+
+    def _webhooks(self, session: Session, event: Event, now: datetime) -> None:
+        for hook in session.execute(sa.select(webhooks).where(webhooks.c.active)).all():
+            if event.type not in hook.event_types and "*" not in hook.event_types:
+                continue
+            recipient = Recipient("webhook", hook.id, hook.url)
+            nid = domain.notification_id(event.id, recipient, "webhook")
+            if session.execute(sa.select(notifications.c.id).where(notifications.c.id == nid)).first():
+                continue
+            payload = json.dumps(self.webhook_event(session, event), ensure_ascii=False, separators=(",", ":")).encode()
+            session.execute(notifications.insert().values(
+                id=nid, event_id=event.id, event_type=event.type, recipient_type="webhook", recipient_id=hook.id,
+                address=hook.url, channel="webhook", urgent=False, language="zh-CN", template="cloudevent",
+                template_version=1, body=event.type, payload=payload, status="queued", attempts=0,
+                next_attempt_at=now, created_at=now))
+
+    def webhook_event(self, session: Session, event: Event) -> dict:
+        """The structured CloudEvent a subscriber receives."""
+        elder_id = event.data.get("elder_id") or (event.subject if event.type.startswith("registration.elder.") else None)
+        elder = self._elder(session, elder_id)
+        data = domain.webhook_data(event.data, bool(elder and elder.consents.get("third_party_sharing")))
+        return {"specversion": "1.0", "id": event.id, "source": event.source, "type": event.type, "time": event.time,
+                "subject": event.subject, "datacontenttype": "application/json", "data": data}
+
+    # --- delivery -----------------------------------------------------------------------
+
+    def dispatch_due(self, transaction: Transaction, now: datetime, batch: int = 100) -> int:
+        """Delivers due notifications. An attempt is counted (committed) before the provider
+        is called, and the outcome after, so a crash mid-send can repeat at most that one
+        attempt and never loses a notification. Failures are retried with exponential
+        back-off and jitter, then marked `failed`."""
+        with transaction() as session:
+            claimed = self._claim(session, now, batch)
+        for notification in claimed:
+            provider = self.providers.get(notification.channel)
+            try:
+                if provider is None:
+                    raise DeliveryFailed(f"no provider is configured for {notification.channel}")
+                provider.send(notification)
+            except DeliveryFailed as exc:
+                with transaction() as session:
+                    self._failed(session, notification, str(exc), now)
+            else:
+                with transaction() as session:
+                    self._sent(session, notification, now)
+        return len(claimed)
+
+    @staticmethod
+    def _claim(session: Session, now: datetime, batch: int) -> list[Any]:
+        """Take due notifications and count the attempt before calling anyone."""
+        due = session.execute(
+            sa.select(notifications)
+            .where(notifications.c.status.in_(("queued", "held", "sending")), notifications.c.next_attempt_at <= now)
+            .order_by(notifications.c.urgent.desc(), notifications.c.next_attempt_at)
+            .limit(batch).with_for_update(skip_locked=True)).all()
+        for row in due:
+            session.execute(notifications.update().where(notifications.c.id == row.id).values(
+                status="sending", attempts=row.attempts + 1, next_attempt_at=now + SENDING_LEASE))
+        return [SimpleNamespace(**(row._asdict() | {"attempts": row.attempts + 1})) for row in due]
+
+    def _sent(self, session: Session, notification: Any, now: datetime) -> None:
+        session.execute(notifications.update().where(notifications.c.id == notification.id).values(
+            status="sent", sent_at=now, next_attempt_at=None, last_error=None))
+        if notification.channel == "webhook":
+            session.execute(webhooks.update().where(webhooks.c.id == notification.recipient_id)
+                            .values(consecutive_failures=0))
+        self.outbox.add(session, "notify.notification.sent", notification.id,
+                        self._state(notification) | {"sent_at": now.isoformat()})
+        metrics.instruments().notifications.labels(notification.channel, "sent").inc()
+
+    def _failed(self, session: Session, notification: Any, error: str, now: datetime) -> None:
+        final = domain.gives_up(notification.attempts, self.rules)
+        session.execute(notifications.update().where(notifications.c.id == notification.id).values(
+            status="failed" if final else "queued", last_error=error[:2000],
+            next_attempt_at=None if final else domain.next_attempt_at(notification.attempts, now, self.rules,
+                                                                      self.rand())))
+        if notification.channel == "webhook":
+            self._webhook_failed(session, notification.recipient_id, error)
+        if final:
+            self.outbox.add(session, "notify.notification.failed", notification.id,
+                            self._state(notification) | {"last_error": error[:500]})
+        metrics.instruments().notifications.labels(notification.channel, "failed" if final else "retry").inc()
+        log.warning("delivery failed", extra={"notification_id": notification.id, "channel": notification.channel,
+                                              "attempts": notification.attempts, "final": final, "error": error[:200]})
+
+    def _webhook_failed(self, session: Session, hook_id: str, error: str) -> None:
+        hook = session.execute(sa.select(webhooks).where(webhooks.c.id == hook_id).with_for_update()).first()
+        if hook is None:
+            return
+        failures = hook.consecutive_failures + 1
+        values: dict[str, Any] = {"consecutive_failures": failures}
+        if failures >= self.rules.webhook_disable_after and hook.active:
+            values.update(active=False, disabled_reason=f"{failures} deliveries failed in a row; last: {error[:500]}")
+        session.execute(webhooks.update().where(webhooks.c.id == hook_id).values(**values))
+
+    @staticmethod
+    def _state(notification: Any) -> dict:
+        return {"id": notification.id, "event_id": notification.event_id, "event_type": notification.event_type,
+                "recipient_type": notification.recipient_type, "recipient_id": notification.recipient_id,
+                "channel": notification.channel, "attempts": notification.attempts}
+
+    # --- reading notifications ------------------------------------------------------------
+
+    @staticmethod
+    def waiting(session: Session) -> dict[tuple[str, str], int]:
+        """Notifications not yet delivered, by (channel, status) (a gauge)."""
+        return {(channel, status): count for channel, status, count in session.execute(
+            sa.select(notifications.c.channel, notifications.c.status, sa.func.count())
+            .where(notifications.c.status.in_(("queued", "held", "sending")))
+            .group_by(notifications.c.channel, notifications.c.status)).all()}
+
+    @staticmethod
+    def notification_list(session: Session, filters: dict, limit: int, cursor: str | None) -> tuple[list, str | None]:
+        """By recipient, event, event type, channel and status (the arguments of `FILTERS`)."""
+        query = sa.select(notifications)
+        for arg, column in FILTERS.items():
+            if filters.get(arg):
+                query = query.where(notifications.c[column] == filters[arg])
+        return page(session, query, notifications, limit, cursor)
+
+    @staticmethod
+    def notification(session: Session, notification_id: str) -> Any:
+        return one(session, notifications, "notification", notification_id)
+
+    # --- webhooks and preferences ---------------------------------------------------------
+
+    def check_webhook_address(self, url: str) -> None:
+        """Deliveries to private or loopback addresses are refused unless allowed (dev, tests)."""
+        if self.settings.webhook_allow_private:
+            return
+        host = urlsplit(url).hostname or ""
+        addresses = self.resolve(host)
+        if not addresses:
+            raise Invalid({"url": ["Host does not resolve."]}, "The webhook host does not resolve.")
+        if any(domain.is_private_address(a) for a in addresses) or domain.is_private_address(host):
+            raise Invalid({"url": ["Private or loopback address."]},
+                          "Webhooks to private or loopback addresses are refused.")
+
+    def create_webhook(self, transaction: Transaction, url: str, event_types: list[str], owner: str | None,
+                       now: datetime) -> dict:
+        """A subscription with its secret (shown this once); the address is checked first,
+        with no transaction open while its host is resolved."""
+        self.check_webhook_address(url)
+        hook = {"id": str(uuid.uuid4()), "url": url, "event_types": event_types, "secret": secrets.token_urlsafe(32),
+                "active": True, "consecutive_failures": 0, "created_by": owner, "created_at": now}
+        with transaction() as session:
+            session.execute(webhooks.insert().values(**hook))
+        return hook
+
+    @staticmethod
+    def webhook(session: Session, webhook_id: str) -> Any:
+        return one(session, webhooks, "webhook", webhook_id)
+
+    @staticmethod
+    def set_preferences(session: Session, recipient_id: str, channels: list[str], opt_out: list[str],
+                        now: datetime) -> dict:
+        values = {"channels": channels, "opt_out": opt_out, "updated_at": now}
+        updated = session.execute(preferences.update().where(preferences.c.recipient_id == recipient_id)
+                                  .values(**values)).rowcount
+        if not updated:
+            session.execute(preferences.insert().values(recipient_id=recipient_id, **values))
+        return {"recipient_id": recipient_id, "channels": channels, "opt_out": opt_out}
