@@ -19,7 +19,7 @@ from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs, tracing
 from kit.db import Store
 from kit.types import utcnow
-from kit.web import problem
+from kit.web import problem, refuse_unreadable_json
 
 log = logging.getLogger("gateway")
 API = "/api/v1"
@@ -46,6 +46,8 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     @app.before_request
     def _caller():
         g.principal = request.environ.get(PRINCIPAL)  # identified by the front
+
+    app.before_request(refuse_unreadable_json)
 
     @app.after_request
     def _stamp(response: Response) -> Response:

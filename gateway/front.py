@@ -126,6 +126,11 @@ class Front:
 
         try:
             return self._handle(environ, recording)
+        except Exception:  # whatever fails here, the client gets a problem, never a server's page
+            log.exception("unhandled error in the gateway's front")
+            if seen:
+                raise
+            return self._problem(recording, 500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.")
         finally:
             method = environ["REQUEST_METHOD"]
             route = _route(path)
@@ -165,7 +170,8 @@ class Front:
                                  {"Retry-After": retry_after})
         method = environ["REQUEST_METHOD"]
         if (method in BODY_METHODS and environ.get("CONTENT_LENGTH") not in (None, "", "0")
-                and not environ.get("CONTENT_TYPE", "").startswith(("application/json", "application/merge-patch+json"))):
+                and not environ.get("CONTENT_TYPE", "").lower().startswith(("application/json",
+                                                                            "application/merge-patch+json"))):
             return self._problem(start_response, 415, "UNSUPPORTED_MEDIA_TYPE", "Send JSON (Content-Type: application/json).")
         path = environ.get("PATH_INFO", "")
         service = ROUTES.get(path[len(API):].split("/", 1)[0]) if path.startswith(API) else None

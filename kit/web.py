@@ -12,7 +12,7 @@ from flask import Flask, Response, g, jsonify, request
 from flask_smorest import Api, Blueprint
 from werkzeug.exceptions import HTTPException
 
-from kit import bus, context, metrics, tracing
+from kit import bus, context, jsonbody, metrics, tracing
 from kit.db import UNAVAILABLE, Store
 
 log = logging.getLogger("kit.web")
@@ -111,6 +111,16 @@ class ProblemApi(Api):
         return problem(status, _STATUS_CODES.get(status, "ERROR"), data.get("message") or error.description or "")
 
 
+def refuse_unreadable_json() -> Response | None:
+    """A JSON body that cannot be read (kit.jsonbody) is 400 before any handler sees it."""
+    if request.method in ("POST", "PUT", "PATCH") and request.content_length and request.is_json:
+        try:
+            jsonbody.loads(request.get_data(cache=True))
+        except jsonbody.MalformedJson as error:
+            return problem(400, "MALFORMED_REQUEST", str(error))
+    return None
+
+
 def create_app(
     name: str,
     store: Store,
@@ -149,6 +159,7 @@ def create_app(
             g.span = tracing.start(f"{request.method} {route}", tracing.SERVER,
                                    {"http.request.method": request.method, "http.route": route})
 
+    app.before_request(refuse_unreadable_json)
     measure = metrics.instruments()
     may_scrape = metrics.Allow()
     gauges = list(store_gauges)
