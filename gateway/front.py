@@ -226,7 +226,8 @@ class Front:
                                     [("Content-Type", replay.content_type or "application/json"),
                                      ("Idempotent-Replayed", "true")])
         try:
-            upstream = self.upstreams.request(service, method, target, body, headers)
+            upstream = self.upstreams.request(service, method, target, body, headers,
+                                              caller=owner if principal is not None else environ.get("REMOTE_ADDR"))
         except UpstreamUnavailable as unavailable:
             if key and unavailable.sent:  # it may have been done: never send it twice
                 idempotency.unknown(self.store, owner, key)
