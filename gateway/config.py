@@ -14,6 +14,7 @@ class Settings:
     upstreams: dict[str, str]
     jwt_secret: str
     token_ttl_seconds: int
+    session_max_hours: float
     admin_password: str | None
     upstream_connect_timeout: float
     upstream_read_timeout: float
@@ -40,6 +41,7 @@ def load() -> Settings:
         upstreams={name: service_url(name, port) for name, port in registry.SERVICES.items()},
         jwt_secret=env.str("ZHUYU_JWT_SECRET", None) or generated_secret("jwt-secret"),
         token_ttl_seconds=env.int("ZHUYU_TOKEN_TTL_SECONDS", 3600),
+        session_max_hours=env.float("ZHUYU_SESSION_MAX_HOURS", 12.0),
         admin_password=env.str("ZHUYU_ADMIN_PASSWORD", "") or None,
         upstream_connect_timeout=env.float("GATEWAY_UPSTREAM_CONNECT_TIMEOUT_SECONDS", 1.0),
         upstream_read_timeout=env.float("GATEWAY_UPSTREAM_READ_TIMEOUT_SECONDS", 10.0),

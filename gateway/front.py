@@ -91,7 +91,7 @@ class Front:
             return principal, None
         if header.startswith("Bearer "):
             principal = self.tokens.verify(header[7:].strip())
-            if principal is None or self.revocations.user_disabled(principal.user_id):
+            if principal is None or self.revocations.token_revoked(principal):
                 if public:
                     return None, None
                 return None, (401, "UNAUTHORIZED", "The token is invalid, expired or its user disabled.",

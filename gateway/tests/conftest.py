@@ -51,11 +51,11 @@ def edge(tmp_path, monkeypatch, upstream):
 
     def make(**overrides):
         monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
-        settings = dataclasses.replace(
-            config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
-            upstreams={name: upstream.url for name in ("registration", "visits", "complaints", "notify")},
-            revocation_refresh_seconds=0.0, rate_limit_user="5000 per minute", rate_limit_storage_uri="memory://",
-            **overrides)
+        settings = dataclasses.replace(config.load(), **{
+            "database_url": f"sqlite:///{tmp_path / 'gateway.db'}",
+            "upstreams": {name: upstream.url for name in ("registration", "visits", "complaints", "notify")},
+            "revocation_refresh_seconds": 0.0, "rate_limit_user": "5000 per minute",
+            "rate_limit_storage_uri": "memory://", **overrides})
         monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
         store = gateway_app.build_store()
         store.migrate()

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
+import jwt
 import pytest
+import sqlalchemy as sa
 
-from gateway import front
+from gateway import auth, front, models
 from gateway.proxy import Breaker, UpstreamUnavailable, Upstreams
 
 DEEP = '{"username": "admin", "password": "x", "a": ' + "[" * 5000 + "]" * 5000 + "}"
@@ -101,3 +105,135 @@ def test_failures_from_several_callers_or_to_connect_open_the_breaker():
     for _ in range(3):
         breaker.failed("a", reached=False)  # the service cannot be reached at all
     assert not breaker.allows()
+
+
+# --- sessions and logins -----------------------------------------------------------------
+
+USER_PASSWORD = "right-password-123"
+
+
+def make_user(gateway, name="clerk", role="cs_agent") -> str:
+    response = gateway.post("/api/v1/users", headers=gateway.bearer(),
+                            json={"username": name, "password": USER_PASSWORD, "role": role})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()["id"]
+
+
+def failures_counted(gateway, name: str) -> int:
+    with gateway.store.begin() as session:
+        return session.execute(sa.select(sa.func.coalesce(sa.func.sum(models.login_failures.c.failures), 0))
+                               .where(models.login_failures.c.username == name)).scalar()
+
+
+def test_parallel_wrong_passwords_are_each_counted(edge, database_urls):
+    gateway = edge(database_url=database_urls("gateway"), max_login_failures=5)
+    make_user(gateway)
+    start = threading.Barrier(10)
+
+    def guess(n):
+        client = gateway.application.test_client()
+        start.wait()
+        return client.post("/api/v1/auth/token", json={"username": "clerk", "password": f"wrong-{n}"}).status_code
+
+    with ThreadPoolExecutor(10) as pool:
+        statuses = list(pool.map(guess, range(10)))
+    assert set(statuses) <= {401, 429} and failures_counted(gateway, "clerk") == 10
+    locked = gateway.login(username="clerk", password=USER_PASSWORD)
+    assert (locked.status_code, locked.get_json()["code"]) == (429, "ACCOUNT_LOCKED")
+
+
+def test_a_strangers_wrong_passwords_lock_only_the_strangers_source(edge, database_urls):
+    gateway = edge(database_url=database_urls("gateway"), max_login_failures=3)
+    make_user(gateway)
+    for _ in range(3):
+        assert gateway.login(username="clerk", password="wrong", address="10.9.9.9").status_code == 401
+    assert gateway.login(username="clerk", password=USER_PASSWORD, address="10.9.9.9").status_code == 429
+    assert gateway.login(username="clerk", password=USER_PASSWORD, address="127.0.0.1").status_code == 200
+
+
+def test_a_success_does_not_erase_failures_counted_while_it_was_checked(edge, database_urls, monkeypatch):
+    gateway = edge(database_url=database_urls("gateway"), max_login_failures=3)
+    make_user(gateway)
+    checking, release = threading.Event(), threading.Event()
+    verify = auth._verify
+
+    def slow_right_password(hash_, password):
+        if password == USER_PASSWORD and not release.is_set():
+            checking.set()
+            release.wait(10)
+        return verify(hash_, password)
+
+    monkeypatch.setattr(auth, "_verify", slow_right_password)
+    with ThreadPoolExecutor(1) as pool:
+        success = pool.submit(gateway.application.test_client().post, "/api/v1/auth/token",
+                              json={"username": "clerk", "password": USER_PASSWORD})
+        assert checking.wait(10)
+        for _ in range(3):
+            assert gateway.login(username="clerk", password="wrong").status_code == 401
+        release.set()
+        assert success.result().status_code == 200
+    assert failures_counted(gateway, "clerk") == 3
+    assert gateway.login(username="clerk", password=USER_PASSWORD).status_code == 429
+
+
+def test_an_admin_can_unlock_an_account(edge):
+    gateway = edge(max_login_failures=2)
+    user = make_user(gateway)
+    for _ in range(2):
+        gateway.login(username="clerk", password="wrong")
+    assert gateway.login(username="clerk", password=USER_PASSWORD).status_code == 429
+    make_user(gateway, name="colleague")
+    colleague = gateway.bearer(username="colleague", password=USER_PASSWORD)
+    assert gateway.post(f"/api/v1/users/{user}/unlock", headers=colleague).status_code == 403
+    unlocked = gateway.post(f"/api/v1/users/{user}/unlock", headers=gateway.bearer())
+    assert unlocked.status_code == 200 and unlocked.get_json()["unlocked"] is True
+    assert gateway.login(username="clerk", password=USER_PASSWORD).status_code == 200
+
+
+def test_a_password_change_ends_every_token_of_the_user_in_every_worker_within_seconds(edge, database_urls):
+    gateway = edge(database_url=database_urls("gateway"), revocation_refresh_seconds=1.0)
+    other_worker = gateway.application.test_client()
+    make_user(gateway)
+    first, second = (gateway.bearer(username="clerk", password=USER_PASSWORD) for _ in range(2))
+    refreshed = gateway.post("/api/v1/auth/refresh", headers=first)
+    assert refreshed.status_code == 200
+    third = {"Authorization": f"Bearer {refreshed.get_json()['access_token']}"}
+    for headers in (first, second, third):
+        assert other_worker.get("/api/v1/complaints", headers=headers).status_code == 200
+    me = gateway.get("/api/v1/users", headers=gateway.bearer()).get_json()["items"][-1]["id"]
+    changed = gateway.post(f"/api/v1/users/{me}/password", headers=first,
+                           json={"current_password": USER_PASSWORD, "new_password": "another-password-456"})
+    assert changed.status_code == 200
+    time.sleep(1.5)
+    for headers in (first, second, third):
+        assert gateway.get("/api/v1/complaints", headers=headers).status_code == 401
+        assert other_worker.get("/api/v1/complaints", headers=headers).status_code == 401
+    assert gateway.login(username="clerk", password="another-password-456").status_code == 200
+
+
+def test_refresh_never_extends_a_session_past_its_maximum_from_login(edge):
+    gateway = edge(session_max_hours=2 / 3600)
+    make_user(gateway)
+    login = gateway.login(username="clerk", password=USER_PASSWORD).get_json()
+    logged_in = jwt.decode(login["access_token"], options={"verify_signature": False})["iat"]
+    headers = {"Authorization": f"Bearer {login['access_token']}"}
+    refreshed = gateway.post("/api/v1/auth/refresh", headers=headers)
+    assert refreshed.status_code == 200
+    claims = jwt.decode(refreshed.get_json()["access_token"], options={"verify_signature": False})
+    assert claims["exp"] <= logged_in + 2 and refreshed.get_json()["expires_in"] <= 2
+    time.sleep(2.5)
+    again = gateway.post("/api/v1/auth/refresh",
+                         headers={"Authorization": f"Bearer {refreshed.get_json()['access_token']}"})
+    assert again.status_code == 401
+
+
+def test_wrong_current_passwords_count_toward_the_login_throttle(edge, database_urls):
+    gateway = edge(database_url=database_urls("gateway"), max_login_failures=3)
+    make_user(gateway)
+    headers = gateway.bearer(username="clerk", password=USER_PASSWORD)
+    me = gateway.get("/api/v1/users", headers=gateway.bearer()).get_json()["items"][-1]["id"]
+    statuses = [gateway.post(f"/api/v1/users/{me}/password", headers=headers,
+                             json={"current_password": f"guess-{n}", "new_password": "another-password-456"}
+                             ).status_code for n in range(4)]
+    assert statuses == [403, 403, 403, 429]
+    assert gateway.login(username="clerk", password=USER_PASSWORD).status_code == 429
