@@ -27,7 +27,9 @@ class Settings:
     rate_limit_user: str
     rate_limit_key_per_minute: int
     rate_limit_login: str
+    rate_limit_bad_credentials: str
     rate_limit_storage_uri: str
+    rate_limit_key_prefix: str
     idempotency_hours: float
     max_body_bytes: int
     breaker_threshold: int
@@ -54,7 +56,10 @@ def load() -> Settings:
         rate_limit_user=env.str("ZHUYU_RATE_LIMIT_USER", "600 per minute"),
         rate_limit_key_per_minute=env.int("ZHUYU_RATE_LIMIT_KEY_PER_MINUTE", 120),
         rate_limit_login=env.str("ZHUYU_RATE_LIMIT_LOGIN", "20 per minute"),
-        rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "memory://"),
+        rate_limit_bad_credentials=env.str("ZHUYU_RATE_LIMIT_BAD_CREDENTIALS", "30 per minute"),
+        # Shared by every worker and replica; `memory://` only for a single-process gateway.
+        rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "redis://127.0.0.1:6379/0"),
+        rate_limit_key_prefix=env.str("ZHUYU_RATE_LIMIT_KEY_PREFIX", "zhuyu"),
         idempotency_hours=env.float("ZHUYU_IDEMPOTENCY_HOURS", 24.0),
         max_body_bytes=env.int("ZHUYU_MAX_BODY_BYTES", 1024 * 1024),
         breaker_threshold=env.int("GATEWAY_BREAKER_THRESHOLD", 5),

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from gateway import auth, idempotency, permissions
 from gateway.config import Settings
-from gateway.limits import RateLimits
+from gateway.limits import Decision, RateLimits
 from gateway.proxy import DROP_RESPONSE, UpstreamUnavailable, Upstreams
 from kit import context, metrics, tracing
 from kit.db import Store
@@ -23,6 +23,7 @@ from kit.web import problem_document
 log = logging.getLogger("gateway")
 API = "/api/v1/"
 PRINCIPAL = "zhuyu.principal"
+RATE_HEADERS = "zhuyu.rate_limit_headers"
 
 # First path segment under /api/v1 → the service that owns it.
 ROUTES = {
@@ -55,7 +56,7 @@ class Front:
         self.upstreams = upstreams
         self.tokens = tokens
         self.revocations = revocations
-        self.limits = RateLimits(settings.rate_limit_storage_uri)
+        self.limits = RateLimits(settings.rate_limit_storage_uri, settings.rate_limit_key_prefix)
         self.measure = metrics.instruments()
         self.may_scrape = metrics.Allow()
 
@@ -101,7 +102,8 @@ class Front:
             return None, None
         return None, (401, "UNAUTHORIZED", "A bearer token or an API key is required.", {"WWW-Authenticate": "Bearer"})
 
-    def _rate_limited(self, environ: dict, principal: auth.Principal | None) -> int | None:
+    def _rate_limit(self, environ: dict, principal: auth.Principal | None) -> Decision | None:
+        """Counts the request against its caller's limit (None: the store is unreachable)."""
         if principal is not None:
             limit = (f"{principal.rate_limit_per_minute or self.settings.rate_limit_key_per_minute} per minute"
                      if principal.role == permissions.API_CLIENT else self.settings.rate_limit_user)
@@ -122,7 +124,7 @@ class Front:
 
         def recording(status: str, headers, *exc_info):
             seen.append(status)
-            return start_response(status, headers, *exc_info)
+            return start_response(status, [*headers, *environ.get(RATE_HEADERS, ())], *exc_info)
 
         try:
             return self._handle(environ, recording)
@@ -161,13 +163,19 @@ class Front:
 
     def _dispatch(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         principal, refusal = self.identify(environ)
-        if refusal is not None:
+        if refusal is not None:  # bad credentials are limited per client address
+            decision = self.limits.hit(f"bad:{environ.get('REMOTE_ADDR', '')}", self.settings.rate_limit_bad_credentials)
+            if decision is not None and not decision.allowed:
+                return self._problem(start_response, 429, "RATE_LIMITED", "Too many requests; slow down.",
+                                     {"Retry-After": decision.reset})
             status, code, detail, headers = refusal
             return self._problem(start_response, status, code, detail, headers)
-        retry_after = self._rate_limited(environ, principal)
-        if retry_after is not None:
+        decision = self._rate_limit(environ, principal)
+        if decision is not None and principal is not None:
+            environ[RATE_HEADERS] = decision.headers()
+        if decision is not None and not decision.allowed:
             return self._problem(start_response, 429, "RATE_LIMITED", "Too many requests; slow down.",
-                                 {"Retry-After": retry_after})
+                                 {"Retry-After": decision.reset})
         method = environ["REQUEST_METHOD"]
         if (method in BODY_METHODS and environ.get("CONTENT_LENGTH") not in (None, "", "0")
                 and not environ.get("CONTENT_TYPE", "").lower().startswith(("application/json",

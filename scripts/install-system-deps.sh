@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the suite needs from Debian's packages when it is missing:
-# rabbitmq-server (always), PostgreSQL (for tests), with --browser Chromium (for the console's
+# rabbitmq-server and redis-server (always), PostgreSQL (for tests), with --browser Chromium (for the console's
 # browser tests), and with --docker the Docker engine.
 set -euo pipefail
 
@@ -17,6 +17,7 @@ done
 
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ "$want_postgres" = 1 ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi

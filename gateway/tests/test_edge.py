@@ -237,3 +237,38 @@ def test_wrong_current_passwords_count_toward_the_login_throttle(edge, database_
                              ).status_code for n in range(4)]
     assert statuses == [403, 403, 403, 429]
     assert gateway.login(username="clerk", password=USER_PASSWORD).status_code == 429
+
+
+# --- rate limits -------------------------------------------------------------------------
+
+def test_answers_to_an_authenticated_caller_carry_ratelimit_headers(edge):
+    gateway = edge(rate_limit_user="7 per minute")
+    headers = gateway.bearer()
+    answers = [gateway.get("/api/v1/elders", headers=headers) for _ in range(2)]
+    assert [a.headers["RateLimit-Limit"] for a in answers] == ["7", "7"]
+    assert [a.headers["RateLimit-Remaining"] for a in answers] == ["6", "5"]
+    assert 1 <= int(answers[1].headers["RateLimit-Reset"]) <= 60
+    own = gateway.get("/api/v1/users", headers=headers)  # the gateway's own endpoints too
+    assert own.headers["RateLimit-Remaining"] == "4"
+    assert "RateLimit-Limit" not in gateway.get("/healthz").headers
+
+
+def test_requests_with_bad_credentials_are_rate_limited_per_address(edge):
+    gateway = edge(rate_limit_bad_credentials="3 per minute")
+    bad = {"Authorization": "Bearer not-a-token"}
+    statuses = [gateway.get("/api/v1/elders", headers=bad).status_code for _ in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    assert gateway.get("/api/v1/elders", headers={"X-API-Key": "zk_unknown"}).status_code == 429
+    elsewhere = gateway.get("/api/v1/elders", headers=bad, environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert elsewhere.status_code == 401
+
+
+def test_when_the_rate_limit_store_is_down_requests_go_through_and_it_is_logged(edge, caplog):
+    from kit.broker import free_port
+
+    gateway = edge(rate_limit_storage_uri=f"redis://127.0.0.1:{free_port()}/0", rate_limit_user="1 per minute")
+    headers = gateway.bearer()
+    with caplog.at_level("WARNING", logger="gateway.limits"):
+        statuses = [gateway.get("/api/v1/elders", headers=headers).status_code for _ in range(3)]
+    assert statuses == [200, 200, 200]
+    assert any("rate-limit store unreachable" in record.getMessage() for record in caplog.records)

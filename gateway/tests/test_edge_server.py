@@ -42,10 +42,11 @@ class Gateway:
         self.env = dict(os.environ, ZHUYU_VAR_DIR=str(tmp), GATEWAY_PORT=str(self.port),
                         GATEWAY_DATABASE_URL=f"sqlite:///{tmp / 'gateway.db'}", ZHUYU_ADMIN_PASSWORD=PASSWORD,
                         GATEWAY_WEB_WORKERS="2", GATEWAY_WEB_THREADS="4", ZHUYU_METRICS_DIR=str(tmp / "metrics"),
-                        ZHUYU_RATE_LIMIT_STORAGE_URI="memory://", **env)
+                        ZHUYU_RATE_LIMIT_STORAGE_URI="memory://")
+        self.env.update(env)
         for name in ("registration", "visits", "complaints", "notify"):
             self.env[f"{name.upper()}_URL"] = upstream
-        self.log = tmp / "gateway.log"
+        self.log = tmp / f"gateway-{self.port}.log"
         self.process = subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "gateway"], env=self.env,
                                         stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
@@ -156,3 +157,25 @@ def test_the_http_layers_own_refusals_are_problem_json_without_a_server_banner(g
 def test_no_answer_names_the_server_software(gateway):
     for path in ("/healthz", "/api/v1/nothing", "/console/"):
         assert "Server" not in requests.get(f"{gateway.url}{path}", timeout=5).headers
+
+
+def test_a_key_limited_to_n_a_minute_gets_n_across_gateway_processes_and_workers(tmp_path, stub, redis_url):
+    first = Gateway(tmp_path, stub.url, ZHUYU_RATE_LIMIT_STORAGE_URI=redis_url,
+                    ZHUYU_RATE_LIMIT_KEY_PREFIX=f"edge-{tmp_path.name}", ZHUYU_REVOCATION_REFRESH_SECONDS="0.2")
+    second = Gateway(tmp_path, stub.url, **{k: first.env[k] for k in (
+        "ZHUYU_RATE_LIMIT_STORAGE_URI", "ZHUYU_RATE_LIMIT_KEY_PREFIX", "ZHUYU_REVOCATION_REFRESH_SECONDS")})
+    try:
+        created = requests.post(f"{first.url}/api/v1/api-keys", headers={"Authorization": f"Bearer {first.token()}"},
+                                json={"name": "tight", "scopes": ["elders:read"], "rate_limit_per_minute": 5},
+                                timeout=10)
+        key = {"X-API-Key": created.json()["key"]}
+        time.sleep(0.5)  # both gateways have read the new key
+        statuses = []
+        for n in range(20):  # a new connection each time: both processes, all their workers
+            answer = requests.get(f"{(first, second)[n % 2].url}/api/v1/elders", headers=key, timeout=10)
+            statuses.append(answer.status_code)
+            assert int(answer.headers["RateLimit-Limit"]) == 5
+        assert statuses.count(200) == 5 and statuses.count(429) == 15, statuses
+    finally:
+        first.stop()
+        second.stop()

@@ -20,6 +20,7 @@ def gateway(tmp_path, monkeypatch):
         database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
         upstreams={name: dead for name in settings.upstreams},
         upstream_connect_timeout=0.5,
+        rate_limit_storage_uri="memory://",
     )
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()

@@ -49,7 +49,8 @@ def make_gateway(tmp_path, monkeypatch, stub):
     settings = dataclasses.replace(
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
         upstreams={name: stub.url for name in ("registration", "visits", "complaints", "notify")},
-        revocation_refresh_seconds=0.0, rate_limit_user="5000 per minute", max_login_failures=3)
+        revocation_refresh_seconds=0.0, rate_limit_user="5000 per minute", max_login_failures=3,
+        rate_limit_storage_uri="memory://")
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()
     store.migrate()
@@ -229,7 +230,8 @@ def test_a_request_that_reached_the_service_unanswered_is_never_sent_twice_under
     settings = dataclasses.replace(
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
         upstreams={"registration": stub.url, "visits": stub.url, "complaints": slow.url, "notify": dead},
-        upstream_read_timeout=0.3, breaker_threshold=100, revocation_refresh_seconds=0.0)
+        upstream_read_timeout=0.3, breaker_threshold=100, revocation_refresh_seconds=0.0,
+        rate_limit_storage_uri="memory://")
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()
     store.migrate()
