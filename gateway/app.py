@@ -285,7 +285,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     def unknown(rest: str):
         return problem(404, "NOT_FOUND", f"No resource {request.path}.")
 
-    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, tokens, revocations)
+    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, tokens, revocations, throttle)
     return app
 
 

@@ -7,8 +7,10 @@ users, keys, health, OpenAPI) go on to the Flask app with the caller in the envi
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
+import threading
 import time
 from typing import Callable, Iterable
 
@@ -44,12 +46,15 @@ PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"), ("GET", "/console"), (
 FORWARD = {"CONTENT_TYPE": "Content-Type", "HTTP_ACCEPT": "Accept", "HTTP_ACCEPT_LANGUAGE": "Accept-Language",
            "HTTP_IF_MATCH": "If-Match"}
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# Own POSTs whose answers are not kept for replay (they are bearer tokens).
+NOT_REPLAYED = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh"})
+PURGE_EVERY_SECONDS = 600.0
 StartResponse = Callable[..., object]
 
 
 class Front:
     def __init__(self, flask_wsgi, settings: Settings, store: Store, upstreams: Upstreams,
-                 tokens: auth.TokenCache, revocations: auth.Revocations):
+                 tokens: auth.TokenCache, revocations: auth.Revocations, throttle: auth.Throttle):
         self.flask_wsgi = flask_wsgi
         self.settings = settings
         self.store = store
@@ -59,6 +64,8 @@ class Front:
         self.limits = RateLimits(settings.rate_limit_storage_uri, settings.rate_limit_key_prefix)
         self.measure = metrics.instruments()
         self.may_scrape = metrics.Allow()
+        self.throttle = throttle
+        self.next_purge = 0.0  # monotonic time of the next purge of expired records
 
     # --- answers ----------------------------------------------------------------------
 
@@ -72,8 +79,8 @@ class Front:
         return [body]
 
     def _problem(self, start_response: StartResponse, status: int, code: str, detail: str,
-                 headers: dict | None = None) -> Iterable[bytes]:
-        body = json.dumps(problem_document(status, code, detail), ensure_ascii=False).encode()
+                 headers: dict | None = None, errors: dict | None = None) -> Iterable[bytes]:
+        body = json.dumps(problem_document(status, code, detail, errors), ensure_ascii=False).encode()
         extra = [(k, str(v)) for k, v in (headers or {}).items()]
         return self._answer(start_response, status, body, [("Content-Type", "application/problem+json"), *extra])
 
@@ -121,6 +128,7 @@ class Front:
             return self._metrics(environ, start_response)
         started = time.perf_counter()
         seen: list[str] = []
+        self._purge_when_due()
 
         def recording(status: str, headers, *exc_info):
             seen.append(status)
@@ -138,6 +146,23 @@ class Front:
             route = _route(path)
             self.measure.http_requests.labels("gateway", method, route, seen[0][:3] if seen else "000").inc()
             self.measure.http_latency.labels("gateway", method, route).observe(time.perf_counter() - started)
+
+    def _purge_when_due(self) -> None:
+        """Every few minutes, in the background: Idempotency-Key records past their window
+        and login counts that ran out (each worker does it; deleting twice is harmless)."""
+        now = time.monotonic()
+        if now < self.next_purge:
+            return
+        self.next_purge = now + PURGE_EVERY_SECONDS
+
+        def purge():
+            try:
+                idempotency.purge(self.store, self.settings.idempotency_hours)
+                self.throttle.purge()
+            except Exception:  # the next round tries again
+                log.exception("purge of expired records failed")
+
+        threading.Thread(target=purge, name="gateway-purge", daemon=True).start()
 
     def _metrics(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         if not self.may_scrape(environ.get("REMOTE_ADDR")):
@@ -185,8 +210,77 @@ class Front:
         service = ROUTES.get(path[len(API):].split("/", 1)[0]) if path.startswith(API) else None
         if service is None:
             environ[PRINCIPAL] = principal
+            if method == "POST" and environ.get("HTTP_IDEMPOTENCY_KEY") and path.startswith(API) \
+                    and path not in NOT_REPLAYED:
+                return self._own_once(environ, start_response, principal)
             return self.flask_wsgi(environ, start_response)
         return self._forward(environ, start_response, principal, service, path[len(API) - 1:])
+
+    def _read_body(self, environ: dict) -> bytes | None:
+        """The request's body (None: over the limit)."""
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        if length > self.settings.max_body_bytes:
+            return None
+        return environ["wsgi.input"].read(length) if length else b""
+
+    def _claim(self, environ: dict, start_response: StartResponse, principal: auth.Principal | None,
+               target: str, body: bytes) -> tuple[str, str, Iterable[bytes] | None]:
+        """Idempotency-Key on a POST: (owner, key, None) to go ahead, or an answer instead
+        (the first request's, or a refusal). Anonymous callers (survey links) are told apart
+        by link and address, so that one cannot block another."""
+        method = environ["REQUEST_METHOD"]
+        key = environ.get("HTTP_IDEMPOTENCY_KEY", "") if method == "POST" else ""
+        owner = idempotency.owner(principal.user_id if principal is not None else None,
+                                  environ.get("PATH_INFO", ""), environ.get("REMOTE_ADDR", ""))
+        if not key:
+            return owner, "", None
+        if len(key) > idempotency.MAX_KEY_LENGTH:
+            return owner, key, self._problem(
+                start_response, 422, "VALIDATION_FAILED", "Some fields are invalid.",
+                errors={"Idempotency-Key": [f"At most {idempotency.MAX_KEY_LENGTH} characters."]})
+        try:
+            replay = idempotency.begin(self.store, owner, key, idempotency.request_hash(method, target, body),
+                                       self.settings.idempotency_hours)
+        except idempotency.Mismatch:
+            return owner, key, self._problem(start_response, 409, "IDEMPOTENCY_MISMATCH",
+                                             "This Idempotency-Key was used with another request.")
+        except idempotency.InProgress:
+            return owner, key, self._problem(start_response, 409, "IDEMPOTENCY_IN_PROGRESS",
+                                             "The first request with this key is still running.", {"Retry-After": 1})
+        except idempotency.OutcomeUnknown:
+            return owner, key, self._problem(
+                start_response, 409, "IDEMPOTENCY_OUTCOME_UNKNOWN",
+                "The first request with this key reached the service but its answer was lost; "
+                "it may have been carried out. Check before sending it again under a new key.")
+        if replay is not None:
+            return owner, key, self._answer(start_response, replay.status, replay.body,
+                                            [("Content-Type", replay.content_type or "application/json"),
+                                             ("Idempotent-Replayed", "true")])
+        return owner, key, None
+
+    def _own_once(self, environ: dict, start_response: StartResponse,
+                  principal: auth.Principal | None) -> Iterable[bytes]:
+        """One of the gateway's own POSTs (a user, an API key…) under an Idempotency-Key."""
+        body = self._read_body(environ)
+        if body is None:
+            return self._problem(start_response, 413, "PAYLOAD_TOO_LARGE", "The body is too large.")
+        environ["wsgi.input"] = io.BytesIO(body)
+        query = environ.get("QUERY_STRING")
+        owner, key, answer = self._claim(environ, start_response, principal,
+                                         environ["PATH_INFO"] + ("?" + query if query else ""), body)
+        if answer is not None:
+            return answer
+        answered: list = []
+        result = self.flask_wsgi(environ, lambda status, headers, *_: answered.extend((status, headers)))
+        try:
+            data = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+        status, headers = answered
+        content_type = next((value for name, value in headers if name.lower() == "content-type"), None)
+        idempotency.finish(self.store, owner, key, int(status[:3]), idempotency.without_secrets(data), content_type)
+        start_response(status, headers)
+        return [data]
 
     def _forward(self, environ: dict, start_response: StartResponse, principal: auth.Principal | None,
                  service: str, path: str) -> Iterable[bytes]:
@@ -209,33 +303,15 @@ class Front:
         target = path + ("?" + query if query else "")
         body = None
         if method in BODY_METHODS:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            if length > self.settings.max_body_bytes:
+            body = self._read_body(environ)
+            if body is None:
                 return self._problem(start_response, 413, "PAYLOAD_TOO_LARGE", "The body is too large.")
-            body = environ["wsgi.input"].read(length) if length else b""
-        key = environ.get("HTTP_IDEMPOTENCY_KEY", "")[:200] if method == "POST" else ""
-        owner = principal.user_id if principal is not None else "anonymous"
-        if key:
-            try:
-                replay = idempotency.begin(self.store, owner, key, idempotency.request_hash(method, target, body or b""),
-                                           self.settings.idempotency_hours)
-            except idempotency.Mismatch:
-                return self._problem(start_response, 409, "IDEMPOTENCY_MISMATCH",
-                                     "This Idempotency-Key was used with another request.")
-            except idempotency.InProgress:
-                return self._problem(start_response, 409, "IDEMPOTENCY_IN_PROGRESS",
-                                     "The first request with this key is still running.", {"Retry-After": 1})
-            except idempotency.OutcomeUnknown:
-                return self._problem(start_response, 409, "IDEMPOTENCY_OUTCOME_UNKNOWN",
-                                     "The first request with this key reached the service but its answer was lost; "
-                                     "it may have been carried out. Check before sending it again under a new key.")
-            if replay is not None:
-                return self._answer(start_response, replay.status, replay.body,
-                                    [("Content-Type", replay.content_type or "application/json"),
-                                     ("Idempotent-Replayed", "true")])
+        owner, key, answer = self._claim(environ, start_response, principal, target, body or b"")
+        if answer is not None:
+            return answer
         try:
             upstream = self.upstreams.request(service, method, target, body, headers,
-                                              caller=owner if principal is not None else environ.get("REMOTE_ADDR"))
+                                              caller=principal.user_id if principal else environ.get("REMOTE_ADDR"))
         except UpstreamUnavailable as unavailable:
             if key and unavailable.sent:  # it may have been done: never send it twice
                 idempotency.unknown(self.store, owner, key)

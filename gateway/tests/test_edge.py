@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 
 import jwt
 import pytest
@@ -272,3 +273,65 @@ def test_when_the_rate_limit_store_is_down_requests_go_through_and_it_is_logged(
         statuses = [gateway.get("/api/v1/elders", headers=headers).status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
     assert any("rate-limit store unreachable" in record.getMessage() for record in caplog.records)
+
+
+# --- idempotency -------------------------------------------------------------------------
+
+def test_an_idempotency_key_over_200_characters_is_refused_not_cut(edge, upstream):
+    gateway = edge()
+    headers = gateway.bearer()
+    calls = len(upstream.calls)
+    long = gateway.post("/api/v1/complaints", headers=headers | {"Idempotency-Key": "k" * 201}, json={"a": 1})
+    assert (long.status_code, long.get_json()["code"]) == (422, "VALIDATION_FAILED")
+    assert "Idempotency-Key" in long.get_json()["errors"] and len(upstream.calls) == calls
+    assert gateway.post("/api/v1/complaints", headers=headers | {"Idempotency-Key": "k" * 200},
+                        json={"a": 1}).status_code == 201
+
+
+def test_the_gateways_own_posts_honour_the_idempotency_key(edge, database_urls):
+    gateway = edge(database_url=database_urls("gateway"))
+    headers = gateway.bearer()
+    body = {"name": "社区站", "scopes": ["elders:read"]}
+    first = gateway.post("/api/v1/api-keys", headers=headers | {"Idempotency-Key": "key-1"}, json=body)
+    again = gateway.post("/api/v1/api-keys", headers=headers | {"Idempotency-Key": "key-1"}, json=body)
+    assert first.status_code == again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.get_json()["id"] == first.get_json()["id"] and again.get_json()["key"] is None  # shown once
+    with gateway.store.begin() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(models.api_keys)).scalar() == 1
+    user = {"username": "desk1", "password": USER_PASSWORD, "role": "cs_agent"}
+    made = [gateway.post("/api/v1/users", headers=headers | {"Idempotency-Key": "user-1"}, json=user) for _ in range(2)]
+    assert [m.status_code for m in made] == [201, 201] and made[0].get_json() == made[1].get_json()
+
+
+def test_anonymous_callers_do_not_share_idempotency_keys(edge, upstream):
+    gateway = edge()
+    key = {"Idempotency-Key": "same"}
+
+    def answer(address, token, score):
+        return gateway.post(f"/api/v1/surveys/by-token/{token}", headers=key, json={"score": score},
+                            environ_base={"REMOTE_ADDR": address})
+
+    assert answer("10.0.0.1", "link-a", 5).status_code == 201
+    assert answer("10.0.0.2", "link-a", 4).status_code == 201  # another client, same key: its own
+    assert answer("10.0.0.1", "link-b", 3).status_code == 201  # another link, same key: its own
+    replay = answer("10.0.0.1", "link-a", 5)
+    assert replay.status_code == 201 and replay.headers["Idempotent-Replayed"] == "true"
+
+
+def test_old_idempotency_records_are_purged_on_a_schedule(edge):
+    gateway = edge(idempotency_hours=1.0)
+    with gateway.store.begin() as session:
+        session.execute(models.idempotency.insert().values(
+            principal="someone", key="old", request_hash="x", status=201, body=b"{}",
+            created_at=datetime.now(timezone.utc) - timedelta(hours=2)))
+    front_app = gateway.application.wsgi_app
+    front_app.next_purge = 0.0
+    gateway.get("/healthz")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        with gateway.store.begin() as session:
+            if not session.execute(sa.select(sa.func.count()).select_from(models.idempotency)).scalar():
+                break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the old record is still there")
