@@ -7,11 +7,15 @@ users, keys, health, OpenAPI) go on to the Flask app with the caller in the envi
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import logging
 import threading
 import time
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Iterable
 
 from gateway import auth, idempotency, permissions
@@ -49,6 +53,41 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # Own POSTs whose answers are not kept for replay (they are bearer tokens).
 NOT_REPLAYED = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh"})
 PURGE_EVERY_SECONDS = 600.0
+
+# Headers on every answer: no MIME sniffing, no framing (clickjacking), and a content
+# policy per kind of page; API answers carry personal data and are never cached.
+NOT_FRAMED = [("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY")]
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
+# The built console: its own scripts, styles and API only.
+CONSOLE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+DOCS_PAGE = Path(__file__).resolve().parent / "static" / "docs.html"
+
+
+def _inline_hashes(page: str, tag: str) -> str:
+    """CSP sources for the page's inline <tag> blocks, by their SHA-256."""
+    blocks = (block.split(f"</{tag}>")[0] for block in page.split(f"<{tag}>")[1:])
+    return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()}'" for b in blocks)
+
+
+@lru_cache(maxsize=1)
+def docs_policy() -> str:
+    """The API reference page: its inline script and style (by hash) and openapi.json."""
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    return (f"default-src 'none'; script-src {_inline_hashes(page, 'script')}; style-src {_inline_hashes(page, 'style')}; "
+            "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+def edge_headers(path: str, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The answer's headers with the edge's own added (the policy and caching per path)."""
+    if path.startswith("/console"):
+        extra = [*NOT_FRAMED, ("Content-Security-Policy", CONSOLE_POLICY)]  # assets keep their own caching
+    elif path == "/api/v1/docs":
+        extra = [*NOT_FRAMED, ("Content-Security-Policy", docs_policy()), ("Cache-Control", "no-store")]
+    else:
+        extra = [*NOT_FRAMED, ("Content-Security-Policy", API_POLICY), ("Cache-Control", "no-store")]
+    names = {name.lower() for name, _ in extra}
+    return [*(h for h in headers if h[0].lower() not in names and h[0].lower() != "server"), *extra]
 StartResponse = Callable[..., object]
 
 
@@ -132,7 +171,7 @@ class Front:
 
         def recording(status: str, headers, *exc_info):
             seen.append(status)
-            return start_response(status, [*headers, *environ.get(RATE_HEADERS, ())], *exc_info)
+            return start_response(status, edge_headers(path, [*headers, *environ.get(RATE_HEADERS, ())]), *exc_info)
 
         try:
             return self._handle(environ, recording)

@@ -2,6 +2,8 @@
 idempotency, response headers and the access trail."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import socket
 import threading
@@ -12,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 import jwt
 import pytest
 import sqlalchemy as sa
+from werkzeug.wrappers import Response
 
 from gateway import auth, front, models
 from gateway.proxy import Breaker, UpstreamUnavailable, Upstreams
@@ -335,3 +338,31 @@ def test_old_idempotency_records_are_purged_on_a_schedule(edge):
         time.sleep(0.05)
     else:
         pytest.fail("the old record is still there")
+
+
+# --- response headers --------------------------------------------------------------------
+
+def test_api_answers_are_not_cached_sniffed_or_framed(edge):
+    gateway = edge()
+    headers = gateway.bearer()
+    for answer in (gateway.get("/api/v1/elders", headers=headers), gateway.get("/api/v1/users", headers=headers),
+                   gateway.get("/api/v1/elders"), gateway.get("/healthz")):
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"
+        assert answer.headers["X-Frame-Options"] == "DENY"
+        assert answer.headers["Cache-Control"] == "no-store"
+        assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
+        assert "Server" not in answer.headers
+
+
+def test_the_api_reference_page_runs_only_its_own_script(edge):
+    page = edge().get("/api/v1/docs")
+    policy = page.headers["Content-Security-Policy"]
+    script = page.get_data(as_text=True).split("<script>")[1].split("</script>")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy and "unsafe-inline" not in policy
+
+
+def test_the_openapi_document_stays_public(edge, upstream):
+    upstream.answer = lambda request: Response(json.dumps({"openapi": "3.0.3", "paths": {}}),
+                                               content_type="application/json")
+    assert edge().get("/api/v1/openapi.json").status_code == 200
