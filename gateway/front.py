@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import logging
+import re
 import threading
 import time
 from functools import lru_cache
@@ -27,6 +28,9 @@ from kit.db import Store
 from kit.web import problem_document
 
 log = logging.getLogger("gateway")
+# One line per request (who did what, when): an operator's trail, joined to the service's
+# own line by the request id.
+access = logging.getLogger("zhuyu.access.gateway")
 API = "/api/v1/"
 PRINCIPAL = "zhuyu.principal"
 RATE_HEADERS = "zhuyu.rate_limit_headers"
@@ -183,8 +187,16 @@ class Front:
         finally:
             method = environ["REQUEST_METHOD"]
             route = _route(path)
-            self.measure.http_requests.labels("gateway", method, route, seen[0][:3] if seen else "000").inc()
-            self.measure.http_latency.labels("gateway", method, route).observe(time.perf_counter() - started)
+            elapsed = time.perf_counter() - started
+            status = seen[0][:3] if seen else "000"
+            self.measure.http_requests.labels("gateway", method, route, status).inc()
+            self.measure.http_latency.labels("gateway", method, route).observe(elapsed)
+            principal = environ.get(PRINCIPAL)
+            access.info("request", extra={
+                "request_id": context.request_id.get(), "method": method, "route": route_template(path),
+                "status": int(status), "duration_ms": round(elapsed * 1000, 2),
+                "user": principal.user_id if principal else None, "role": principal.role if principal else None,
+                "point": principal.service_point_id if principal else None, "client": environ.get("REMOTE_ADDR")})
 
     def _purge_when_due(self) -> None:
         """Every few minutes, in the background: Idempotency-Key records past their window
@@ -227,6 +239,7 @@ class Front:
 
     def _dispatch(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         principal, refusal = self.identify(environ)
+        environ[PRINCIPAL] = principal
         if refusal is not None:  # bad credentials are limited per client address
             decision = self.limits.hit(f"bad:{environ.get('REMOTE_ADDR', '')}", self.settings.rate_limit_bad_credentials)
             if decision is not None and not decision.allowed:
@@ -248,7 +261,6 @@ class Front:
         path = environ.get("PATH_INFO", "")
         service = ROUTES.get(path[len(API):].split("/", 1)[0]) if path.startswith(API) else None
         if service is None:
-            environ[PRINCIPAL] = principal
             if method == "POST" and environ.get("HTTP_IDEMPOTENCY_KEY") and path.startswith(API) \
                     and path not in NOT_REPLAYED:
                 return self._own_once(environ, start_response, principal)
@@ -369,6 +381,26 @@ class Front:
 
 _OWN_ROUTES = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/health", "/api/v1/openapi.json",
                          "/api/v1/docs", "/healthz"})
+
+
+# A segment that names a thing rather than a resource: the id's kind in its place.
+_NAMED_BY = {"by-card": "{card}", "by-token": "{token}", "recipients": "{id}"}
+_RESOURCE_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def route_template(path: str) -> str:
+    """The path with its ids, card numbers and tokens replaced by their kind, for the
+    access trail (resource words are lower-case letters and hyphens; anything else is a
+    value)."""
+    if path.startswith("/console"):
+        return "/console"
+    parts = path.split("/")
+    for n in range(1, len(parts)):
+        if parts[n - 1] in _NAMED_BY:
+            parts[n] = _NAMED_BY[parts[n - 1]]
+        elif parts[n] and not _RESOURCE_WORD.fullmatch(parts[n]) and not (n == 2 and parts[1] == "api"):
+            parts[n] = "{id}"
+    return "/".join(parts)
 
 
 def _route(path: str) -> str:

@@ -163,6 +163,7 @@ def create_app(
     measure = metrics.instruments()
     may_scrape = metrics.Allow()
     gauges = list(store_gauges)
+    access = logging.getLogger(f"zhuyu.access.{name}")  # one line per request, joined to the gateway's by id
 
     @app.after_request
     def _stamp(response: Response) -> Response:
@@ -170,8 +171,14 @@ def create_app(
         tracing.finish(g.pop("span", None), response.status_code)
         route = request.url_rule.rule if request.url_rule is not None else "unmatched"
         if route != "/metrics":
+            elapsed = time.perf_counter() - g.get("started", time.perf_counter())
             measure.http_requests.labels(name, request.method, route, str(response.status_code)).inc()
-            measure.http_latency.labels(name, request.method, route).observe(time.perf_counter() - g.get("started", time.perf_counter()))
+            measure.http_latency.labels(name, request.method, route).observe(elapsed)
+            access.info("request", extra={
+                "request_id": context.request_id.get(), "method": request.method, "route": route,
+                "status": response.status_code, "duration_ms": round(elapsed * 1000, 2),
+                "user": request.headers.get("X-Zhuyu-User"), "role": request.headers.get("X-Zhuyu-Role"),
+                "point": request.headers.get("X-Zhuyu-Point")})
         return response
 
     @app.get("/metrics")

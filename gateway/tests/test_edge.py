@@ -14,10 +14,18 @@ from datetime import datetime, timedelta, timezone
 import jwt
 import pytest
 import sqlalchemy as sa
+from flask_smorest import Blueprint
+from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
 from gateway import auth, front, models
 from gateway.proxy import Breaker, UpstreamUnavailable, Upstreams
+from kit.db import Store
+from kit.logs import JsonFormatter
+from kit.web import create_app
+
+POINT = "0f5b6d30-0000-4000-8000-00000000000a"
+ELDER = "781f3e96-0000-4000-8000-00000000000b"
 
 DEEP = '{"username": "admin", "password": "x", "a": ' + "[" * 5000 + "]" * 5000 + "}"
 
@@ -366,3 +374,48 @@ def test_the_openapi_document_stays_public(edge, upstream):
     upstream.answer = lambda request: Response(json.dumps({"openapi": "3.0.3", "paths": {}}),
                                                content_type="application/json")
     assert edge().get("/api/v1/openapi.json").status_code == 200
+
+
+# --- the access trail --------------------------------------------------------------------
+
+def test_a_request_through_the_gateway_leaves_an_access_line_at_each_end_joined_by_request_id(edge, tmp_path,
+                                                                                              caplog):
+    elders = Blueprint("elders", __name__)
+
+    @elders.get("/elders/<elder_id>")
+    def one(elder_id):
+        return {"id": elder_id}
+
+    service = create_app("registration", Store(f"sqlite:///{tmp_path / 'r.db'}", tmp_path), [elders], None)
+    server = make_server("127.0.0.1", 0, service, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        gateway = edge(upstreams={name: url for name in ("registration", "visits", "complaints", "notify")})
+        created = gateway.post("/api/v1/users", headers=gateway.bearer(), json={
+            "username": "point-a", "password": USER_PASSWORD, "role": "point_admin", "service_point_id": POINT})
+        headers = gateway.bearer(username="point-a", password=USER_PASSWORD) | {"X-Request-ID": "trail-1"}
+        with caplog.at_level("INFO", logger="zhuyu.access"):
+            assert gateway.get(f"/api/v1/elders/{ELDER}", headers=headers).status_code == 200
+    finally:
+        server.shutdown()
+    formatter = JsonFormatter("any")
+    lines = [json.loads(formatter.format(record)) for record in caplog.records if record.name.startswith("zhuyu.access")]
+    mine = [line for line in lines if line["request_id"] == "trail-1"]
+    assert sorted(line["logger"] for line in mine) == ["zhuyu.access.gateway", "zhuyu.access.registration"]
+    at = {line["logger"].rsplit(".", 1)[1]: line for line in mine}
+    assert at["gateway"]["route"] == "/api/v1/elders/{id}" and at["registration"]["route"] == "/elders/<elder_id>"
+    for line in mine:
+        assert (line["method"], line["status"], line["user"], line["role"], line["point"]) == \
+            ("GET", 200, created.get_json()["id"], "point_admin", POINT)
+        assert line["duration_ms"] >= 0 and ELDER not in json.dumps(line)
+
+
+def test_access_lines_never_carry_raw_ids(edge, caplog):
+    gateway = edge()
+    with caplog.at_level("INFO", logger="zhuyu.access"):
+        gateway.get(f"/api/v1/elders/by-card/CARD{ELDER[:8]}")
+        gateway.post(f"/api/v1/surveys/by-token/TOKEN{ELDER[:8]}", json={"score": 5})
+        gateway.get(f"/api/v1/users/{ELDER}", headers={"X-API-Key": "zk_nothing"})
+    routes = [record.route for record in caplog.records if record.name == "zhuyu.access.gateway"]
+    assert routes == ["/api/v1/elders/by-card/{card}", "/api/v1/surveys/by-token/{token}", "/api/v1/users/{id}"]
