@@ -1,5 +1,6 @@
 """The gateway's cost: the same read made directly to a service and through the gateway,
-at one client and at 16, over keep-alive connections, both servers under gunicorn.
+at one client and at 16, over keep-alive connections, both servers as `make run` serves
+them (gunicorn workers speaking HTTP with waitress), the gateway's rate limits in Redis.
 
 Run: `make bench` (or `.venv/bin/python -m bench.gateway`). N with ZHUYU_BENCH_REQUESTS.
 """
@@ -15,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench.common import percentiles, private_broker, report
+from bench.common import percentiles, private_broker, private_redis, report
 from kit.broker import free_port
 
 N = int(os.environ.get("ZHUYU_BENCH_REQUESTS", "3000"))
@@ -62,12 +63,12 @@ def run(port: int, path: str, headers: dict, clients: int, total: int) -> tuple[
 
 
 def main() -> None:
-    with private_broker() as url, tempfile.TemporaryDirectory() as var:
+    with private_broker() as url, private_redis() as redis_url, tempfile.TemporaryDirectory() as var:
         service_port, gateway_port = free_port(), free_port()
         env = dict(os.environ, AMQP_URL=url, ZHUYU_VAR_DIR=var, REGISTRATION_PORT=str(service_port),
                    REGISTRATION_URL=f"http://127.0.0.1:{service_port}", GATEWAY_PORT=str(gateway_port),
                    ZHUYU_ADMIN_PASSWORD="bench-admin-password", ZHUYU_LOG_LEVEL="WARNING",
-                   ZHUYU_RATE_LIMIT_USER="1000000 per minute")
+                   ZHUYU_RATE_LIMIT_USER="1000000 per minute", ZHUYU_RATE_LIMIT_STORAGE_URI=redis_url)
         log = open(Path(var) / "servers.log", "ab")
         servers = [subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "registration", "web"], env=env,
                                     stdout=log, stderr=log),
