@@ -19,29 +19,10 @@ PASSWORD = "secret-admin-password"
 SAMPLE_ID = "7d0b6a3e-0000-4000-8000-000000000001"
 
 
-class Stub:
-    """Answers every request with what it received, and counts them."""
-
-    def __init__(self):
-        self.calls = []
-
-        @Request.application
-        def app(request):
-            self.calls.append((request.method, request.path, dict(request.headers)))
-            status = 201 if request.method == "POST" else 200
-            return Response(json.dumps({"path": request.path, "n": len(self.calls)}), status=status,
-                            content_type="application/json")
-
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 @pytest.fixture(scope="module")
-def stub():
-    server = Stub()
-    yield server
-    server.server.shutdown()
+def stub(upstream):
+    """The services: answers every request with what it received, and counts them."""
+    return upstream
 
 
 def make_gateway(tmp_path, monkeypatch, stub):
