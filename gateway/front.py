@@ -155,8 +155,10 @@ class Front:
     def _rate_limit(self, environ: dict, principal: auth.Principal | None) -> Decision | None:
         """Counts the request against its caller's limit (None: the store is unreachable)."""
         if principal is not None:
-            limit = (f"{principal.rate_limit_per_minute or self.settings.rate_limit_key_per_minute} per minute"
-                     if principal.role == permissions.API_CLIENT else self.settings.rate_limit_user)
+            per_minute = principal.rate_limit_per_minute
+            if not (isinstance(per_minute, int) and per_minute >= 1):  # unset, or a value stored before validation
+                per_minute = self.settings.rate_limit_key_per_minute
+            limit = f"{per_minute} per minute" if principal.role == permissions.API_CLIENT else self.settings.rate_limit_user
             return self.limits.hit(f"p:{principal.user_id}", limit)
         address = environ.get("REMOTE_ADDR", "")
         if environ.get("PATH_INFO") == "/api/v1/auth/token":

@@ -419,3 +419,15 @@ def test_access_lines_never_carry_raw_ids(edge, caplog):
         gateway.get(f"/api/v1/users/{ELDER}", headers={"X-API-Key": "zk_nothing"})
     routes = [record.route for record in caplog.records if record.name == "zhuyu.access.gateway"]
     assert routes == ["/api/v1/elders/by-card/{card}", "/api/v1/surveys/by-token/{token}", "/api/v1/users/{id}"]
+
+
+@pytest.mark.parametrize("stored", [-1, 0, "abc", "5 per second"])
+def test_a_keys_unusable_stored_rate_limit_falls_back_to_the_default_instead_of_failing(edge, stored):
+    gateway = edge(rate_limit_key_per_minute=4)
+    created = gateway.post("/api/v1/api-keys", headers=gateway.bearer(), json={"name": "old", "scopes": ["elders:read"]})
+    with gateway.store.begin() as session:
+        session.execute(models.api_keys.update().values(rate_limit_per_minute=stored))
+    key = {"X-API-Key": created.get_json()["key"]}
+    answers = [gateway.get("/api/v1/elders", headers=key) for _ in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 429]
+    assert answers[0].headers["RateLimit-Limit"] == "4"
