@@ -54,6 +54,7 @@ PUBLIC_PREFIXES = (("POST", "/api/v1/surveys/by-token/"), ("GET", "/console"), (
 FORWARD = {"CONTENT_TYPE": "Content-Type", "HTTP_ACCEPT": "Accept", "HTTP_ACCEPT_LANGUAGE": "Accept-Language",
            "HTTP_IF_MATCH": "If-Match"}
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+StartResponse = Callable[..., object]
 # Own POSTs whose answers are not kept for replay (they are bearer tokens).
 NOT_REPLAYED = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh"})
 PURGE_EVERY_SECONDS = 600.0
@@ -92,7 +93,6 @@ def edge_headers(path: str, headers: list[tuple[str, str]]) -> list[tuple[str, s
         extra = [*NOT_FRAMED, ("Content-Security-Policy", API_POLICY), ("Cache-Control", "no-store")]
     names = {name.lower() for name, _ in extra}
     return [*(h for h in headers if h[0].lower() not in names and h[0].lower() != "server"), *extra]
-StartResponse = Callable[..., object]
 
 
 class Front:
