@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kit import broker
+from kit import broker, redis_node
 from testkit.pg import Cluster
 
 
@@ -20,6 +20,19 @@ def private_broker():
         return
     base = Path(tempfile.mkdtemp(prefix="zhuyu-bench-rabbit-"))
     node = broker.PrivateNode(base, broker.free_port(), broker.free_port())
+    node.start()
+    try:
+        yield node.url
+    finally:
+        node.stop()
+        broker.remove(base)
+
+
+@contextlib.contextmanager
+def private_redis():
+    """The gateway's rate-limit store, as `make run` has it."""
+    base = Path(tempfile.mkdtemp(prefix="zhuyu-bench-redis-"))
+    node = redis_node.PrivateRedis(base, broker.free_port())
     node.start()
     try:
         yield node.url

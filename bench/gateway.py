@@ -1,5 +1,6 @@
 """The gateway's cost: the same read made directly to a service and through the gateway,
-at one client and at 16, over keep-alive connections, both servers under gunicorn.
+at one client and at 16, over keep-alive connections, both servers as `make run` serves
+them (gunicorn workers speaking HTTP with waitress), the gateway's rate limits in Redis.
 
 Run: `make bench` (or `.venv/bin/python -m bench.gateway`). N with ZHUYU_BENCH_REQUESTS.
 """
@@ -15,10 +16,25 @@ import threading
 import time
 from pathlib import Path
 
-from bench.common import percentiles, private_broker, report
+from bench.common import percentiles, private_broker, private_redis, report
 from kit.broker import free_port
 
 N = int(os.environ.get("ZHUYU_BENCH_REQUESTS", "3000"))
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(root: int) -> float:
+    """CPU time (user and system) of a server: its master and its workers. Unlike wall
+    time, it does not grow when other programs load the machine."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == root or int(fields[1]) == root:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / TICK
+    return total
 
 
 def wait_http(port: int, path: str, timeout: float = 60) -> None:
@@ -62,12 +78,13 @@ def run(port: int, path: str, headers: dict, clients: int, total: int) -> tuple[
 
 
 def main() -> None:
-    with private_broker() as url, tempfile.TemporaryDirectory() as var:
+    given_store = os.environ.get("ZHUYU_RATE_LIMIT_STORAGE_URI")  # e.g. memory://, to compare with a single process
+    with private_broker() as url, private_redis() as redis_url, tempfile.TemporaryDirectory() as var:
         service_port, gateway_port = free_port(), free_port()
         env = dict(os.environ, AMQP_URL=url, ZHUYU_VAR_DIR=var, REGISTRATION_PORT=str(service_port),
                    REGISTRATION_URL=f"http://127.0.0.1:{service_port}", GATEWAY_PORT=str(gateway_port),
                    ZHUYU_ADMIN_PASSWORD="bench-admin-password", ZHUYU_LOG_LEVEL="WARNING",
-                   ZHUYU_RATE_LIMIT_USER="1000000 per minute")
+                   ZHUYU_RATE_LIMIT_USER="1000000 per minute", ZHUYU_RATE_LIMIT_STORAGE_URI=given_store or redis_url)
         log = open(Path(var) / "servers.log", "ab")
         servers = [subprocess.Popen([sys.executable, "-m", "ops.cli", "serve", "registration", "web"], env=env,
                                     stdout=log, stderr=log),
@@ -90,11 +107,14 @@ def main() -> None:
                 run(service_port, f"/service-points/{point}", {}, clients, 200)  # warm up
                 run(gateway_port, f"/api/v1/service-points/{point}", auth, clients, 200)
                 direct_rate, direct = run(service_port, f"/service-points/{point}", {}, clients, N)
+                cpu_before = cpu_seconds(servers[1].pid)
                 via_rate, via = run(gateway_port, f"/api/v1/service-points/{point}", auth, clients, N)
+                gateway_cpu_ms = (cpu_seconds(servers[1].pid) - cpu_before) * 1000 / len(via)
                 d, v = percentiles(direct), percentiles(via)
                 rows.append({"clients": clients, "direct req/s": round(direct_rate), "via gateway req/s": round(via_rate),
                              "kept": f"{via_rate / direct_rate:.0%}", "direct p50 ms": d["p50"], "gateway p50 ms": v["p50"],
-                             "added p50 ms": round(v["p50"] - d["p50"], 3), "gateway p99 ms": v["p99"]})
+                             "added p50 ms": round(v["p50"] - d["p50"], 3), "gateway p99 ms": v["p99"],
+                             "gateway CPU ms/req": round(gateway_cpu_ms, 3)})
             report(f"Gateway hop: GET a service point, {N} requests per run, keep-alive", rows)
         finally:
             for server in servers:

@@ -79,6 +79,7 @@ def running_suite(extra_env: dict[str, str] | None = None):
         urls = {name: pg.create_database(f"bench_{name}") for name in [*registry.SERVICES, "gateway"]}
         env = dict(os.environ, AMQP_URL=amqp_url, ZHUYU_VAR_DIR=str(var), ZHUYU_ADMIN_PASSWORD=ADMIN_PASSWORD,
                    GATEWAY_PORT=str(free_port()), GATEWAY_DATABASE_URL=urls["gateway"], ZHUYU_LOG_LEVEL="WARNING",
+                   ZHUYU_REDIS_PORT=str(free_port()),
                    ZHUYU_RATE_LIMIT_USER="10000000 per minute", ZHUYU_WEBHOOK_ALLOW_PRIVATE="true")
         for name in registry.SERVICES:
             port = free_port()

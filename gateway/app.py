@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import jwt
+import sqlalchemy as sa
 import urllib3
 from flask import Flask, Response, abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -14,11 +17,12 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from gateway import accounts, auth, config, console, me, permissions
 from gateway.catalogue import Catalogue
 from gateway.front import PRINCIPAL, Front
+from gateway.models import users
 from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs, tracing
 from kit.access import Access
 from kit.db import Store
-from kit.web import problem
+from kit.web import problem, refuse_unreadable_json
 
 log = logging.getLogger("gateway")
 API = "/api/v1"
@@ -43,10 +47,20 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     merged: dict = {}  # the merged document of the catalogue's current documents
     revocations = auth.Revocations(store, settings.revocation_refresh_seconds)
     tokens = auth.TokenCache(settings.jwt_secret)
+    throttle = auth.Throttle(store, settings.max_login_failures, settings.lockout_seconds)
+    session_max = int(settings.session_max_hours * 3600)
+
+    def _token(principal: auth.Principal) -> dict:
+        token = auth.issue_token(principal, settings.jwt_secret, settings.token_ttl_seconds, session_max)
+        expires = jwt.decode(token, options={"verify_signature": False})["exp"] - int(time.time())
+        return {"access_token": token, "token_type": "Bearer", "expires_in": max(expires, 0), "role": principal.role,
+                "service_point_id": principal.service_point_id}
 
     @app.before_request
     def _caller():
         g.principal = request.environ.get(PRINCIPAL)  # identified by the front
+
+    app.before_request(refuse_unreadable_json)
 
     @app.after_request
     def _stamp(response: Response) -> Response:
@@ -77,20 +91,16 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         if errors:
             return problem(422, "VALIDATION_FAILED", "Some fields are invalid.", errors=errors)
         try:
-            principal = auth.authenticate(store, username, password, settings.max_login_failures,
-                                          settings.lockout_seconds)
+            principal = auth.authenticate(store, throttle, username, password, request.remote_addr or "")
         except auth.Locked as locked:
-            return problem(429, "ACCOUNT_LOCKED", "Too many wrong passwords; try again later.",
-                           headers={"Retry-After": locked.seconds})
+            return _locked(locked)
         if principal is None:
             return problem(401, "INVALID_CREDENTIALS", "Wrong username or password.")
-        return {
-            "access_token": auth.issue_token(principal, settings.jwt_secret, settings.token_ttl_seconds),
-            "token_type": "Bearer",
-            "expires_in": settings.token_ttl_seconds,
-            "role": principal.role,
-            "service_point_id": principal.service_point_id,
-        }
+        return _token(principal)
+
+    def _locked(locked: auth.Locked) -> Response:
+        return problem(429, "ACCOUNT_LOCKED", "Too many wrong passwords from this address; try again later.",
+                       headers={"Retry-After": locked.seconds})
 
     def _ready(name: str) -> tuple[str, dict]:
         try:
@@ -144,12 +154,15 @@ def create_app(settings: config.Settings | None = None) -> Flask:
 
     @app.post(f"{API}/auth/refresh")
     def refresh():
+        """A new token for the same login session, which ends ZHUYU_SESSION_MAX_HOURS after
+        the login however often it is refreshed."""
         principal = g.principal
         if principal.role == permissions.API_CLIENT:
             return problem(403, "FORBIDDEN", "API keys do not take tokens.")
-        return {"access_token": auth.issue_token(principal, settings.jwt_secret, settings.token_ttl_seconds),
-                "token_type": "Bearer", "expires_in": settings.token_ttl_seconds, "role": principal.role,
-                "service_point_id": principal.service_point_id}
+        if time.time() >= (principal.logged_in_at or 0) + session_max:
+            return problem(401, "SESSION_EXPIRED", "This login session is over; log in again.",
+                           headers={"WWW-Authenticate": "Bearer"})
+        return _token(principal)
 
     def _json_object() -> dict:
         """The request's body as a JSON object; anything else is 400 MALFORMED_REQUEST."""
@@ -213,10 +226,29 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         if principal.user_id != user_id and principal.role != "admin":
             return problem(403, "FORBIDDEN", "You may change only your own password.")
         body = _json_object()
-        if principal.user_id == user_id and not auth.check_password(store, user_id, str(body.get("current_password", ""))):
-            return problem(403, "FORBIDDEN", "The current password is wrong.")
+        if principal.user_id == user_id:  # a wrong current password counts like a failed login
+            try:
+                if not auth.check_password(store, throttle, user_id, str(body.get("current_password", "")),
+                                           request.remote_addr or ""):
+                    return problem(403, "FORBIDDEN", "The current password is wrong.")
+            except auth.Locked as locked:
+                return _locked(locked)
         accounts.change_password(store, user_id, body, settings.min_password_length)
+        revocations.invalidate()  # every token of the user ends (other workers within seconds)
         return {"id": user_id, "changed": True}
+
+    @app.post(f"{API}/users/<user_id>/unlock")
+    def unlock_user(user_id: str):
+        """Lifts every login lock of the user, from whatever address."""
+        refused = _admin()
+        if refused:
+            return refused
+        with store.begin() as session:
+            username = session.execute(sa.select(users.c.username).where(users.c.id == user_id)).scalar()
+        if username is None:
+            return problem(404, "NOT_FOUND", f"No user {user_id}.")
+        throttle.unlock(username)
+        return {"id": user_id, "unlocked": True}
 
     @app.post(f"{API}/api-keys")
     def create_key():
@@ -244,7 +276,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     def unknown(rest: str):
         return problem(404, "NOT_FOUND", f"No resource {request.path}.")
 
-    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, catalogue, tokens, revocations)
+    app.wsgi_app = Front(app.wsgi_app, settings, store, upstreams, catalogue, tokens, revocations, throttle)
     if settings.trusted_proxy_hops:
         # Behind load balancers, per-address limits count the client each of them saw.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxy_hops)

@@ -36,6 +36,8 @@ class Principal:
     staff_id: str | None
     scopes: frozenset[str] = frozenset()
     rate_limit_per_minute: int | None = None
+    token_version: int = 0
+    logged_in_at: int | None = None  # Unix seconds of the login a token's session began with
 
 
 def create_user(store: Store, username: str, password: str, role: str,
@@ -73,43 +75,128 @@ class Locked(Exception):
         self.seconds = seconds
 
 
-def authenticate(store: Store, username: str, password: str, max_failures: int, lock_seconds: int) -> Principal | None:
-    """The user, or None; after `max_failures` wrong passwords in a row the name is locked."""
-    now = utcnow()
-    with store.begin() as session:
-        lock = session.execute(sa.select(login_failures).where(login_failures.c.username == username)).first()
-        if lock is not None and lock.locked_until is not None and lock.locked_until > now:
-            raise Locked(int((lock.locked_until - now).total_seconds()) + 1)
-        row = session.execute(sa.select(users).where(users.c.username == username)).first()
+class Throttle:
+    """Wrong passwords counted per account name and client address (登录限制).
+
+    After `max_failures` wrong passwords from one address, that address may not log in as
+    that user for `lock_seconds`; the same user from any other address is not affected, so
+    a stranger cannot lock someone out, and an admin can unlock at once. Each failure is
+    counted in its own transaction under the row's lock, so parallel guesses all count; a
+    success takes back only the failures it saw when it began, never those of requests
+    that finished while its password was being checked. A count left alone for
+    `lock_seconds` starts again."""
+
+    def __init__(self, store: Store, max_failures: int, lock_seconds: int):
+        self.store = store
+        self.max_failures = max_failures
+        self.lock_seconds = lock_seconds
+
+    def _key(self, username: str, source: str):
+        return login_failures.c.username == username[:64], login_failures.c.source == source[:64]
+
+    def check(self, username: str, source: str) -> int:
+        """The failures counted so far (to pass to `succeeded`); raises Locked."""
+        now = utcnow()
+        with self.store.begin() as session:
+            row = session.execute(sa.select(login_failures).where(*self._key(username, source))).first()
+        if row is None or self._stale(row, now):
+            return 0
+        if row.locked_until is not None and row.locked_until > now:
+            raise Locked(int((row.locked_until - now).total_seconds()) + 1)
+        return row.failures
+
+    def _stale(self, row, now) -> bool:
+        if row.locked_until is not None:
+            return row.locked_until <= now
+        return row.updated_at < now - timedelta(seconds=self.lock_seconds)
+
+    def failed(self, username: str, source: str) -> None:
+        now = utcnow()
+        key = self._key(username, source)
+        with self.store.begin() as session:
+            bumped = session.execute(login_failures.update().where(*key)
+                                     .values(failures=login_failures.c.failures + 1)).rowcount
+            if not bumped:
+                try:
+                    with session.begin_nested():
+                        session.execute(login_failures.insert().values(
+                            username=username[:64], source=source[:64], failures=1, updated_at=now))
+                except sa.exc.IntegrityError:  # a parallel failure made the row first
+                    session.execute(login_failures.update().where(*key)
+                                    .values(failures=login_failures.c.failures + 1))
+            # The row is ours until commit: deciding on what it holds now is safe.
+            row = session.execute(sa.select(login_failures).where(*key)).first()
+            failures, locked_until = row.failures, row.locked_until
+            if self._stale(row, now) and bumped:
+                failures, locked_until = 1, None  # an old count or lock ran out: start again
+            if failures >= self.max_failures and locked_until is None:
+                locked_until = now + timedelta(seconds=self.lock_seconds)
+                log.warning("login locked for a client address", extra={"username": username[:64], "source": source})
+            session.execute(login_failures.update().where(*key).values(failures=failures, locked_until=locked_until,
+                                                                       updated_at=now))
+
+    def succeeded(self, username: str, source: str, seen: int) -> None:
+        key = self._key(username, source)
+        unlocked = login_failures.c.locked_until.is_(None)
+        with self.store.begin() as session:
+            session.execute(login_failures.delete().where(*key, unlocked, login_failures.c.failures <= seen))
+            if seen:
+                session.execute(login_failures.update().where(*key, unlocked)
+                                .values(failures=login_failures.c.failures - seen))
+
+    def unlock(self, username: str) -> None:
+        with self.store.begin() as session:
+            session.execute(login_failures.delete().where(login_failures.c.username == username[:64]))
+
+    def purge(self) -> None:
+        """Forget counts and locks that ran out."""
+        cutoff = utcnow() - timedelta(seconds=self.lock_seconds)
+        with self.store.begin() as session:
+            session.execute(login_failures.delete().where(
+                login_failures.c.updated_at < cutoff,
+                sa.or_(login_failures.c.locked_until.is_(None), login_failures.c.locked_until < utcnow())))
+
+
+def _verify(password_hash: str, password: str) -> bool:
     try:
-        _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
-        ok = row is not None and not row.disabled
-    except (VerifyMismatchError, InvalidHashError):
-        ok = False
-    with store.begin() as session:
-        session.execute(login_failures.delete().where(login_failures.c.username == username))
-        if not ok:
-            failures = (lock.failures if lock is not None and lock.locked_until is None else 0) + 1
-            locked_until = now + timedelta(seconds=lock_seconds) if failures >= max_failures else None
-            session.execute(login_failures.insert().values(username=username, failures=failures,
-                                                           locked_until=locked_until))
-    if not ok:
-        return None
-    return Principal(row.id, row.username, row.role, row.service_point_id, row.staff_id)
-
-
-def set_password(store: Store, user_id: str, password: str) -> None:
-    with store.begin() as session:
-        session.execute(users.update().where(users.c.id == user_id).values(password_hash=_hasher.hash(password)))
-
-
-def check_password(store: Store, user_id: str, password: str) -> bool:
-    with store.begin() as session:
-        row = session.execute(sa.select(users.c.password_hash).where(users.c.id == user_id)).first()
-    try:
-        return row is not None and _hasher.verify(row.password_hash, password)
+        return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, InvalidHashError):
         return False
+
+
+def authenticate(store: Store, throttle: Throttle, username: str, password: str, source: str) -> Principal | None:
+    """The user, or None (a wrong password, counted); raises Locked."""
+    seen = throttle.check(username, source)
+    with store.begin() as session:
+        row = session.execute(sa.select(users).where(users.c.username == username)).first()
+    ok = _verify(row.password_hash if row else _DUMMY_HASH, password) and row is not None and not row.disabled
+    if not ok:
+        throttle.failed(username, source)
+        return None
+    throttle.succeeded(username, source, seen)
+    return Principal(row.id, row.username, row.role, row.service_point_id, row.staff_id,
+                     token_version=row.token_version)
+
+
+def set_password(store: Store, user_id: str, password: str) -> bool:
+    """A new password; every token issued before it stops working. False: no such user."""
+    with store.begin() as session:
+        return bool(session.execute(users.update().where(users.c.id == user_id).values(
+            password_hash=_hasher.hash(password), token_version=users.c.token_version + 1)).rowcount)
+
+
+def check_password(store: Store, throttle: Throttle, user_id: str, password: str, source: str) -> bool:
+    """Whether `password` is the user's; a wrong one counts like a failed login. Raises Locked."""
+    with store.begin() as session:
+        row = session.execute(sa.select(users.c.username, users.c.password_hash).where(users.c.id == user_id)).first()
+    if row is None:
+        return False
+    seen = throttle.check(row.username, source)
+    if not _verify(row.password_hash, password):
+        throttle.failed(row.username, source)
+        return False
+    throttle.succeeded(row.username, source, seen)
+    return True
 
 
 def hash_key(key: str) -> str:
@@ -128,8 +215,10 @@ def create_api_key(store: Store, name: str, scopes: list[str], service_point_id:
 
 
 class Revocations:
-    """Disabled users and API keys, refreshed from the store every few seconds, so that
-    the request path does not touch the database and a disabling takes effect quickly."""
+    """Disabled users, users' token versions and API keys, refreshed from the store every
+    few seconds by each worker, so that the request path does not touch the database and a
+    disable, a password change or a revoked key takes effect within seconds in every worker
+    and replica."""
 
     def __init__(self, store: Store, refresh_seconds: float):
         self.store = store
@@ -137,6 +226,7 @@ class Revocations:
         self._lock = threading.Lock()
         self._loaded = 0.0
         self._disabled_users: frozenset[str] = frozenset()
+        self._versions: dict[str, int] = {}
         self._keys: dict[str, Principal] = {}
 
     def _refresh(self) -> None:
@@ -146,16 +236,21 @@ class Revocations:
             if time.monotonic() - self._loaded < self.refresh_seconds:
                 return
             with self.store.begin() as session:
-                disabled = frozenset(session.execute(sa.select(users.c.id).where(users.c.disabled)).scalars())
+                changed = session.execute(sa.select(users.c.id, users.c.disabled, users.c.token_version).where(
+                    sa.or_(users.c.disabled, users.c.token_version > 0))).all()
                 keys = {row.key_hash: Principal(row.id, row.name, "api_client", row.service_point_id, None,
                                                 frozenset(row.scopes), row.rate_limit_per_minute)
                         for row in session.execute(sa.select(api_keys).where(api_keys.c.revoked_at.is_(None))).all()}
-            self._disabled_users, self._keys = disabled, keys
+            self._disabled_users = frozenset(row.id for row in changed if row.disabled)
+            self._versions = {row.id: row.token_version for row in changed}
+            self._keys = keys
             self._loaded = time.monotonic()
 
-    def user_disabled(self, user_id: str) -> bool:
+    def token_revoked(self, principal: Principal) -> bool:
+        """The user is disabled, or the token predates the user's last password change."""
         self._refresh()
-        return user_id in self._disabled_users
+        return (principal.user_id in self._disabled_users
+                or principal.token_version < self._versions.get(principal.user_id, 0))
 
     def key(self, key: str) -> Principal | None:
         self._refresh()
@@ -165,10 +260,15 @@ class Revocations:
         self._loaded = 0.0
 
 
-def issue_token(principal: Principal, secret: str, ttl: int) -> str:
+def issue_token(principal: Principal, secret: str, ttl: int, session_max_seconds: int | None = None) -> str:
+    """A bearer token; it never outlives the login session (`session_max_seconds` from the
+    login, which a refreshed token carries on)."""
     now = int(time.time())
+    logged_in_at = principal.logged_in_at or now
+    expires = now + ttl if session_max_seconds is None else min(now + ttl, logged_in_at + session_max_seconds)
     claims = {"sub": principal.user_id, "name": principal.username, "role": principal.role,
-              "pt": principal.service_point_id, "staff": principal.staff_id, "iat": now, "exp": now + ttl}
+              "pt": principal.service_point_id, "staff": principal.staff_id, "ver": principal.token_version,
+              "login": logged_in_at, "iat": now, "exp": expires}
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -177,7 +277,9 @@ def verify_token(token: str, secret: str) -> Principal | None:
         claims = jwt.decode(token, secret, algorithms=["HS256"], options={"require": ["exp", "sub"]})
     except jwt.PyJWTError:
         return None
-    return Principal(claims["sub"], claims.get("name", ""), claims.get("role", ""), claims.get("pt"), claims.get("staff"))
+    logged_in_at = claims.get("login") or claims.get("iat")  # tokens from before sessions had an end
+    return Principal(claims["sub"], claims.get("name", ""), claims.get("role", ""), claims.get("pt"), claims.get("staff"),
+                     token_version=int(claims.get("ver", 0)), logged_in_at=int(logged_in_at) if logged_in_at else None)
 
 
 class TokenCache:

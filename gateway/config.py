@@ -14,6 +14,7 @@ class Settings:
     upstreams: dict[str, str]
     jwt_secret: str
     token_ttl_seconds: int
+    session_max_hours: float
     admin_password: str | None
     upstream_connect_timeout: float
     upstream_read_timeout: float
@@ -26,7 +27,9 @@ class Settings:
     rate_limit_user: str
     rate_limit_key_per_minute: int
     rate_limit_login: str
+    rate_limit_bad_credentials: str
     rate_limit_storage_uri: str
+    rate_limit_key_prefix: str
     idempotency_hours: float
     max_body_bytes: int
     breaker_threshold: int
@@ -41,6 +44,7 @@ def load() -> Settings:
         upstreams={name: service_url(name, port) for name, port in registry.SERVICES.items()},
         jwt_secret=env.str("ZHUYU_JWT_SECRET", None) or generated_secret("jwt-secret"),
         token_ttl_seconds=env.int("ZHUYU_TOKEN_TTL_SECONDS", 3600),
+        session_max_hours=env.float("ZHUYU_SESSION_MAX_HOURS", 12.0),
         admin_password=env.str("ZHUYU_ADMIN_PASSWORD", "") or None,
         upstream_connect_timeout=env.float("GATEWAY_UPSTREAM_CONNECT_TIMEOUT_SECONDS", 1.0),
         upstream_read_timeout=env.float("GATEWAY_UPSTREAM_READ_TIMEOUT_SECONDS", 10.0),
@@ -53,7 +57,10 @@ def load() -> Settings:
         rate_limit_user=env.str("ZHUYU_RATE_LIMIT_USER", "600 per minute"),
         rate_limit_key_per_minute=env.int("ZHUYU_RATE_LIMIT_KEY_PER_MINUTE", 120),
         rate_limit_login=env.str("ZHUYU_RATE_LIMIT_LOGIN", "20 per minute"),
-        rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "memory://"),
+        rate_limit_bad_credentials=env.str("ZHUYU_RATE_LIMIT_BAD_CREDENTIALS", "30 per minute"),
+        # Shared by every worker and replica; `memory://` only for a single-process gateway.
+        rate_limit_storage_uri=env.str("ZHUYU_RATE_LIMIT_STORAGE_URI", "redis://127.0.0.1:6379/0"),
+        rate_limit_key_prefix=env.str("ZHUYU_RATE_LIMIT_KEY_PREFIX", "zhuyu"),
         idempotency_hours=env.float("ZHUYU_IDEMPOTENCY_HOURS", 24.0),
         max_body_bytes=env.int("ZHUYU_MAX_BODY_BYTES", 1024 * 1024),
         breaker_threshold=env.int("GATEWAY_BREAKER_THRESHOLD", 5),

@@ -3,6 +3,7 @@ response and changes nothing; another body under the same key is a conflict."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -35,6 +36,29 @@ class OutcomeUnknown(Exception):
 
 # A stored status meaning: sent, no answer, outcome unknown.
 UNKNOWN = 0
+MAX_KEY_LENGTH = 200
+# Fields of the gateway's own answers shown once and never kept (an API key).
+SECRETS = ("key", "access_token")
+
+
+def owner(user_id: str | None, path: str, address: str) -> str:
+    """Whose keys these are: a user or API key, else (survey links) the link and the client's
+    address, so that one anonymous client cannot block another's key."""
+    if user_id is not None:
+        return user_id
+    return "anon:" + hashlib.sha256(f"{path}\n{address}".encode()).hexdigest()[:40]
+
+
+def without_secrets(body: bytes) -> bytes:
+    """The answer as kept for replay: secrets shown once are left out (null)."""
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return body
+    if not isinstance(document, dict) or not any(name in document for name in SECRETS):
+        return body
+    return json.dumps({name: (None if name in SECRETS else value) for name, value in document.items()},
+                      ensure_ascii=False).encode()
 
 
 def request_hash(method: str, path: str, body: bytes) -> str:

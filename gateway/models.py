@@ -18,6 +18,8 @@ users = sa.Table(
     sa.Column("staff_id", sa.String(36)),
     sa.Column("disabled", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # Raised by a password change: tokens issued under an older version are refused.
+    sa.Column("token_version", sa.Integer, nullable=False, default=0, server_default="0"),
 )
 
 # Third parties' keys: only a hash is kept; the key is shown once, at creation.
@@ -35,13 +37,16 @@ api_keys = sa.Table(
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 
-# Failed logins, for the lockout after repeated failures.
+# Wrong passwords per account name and client address, for the lockout after repeated
+# failures (a stranger's guesses lock only the stranger's address out).
 login_failures = sa.Table(
     "login_failures",
     metadata,
     sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("source", sa.String(64), primary_key=True),
     sa.Column("failures", sa.Integer, nullable=False),
     sa.Column("locked_until", UtcDateTime()),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
 )
 
 # First responses of POSTs sent with an Idempotency-Key.

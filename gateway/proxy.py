@@ -36,14 +36,22 @@ def _reached(exc: BaseException) -> bool:
 
 
 class Breaker:
-    """After `threshold` failures in a row an upstream is given up on for `cool_down`
-    seconds: callers get their 503 at once instead of each waiting for a timeout. The first
-    call after the cool-down is let through as a probe."""
+    """Gives an upstream up for `cool_down` seconds when it looks down, so that callers get
+    their 503 at once instead of each waiting for a timeout; the first call after the
+    cool-down goes through as a probe.
+
+    An upstream looks down after `threshold` failures in a row to reach it (refused or
+    timed-out connections), or when requests that reached it failed (no answer in time, a
+    dropped connection) for `threshold` different callers. A request that reached the
+    service and failed may be that request's own doing (a value that makes the service drop
+    the connection), so it counts once per caller: one caller can never open the breaker
+    for everyone."""
 
     def __init__(self, threshold: int, cool_down: float):
         self.threshold = threshold
         self.cool_down = cool_down
-        self.failures = 0
+        self.failures = 0  # failures to reach the upstream, in a row
+        self.callers: set[str | None] = set()  # callers whose requests reached it and failed
         self.open_until = 0.0
 
     def allows(self) -> bool:
@@ -51,11 +59,17 @@ class Breaker:
 
     def succeeded(self) -> None:
         self.failures = 0
+        self.callers.clear()
 
-    def failed(self) -> None:
-        self.failures += 1
-        if self.failures >= self.threshold:
+    def failed(self, caller: str | None = None, reached: bool = False) -> None:
+        if reached:
+            self.callers.add(caller)
+        else:
+            self.failures += 1
+        if self.failures >= self.threshold or len(self.callers) >= self.threshold:
             self.open_until = time.monotonic() + self.cool_down
+            self.failures = 0
+            self.callers.clear()
 
 
 class Upstreams:
@@ -74,7 +88,9 @@ class Upstreams:
             )
 
     def request(self, service: str, method: str, path: str, body: bytes | None, headers: dict[str, str],
-                timeout: urllib3.Timeout | None = None) -> urllib3.BaseHTTPResponse:
+                timeout: urllib3.Timeout | None = None, caller: str | None = None) -> urllib3.BaseHTTPResponse:
+        """The upstream's answer; `caller` (a user, key or client address) tells the breaker
+        whose request failed."""
         breaker = self.breakers[service]
         if not breaker.allows():
             raise UpstreamUnavailable(service, "circuit open")
@@ -84,7 +100,8 @@ class Upstreams:
                 timeout=timeout or self.timeout, preload_content=True, assert_same_host=False,
             )
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            breaker.failed()
-            raise UpstreamUnavailable(service, type(exc).__name__, sent=_reached(exc)) from None
+            reached = _reached(exc)
+            breaker.failed(caller, reached)
+            raise UpstreamUnavailable(service, type(exc).__name__, sent=reached) from None
         breaker.succeeded()
         return response

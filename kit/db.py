@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import os
 import time
 import zlib
 from pathlib import Path
@@ -39,12 +40,23 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+def _private(path: Path) -> None:
+    """A store file readable by its owner only (it holds personal data and secrets' hashes);
+    SQLite gives its -wal and -shm files the database file's mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        if file.exists():
+            file.chmod(0o600)
+
+
 def make_engine(url: str) -> sa.Engine:
+    # hide_parameters: values (key hashes, personal data) never appear in errors and logs.
     if is_sqlite(url):
         path = sa.engine.make_url(url).database
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+            _private(Path(path))
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True)
         synchronous = env.str("ZHUYU_SQLITE_SYNCHRONOUS", "FULL")
 
         @event.listens_for(engine, "connect")
@@ -67,6 +79,7 @@ def make_engine(url: str) -> sa.Engine:
         pool_size=env.int("ZHUYU_DB_POOL_SIZE", 10),
         max_overflow=env.int("ZHUYU_DB_MAX_OVERFLOW", 10),
         pool_pre_ping=True,
+        hide_parameters=True,
         pool_timeout=env.float("ZHUYU_DB_POOL_TIMEOUT_SECONDS", 5.0),
         connect_args={"connect_timeout": env.int("ZHUYU_DB_CONNECT_TIMEOUT_SECONDS", 3)},
     )

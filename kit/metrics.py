@@ -61,6 +61,7 @@ class Instruments:
     scheduler_runs: Any
     notifications: Any
     deadlines_missed: Any
+    rate_limit_store_errors: Any
 
 
 _instruments: Instruments | None = None
@@ -93,6 +94,8 @@ def instruments() -> Instruments:
                                   ["channel", "outcome"]),
             deadlines_missed=Counter("zhuyu_complaint_deadlines_missed_total", "Complaint deadlines that passed unmet",
                                      ["deadline"]),
+            rate_limit_store_errors=Counter("zhuyu_rate_limit_store_errors_total",
+                                            "Requests let through unlimited because the rate-limit store could not be reached"),
         )
     return _instruments
 

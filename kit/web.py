@@ -14,7 +14,7 @@ from flask_smorest import Api, Blueprint
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
-from kit import access, bus, context, metrics, tracing
+from kit import access, bus, context, jsonbody, metrics, tracing
 from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
 from kit.errors import DomainError, Forbidden, Invalid, NotFound
@@ -151,6 +151,16 @@ class ProblemApi(Api):
         return problem(status, _STATUS_CODES.get(status, "ERROR"), data.get("message") or error.description or "")
 
 
+def refuse_unreadable_json() -> Response | None:
+    """A JSON body that cannot be read (kit.jsonbody) is 400 before any handler sees it."""
+    if request.method in ("POST", "PUT", "PATCH") and request.content_length and request.is_json:
+        try:
+            jsonbody.loads(request.get_data(cache=True))
+        except jsonbody.MalformedJson as error:
+            return problem(400, "MALFORMED_REQUEST", str(error))
+    return None
+
+
 def create_app(
     name: str,
     store: Store,
@@ -195,9 +205,11 @@ def create_app(
             g.span = tracing.start(f"{request.method} {route}", tracing.SERVER,
                                    {"http.request.method": request.method, "http.route": route})
 
+    app.before_request(refuse_unreadable_json)
     measure = metrics.instruments()
     may_scrape = metrics.Allow()
     gauges = list(store_gauges)
+    trail = logging.getLogger(f"zhuyu.access.{name}")  # one line per request, joined to the gateway's by id
 
     @app.after_request
     def _stamp(response: Response) -> Response:
@@ -205,8 +217,14 @@ def create_app(
         tracing.finish(g.pop("span", None), response.status_code)
         route = request.url_rule.rule if request.url_rule is not None else "unmatched"
         if route != "/metrics":
+            elapsed = time.perf_counter() - g.get("started", time.perf_counter())
             measure.http_requests.labels(name, request.method, route, str(response.status_code)).inc()
-            measure.http_latency.labels(name, request.method, route).observe(time.perf_counter() - g.get("started", time.perf_counter()))
+            measure.http_latency.labels(name, request.method, route).observe(elapsed)
+            trail.info("request", extra={
+                "request_id": context.request_id.get(), "method": request.method, "route": route,
+                "status": response.status_code, "duration_ms": round(elapsed * 1000, 2),
+                "user": request.headers.get("X-Zhuyu-User"), "role": request.headers.get("X-Zhuyu-Role"),
+                "point": request.headers.get("X-Zhuyu-Point")})
         return response
 
     @app.get("/metrics")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from kit import registry
@@ -130,6 +131,7 @@ def _run(_args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    os.umask(0o077)  # stores, backups, secrets and logs of the suite are private to its user
     parser = argparse.ArgumentParser(prog="zhuyu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run one process of a service or the gateway")

@@ -1,6 +1,7 @@
 """`zhuyu run` / `make run`: the whole suite on one machine.
 
-Starts RabbitMQ (the one in AMQP_URL, else a private node under ./var/rabbitmq), brings
+Starts RabbitMQ (the one in AMQP_URL, else a private node under ./var/rabbitmq) and Redis
+for the gateway's rate limits (ZHUYU_RATE_LIMIT_STORAGE_URI, else a private one), brings
 every store to its schema, then runs each service's web, relay, consumer and scheduler
 processes and the gateway, restarting any that dies. Ctrl-C stops everything.
 """
@@ -14,7 +15,7 @@ import sys
 import time
 import urllib.request
 
-from kit import broker, metrics, registry
+from kit import broker, metrics, redis_node, registry
 from ops import run_lock
 from kit.settings import env, var_dir
 from ops.build import build
@@ -58,6 +59,18 @@ def main() -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         os.environ["AMQP_URL"] = node.url
+    rate_store = None
+    if not os.environ.get("ZHUYU_RATE_LIMIT_STORAGE_URI"):  # the gateway workers' shared rate limits
+        rate_store = redis_node.PrivateRedis(var_dir() / "redis", env.int("ZHUYU_REDIS_PORT", 6379))
+        _say("starting a private Redis", port=rate_store.port)
+        try:
+            rate_store.start()
+        except redis_node.RedisMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            if node is not None:
+                node.stop()
+            return 2
+        os.environ["ZHUYU_RATE_LIMIT_STORAGE_URI"] = rate_store.url
     os.environ.setdefault("ZHUYU_VAR_DIR", str(var_dir()))
     metrics.reset()  # figures start again with the suite
 
@@ -116,5 +129,7 @@ def main() -> int:
                 child.kill()
         if node is not None:
             node.stop()
+        if rate_store is not None:
+            rate_store.stop()
         _say("stopped")
     return 0

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the suite needs from Debian's packages when it is missing:
-# rabbitmq-server (unless --docker alone), PostgreSQL (for tests), with --browser Chromium (for
-# the console's browser tests), and with --docker the Docker engine, docker-compose and
-# debootstrap (for deploy/docker/offline/build-bases.sh).
+# rabbitmq-server and redis-server (unless --docker alone), PostgreSQL (for tests), with --browser
+# Chromium (for the console's browser tests), and with --docker the Docker engine, docker-compose
+# and debootstrap (for deploy/docker/offline/build-bases.sh).
 set -euo pipefail
 
 want_docker=0
@@ -17,9 +17,10 @@ done
 : "${want_browser:=0}"
 
 missing=()
-# `--docker` alone is the container deployment's host: its broker runs in a container.
+# `--docker` alone is the container deployment's host: its broker and Redis run in containers.
 if [ "$want_docker" = 0 ] || [ "$want_postgres" = 1 ] || [ "$want_browser" = 1 ]; then
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 fi
 if [ "$want_postgres" = 1 ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)

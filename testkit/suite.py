@@ -61,6 +61,7 @@ def suite_environment(base_env: dict[str, str], var: Path, database_urls) -> dic
     env["ZHUYU_VAR_DIR"] = str(var)
     env["ZHUYU_ADMIN_PASSWORD"] = "admin-test-password"
     env["GATEWAY_PORT"] = str(free_port())
+    env["ZHUYU_REDIS_PORT"] = str(free_port())  # the suite's own Redis, unless one is given
     env["GATEWAY_DATABASE_URL"] = database_urls("gateway")
     env["ZHUYU_WEB_WORKERS"] = "1"
     env["ZHUYU_WEB_THREADS"] = "4"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kit import broker
+from kit import broker, redis_node
 from testkit.pg import Cluster
 
 DATABASES = [name.strip() for name in os.environ.get("ZHUYU_TEST_DATABASES", "sqlite,postgresql").split(",") if name.strip()]
@@ -63,6 +63,17 @@ def rabbit():
     node = broker.PrivateNode(base, port, broker.free_port(), management_port=broker.free_port())
     node.start(timeout=120)
     yield Rabbit(node)
+    node.stop()
+    broker.remove(base)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A private Redis (the gateway's shared rate-limit store) on a free port."""
+    base = Path(tempfile.mkdtemp(prefix="zhuyu-redis-"))
+    node = redis_node.PrivateRedis(base, broker.free_port())
+    node.start()
+    yield node.url
     node.stop()
     broker.remove(base)
 

@@ -15,7 +15,7 @@ def gateway(tmp_path, monkeypatch, hops: int):
     settings = dataclasses.replace(
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}", rate_limit_login="2 per minute",
         upstreams={name: f"http://127.0.0.1:{free_port()}" for name in config.load().upstreams},
-        trusted_proxy_hops=hops)
+        trusted_proxy_hops=hops, rate_limit_storage_uri="memory://")
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()
     store.migrate()

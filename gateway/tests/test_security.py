@@ -43,29 +43,19 @@ class Stub:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
-class Stubs:
-    def __init__(self):
-        self.calls = []
-        self.services = {name: Stub(service_documents()[name], self.calls) for name in SERVICES}
-
-    def url(self, name: str) -> str:
-        return self.services[name].url
-
-
 @pytest.fixture(scope="module")
-def stub():
-    stubs = Stubs()
-    yield stubs
-    for server in stubs.services.values():
-        server.server.shutdown()
+def stub(upstream):
+    """The services: answers every request with what it received, and counts them."""
+    return upstream
 
 
 def make_gateway(tmp_path, monkeypatch, stub):
     monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
     settings = dataclasses.replace(
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
-        upstreams={name: stub.url(name) for name in SERVICES},
-        revocation_refresh_seconds=0.0, rate_limit_user="5000 per minute", max_login_failures=3)
+        upstreams=stub.urls(),
+        revocation_refresh_seconds=0.0, rate_limit_user="5000 per minute", max_login_failures=3,
+        rate_limit_storage_uri="memory://")
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()
     store.migrate()
@@ -292,7 +282,8 @@ def test_a_request_that_reached_the_service_unanswered_is_never_sent_twice_under
         config.load(), database_url=f"sqlite:///{tmp_path / 'gateway.db'}",
         upstreams={"registration": stub.url("registration"), "visits": stub.url("visits"), "complaints": slow.url,
                    "notify": dead},
-        upstream_read_timeout=0.3, breaker_threshold=100, revocation_refresh_seconds=0.0)
+        upstream_read_timeout=0.3, breaker_threshold=100, revocation_refresh_seconds=0.0,
+        rate_limit_storage_uri="memory://")
     monkeypatch.setattr(gateway_app.config, "load", lambda: settings)
     store = gateway_app.build_store()
     store.migrate()

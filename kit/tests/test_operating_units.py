@@ -73,7 +73,7 @@ def test_a_service_counts_its_requests_and_refuses_metrics_to_strangers(build_se
         for family in text_string_to_metric_families(text):
             for sample in family.samples:
                 if (sample.name == "zhuyu_http_requests_total" and sample.labels["route"] == "/healthz"
-                        and sample.labels["status"] == "200"):
+                        and sample.labels["status"] == "200" and sample.labels["service"] == "registration"):
                     return sample.value
         return 0.0
 

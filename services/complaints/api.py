@@ -275,7 +275,8 @@ class MonthlyReport(MethodView):
         report = _monthly(args)
         if args["format"] == "json":
             return report
-        name = f"complaints-{report['month']}-{report['service_point_id'] or 'city'}"
+        year, month = (int(part) for part in report["month"].split("-"))
+        name = f"complaints-{year:04d}-{month:02d}-{report['service_point_id'] or 'city'}"
         header, rows = _file_rows(report, args["lang"])
         if args["format"] == "csv":
             buffer = io.StringIO()

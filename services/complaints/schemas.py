@@ -221,7 +221,7 @@ class SatisfactionArgs(PeriodArgs):
 
 
 class MonthArgs(Strict):
-    month = fields.String(load_default=None, validate=validate.Regexp(r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$"),
+    month = fields.String(load_default=None, validate=validate.Regexp(r"(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])\Z"),
                           metadata={"description": "YYYY-MM, local time; default the current month."})
     service_point_id = fields.UUID(load_default=None, metadata={"description": "None: city-wide."})
 

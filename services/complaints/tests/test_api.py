@@ -618,7 +618,8 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
 
 
 @pytest.mark.parametrize("query", [{"month": "2026-13"}, {"month": "1899-12"}, {"format": "pdf"},
-                                   {"service_point_id": "x"}])
+                                   {"service_point_id": "x"}, {"month": "2\uff1026-11", "format": "csv"},
+                                   {"month": "2026-11\n", "format": "csv"}, {"month": "2026-1\u0661", "format": "xlsx"}])
 def test_report_queries_are_validated(client, query):
     response = client.get("/reports/monthly", query_string=query, headers=ADMIN)
     assert response.status_code == 422 and response.get_json()["code"] == "VALIDATION_FAILED"
