@@ -705,7 +705,7 @@ def test_a_call_is_logged_by_the_agent_who_took_it_and_only_from_a_number(client
 
 
 def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_percentages(client, svc, clock):
-    feed(svc, "registration.service_point.created", POINT, {"id": POINT, "name": "湖墅街道老年助浴点"})
+    feed(svc, "registration.service_point.created", POINT, payloads.point(id=POINT, name="湖墅街道老年助浴点"))
     clock.now = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
     answered = new(client)
     step(client, answered, "assign", BODIES["assign"])
@@ -725,7 +725,8 @@ def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_p
     assert ["满意度", "满意率", "—"] in rows and ["是否达标", "满意率", "无数据"] in rows
     ascii_words = [cell for row in rows[1:] for cell in row[:2] if any("a" <= ch.lower() <= "z" for ch in cell)]
     assert ascii_words == []  # no machine key left in a heading or a label
-    feed(svc, "registration.service_point.updated", POINT, {"id": POINT, "name": "湖墅助浴点（新址）"}, sequence=2)
+    feed(svc, "registration.service_point.updated", POINT, payloads.point(id=POINT, name="湖墅助浴点（新址）"),
+         sequence=2)
     english = client.get("/reports/monthly", query_string=query | {"lang": "en", "format": "xlsx"}, headers=ADMIN)
     from openpyxl import load_workbook
 
