@@ -111,7 +111,7 @@ def test_the_gateway_keeps_answering_while_200_clients_dribble_headers_and_bodie
             assert requests.get(f"{gateway.url}/healthz", timeout=5).status_code == 200
             answer = requests.get(f"{gateway.url}/api/v1/elders", headers={"Authorization": f"Bearer {token}"},
                                   timeout=5)
-            assert answer.status_code == 200 and answer.json() == {"path": "/elders"}
+            assert answer.status_code == 200 and answer.json()["path"] == "/elders"
             time.sleep(0.5)
     finally:
         for sock in slow:
