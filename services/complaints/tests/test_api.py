@@ -18,6 +18,8 @@ from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 AGENT = caller("cs_agent", user="u-agent", staff="s-agent")
+# The desk's quality check: an agent who neither owns nor resolved the complaints it calls back.
+QUALITY = caller("cs_agent", user="u-quality", staff="s-quality")
 POINT = str(uuid.uuid4())
 OTHER_POINT = str(uuid.uuid4())
 POINT_ADMIN = caller("point_admin", user="u-pa", point=POINT)
@@ -96,7 +98,15 @@ def watch(svc) -> None:
 
 BODIES = {"assign": {"staff_id": str(uuid.uuid4())}, "replies": {"content": "已收到"},
           "follow-ups": {"note": "调查中", "reason_open": "等待监控录像"}, "resolve": {"resolution": "已道歉并整改"},
-          "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"}}
+          "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"},
+          "investigation": {"findings": "已调取监控，情况属实", "verified": True},
+          "pause": {"reason": "等待投诉人提供就诊记录"}, "resume": {"note": "投诉人已回电"},
+          "review": {"approved": True}, "merge": {"into": str(uuid.uuid4())}}
+
+
+def due(body: dict) -> dict:
+    """Each deadline's due and met times."""
+    return {name: (d["due_at"], d["met_at"]) for name, d in body["deadlines"].items()}
 
 
 # --- intake -------------------------------------------------------------------------------
@@ -110,15 +120,23 @@ def test_intake_names_the_points_administrator_as_owner(client, svc):
     body = response.get_json()
     assert body["status"] == "received" and body["owner_staff_id"] == min(first, second) == second
     assert body["overdue"] is False and body["escalation_level"] == 0 and body["attachments"] == ["files/1.jpg"]
-    assert body["deadlines"] == {
-        "first_reply": {"due_at": (T0 + timedelta(hours=24)).isoformat(), "met_at": None},
-        "follow_up": {"due_at": (T0 + timedelta(days=7)).isoformat(), "met_at": None}}
+    # Received at 09:00 local: investigated by the end of that day (16:00 UTC).
+    assert due(body) == {"first_reply": ((T0 + timedelta(hours=24)).isoformat(), None),
+                         "investigation": ("2026-03-10T16:00:00+00:00", None),
+                         "follow_up": ((T0 + timedelta(days=7)).isoformat(), None)}
     assert body["history"] == [{"at": T0.isoformat(), "action": "received", "actor": "u-admin",
                                 "actor_staff_id": None, "status": "received", "owner_staff_id": second}]
 
 
-def test_a_point_without_administrator_leaves_the_owner_empty(client):
-    assert complaint(client).get_json()["owner_staff_id"] is None
+def test_a_point_without_administrator_is_owned_by_a_desk_supervisor_from_intake(client, svc):
+    assert complaint(client).get_json()["owner_staff_id"] is None  # nobody at all to own it yet
+    desk = staff_member(svc, ["cs_supervisor"], point=None, staff_id="c" + str(uuid.uuid4())[1:])
+    assert complaint(client).get_json()["owner_staff_id"] == desk
+    at_point = staff_member(svc, ["cs_supervisor"], staff_id="d" + str(uuid.uuid4())[1:])
+    assert complaint(client).get_json()["owner_staff_id"] == at_point  # the point's own before the desk's
+    admin = staff_member(svc, ["point_admin"], staff_id="e" + str(uuid.uuid4())[1:])
+    assert complaint(client).get_json()["owner_staff_id"] == admin  # the administrator first
+    assert complaint(client, service_point_id=OTHER_POINT).get_json()["owner_staff_id"] == desk
 
 
 @pytest.mark.parametrize("change,field", [({"channel": "wechat"}, "channel"), ({"type": "praise!"}, "type"),
@@ -160,7 +178,7 @@ def test_a_complaint_is_handled_called_back_reopened_and_closed_when_satisfied(c
     unreached = step(client, url, "callback", {"reached": False, "comment": "无人接听，明天再打"}).get_json()
     assert unreached["status"] == "replied" and unreached["callback_due"] is True
     unhappy = step(client, url, "callback", {"satisfied": False, "solved": False, "attitude": "dissatisfied",
-                                             "score": 3, "comment": "还是不满意"}).get_json()
+                                             "score": 3, "comment": "还是不满意"}, headers=QUALITY).get_json()
     assert unhappy["status"] == "reopened"
     assert step(client, url, "resolve", {"resolution": "更换助浴员"}).get_json()["status"] == "resolved"
     step(client, url, "replies", {"content": "已更换"})
@@ -173,7 +191,8 @@ def test_a_complaint_is_handled_called_back_reopened_and_closed_when_satisfied(c
     last = done["history"][-1]
     assert last | {"at": None} == {"at": None, "action": "callback", "actor": "u-agent", "actor_staff_id": "s-agent",
                                    "status": "closed", "outcome": "satisfied", "reached": True, "satisfied": True,
-                                   "solved": True, "attitude": "satisfied", "score": 9, "comment": "满意"}
+                                   "solved": True, "attitude": "satisfied", "score": 9, "charged": None,
+                                   "comment": "满意"}
     assert types(svc)[-2:] == ["complaints.complaint.closed", "complaints.survey.invited"]
 
 
@@ -186,22 +205,24 @@ def _to(client, status: str, kind: str = "complaint") -> str:
             "reopened": ["assign", "replies", "resolve", "replies", "callback"]}[status]
     for path_step in path:
         body = {"satisfied": status == "closed"} if path_step == "callback" else BODIES[path_step]
-        assert step(client, url, path_step, body).status_code == 200, (status, path_step)
+        headers = QUALITY if path_step == "callback" else ADMIN
+        assert step(client, url, path_step, body, headers).status_code == 200, (status, path_step)
     assert client.get(url, headers=ADMIN).get_json()["status"] == status
     return url
 
 
 # Which step each status takes (replies and callbacks are legal only where the domain's
 # reply or callback action is); everything else must be 409 INVALID_TRANSITION.
+HANDLING = {"follow-ups", "investigation", "pause", "escalate", "merge"}
 LEGAL_PATHS = {
-    "received": {"assign", "follow-ups", "escalate"},
-    "assigned": {"assign", "replies", "follow-ups", "escalate"},
-    "in_progress": {"assign", "replies", "follow-ups", "resolve", "escalate"},
-    "resolved": {"replies", "escalate"},
-    "replied": {"callback", "escalate"},
+    "received": {"assign", "replies", *HANDLING},  # the first reply too: whoever takes the call answers it
+    "assigned": {"assign", "replies", *HANDLING},
+    "in_progress": {"assign", "replies", "resolve", *HANDLING},
+    "resolved": {"replies", "escalate", "merge"},
+    "replied": {"callback", "escalate", "merge"},
     "closed": set(),
-    "reopened": {"assign", "replies", "follow-ups", "resolve", "escalate"},
-}
+    "reopened": {"assign", "replies", "resolve", *HANDLING},
+}  # `resume` only on a paused clock, `review` only on an online-media reply awaiting it
 
 
 @pytest.mark.parametrize("status", domain.STATUSES)
@@ -267,6 +288,7 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
         client, svc, clock, build_service):
     supervisor = staff_member(svc, ["cs_supervisor"], point=None)
     url = new(client)
+    step(client, url, "investigation", BODIES["investigation"])  # met the same day: only the reply is late
     for hours in (19, 19.2, 20, 23):  # 80 % of 24 h is 19 h 12 min
         clock.now = T0 + timedelta(hours=hours)
         watch(svc)
@@ -281,7 +303,8 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
     assert types(svc).count("complaints.complaint.escalated") == 1
     body = client.get(url, headers=ADMIN).get_json()
     assert body["overdue"] is True and body["escalation_level"] == 1
-    assert [h["action"] for h in body["history"]] == ["received", "deadline_warning", "overdue", "escalated"]
+    assert [h["action"] for h in body["history"]] == ["received", "investigated", "deadline_warning", "overdue",
+                                                      "escalated"]
     assert body["history"][-1]["deadline"] == "first_reply" and body["history"][-1]["at"] == (
         T0 + timedelta(hours=24)).isoformat()
     listed = client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
@@ -297,6 +320,7 @@ def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(cli
     late = new(client)
     for url in (on_time, late):
         step(client, url, "assign", BODIES["assign"])
+        step(client, url, "investigation", BODIES["investigation"])
     clock.advance(hours=1)
     step(client, on_time, "replies", {"content": "已收到"})
     clock.now = T0 + timedelta(hours=25)
@@ -311,10 +335,12 @@ def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(cli
 def test_the_weekly_follow_up_repeats_from_the_last_one(client, svc, clock):
     url = new(client)
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     step(client, url, "replies", {"content": "已收到"})
     clock.now = T0 + timedelta(days=5)
     body = step(client, url, "follow-ups", {"note": "第一次跟进", "reason_open": "等待供应商"}).get_json()
-    assert body["deadlines"]["follow_up"] == {"due_at": (T0 + timedelta(days=12)).isoformat(), "met_at": None}
+    assert body["deadlines"]["follow_up"] == {"due_at": (T0 + timedelta(days=12)).isoformat(), "met_at": None,
+                                              "working_days": None, "provisional": False}
     assert body["follow_ups"] == 1 and body["follow_ups_short"] == 2
     clock.now = T0 + timedelta(days=8)  # the first week's deadline was met: nothing fires
     watch(svc)
@@ -328,6 +354,7 @@ def test_the_weekly_follow_up_repeats_from_the_last_one(client, svc, clock):
 def test_online_media_needs_a_written_first_reply(client, svc, clock):
     url = new(client, channel="online_media")
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     spoken = step(client, url, "replies", {"content": "电话已联系"}).get_json()
     assert spoken["status"] == "in_progress" and spoken["deadlines"]["written_reply"]["met_at"] is None
     clock.advance(hours=2)
@@ -341,6 +368,7 @@ def test_online_media_needs_a_written_first_reply(client, svc, clock):
 def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
     url = new(client, channel="online_media")
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     step(client, url, "replies", {"content": "电话已联系"})
     clock.now = T0 + timedelta(hours=24)
     watch(svc)
@@ -351,8 +379,9 @@ def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
 def test_the_result_reply_and_administrative_answer_deadlines(client, svc, clock):
     url = new(client, category="administrative")
     assert set(client.get(url, headers=ADMIN).get_json()["deadlines"]) == {
-        "first_reply", "administrative_answer", "follow_up"}
+        "first_reply", "administrative_answer", "investigation", "follow_up"}
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     step(client, url, "replies", {"content": "已收到"})
     clock.now = T0 + timedelta(days=2)
     step(client, url, "resolve", {"resolution": "已答复政策"})
@@ -529,9 +558,10 @@ def test_the_hotline_answer_rate_counts_whole_days_both_inclusive(client):
         assert call(client, started, answered).status_code == 201
     stats = client.get("/stats/hotline", query_string={"from": "2026-03-01", "to": "2026-03-02"},
                        headers=ADMIN).get_json()
-    assert stats == {"calls": 4, "answered": 3, "answer_rate": 0.75}
+    assert stats == {"calls": 4, "answered": 3, "answer_rate": 0.75, "by_shift": [], "coverage_gaps": []}
     assert client.get("/stats/hotline", query_string={"from": "2026-04-01", "to": "2026-04-30"},
-                      headers=ADMIN).get_json() == {"calls": 0, "answered": 0, "answer_rate": None}
+                      headers=ADMIN).get_json() == {"calls": 0, "answered": 0, "answer_rate": None, "by_shift": [],
+                                                    "coverage_gaps": []}
 
 
 # --- the monthly report --------------------------------------------------------------------------
@@ -544,7 +574,8 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     D letter suggestion, closed after 3 h (answers it)                      → in time
     E phone praise                                                          → no deadlines
     F phone complaint at OTHER_POINT, never answered                        → late, only in the city report
-    G a complaint on 1 April 00:30 local (31 March 16:30 UTC)                → April, not in the report
+    G a complaint on 1 April 00:30 local (31 March 16:30 UTC)                → after the 25th: April's report
+    (A, B and C are investigated the same day.)
     In time at POINT: A, D of A, B, C, D → 2/4 = 0.5; city-wide 2/5 = 0.4.
     Surveys at POINT in March: 5, 4, 2 → 2/3; city-wide with a 5 at OTHER_POINT → 3/4.
     Calls in March: 3 of 4 answered → 0.75 (the fifth is on 1 April local time)."""
@@ -558,6 +589,8 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     for url in (a, b, c):
         step(client, url, "assign", BODIES["assign"])
     clock.now = start + timedelta(hours=2)
+    for url in (a, b, c):
+        step(client, url, "investigation", BODIES["investigation"])  # the same day: in time
     step(client, a, "replies", {"content": "已收到"})
     step(client, c, "replies", {"content": "电话联系"})
     step(client, a, "resolve", {"resolution": "已处理"})
@@ -582,7 +615,9 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     report = client.get("/stats/complaints", query_string={"month": "2026-03", "service_point_id": POINT},
                         headers=ADMIN).get_json()
     assert report["complaints"] == 5
-    assert report["by_channel"] == {"phone": 2, "in_person": 0, "letter": 1, "web": 1, "online_media": 1, "fax": 0}
+    assert (report["period_from"], report["period_to"]) == ("2026-02-26", "2026-03-25")
+    assert report["by_channel"] == {"phone": 2, "in_person": 0, "letter": 1, "web": 1, "online_media": 1, "fax": 0,
+                                    "sms": 0}
     assert report["by_category"] == {"service_attitude": 2, "safety": 0, "hygiene_facility": 1,
                                      "staff_misconduct": 0, "waiting_time": 0, "fees": 1, "administrative": 0,
                                      "other": 1}
@@ -597,7 +632,7 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     assert city["in_time_rate"] == 0.4
     assert city["satisfaction"] == {"responses": 4, "satisfied": 3, "rate": 0.75}
     assert client.get("/stats/complaints", query_string={"service_point_id": POINT},
-                      headers=ADMIN).get_json()["complaints"] == 1  # default: the clock's month, April
+                      headers=ADMIN).get_json()["complaints"] == 1  # default: the period running, 26 March on
 
     csv_response = client.get("/reports/monthly", query_string={"month": "2026-03", "service_point_id": POINT,
                                                                 "format": "csv"}, headers=ADMIN)
@@ -605,6 +640,7 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     assert f"complaints-2026-03-{POINT}.csv" in csv_response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(csv_response.get_data().decode("utf-8-sig"))))
     assert rows[0] == ["section", "item", "value"]
+    assert ["report", "period_from", "2026-02-26"] in rows and ["report", "period_to", "2026-03-25"] in rows
     assert ["by_channel", "online_media", "1"] in rows and ["in_time", "rate", "0.5"] in rows
     assert ["hotline", "answer_rate", "0.75"] in rows
     xlsx = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "xlsx"}, headers=ADMIN)
@@ -625,23 +661,30 @@ def test_report_queries_are_validated(client, query):
     assert response.status_code == 422 and response.get_json()["code"] == "VALIDATION_FAILED"
 
 
-def test_the_monthly_report_is_produced_once_on_its_day(client, svc, clock):
-    new(client)
+def test_the_monthly_report_is_produced_once_day_d_is_over_and_holds_the_whole_day(client, svc, clock):
+    local = lambda day, hour, minute=0: datetime(2026, 3, day, hour, minute,  # noqa: E731
+                                                 tzinfo=timezone(timedelta(hours=8)))
+    for when, point in ((local(10, 9), POINT), (local(25, 23, 30), POINT), (local(26, 0, 10), POINT)):
+        clock.now = when
+        new(client, service_point_id=point)  # the last one belongs to April's period
     staff_member(svc, ["point_admin"], point=OTHER_POINT)
     [job] = [j for j in svc.jobs if j.name == "monthly-report"]
-    local = lambda day: datetime(2026, 3, day, 12, tzinfo=timezone(timedelta(hours=8)))  # noqa: E731
-    clock.now = local(24)
+
+    def made() -> dict:
+        with svc.store.begin() as session:
+            return {(r.month, r.scope): r.report for r in session.execute(sa.select(monthly_reports)).all()}
+
+    clock.now = local(25, 12)  # day D is not over: March's report waits (February's is made)
     job.run()
-    assert "complaints.report.ready" not in types(svc)
-    for day in (25, 25, 26, 31):
-        clock.now = local(day)
+    assert {month for month, _ in made()} == {"2026-02"}
+    for day, hour in ((26, 0), (26, 1), (31, 12)):
+        clock.now = local(day, hour, 30)
         job.run()
-    assert types(svc).count("complaints.report.ready") == 1
-    with svc.store.begin() as session:
-        stored = {r.scope: r.report for r in session.execute(
-            sa.select(monthly_reports).where(monthly_reports.c.month == "2026-03")).all()}
+    assert types(svc).count("complaints.report.ready") == 2  # February's and March's, once each
+    stored = {scope: report for (month, scope), report in made().items() if month == "2026-03"}
     assert set(stored) == {"city", POINT, OTHER_POINT}
-    assert stored["city"]["complaints"] == 1 and stored[OTHER_POINT]["complaints"] == 0
+    assert (stored["city"]["period_from"], stored["city"]["period_to"]) == ("2026-02-26", "2026-03-25")
+    assert stored["city"]["complaints"] == 2 and stored[OTHER_POINT]["complaints"] == 0  # 25 March 23:30 included
 
 
 def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, svc, clock):
@@ -655,6 +698,8 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
     for url in (on_time, late, elsewhere):
         step(client, url, "assign", BODIES["assign"])
     clock.now = start + timedelta(hours=2)
+    for url in (on_time, late):
+        step(client, url, "investigation", BODIES["investigation"])
     for path, body in (("replies", {"content": "已收到"}), ("resolve", {"resolution": "已处理"}),
                        ("replies", {"content": "结果"})):
         step(client, on_time, path, body)
@@ -664,7 +709,7 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
         client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, point))}", json={"score": score})
     clock.now = datetime(2026, 4, 5, 2, 0, tzinfo=timezone.utc)
 
-    march = {"from": "2026-03-01", "to": "2026-03-31"}
+    march = {"from": "2026-02-26", "to": "2026-03-25"}  # the period of March's report
     answer = client.get("/stats/points", query_string=march, headers=ADMIN)
     assert answer.status_code == 200
     body = answer.get_json()
@@ -719,6 +764,7 @@ def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_p
     rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
     assert rows[0] == ["项目", "分项", "数值"]
     assert ["报表", "月份", "2026年3月"] in rows and ["报表", "范围", "湖墅街道老年助浴点"] in rows
+    assert ["报表", "统计周期", "2026年2月26日至2026年3月25日"] in rows
     assert ["报表", "统计时间", "2026年4月1日 00:39"] in rows
     assert ["按渠道", "信函", "1"] in rows and ["按类型", "建议", "1"] in rows
     assert ["热线", "接通率", "50.0%"] in rows and ["目标", "满意率", "95.0%"] in rows
@@ -730,12 +776,13 @@ def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_p
     english = client.get("/reports/monthly", query_string=query | {"lang": "en", "format": "xlsx"}, headers=ADMIN)
     from openpyxl import load_workbook
 
-    sheet = load_workbook(io.BytesIO(english.get_data())).active
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0] == ["Section", "Item", "Value"]
-    assert ["Report", "Scope", "湖墅助浴点（新址）"] in values and ["Report", "As of", "2026-04-01 00:39"] in values
-    [rate] = [row for row in sheet.iter_rows() if row[1].value == "Answer rate" and row[0].value == "Hotline"]
-    assert rate[2].value == 0.5 and rate[2].number_format == "0.0%"
+    sheet = load_workbook(io.BytesIO(english.get_data()))["Summary"]
+    assert [sheet[f"A{row}"].value for row in range(1, 5)] == [
+        "Monthly complaint statistics of the bathing service (2026-03)", "Period: 2026-02-26 – 2026-03-25",
+        "Scope: 湖墅助浴点（新址）", "As of: 2026-04-01 00:39"]
+    [rate] = [row for row in sheet.iter_rows() if row[0].value == "Answer rate"]
+    assert (rate[1].value, rate[2].value, rate[3].value) == (0.5, 0.9, "not met")
+    assert rate[1].number_format == "0.0%"
     city = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "csv", "lang": "zh-CN"},
                       headers=ADMIN)
     assert ["报表", "范围", "全市"] in list(csv.reader(io.StringIO(city.get_data().decode("utf-8-sig"))))
