@@ -787,3 +787,217 @@ def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_p
                       headers=ADMIN)
     assert ["报表", "范围", "全市"] in list(csv.reader(io.StringIO(city.get_data().decode("utf-8-sig"))))
     assert client.get("/reports/monthly", query_string=query | {"lang": "fr"}, headers=ADMIN).status_code == 422
+
+
+# --- the desk's quality check, pauses, review, merge ----------------------------------------------
+
+def _replied(client, url: str, resolver=ADMIN) -> None:
+    for path_step, body in (("replies", {"content": "已收到"}), ("resolve", {"resolution": "已道歉"}),
+                            ("replies", {"content": "处理结果"})):
+        assert step(client, url, path_step, body, resolver if path_step == "resolve" else ADMIN).status_code == 200
+
+
+def test_the_closing_callback_is_recorded_only_by_independent_desk_staff(client, svc):
+    owner = staff_member(svc, ["point_admin"])
+    url = new(client)
+    assert client.get(url, headers=ADMIN).get_json()["owner_staff_id"] == owner
+    resolver = caller("cs_agent", user="u-resolver", staff="s-resolver")
+    _replied(client, url, resolver)
+    refused = {
+        "the owner": caller("cs_supervisor", user="u-owner", staff=owner),
+        "the resolver": resolver,
+        "the resolver's user on another staff link": caller("cs_supervisor", user="u-resolver"),
+        "the point": caller("point_admin", user="u-other-pa", point=POINT),
+        "an administrator": ADMIN,
+    }
+    for who, headers in refused.items():
+        answer = step(client, url, "callback", {"satisfied": True, "score": 9}, headers)
+        assert (answer.status_code, answer.get_json()["code"]) == (409, "CALLBACK_NOT_INDEPENDENT"), who
+        assert answer.headers["Content-Type"].startswith("application/problem+json")
+    assert client.get(url, headers=ADMIN).get_json()["status"] == "replied"
+    assert step(client, url, "callback", {"satisfied": True, "score": 9}, QUALITY).get_json()["status"] == "closed"
+
+
+def test_an_unreached_callback_books_the_next_try_as_a_deadline(client, svc, clock):
+    url = new(client)
+    _replied(client, url)
+    booked = step(client, url, "callback", {"reached": False, "comment": "无人接听"}, QUALITY).get_json()
+    assert booked["status"] == "replied" and booked["callback_due_at"] == (T0 + timedelta(hours=2)).isoformat()
+    assert booked["deadlines"]["callback"]["due_at"] == (T0 + timedelta(hours=2)).isoformat()
+    asked = (T0 + timedelta(days=1)).isoformat()
+    again = step(client, url, "callback", {"reached": False, "next_try_at": asked}, QUALITY).get_json()
+    assert again["callback_due_at"] == asked
+    assert types(svc).count("complaints.complaint.callback_booked") == 2
+    past = step(client, url, "callback", {"reached": False, "next_try_at": (T0 - timedelta(hours=1)).isoformat()},
+                QUALITY)
+    assert past.status_code == 422 and past.get_json()["code"] == "VALIDATION_FAILED"
+
+
+def test_a_paused_clock_moves_the_deadlines_by_the_pause(client, svc, clock):
+    url = new(client)
+    clock.advance(hours=2)
+    paused = step(client, url, "pause", {"reason": "等待投诉人提供就诊记录"}).get_json()
+    assert paused["paused"] is True and paused["paused_at"] == clock.now.isoformat()
+    again = step(client, url, "pause", {"reason": "再次"})
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert [c["id"] for c in client.get("/complaints", query_string={"paused": "true"},
+                                        headers=ADMIN).get_json()["items"]] == [url.rsplit("/", 1)[1]]
+    clock.now = T0 + timedelta(hours=30)  # the first reply's 24 h passed while paused: nothing fires
+    watch(svc)
+    assert "complaints.complaint.overdue" not in types(svc)
+    resumed = step(client, url, "resume", {"note": "投诉人已回电"}).get_json()
+    assert resumed["paused"] is False
+    assert resumed["deadlines"]["first_reply"]["due_at"] == (T0 + timedelta(hours=24 + 28)).isoformat()
+    refused = step(client, url, "resume", {"note": "x"})
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert {"complaints.complaint.paused", "complaints.complaint.resumed"} <= set(types(svc))
+
+
+def test_online_media_replies_are_reviewed_then_fed_back_within_the_hour(client, svc, clock):
+    supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
+    phone = new(client)
+    refused = step(client, phone, "review", {"approved": True}, supervisor)
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    url = new(client, channel="online_media")
+    written = step(client, url, "replies", {"content": "书面回复", "written": True}).get_json()
+    assert written["review_status"] == "pending"
+    returned = step(client, url, "review", {"approved": False, "note": "措辞不当"}, supervisor).get_json()
+    assert returned["review_status"] == "returned"
+    clock.advance(minutes=30)
+    assert step(client, url, "replies", {"content": "修改后的书面回复", "written": True}).get_json()[
+        "review_status"] == "pending"
+    clock.advance(minutes=10)
+    approved = step(client, url, "review", {"approved": True}, supervisor).get_json()
+    assert approved["review_status"] == "approved"
+    assert approved["deadlines"]["feedback"] == {"due_at": (clock.now + timedelta(hours=1)).isoformat(),
+                                                 "met_at": None, "working_days": None, "provisional": False}
+    clock.advance(hours=1)
+    watch(svc)
+    assert "complaints.complaint.overdue" in types(svc)  # the feedback is a deadline like the others
+
+
+def test_a_duplicate_is_merged_into_another_record_of_its_point(client, svc):
+    target = new(client)
+    duplicate = new(client, complainant={"name": "李太太", "phone": "13800002222"})
+    elsewhere = new(client, service_point_id=OTHER_POINT)
+    target_id = target.rsplit("/", 1)[1]
+    for into, code in ((duplicate, "MERGE_REFUSED"), (elsewhere, "MERGE_REFUSED")):
+        answer = step(client, duplicate, "merge", {"into": into.rsplit("/", 1)[1]})
+        assert (answer.status_code, answer.get_json()["code"]) == (409, code)
+    missing = step(client, duplicate, "merge", {"into": str(uuid.uuid4())})
+    assert missing.status_code == 422 and list(missing.get_json()["errors"]) == ["into"]
+    merged = step(client, duplicate, "merge", {"into": target_id, "note": "同一事件"}).get_json()
+    assert merged["status"] == "closed" and merged["merged_into"] == target_id
+    assert [h["action"] for h in merged["history"]][0] == "received"  # its history is kept
+    kept = client.get(target, headers=ADMIN).get_json()
+    assert kept["status"] == "received" and kept["merged"] == [duplicate.rsplit("/", 1)[1]]
+    again = step(client, elsewhere, "merge", {"into": duplicate.rsplit("/", 1)[1]})
+    assert again.status_code == 409
+
+
+# --- a hotline that remembers --------------------------------------------------------------------
+
+def test_an_incoming_call_finds_the_callers_earlier_calls_and_complaints(client):
+    earlier = new(client, complainant={"name": "王先生", "phone": "13900007777"})
+    new(client)
+    for started, answered, number in ((T0, True, "139 0000 7777"), (T0 + timedelta(hours=1), False, "13900007777"),
+                                      (T0 + timedelta(hours=2), False, "13800001111")):
+        assert call(client, started, answered, caller=number).status_code == 201
+    calls = client.get("/calls", query_string={"caller": "139-0000-7777"}, headers=AGENT).get_json()["items"]
+    assert len(calls) == 2
+    found = client.get("/complaints", query_string={"complainant_phone": "139 0000 7777"},
+                       headers=AGENT).get_json()["items"]
+    assert [c["id"] for c in found] == [earlier.rsplit("/", 1)[1]]
+    missed = client.get("/calls", query_string={"answered": "false", "called_back": "false"},
+                        headers=AGENT).get_json()["items"]
+    assert len(missed) == 2
+    first = missed[0]["id"]
+    tried = client.post(f"/calls/{first}/callback", json={"reached": False, "note": "占线"}, headers=AGENT)
+    assert tried.status_code == 200
+    assert len(client.get("/calls", query_string={"answered": "false", "called_back": "false"},
+                          headers=AGENT).get_json()["items"]) == 2
+    assert client.post(f"/calls/{first}/callback", json={"reached": True, "note": "已回电"},
+                       headers=AGENT).status_code == 200
+    left = client.get("/calls", query_string={"answered": "false", "called_back": "false"},
+                      headers=AGENT).get_json()["items"]
+    assert [c["id"] for c in left] == [missed[1]["id"]]
+    twice = client.post(f"/calls/{first}/callback", json={"reached": True, "note": "x"}, headers=AGENT)
+    assert (twice.status_code, twice.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    [answered_call] = [c for c in calls if c["answered"]]
+    assert client.post(f"/calls/{answered_call['id']}/callback", json={"reached": True, "note": "x"},
+                       headers=AGENT).status_code == 409
+
+
+def test_the_calendar_ships_2026_and_an_administrator_loads_the_next_year(client, svc, clock):
+    listed = client.get("/calendar", headers=AGENT).get_json()
+    assert [y["year"] for y in listed["years"]] == [2026] and "provisional" in listed["unloaded_behaviour"]
+    year = client.get("/calendar/2026", headers=AGENT).get_json()
+    assert {"date": "2026-10-10", "name": "国庆节"} in year["workdays"] and len(year["holidays"]) == 33
+    assert client.get("/calendar/2027", headers=AGENT).status_code == 404
+    clock.now = datetime(2026, 12, 30, 1, 0, tzinfo=timezone.utc)  # Wed 30 Dec, 09:00 local
+    url = new(client, type="consultation", category="administrative")
+    answer = client.get(url, headers=ADMIN).get_json()["deadlines"]["administrative_answer"]
+    # Thu 31 Dec, then Fri 1 Jan and Mon 4 Jan on weekdays alone: provisional.
+    assert answer["due_at"] == "2027-01-04T16:00:00+00:00" and answer["provisional"] is True
+    arrangement = {"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知（示例）",
+                   "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}], "workdays": []}
+    bad = client.put("/calendar/2027", json=arrangement | {"workdays": [{"name": "元旦", "date": "2027-01-05"}]},
+                     headers=ADMIN)
+    assert bad.status_code == 422 and "workdays.0" in bad.get_json()["errors"]
+    mismatched = client.put("/calendar/2028", json=arrangement, headers=ADMIN)
+    assert mismatched.status_code == 422
+    done = client.put("/calendar/2027", json=arrangement, headers=ADMIN).get_json()
+    assert (done["holidays"], done["workdays"], done["recounted_deadlines"]) == (3, 0, 1)
+    answer = client.get(url, headers=ADMIN).get_json()["deadlines"]["administrative_answer"]
+    assert answer["due_at"] == "2027-01-05T16:00:00+00:00" and answer["provisional"] is False  # 1 Jan is off
+
+
+def test_duty_shifts_handovers_and_the_answer_rate_by_shift(client):
+    supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
+    day_start = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)  # 08:00 local
+    night_start, night_end = day_start + timedelta(hours=12), day_start + timedelta(hours=24)
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    day = client.post("/duty-shifts", json={"starts_at": day_start.isoformat(), "ends_at": night_start.isoformat(),
+                                            "staff_ids": [a]}, headers=supervisor)
+    assert day.status_code == 201
+    night = client.post("/duty-shifts", json={"starts_at": night_start.isoformat(),
+                                              "ends_at": night_end.isoformat(), "staff_ids": [b]}, headers=supervisor)
+    assert night.status_code == 201
+    bad = client.post("/duty-shifts", json={"starts_at": night_start.isoformat(), "ends_at": night_start.isoformat(),
+                                            "staff_ids": [b, b]}, headers=supervisor)
+    assert bad.status_code == 422
+    for started, answered in ((day_start + timedelta(hours=1), True), (day_start + timedelta(hours=2), False),
+                              (night_start + timedelta(hours=1), True)):
+        call(client, started, answered)
+    stats = client.get("/stats/hotline", query_string={"from": "2026-03-10", "to": "2026-03-10"},
+                       headers=ADMIN).get_json()
+    assert stats["calls"] == 3
+    rates = sorted((s["calls"], s["answered"]) for s in stats["by_shift"])
+    assert rates == [(1, 1), (2, 1)]
+    assert any(g["required"] == 2 and g["seats"] == 1 for g in stats["coverage_gaps"])  # one seat at night
+    writer = caller("cs_agent", user="u-a", staff=a)
+    handover = client.post(f"/duty-shifts/{day.get_json()['id']}/handover",
+                           json={"note": "白班交接：一单待回访", "open_items": ["回访李先生"]}, headers=writer)
+    assert handover.status_code == 201
+    handover_id = handover.get_json()["id"]
+    own = client.post(f"/handovers/{handover_id}/accept", headers=writer)
+    assert own.status_code == 409
+    taken = client.post(f"/handovers/{handover_id}/accept", headers=caller("cs_agent", user="u-b", staff=b))
+    assert taken.status_code == 200
+    assert client.post(f"/handovers/{handover_id}/accept", headers=AGENT).status_code == 409
+
+
+def test_reply_templates_are_kept_by_supervisors_and_offered_by_category(client):
+    supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
+    body = {"title": "致歉", "text": "非常抱歉给您带来不便，我们已安排整改。", "category": "service_attitude"}
+    made = client.post("/reply-templates", json=body, headers=supervisor)
+    assert made.status_code == 201
+    client.post("/reply-templates", json=body | {"title": "收费说明", "category": "fees"}, headers=supervisor)
+    offered = client.get("/reply-templates", query_string={"category": "service_attitude"},
+                         headers=AGENT).get_json()["items"]
+    titles = [t["title"] for t in offered]  # with the shipped templates for every category
+    assert "致歉" in titles and "收费说明" not in titles
+    assert all(t["category"] in ("service_attitude", None) for t in offered)
+    changed = client.patch(f"/reply-templates/{made.get_json()['id']}", json={"title": "致歉（标准）"},
+                           headers=supervisor)
+    assert changed.status_code == 200 and changed.get_json()["title"] == "致歉（标准）"
