@@ -1001,3 +1001,41 @@ def test_reply_templates_are_kept_by_supervisors_and_offered_by_category(client)
     changed = client.patch(f"/reply-templates/{made.get_json()['id']}", json={"title": "致歉（标准）"},
                            headers=supervisor)
     assert changed.status_code == 200 and changed.get_json()["title"] == "致歉（标准）"
+
+
+def test_recurring_problems_over_three_periods_and_the_city_workbook_with_charts(client, svc, clock):
+    """Fees complained of in January's and February's periods (2 + 1), safety in each of the
+    three (1 + 1 + 1), hygiene three times in March's alone: fees and safety recur, hygiene
+    does not (one period); the point recurs (3 + 2 + 4)."""
+    plan = {datetime(2026, 1, 10, 2, tzinfo=timezone.utc): ["fees", "fees", "safety"],
+            datetime(2026, 2, 10, 2, tzinfo=timezone.utc): ["fees", "safety"],
+            datetime(2026, 3, 10, 2, tzinfo=timezone.utc): ["safety", "hygiene_facility", "hygiene_facility",
+                                                             "hygiene_facility"]}
+    for when, categories in plan.items():
+        clock.now = when
+        for category in categories:
+            new(client, category=category)
+    duplicate = new(client, category="fees")  # merged away: not counted
+    step(client, duplicate, "merge", {"into": new(client, category="other").rsplit("/", 1)[1]})
+    clock.now = datetime(2026, 3, 27, 2, tzinfo=timezone.utc)
+    report = client.get("/stats/complaints", query_string={"month": "2026-03", "service_point_id": POINT},
+                        headers=ADMIN).get_json()
+    recurring = report["recurring"]
+    assert recurring["months"] == ["2026-01", "2026-02", "2026-03"]
+    assert [(r["key"], r["counts"], r["total"]) for r in recurring["category"]] == [
+        ("fees", [2, 1, 0], 3), ("safety", [1, 1, 1], 3)]
+    assert [(r["key"], r["counts"]) for r in recurring["service_point"]] == [(POINT, [3, 2, 5])]
+    assert recurring["staff"] == []
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(client.get("/reports/monthly", query_string={"month": "2026-03", "format": "xlsx",
+                                                                                "lang": "zh-CN"},
+                                               headers=ADMIN).get_data()))
+    assert book.sheetnames == ["汇总", "分类统计", "各助浴点", "反复出现的问题"]
+    heading = " ".join(str(book["汇总"][f"A{row}"].value) for row in range(1, 6))
+    assert "2026年2月26日" in heading and "2026年3月25日" in heading and "全市" in heading
+    assert len(book["分类统计"]._charts) == 3 and len(book["各助浴点"]._charts) == 1
+    rows = [[cell.value for cell in row] for row in book["反复出现的问题"].iter_rows()]
+    assert [2, 1, 0, 3] in [row[1:5] for row in rows] and [1, 1, 1, 3] in [row[1:5] for row in rows]
+    assert [0, 0, 3, 3] not in [row[1:5] for row in rows]
