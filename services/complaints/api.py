@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from kit.access import DESK, access
 from kit.caller import Caller
-from kit.errors import Invalid
+from kit.errors import Invalid, NotFound
 from kit.privacy import mask_phone
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
@@ -251,12 +251,19 @@ class Calendar(MethodView):
                     "unloaded_behaviour": UNLOADED}
 
 
+def _known_year(year: int) -> None:
+    """A year no calendar can hold is not found (and never reaches the store)."""
+    if not domain.is_calendar_year(year):
+        raise NotFound("calendar year", str(year), f"No arrangement can be loaded for {year}: years 2000 to 2100.")
+
+
 @calendar_bp.route("/<int:year>")
 class CalendarYear(MethodView):
     @access(READS_COMPLAINTS)
     @calendar_bp.response(200, CalendarYearOut)
     def get(self, year):
         """A loaded year's days off and make-up working days."""
+        _known_year(year)
         with transaction() as session:
             return complaints().calendar_year(session, year)
 
@@ -267,6 +274,7 @@ class CalendarYear(MethodView):
         """Load (or correct) a year's official arrangement, as the State Council's notice
         (国务院办公厅关于部分节假日安排的通知) states it; working-day deadlines still ahead are
         counted again on it."""
+        _known_year(year)
         if body["year"] != year:
             raise Invalid({"year": ["The body's year is not the year in the path."]}, "The years differ.")
         with transaction() as session:

@@ -366,6 +366,13 @@ def _day(text: object, where: str, errors: dict[str, list[str]]) -> date | None:
     return None
 
 
+CALENDAR_YEARS = (2000, 2100)  # the years an arrangement may be loaded for
+
+
+def is_calendar_year(year: int) -> bool:
+    return CALENDAR_YEARS[0] <= year <= CALENDAR_YEARS[1]
+
+
 def parse_arrangement(data: dict) -> Arrangement:
     """A year's arrangement as an operator types it from the notice: `{"year", "source",
     "holidays": [{"name", "from", "to"}], "workdays": [{"name", "date"}]}`. Holidays run at
@@ -373,7 +380,7 @@ def parse_arrangement(data: dict) -> Arrangement:
     working day is a Saturday or Sunday; no day is both."""
     errors: dict[str, list[str]] = {}
     year = data.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+    if not isinstance(year, int) or isinstance(year, bool) or not is_calendar_year(year):
         raise Invalid({"year": ["A year from 2000 to 2100."]}, "A year from 2000 to 2100.")
     source = data.get("source")
     if not isinstance(source, str) or not source.strip() or len(source) > 500:

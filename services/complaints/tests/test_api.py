@@ -1039,3 +1039,12 @@ def test_recurring_problems_over_three_periods_and_the_city_workbook_with_charts
     rows = [[cell.value for cell in row] for row in book["反复出现的问题"].iter_rows()]
     assert [2, 1, 0, 3] in [row[1:5] for row in rows] and [1, 1, 1, 3] in [row[1:5] for row in rows]
     assert [0, 0, 3, 3] not in [row[1:5] for row in rows]
+
+
+@pytest.mark.parametrize("year", [1999, 2101, 99999999999, 54740304318957558143942536462336])
+def test_a_calendar_year_out_of_range_is_not_found_not_a_server_error(client, year):
+    for answer in (client.get(f"/calendar/{year}", headers=ADMIN),
+                   client.put(f"/calendar/{year}", json={"year": 2027, "source": "x", "holidays": [
+                       {"name": "元旦", "from": "2027-01-01"}]}, headers=ADMIN)):
+        assert answer.status_code == 404 and answer.get_json()["code"] == "NOT_FOUND"
+        assert answer.headers["Content-Type"].startswith("application/problem+json")
