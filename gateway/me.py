@@ -24,6 +24,8 @@ CONSOLE_OPERATIONS = (
     "GET /complaints", "GET /complaints/{id}", "POST /complaints", "POST /complaints/{id}/assign",
     "POST /complaints/{id}/replies", "POST /complaints/{id}/follow-ups", "POST /complaints/{id}/resolve",
     "POST /complaints/{id}/callback", "POST /complaints/{id}/escalate", "POST /complaints/{id}/close",
+    "POST /complaints/{id}/investigation", "POST /complaints/{id}/pause", "POST /complaints/{id}/resume",
+    "POST /complaints/{id}/review", "POST /complaints/{id}/merge", "GET /calls", "POST /calls/{id}/callback",
     "POST /calls", "GET /stats/hotline", "GET /stats/points", "GET /stats/satisfaction", "GET /stats/complaints",
     "GET /reports/monthly", "GET /notifications",
 )

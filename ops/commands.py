@@ -120,7 +120,8 @@ def _reports(args: argparse.Namespace) -> None:
         _fail("--month: YYYY-MM", 2)
     try:
         token = args.token or running.admin_token(args.username, None)
-        body, name = running.monthly_report(token, args.month, args.service_point_id, args.format)
+        body, name = running.monthly_report(token, args.month, args.service_point_id, args.format,
+                                            None if args.lang == "raw" else args.lang)
     except running.ApiError as error:
         _fail(str(error))
     if args.out is None and args.format == "json":
@@ -140,6 +141,35 @@ def _health(args: argparse.Namespace) -> None:
     else:
         print(running.health_table(checks))
     sys.exit(0 if all(c.ok for c in checks) else 1)
+
+
+# --- the desk's working-time calendar -------------------------------------------------------
+
+def _calendar(args: argparse.Namespace) -> None:
+    """Load next year's official arrangement into the complaints store (where the
+    complaints service runs), or show the years loaded."""
+    from kit.errors import Invalid
+    from kit.types import utcnow
+
+    service = build("complaints")
+    try:
+        with service.store.begin() as session:
+            if args.action == "show":
+                for year in service.use_cases.calendar_years(session):
+                    _out({**year, "loaded_at": year["loaded_at"].isoformat()})
+                return
+            try:
+                data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                _fail(f"{args.file}: {error}")
+            if not isinstance(data, dict):
+                _fail(f"{args.file}: not a JSON object (see services/complaints/calendars/2026.json)")
+            try:
+                _out(service.use_cases.load_arrangement(session, data, utcnow()))
+            except Invalid as error:
+                _fail(f"{args.file}: {error}")
+    finally:
+        service.store.dispose()
 
 
 # --- backup and restore -------------------------------------------------------------------
@@ -216,11 +246,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     monthly.add_argument("--month", required=True, help="YYYY-MM")
     monthly.add_argument("--service-point-id")
     monthly.add_argument("--format", choices=["xlsx", "json", "csv"], default="xlsx")
+    monthly.add_argument("--lang", choices=["zh-CN", "en", "raw"], default="zh-CN",
+                         help="xlsx and csv: the report to read and forward (default zh-CN), or raw: the machine "
+                              "layout")
     monthly.add_argument("--out", help="file to write (default: the report's name; json goes to stdout)")
     monthly.add_argument("--token", help="a bearer token (default: log in with --username and "
                                          "ZHUYU_ADMIN_PASSWORD)")
     monthly.add_argument("--username", default="admin")
     reports.set_defaults(func=_reports)
+
+    calendar = sub.add_parser("calendar", help="the desk's working-time calendar (public holidays, make-up "
+                                               "working days) in the complaints store")
+    calendar_sub = calendar.add_subparsers(dest="action", required=True)
+    load = calendar_sub.add_parser(
+        "load", help="load (or correct) a year's official arrangement from a JSON file",
+        description="FILE as services/complaints/calendars/2026.json: {year, source, holidays: [{name, from, to}], "
+                    "workdays: [{name, date}]}, typed from the State Council General Office's notice. Working-day "
+                    "deadlines still ahead are counted again on it.")
+    load.add_argument("file")
+    calendar_sub.add_parser("show", help="the years loaded, one JSON line each")
+    calendar.set_defaults(func=_calendar)
 
     health = sub.add_parser("health", help="every service, the broker and the gateway; exit 1 if any is down")
     health.add_argument("--timeout", type=float, default=3.0)

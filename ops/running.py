@@ -118,10 +118,13 @@ def admin_token(username: str, password: str | None) -> str:
         raise ApiError(f"gateway {gateway_url()} not reachable: {_reason(exc)}") from None
 
 
-def monthly_report(token: str, month: str, service_point_id: str | None, fmt: str) -> tuple[bytes, str]:
+def monthly_report(token: str, month: str, service_point_id: str | None, fmt: str,
+                   lang: str | None = None) -> tuple[bytes, str]:
     """The monthly complaints report (GET /api/v1/reports/monthly): its bytes and the file
-    name the service suggests."""
+    name the service suggests; with `lang`, the report to read (CSV, XLSX with charts)."""
     query = {"month": month, "format": fmt}
+    if lang and fmt != "json":
+        query["lang"] = lang
     if service_point_id:
         query["service_point_id"] = service_point_id
     url = f"{gateway_url()}{API}/reports/monthly?{urllib.parse.urlencode(query)}"

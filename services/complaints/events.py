@@ -1,5 +1,6 @@
 """What each event complaints publishes carries in `data` (docs/events.md): a complaint's
-whole public state (with the deadline an alert is about), a misconduct record, survey
+whole public state (with the deadline an alert is about, the reason a clock is paused,
+the review's decision, the record a duplicate joined, a callback's booked time), a misconduct record, survey
 invitations and answers, a monthly report. The outbox checks every event against its
 schema when `ZHUYU_CHECK_EVENTS` is set (as in tests); `scripts/event_catalogue.py`
 writes them as JSON Schema under docs/events/."""
@@ -48,6 +49,22 @@ class Escalated(Complaint):
     deadline = fields.Nested(Deadline)  # absent when a major complaint goes up at intake
 
 
+class Paused(Complaint):
+    reason = fields.String(required=True)  # what the desk waits for from the complainant
+
+
+class Reviewed(Complaint):
+    approved = fields.Boolean(required=True)  # False: the written reply is returned to be written again
+
+
+class Merged(Complaint):
+    merged_into = fields.UUID(required=True)
+
+
+class CallbackBooked(Complaint):
+    next_try_at = fields.AwareDateTime(required=True)
+
+
 class MisconductRecorded(Payload):
     id = fields.UUID(required=True)
     complaint_id = fields.UUID(required=True)
@@ -84,7 +101,11 @@ class ReportReady(Payload):
 SCHEMAS = {
     "complaints.complaint.received": Received,
     **{f"complaints.complaint.{name}": Complaint for name in ("assigned", "replied", "resolved", "closed",
-                                                              "reopened")},
+                                                              "reopened", "resumed")},
+    "complaints.complaint.paused": Paused,
+    "complaints.complaint.reviewed": Reviewed,
+    "complaints.complaint.merged": Merged,
+    "complaints.complaint.callback_booked": CallbackBooked,
     "complaints.complaint.deadline_warning": DeadlineAlert,
     "complaints.complaint.overdue": DeadlineAlert,
     "complaints.complaint.escalated": Escalated,

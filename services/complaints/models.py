@@ -20,6 +20,9 @@ complaints = sa.Table(
     sa.Column("service_point_id", sa.String(36), nullable=False, index=True),
     sa.Column("elder_id", sa.String(36)),
     sa.Column("complainant", sa.JSON, nullable=False),
+    # The complainant's number in digits only: a caller's earlier complaints are found by it.
+    sa.Column("complainant_phone", sa.String(32), index=True),
+    sa.Column("about_staff_id", sa.String(36)),  # the staff member complained of, if named
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("attachments", sa.JSON, nullable=False),
     sa.Column("severity", sa.String(8), nullable=False),
@@ -34,6 +37,11 @@ complaints = sa.Table(
     sa.Column("resolved_at", UtcDateTime()),
     sa.Column("reopened_at", UtcDateTime()),
     sa.Column("closed_at", UtcDateTime()),
+    sa.Column("paused_at", UtcDateTime()),  # the clock waits on the complainant since
+    sa.Column("pause_reason", sa.Text),
+    sa.Column("review_status", sa.String(12)),  # online media: the quality centre's review
+    sa.Column("callback_at", UtcDateTime()),  # an unreached callback's booked next try
+    sa.Column("merged_into", sa.String(36), index=True),  # a duplicate: the record it joined
     sa.Column("created_at", UtcDateTime(), nullable=False),
     # The monthly statistics read a month's records, of the city or of one point.
     sa.Index("ix_complaints_received", "received_at"),
@@ -61,6 +69,8 @@ deadlines = sa.Table(
     sa.Column("starts_at", UtcDateTime(), nullable=False),
     sa.Column("due_at", UtcDateTime(), nullable=False),
     sa.Column("met_at", UtcDateTime()),
+    sa.Column("working_days", sa.Integer),  # counted in working days of the calendar
+    sa.Column("provisional", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_deadlines_open", "met_at", "due_at"),
     sa.UniqueConstraint("complaint_id", "name", "due_at", name="uq_deadline_instance"),
 )
@@ -126,6 +136,72 @@ calls = sa.Table(
     sa.Column("duration_s", sa.Integer, nullable=False),
     sa.Column("agent_id", sa.String(36)),
     sa.Column("complaint_id", sa.String(36)),
+    sa.Column("caller_digits", sa.String(32), index=True),  # the number in digits: a caller's history
+    sa.Column("recording_ref", sa.String(200)),  # where the telephone system keeps the recording
+    sa.Column("called_back_at", UtcDateTime()),  # a missed call: when the desk reached the caller
+    sa.Column("callbacks", sa.JSON, nullable=False, server_default="[]"),  # every try: at, by, reached, note
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# The working-time calendar: each year's official arrangement (days off, make-up working
+# days), as shipped in calendars/ or loaded by an operator.
+calendar_years = sa.Table(
+    "calendar_years",
+    metadata,
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("source", sa.String(500), nullable=False),
+    sa.Column("loaded_at", UtcDateTime(), nullable=False),
+)
+
+calendar_days = sa.Table(
+    "calendar_days",
+    metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("year", sa.Integer, nullable=False, index=True),  # the arrangement it belongs to
+    sa.Column("working", sa.Boolean, nullable=False),  # False: a holiday; True: a make-up working day
+    sa.Column("name", sa.String(50), nullable=False),
+)
+
+# Reply templates (统一的答复口径), kept as data the desk maintains.
+reply_templates = sa.Table(
+    "reply_templates",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("title", sa.String(100), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("category", sa.String(24)),  # None: any category
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# The hotline's duty roster (值班) and its written handovers (交接班记录).
+duty_shifts = sa.Table(
+    "duty_shifts",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("starts_at", UtcDateTime(), nullable=False, index=True),
+    sa.Column("ends_at", UtcDateTime(), nullable=False),
+    sa.Column("staff_ids", sa.JSON, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("created_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+handovers = sa.Table(
+    "handovers",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("shift_id", sa.String(36), nullable=False, index=True),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("open_items", sa.JSON, nullable=False),
+    sa.Column("pending", sa.JSON, nullable=False),  # what the desk had outstanding at the handover
+    sa.Column("written_by", sa.String(64)),
+    sa.Column("written_by_staff_id", sa.String(36)),
+    sa.Column("accepted_at", UtcDateTime()),
+    sa.Column("accepted_by", sa.String(64)),
+    sa.Column("accepted_by_staff_id", sa.String(36)),
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 

@@ -30,6 +30,8 @@ class ComplaintIn(Strict):
     content = fields.String(required=True, validate=validate.Length(1, 10000))
     severity = fields.String(load_default="normal", validate=validate.OneOf(domain.SEVERITIES))
     attachments = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list)
+    about_staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member complained of, if named (counted in the recurring-problem analysis)."})
 
 
 class HistoryEntry(ma.Schema):
@@ -53,6 +55,11 @@ class HistoryEntry(ma.Schema):
 class DeadlineOut(ma.Schema):
     due_at = fields.DateTime()
     met_at = fields.DateTime(allow_none=True)
+    working_days = fields.Integer(allow_none=True, metadata={
+        "description": "Counted in working days of the calendar (null: clock hours)."})
+    provisional = fields.Boolean(metadata={
+        "description": "Counted on weekdays alone: the year's official arrangement is not loaded yet; counted "
+                       "again when it is."})
 
 
 class ComplaintOut(ma.Schema):
@@ -79,15 +86,32 @@ class ComplaintOut(ma.Schema):
     resolved_at = fields.DateTime(allow_none=True)
     reopened_at = fields.DateTime(allow_none=True)
     closed_at = fields.DateTime(allow_none=True)
+    about_staff_id = fields.String(allow_none=True)
+    paused = fields.Boolean(metadata={"description": "The clock waits on the complainant."})
+    paused_at = fields.DateTime(allow_none=True)
+    pause_reason = fields.String(allow_none=True)
+    review_status = fields.String(allow_none=True, metadata={
+        "description": "Online media: the quality centre's review of the written reply (pending|approved|returned)."})
+    callback_due_at = fields.DateTime(allow_none=True, metadata={
+        "description": "The booked next try of a callback that did not reach the complainant."})
+    merged_into = fields.String(allow_none=True, metadata={"description": "A duplicate: the record it was merged into."})
+    merged = fields.List(fields.String(), metadata={"description": "The duplicates merged into this record."})
     deadlines = fields.Dict(keys=fields.String(), values=fields.Nested(DeadlineOut),
                             metadata={"description": "The current instance of each deadline, by name."})
     history = fields.List(fields.Nested(HistoryEntry))
+
+
+PHONE = [validate.Length(3, 32),
+         validate.Regexp(r"^\+?[0-9][0-9 ()-]*[0-9]$", error="Not a phone number: digits, with + - ( ) or spaces.")]
 
 
 class ComplaintArgs(PageArgs):
     status = fields.String(validate=validate.OneOf(domain.STATUSES))
     overdue = fields.Boolean()
     service_point_id = fields.UUID()
+    complainant_phone = fields.String(validate=PHONE, metadata={
+        "description": "A caller's earlier complaints, by number (spaces and dashes do not matter)."})
+    paused = fields.Boolean()
 
 
 class ComplaintPage(ma.Schema):
@@ -119,6 +143,11 @@ class CallbackIn(Strict):
     solved = fields.Boolean(load_default=None, allow_none=True)
     attitude = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.ATTITUDES))
     score = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(*domain.CALLBACK_SCORES))
+    charged = fields.Boolean(load_default=None, allow_none=True, metadata={
+        "description": "跟您收费了吗: whether staff asked the complainant for money."})
+    next_try_at = fields.AwareDateTime(load_default=None, allow_none=True, metadata={
+        "description": "Not reached: the time the complainant asked to be called (default: after the configured "
+                       "wait)."})
     comment = fields.String(load_default="", validate=validate.Length(max=4000))
 
     @ma.validates_schema
@@ -132,6 +161,27 @@ class ReasonIn(Strict):
 
 
 class NoteIn(Strict):
+    note = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class InvestigationIn(Strict):
+    findings = fields.String(required=True, validate=validate.Length(1, 10000))
+    verified = fields.Boolean(load_default=None, allow_none=True, metadata={
+        "description": "Whether what the complainant reported was confirmed (核实)."})
+
+
+class PauseIn(Strict):
+    reason = fields.String(required=True, validate=validate.Length(1, 2000), metadata={
+        "description": "What the desk waits for from the complainant."})
+
+
+class ReviewIn(Strict):
+    approved = fields.Boolean(required=True)
+    note = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class MergeIn(Strict):
+    into = fields.UUID(required=True, metadata={"description": "The record this duplicate joins."})
     note = fields.String(load_default="", validate=validate.Length(max=4000))
 
 
@@ -184,15 +234,23 @@ class SurveyOut(ma.Schema):
 
 
 class CallIn(Strict):
-    caller = fields.String(required=True, validate=[
-        validate.Length(3, 32),
-        validate.Regexp(r"^\+?[0-9][0-9 ()-]*[0-9]$", error="Not a phone number: digits, with + - ( ) or spaces.")])
+    caller = fields.String(required=True, validate=PHONE)
     started_at = fields.AwareDateTime(required=True)
     answered = fields.Boolean(required=True)
     duration_s = fields.Integer(required=True, validate=validate.Range(0, 86400))
     agent_id = fields.UUID(load_default=None, allow_none=True,
                            metadata={"description": "The agent's staff id; default: the caller's linked staff member."})
     complaint_id = fields.UUID(load_default=None, allow_none=True)
+    recording_ref = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 200), metadata={
+        "description": "Where the telephone system keeps the call's recording."})
+
+
+class CallTry(ma.Schema):
+    at = fields.String()
+    by = fields.String(allow_none=True)
+    staff_id = fields.String(allow_none=True)
+    reached = fields.Boolean()
+    note = fields.String()
 
 
 class CallOut(ma.Schema):
@@ -203,6 +261,178 @@ class CallOut(ma.Schema):
     duration_s = fields.Integer()
     agent_id = fields.String(allow_none=True)
     complaint_id = fields.String(allow_none=True)
+    recording_ref = fields.String(allow_none=True)
+    called_back_at = fields.DateTime(allow_none=True, metadata={"description": "A missed call: when the caller was reached."})
+    callbacks = fields.List(fields.Nested(CallTry), metadata={"description": "Every try to call back a missed call."})
+
+
+class CallArgs(PageArgs):
+    caller = fields.String(validate=PHONE, metadata={"description": "A caller's earlier calls, by number."})
+    answered = fields.Boolean()
+    called_back = fields.Boolean(metadata={"description": "With answered=false: missed calls still to call back."})
+
+
+class CallPage(ma.Schema):
+    items = fields.List(fields.Nested(CallOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class CallBackIn(Strict):
+    reached = fields.Boolean(required=True)
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+# --- reply templates -------------------------------------------------------------------------
+
+LANGUAGES = ("zh-CN", "en")
+
+
+class TemplateIn(Strict):
+    title = fields.String(required=True, validate=validate.Length(1, 100))
+    text = fields.String(required=True, validate=validate.Length(1, 4000))
+    category = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.CATEGORIES),
+                             metadata={"description": "None: offered for every category."})
+    language = fields.String(load_default="zh-CN", validate=validate.OneOf(LANGUAGES))
+
+
+class TemplateChange(Strict):
+    title = fields.String(validate=validate.Length(1, 100))
+    text = fields.String(validate=validate.Length(1, 4000))
+    category = fields.String(allow_none=True, validate=validate.OneOf(domain.CATEGORIES))
+    active = fields.Boolean()
+
+
+class TemplateOut(ma.Schema):
+    id = fields.String()
+    title = fields.String()
+    text = fields.String()
+    category = fields.String(allow_none=True)
+    language = fields.String()
+    active = fields.Boolean()
+    created_by = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class TemplateArgs(PageArgs):
+    category = fields.String(validate=validate.OneOf(domain.CATEGORIES))
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
+    include_inactive = fields.Boolean(load_default=False)
+
+
+class TemplatePage(ma.Schema):
+    items = fields.List(fields.Nested(TemplateOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+# --- the working-time calendar ---------------------------------------------------------------
+
+class ArrangementIn(Strict):
+    """A year's official arrangement as the State Council's notice states it; the items are
+    checked by the rule (`domain.parse_arrangement`)."""
+
+    year = fields.Integer(required=True)
+    source = fields.String(required=True, metadata={"description": "The notice: its title, date and address."})
+    holidays = fields.List(fields.Dict(), required=True, metadata={
+        "description": "[{\"name\": \"春节\", \"from\": \"2026-02-15\", \"to\": \"2026-02-23\"}, ...]"})
+    workdays = fields.List(fields.Dict(), load_default=list, metadata={
+        "description": "Make-up working days (调休上班): [{\"name\": \"春节\", \"date\": \"2026-02-14\"}, ...]"})
+
+
+class CalendarDay(ma.Schema):
+    date = fields.Date()
+    name = fields.String()
+
+
+class CalendarYearOut(ma.Schema):
+    year = fields.Integer()
+    source = fields.String()
+    loaded_at = fields.DateTime()
+    holidays = fields.List(fields.Nested(CalendarDay))
+    workdays = fields.List(fields.Nested(CalendarDay))
+
+
+class CalendarSummary(ma.Schema):
+    year = fields.Integer()
+    source = fields.String()
+    loaded_at = fields.DateTime()
+    holidays = fields.Integer(metadata={"description": "Days off of the arrangement."})
+    workdays = fields.Integer(metadata={"description": "Make-up working days."})
+
+
+class CalendarOut(ma.Schema):
+    years = fields.List(fields.Nested(CalendarSummary))
+    timezone = fields.String()
+    unloaded_behaviour = fields.String()
+
+
+class LoadedOut(ma.Schema):
+    year = fields.Integer()
+    source = fields.String()
+    holidays = fields.Integer()
+    workdays = fields.Integer()
+    recounted_deadlines = fields.Integer(metadata={"description": "Working-day deadlines counted again on it."})
+
+
+# --- the duty roster and handovers -----------------------------------------------------------
+
+class ShiftIn(Strict):
+    starts_at = fields.AwareDateTime(required=True)
+    ends_at = fields.AwareDateTime(required=True)
+    staff_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(1, 50))
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class GapOut(ma.Schema):
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    seats = fields.Integer()
+    required = fields.Integer()
+
+
+class ShiftOut(ma.Schema):
+    id = fields.String()
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    staff_ids = fields.List(fields.String())
+    seats = fields.Integer()
+    note = fields.String()
+    calls = fields.Integer()
+    answered = fields.Integer()
+    answer_rate = fields.Float(allow_none=True)
+    created_by = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    coverage_gaps = fields.List(fields.Nested(GapOut), metadata={
+        "description": "Where that day's roster leaves the desk short (on creation)."})
+
+
+class ShiftList(ma.Schema):
+    items = fields.List(fields.Nested(ShiftOut))
+    coverage_gaps = fields.List(fields.Nested(GapOut))
+
+
+class HandoverIn(Strict):
+    note = fields.String(required=True, validate=validate.Length(1, 10000))
+    open_items = fields.List(fields.String(validate=validate.Length(1, 1000)), load_default=list,
+                             validate=validate.Length(max=100))
+
+
+class HandoverOut(ma.Schema):
+    id = fields.String()
+    shift_id = fields.String()
+    note = fields.String()
+    open_items = fields.List(fields.String())
+    pending = fields.Dict(metadata={"description": "What the desk had outstanding when the handover was written."})
+    written_by = fields.String(allow_none=True)
+    written_by_staff_id = fields.String(allow_none=True)
+    accepted_at = fields.DateTime(allow_none=True)
+    accepted_by = fields.String(allow_none=True)
+    accepted_by_staff_id = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class HandoverPage(ma.Schema):
+    items = fields.List(fields.Nested(HandoverOut))
+    next_cursor = fields.String(allow_none=True)
 
 
 # Dates and months the figures accept: far enough for any record, near enough for date arithmetic.
@@ -214,6 +444,11 @@ class PeriodArgs(Strict):
 
     from_ = fields.Date(data_key="from", load_default=None, validate=DAYS)
     to = fields.Date(load_default=None, validate=DAYS)
+
+
+class PeriodPageArgs(PeriodArgs):
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+    cursor = fields.String(load_default=None)
 
 
 class SatisfactionArgs(PeriodArgs):
@@ -262,7 +497,20 @@ class PointStatsOut(ma.Schema):
     targets = fields.Dict(keys=fields.String(), values=fields.Float())
 
 
+class ShiftFigures(ma.Schema):
+    shift_id = fields.String()
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    seats = fields.Integer()
+    calls = fields.Integer()
+    answered = fields.Integer()
+    answer_rate = fields.Float(allow_none=True)
+
+
 class HotlineOut(ma.Schema):
     calls = fields.Integer()
     answered = fields.Integer()
     answer_rate = fields.Float(allow_none=True)
+    by_shift = fields.List(fields.Nested(ShiftFigures), metadata={"description": "The roster's shifts in the period."})
+    coverage_gaps = fields.List(fields.Nested(GapOut), metadata={
+        "description": "Where the roster left the desk short (with a roster in the period)."})

@@ -1,5 +1,7 @@
-"""Complaints use cases: intake, the handling steps, deadlines, surveys, hotline, reports,
-and the read models kept from registration's staff and the visits' check-outs.
+"""Complaints use cases: intake, the handling steps, deadlines on the working-time
+calendar, surveys, the hotline (calls, missed-call callbacks, duty roster and handovers),
+reply templates, reports, and the read models kept from registration's staff and the
+visits' check-outs.
 
 Each method works in the caller's transaction (`with store.begin() as session`): it
 changes rows and records its events in the outbox in that same transaction. `now` comes
@@ -10,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -27,20 +30,23 @@ from kit.paging import page
 from kit.readmodel import apply_state
 from services.complaints import domain
 from services.complaints.config import Settings
-from services.complaints.domain import Deadline, StaffView
+from services.complaints.domain import Deadline, StaffView, WorkCalendar
 from services.complaints.models import (
-    calls, complaints, deadlines, fired_alerts, history, misconduct, monthly_reports, points, staff,
-    survey_invitations, surveys, visits,
+    calendar_days, calendar_years, calls, complaints, deadlines, duty_shifts, fired_alerts, handovers, history,
+    misconduct, monthly_reports, points, reply_templates, staff, survey_invitations, surveys, visits,
 )
 
 # The event each handling step emits (steps that move nothing visible to others emit none).
 EVENT_OF_ACTION = {"assign": "assigned", "first_reply": "replied", "result_reply": "replied", "resolve": "resolved",
                    "callback_satisfied": "closed", "callback_unsatisfied": "reopened", "close": "closed",
-                   "escalate": "escalated"}
+                   "escalate": "escalated", "pause": "paused", "resume": "resumed", "review_approved": "reviewed",
+                   "review_returned": "reviewed", "merge": "merged", "callback_unreached": "callback_booked"}
 # The history entry of each step.
 HISTORY_OF_ACTION = {"assign": "assigned", "first_reply": "replied", "result_reply": "replied",
-                     "follow_up": "followed_up", "resolve": "resolved", "callback_satisfied": "callback",
+                     "follow_up": "followed_up", "investigate": "investigated", "pause": "paused",
+                     "resume": "resumed", "resolve": "resolved", "callback_satisfied": "callback",
                      "callback_unsatisfied": "callback", "callback_unreached": "callback", "escalate": "escalated",
+                     "review_approved": "reviewed", "review_returned": "reviewed", "merge": "merged_into",
                      "close": "closed"}
 STATE_FIELDS = ("id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",
                 "owner_staff_id", "escalation_level", "complainant")
@@ -50,6 +56,22 @@ REPORT_NAMESPACE = uuid.UUID("6f1c5a52-8d0e-4a8e-9a57-2b1f0d0c7e11")
 def _plain(value: Any) -> Any:
     """Ids as the tables keep them."""
     return str(value) if isinstance(value, uuid.UUID) else value
+
+
+def _detail(value: Any) -> Any:
+    """A step's field as its history entry keeps it (JSON): ids and times as text."""
+    return value.isoformat() if isinstance(value, datetime) else _plain(value)
+
+
+def digits(phone: str | None) -> str | None:
+    """A phone number as its digits: how a caller's earlier calls and complaints are found,
+    whatever spaces, dashes or brackets it was typed with."""
+    if not phone:
+        return None
+    number = re.sub(r"[^0-9]", "", phone)
+    if number.startswith("0086"):
+        return number[4:]
+    return number[2:] if len(number) == 13 and number.startswith("86") else number
 
 
 # Survey invitations take their identity from what they are about, so that meeting the same
@@ -82,7 +104,10 @@ class Complaints:
 
     @staticmethod
     def complaint_list(session: Session, point: str | None, status: str | None, overdue: bool | None, limit: int,
-                       cursor: str | None) -> tuple[list, str | None]:
+                       cursor: str | None, complainant_phone: str | None = None,
+                       paused: bool | None = None) -> tuple[list, str | None]:
+        """By point, status, overdue flag, the complainant's number (a caller's earlier
+        complaints, whatever the number's spacing) and a paused clock."""
         query = sa.select(complaints)
         if point:
             query = query.where(complaints.c.service_point_id == point)
@@ -90,6 +115,10 @@ class Complaints:
             query = query.where(complaints.c.status == status)
         if overdue is not None:
             query = query.where(complaints.c.overdue == overdue)
+        if complainant_phone:
+            query = query.where(complaints.c.complainant_phone == digits(complainant_phone))
+        if paused is not None:
+            query = query.where(complaints.c.paused_at.is_not(None) if paused else complaints.c.paused_at.is_(None))
         return page(session, query, complaints, limit, cursor)
 
     @staticmethod
@@ -116,9 +145,14 @@ class Complaints:
             {"at": h.at, "action": h.action, "actor": h.actor, "actor_staff_id": h.staff_id, **h.details}
             for h in session.execute(sa.select(history).where(history.c.complaint_id == row.id)
                                      .order_by(history.c.id)).all()]
-        result["deadlines"] = {d.name: {"due_at": d.due_at, "met_at": d.met_at} for d in session.execute(
+        result["deadlines"] = {d.name: {"due_at": d.due_at, "met_at": d.met_at, "working_days": d.working_days,
+                                        "provisional": d.provisional} for d in session.execute(
             sa.select(deadlines).where(deadlines.c.complaint_id == row.id).order_by(deadlines.c.id)).all()}
         result["callback_due"] = row.status == "replied"
+        result["callback_due_at"] = row.callback_at if row.status == "replied" else None
+        result["paused"] = row.paused_at is not None
+        result["merged"] = list(session.execute(sa.select(complaints.c.id).where(
+            complaints.c.merged_into == row.id).order_by(complaints.c.received_at, complaints.c.id)).scalars())
         result["follow_ups_short"] = (domain.follow_ups_short(row.follow_ups, self.rules)
                                       if row.type in domain.FOLLOWED_UP_TYPES else 0)
         return result
@@ -139,8 +173,8 @@ class Complaints:
 
     def receive(self, session: Session, fields: dict, actor: str | None, actor_staff: str | None,
                 now: datetime) -> Any:
-        """Record first (客户投诉处理单), name the owner, start the deadlines; a major
-        complaint goes to management at once."""
+        """Record first (客户投诉处理单), name the owner (the point's administrator, else a
+        desk supervisor), start the deadlines; a major complaint goes to management at once."""
         point_id = str(fields["service_point_id"])
         owner = domain.pick_owner(self.staff_views(session), point_id)
         complaint_id = str(uuid.uuid4())
@@ -148,10 +182,13 @@ class Complaints:
         session.execute(complaints.insert().values(
             id=complaint_id, channel=fields["channel"], type=fields["type"], category=fields["category"],
             service_point_id=point_id, elder_id=_plain(fields.get("elder_id")), complainant=fields["complainant"],
+            complainant_phone=digits(fields["complainant"]["phone"]),
+            about_staff_id=_plain(fields.get("about_staff_id")),
             content=fields["content"], attachments=fields["attachments"], severity=fields["severity"],
             status="received", owner_staff_id=owner, escalation_level=escalation, overdue=False, follow_ups=0,
             received_at=now, created_at=now))
-        intake = domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now, self.rules)
+        intake = domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now, self.rules,
+                                         self.work_calendar(session), self.tz)
         for deadline in intake:
             self._add_deadline(session, complaint_id, deadline)
         self._history(session, complaint_id, "received", actor, actor_staff, now,
@@ -170,8 +207,9 @@ class Complaints:
             deadlines.c.complaint_id == complaint_id, deadlines.c.name == deadline.name,
             deadlines.c.due_at == deadline.due_at)).first()
         if not exists:
-            session.execute(deadlines.insert().values(complaint_id=complaint_id, name=deadline.name,
-                                                      starts_at=deadline.starts_at, due_at=deadline.due_at))
+            session.execute(deadlines.insert().values(
+                complaint_id=complaint_id, name=deadline.name, starts_at=deadline.starts_at, due_at=deadline.due_at,
+                working_days=deadline.working_days, provisional=deadline.provisional))
 
     def _history(self, session: Session, complaint_id: str, action: str, actor: str | None, actor_staff: str | None,
                  now: datetime, details: dict) -> None:
@@ -191,6 +229,16 @@ class Complaints:
             fired_alerts.c.due_at == deadlines.c.due_at, fired_alerts.c.level == "overdue")).where(
             deadlines.c.complaint_id == complaint_id, deadlines.c.met_at.is_(None)).limit(1)).first() is not None
 
+    def _open_deadlines(self, session: Session, complaint_id: str) -> list[tuple[int, Deadline]]:
+        return [(d.id, Deadline(d.name, d.starts_at, d.due_at, d.working_days, d.provisional))
+                for d in session.execute(sa.select(deadlines).where(
+                    deadlines.c.complaint_id == complaint_id, deadlines.c.met_at.is_(None))).all()]
+
+    def _move_deadline(self, session: Session, deadline_id: int, moved: Deadline) -> None:
+        session.execute(deadlines.update().where(deadlines.c.id == deadline_id).values(
+            starts_at=moved.starts_at, due_at=moved.due_at, working_days=moved.working_days,
+            provisional=moved.provisional))
+
     # --- the handling steps --------------------------------------------------------------
 
     def act(self, session: Session, complaint_id: str, step: str, payload: dict, who: Caller, now: datetime) -> Any:
@@ -199,8 +247,22 @@ class Complaints:
         actor, actor_staff = who.user_id, who.staff_id
         action = domain.action_of(step, row.status, payload)
         status = domain.apply(row.status, action, row.type)
-        details = {k: _plain(v) for k, v in payload.items()}
-        values: dict[str, Any] = {"status": status}
+        domain.check_pause(action, row.paused_at is not None)
+        if action.startswith("review_"):
+            domain.check_review(row.channel, row.review_status)
+        if action in ("callback_satisfied", "callback_unsatisfied"):
+            self._check_independent(session, row, who)
+        target = self._merge_target(session, row, payload, who) if action == "merge" else None
+        callback_at = (domain.next_callback_try(now, payload.get("next_try_at"), self.rules)
+                       if action == "callback_unreached" else None)
+        if domain.resumes_clock(action, row.paused_at is not None):
+            self._resume(session, row, "the desk took the next step", actor, actor_staff, now)
+            row = self.get(session, row.id)
+        details = {k: _detail(v) for k, v in payload.items()}
+        values: dict[str, Any] = {"status": status,
+                                  "review_status": domain.review_after(action, row.channel,
+                                                                       bool(payload.get("written")),
+                                                                       row.review_status)}
         if action == "assign":
             self._check_assignee(session, details["staff_id"], row.service_point_id)
             values["owner_staff_id"] = details["staff_id"]
@@ -211,30 +273,96 @@ class Complaints:
         elif action == "escalate":
             values["escalation_level"] = row.escalation_level + 1
             details["level"] = row.escalation_level + 1
+        elif action == "pause":
+            values.update(paused_at=now, pause_reason=payload["reason"])
+        elif action == "merge":
+            values.update(merged_into=target.id, paused_at=None, pause_reason=None)
+        if action.startswith("callback_"):
+            values["callback_at"] = callback_at
+            details.pop("next_try_at", None)
+            if callback_at is not None:
+                details["next_try_at"] = callback_at.isoformat()
         if status == "reopened":
             values["reopened_at"] = now
         if status == "closed":
             values["closed_at"] = now
-        session.execute(complaints.update().where(complaints.c.id == row.id).values(**values))
+        if action == "resume":
+            self._resume(session, row, payload.get("note") or "", actor, actor_staff, now)
+        else:
+            session.execute(complaints.update().where(complaints.c.id == row.id).values(**values))
         self._meet(session, row.id, domain.met_by(action, bool(payload.get("written"))), now)
-        self._next_deadlines(session, row, action, status, now)
+        self._next_deadlines(session, row, action, status, now, callback_at)
         session.execute(complaints.update().where(complaints.c.id == row.id)
                         .values(overdue=self._still_overdue(session, row.id)))
         if action == "first_reply" or action == "result_reply":
             details["reply"] = "first" if action == "first_reply" else "result"
         if action.startswith("callback_"):
             details["outcome"] = action.removeprefix("callback_")
-        self._history(session, row.id, HISTORY_OF_ACTION[action], actor, actor_staff, now, {"status": status, **details})
+        if action != "resume":
+            self._history(session, row.id, HISTORY_OF_ACTION[action], actor, actor_staff, now,
+                          {"status": status, **details})
         updated = self.get(session, row.id)
-        if action in EVENT_OF_ACTION:
+        if action in EVENT_OF_ACTION and action != "resume":
             self.outbox.add(session, f"complaints.complaint.{EVENT_OF_ACTION[action]}", row.id,
-                            self.state(session, updated))
-        if status == "closed" and row.type == "complaint":
+                            self.state(session, updated) | self._event_extra(action, updated))
+        if target is not None:
+            self._history(session, target.id, "merged", actor, actor_staff, now,
+                          {"status": target.status, "duplicate_id": row.id})
+        if status == "closed" and row.type == "complaint" and action != "merge":
             self._invite(session, "complaint", row.id, row.service_point_id, row.elder_id, row.complainant, now)
         return updated
 
-    def _next_deadlines(self, session: Session, row: Any, action: str, status: str, now: datetime) -> None:
-        """The repeating weekly follow-up while unresolved, and the reply of the result."""
+    @staticmethod
+    def _event_extra(action: str, row: Any) -> dict:
+        """What the newer events carry beyond the complaint's state (docs/events.md)."""
+        if action == "pause":
+            return {"reason": row.pause_reason}
+        if action in ("review_approved", "review_returned"):
+            return {"approved": action == "review_approved"}
+        if action == "merge":
+            return {"merged_into": row.merged_into}
+        if action == "callback_unreached":
+            return {"next_try_at": row.callback_at.isoformat()}
+        return {}
+
+    def _check_independent(self, session: Session, row: Any, who: Caller) -> None:
+        """The closing (or reopening) callback: not by the owner, nor by whoever resolved it."""
+        steps = session.execute(sa.select(history.c.action, history.c.actor, history.c.staff_id).where(
+            history.c.complaint_id == row.id)).all()
+        domain.check_callback_independent(
+            who.role, who.user_id, who.staff_id, row.owner_staff_id,
+            {h.actor for h in steps if h.actor and row.owner_staff_id and h.staff_id == row.owner_staff_id},
+            [(h.actor, h.staff_id) for h in steps if h.action == "resolved"])
+
+    def _merge_target(self, session: Session, row: Any, payload: dict, who: Caller) -> Any:
+        target = session.execute(sa.select(complaints).where(complaints.c.id == str(payload["into"]))
+                                 .with_for_update()).first()
+        if target is None:
+            raise Invalid({"into": ["No such record."]}, "No such record to merge into.")
+        who.check_point(target.service_point_id)
+        domain.check_merge(row.id, row.service_point_id, target.id, target.service_point_id, target.status,
+                           target.merged_into)
+        return target
+
+    def _resume(self, session: Session, row: Any, note: str, actor: str | None, actor_staff: str | None,
+                now: datetime) -> None:
+        """The clock runs again: every deadline still running when it paused moves by the
+        time (or the working days) the complaint waited on the complainant."""
+        work = self.work_calendar(session)
+        for deadline_id, deadline in self._open_deadlines(session, row.id):
+            moved = domain.paused_deadline(deadline, row.paused_at, now, work, self.tz)
+            if moved != deadline:
+                self._move_deadline(session, deadline_id, moved)
+        session.execute(complaints.update().where(complaints.c.id == row.id).values(paused_at=None, pause_reason=None))
+        self._history(session, row.id, "resumed", actor, actor_staff, now, {
+            "status": row.status, "paused_at": row.paused_at.isoformat(), "note": note})
+        self.outbox.add(session, "complaints.complaint.resumed", row.id, self.state(session, self.get(session, row.id)))
+
+    def _next_deadlines(self, session: Session, row: Any, action: str, status: str, now: datetime,
+                        callback_at: datetime | None) -> None:
+        """The repeating weekly follow-up while unresolved, the reply of the result, what
+        follows the quality centre's review, the booked callback and the time limit of a
+        reopened complaint."""
         followed = row.type in domain.FOLLOWED_UP_TYPES
         if followed and (action == "follow_up" or status == "reopened"):
             self._add_deadline(session, row.id, domain.follow_up_deadline(
@@ -242,6 +370,13 @@ class Complaints:
                 now if status == "reopened" else row.reopened_at, self.rules))
         if action == "resolve" and row.type in domain.ANSWERED_TYPES:
             self._add_deadline(session, row.id, domain.result_reply_deadline(now, self.rules))
+        review = domain.after_review(action, now, self.rules)
+        if review is not None:
+            self._add_deadline(session, row.id, review)
+        if callback_at is not None:
+            self._add_deadline(session, row.id, domain.callback_deadline(now, callback_at))
+        if status == "reopened" and action == "callback_unsatisfied":
+            self._add_deadline(session, row.id, domain.rectification_deadline(now, self.rules))
 
     @staticmethod
     def _check_assignee(session: Session, staff_id: str, point_id: str) -> None:
@@ -274,11 +409,12 @@ class Complaints:
 
     def watch_deadlines(self, session: Session, now: datetime) -> int:
         """Warn at 80 % of a deadline, mark overdue and escalate at 100 %; each alert of a
-        deadline instance fires once, whatever the number of runs or watchers."""
+        deadline instance fires once, whatever the number of runs or watchers. A paused
+        clock (waiting on the complainant) fires nothing."""
         open_deadlines = session.execute(
             sa.select(deadlines.c.complaint_id, deadlines.c.name, deadlines.c.starts_at, deadlines.c.due_at)
             .join(complaints, complaints.c.id == deadlines.c.complaint_id)
-            .where(deadlines.c.met_at.is_(None), complaints.c.status != "closed")
+            .where(deadlines.c.met_at.is_(None), complaints.c.status != "closed", complaints.c.paused_at.is_(None))
             .order_by(deadlines.c.due_at, deadlines.c.id)).all()
         fired: dict[str, set[tuple[str, datetime, str]]] = {}
         for f in session.execute(sa.select(fired_alerts.c.complaint_id, fired_alerts.c.name, fired_alerts.c.due_at,
@@ -402,7 +538,7 @@ class Complaints:
         return self._submit(session, invitation.subject_type, invitation.subject_id, invitation.service_point_id,
                             score, comment, now)
 
-    # --- hotline (7×24) -------------------------------------------------------------------
+    # --- hotline (7×24): calls, a caller's history, missed calls and their callbacks ------------
 
     def log_call(self, session: Session, fields: dict, who: Caller, now: datetime) -> Any:
         """A hotline call, answered or abandoned; it may name a known complaint the caller may see."""
@@ -414,8 +550,195 @@ class Complaints:
             who.check_point(point)
         values = {k: _plain(v) for k, v in fields.items()}
         call_id = str(uuid.uuid4())
-        session.execute(calls.insert().values(id=call_id, created_at=now, **values))
-        return session.execute(sa.select(calls).where(calls.c.id == call_id)).first()
+        session.execute(calls.insert().values(id=call_id, created_at=now, caller_digits=digits(fields["caller"]),
+                                              callbacks=[], **values))
+        return self.call(session, call_id)
+
+    @staticmethod
+    def call(session: Session, call_id: str, lock: bool = False) -> Any:
+        return one(session, calls, "call", call_id, lock)
+
+    @staticmethod
+    def call_list(session: Session, caller: str | None, answered: bool | None, called_back: bool | None,
+                  limit: int, cursor: str | None) -> tuple[list, str | None]:
+        """A caller's earlier calls (by number, whatever its spacing), missed calls still to
+        call back (`answered=false&called_back=false`)."""
+        query = sa.select(calls)
+        if caller:
+            query = query.where(calls.c.caller_digits == digits(caller))
+        if answered is not None:
+            query = query.where(calls.c.answered == answered)
+        if called_back is not None:
+            query = query.where(calls.c.called_back_at.is_not(None) if called_back else calls.c.called_back_at.is_(None))
+        return page(session, query, calls, limit, cursor)
+
+    def call_back(self, session: Session, call_id: str, reached: bool, note: str, who: Caller,
+                  now: datetime) -> Any:
+        """A try to call back a missed call: reached, it leaves the missed-call list; not
+        reached, it stays there with the try recorded."""
+        row = self.call(session, call_id, lock=True)
+        domain.check_call_back(row.answered, row.called_back_at is not None)
+        tries = [*row.callbacks, {"at": now.isoformat(), "by": who.user_id, "staff_id": who.staff_id,
+                                  "reached": reached, "note": note}]
+        session.execute(calls.update().where(calls.c.id == row.id).values(
+            callbacks=tries, called_back_at=now if reached else None))
+        return self.call(session, call_id)
+
+    # --- the working-time calendar ----------------------------------------------------------
+
+    @staticmethod
+    def work_calendar(session: Session) -> WorkCalendar:
+        """The loaded years' days off and make-up working days (a few dozen rows a year)."""
+        off, on = set(), set()
+        for day, working in session.execute(sa.select(calendar_days.c.day, calendar_days.c.working)).all():
+            (on if working else off).add(day)
+        years = frozenset(session.execute(sa.select(calendar_years.c.year)).scalars())
+        return WorkCalendar(frozenset(off), frozenset(on), years)
+
+    @staticmethod
+    def calendar_years(session: Session) -> list[dict]:
+        counts = {(year, working): n for year, working, n in session.execute(
+            sa.select(calendar_days.c.year, calendar_days.c.working, sa.func.count())
+            .group_by(calendar_days.c.year, calendar_days.c.working)).all()}
+        return [{"year": r.year, "source": r.source, "loaded_at": r.loaded_at,
+                 "holidays": counts.get((r.year, False), 0), "workdays": counts.get((r.year, True), 0)}
+                for r in session.execute(sa.select(calendar_years).order_by(calendar_years.c.year)).all()]
+
+    @staticmethod
+    def calendar_year(session: Session, year: int) -> dict:
+        loaded = session.execute(sa.select(calendar_years).where(calendar_years.c.year == year)).first()
+        if loaded is None:
+            raise NotFound("calendar year", str(year), f"No arrangement is loaded for {year}.")
+        days = session.execute(sa.select(calendar_days).where(calendar_days.c.year == year)
+                               .order_by(calendar_days.c.day)).all()
+        return {"year": year, "source": loaded.source, "loaded_at": loaded.loaded_at,
+                "holidays": [{"date": d.day, "name": d.name} for d in days if not d.working],
+                "workdays": [{"date": d.day, "name": d.name} for d in days if d.working]}
+
+    def load_arrangement(self, session: Session, data: dict, now: datetime) -> dict:
+        """A year's official arrangement loaded (or corrected): it replaces that year's days,
+        and every working-day deadline still ahead is counted again on it (one counted on
+        weekdays alone is provisional until its year is loaded)."""
+        arrangement = domain.parse_arrangement(data)
+        session.execute(calendar_days.delete().where(calendar_days.c.year == arrangement.year))
+        session.execute(calendar_days.delete().where(calendar_days.c.day.in_(
+            list(arrangement.off) + list(arrangement.on))))
+        rows = [{"day": d, "year": arrangement.year, "working": False, "name": n} for d, n in arrangement.off.items()]
+        rows += [{"day": d, "year": arrangement.year, "working": True, "name": n} for d, n in arrangement.on.items()]
+        session.execute(calendar_days.insert(), rows)
+        session.execute(calendar_years.delete().where(calendar_years.c.year == arrangement.year))
+        session.execute(calendar_years.insert().values(year=arrangement.year, source=arrangement.source,
+                                                       loaded_at=now))
+        work = self.work_calendar(session)
+        recounted = 0
+        for d in session.execute(sa.select(deadlines).join(complaints, complaints.c.id == deadlines.c.complaint_id)
+                                 .where(deadlines.c.working_days.is_not(None), deadlines.c.met_at.is_(None),
+                                        deadlines.c.due_at > now, complaints.c.status != "closed")).all():
+            held = Deadline(d.name, d.starts_at, d.due_at, d.working_days, d.provisional)
+            moved = domain.recounted(held, work, self.tz)
+            if moved != held:
+                self._move_deadline(session, d.id, moved)
+                recounted += 1
+        return {"year": arrangement.year, "source": arrangement.source, "holidays": len(arrangement.off),
+                "workdays": len(arrangement.on), "recounted_deadlines": recounted}
+
+    # --- reply templates (统一的答复口径) -----------------------------------------------------
+
+    @staticmethod
+    def template_list(session: Session, category: str | None, language: str | None, include_inactive: bool,
+                      limit: int, cursor: str | None) -> tuple[list, str | None]:
+        """Templates for a category (and those for any), in a language."""
+        query = sa.select(reply_templates)
+        if category:
+            query = query.where(sa.or_(reply_templates.c.category == category, reply_templates.c.category.is_(None)))
+        if language:
+            query = query.where(reply_templates.c.language == language)
+        if not include_inactive:
+            query = query.where(reply_templates.c.active.is_(True))
+        return page(session, query, reply_templates, limit, cursor)
+
+    @staticmethod
+    def add_template(session: Session, fields: dict, who: Caller, now: datetime) -> Any:
+        template_id = str(uuid.uuid4())
+        session.execute(reply_templates.insert().values(
+            id=template_id, title=fields["title"], text=fields["text"], category=fields.get("category"),
+            language=fields["language"], active=True, created_by=who.user_id, created_at=now))
+        return one(session, reply_templates, "reply template", template_id)
+
+    @staticmethod
+    def change_template(session: Session, template_id: str, changes: dict) -> Any:
+        one(session, reply_templates, "reply template", template_id, lock=True)
+        if changes:
+            session.execute(reply_templates.update().where(reply_templates.c.id == template_id).values(**changes))
+        return one(session, reply_templates, "reply template", template_id)
+
+    # --- the duty roster (值班) and handovers (交接班) ---------------------------------------
+
+    def add_shift(self, session: Session, fields: dict, who: Caller, now: datetime) -> dict:
+        """A shift of the hotline's roster; the answer names where the day's roster leaves
+        the desk short (fewer than 2 seats at night, 1 at any time)."""
+        domain.check_shift(fields["starts_at"], fields["ends_at"], fields["staff_ids"])
+        shift_id = str(uuid.uuid4())
+        session.execute(duty_shifts.insert().values(
+            id=shift_id, starts_at=fields["starts_at"], ends_at=fields["ends_at"],
+            staff_ids=[str(s) for s in fields["staff_ids"]], note=fields["note"], created_by=who.user_id,
+            created_at=now))
+        first = self.today(fields["starts_at"])
+        last = self.today(fields["ends_at"] - timedelta(microseconds=1))
+        start, end = self.bounds(first, last)
+        return {**self.shift_view(session, one(session, duty_shifts, "duty shift", shift_id)),
+                "coverage_gaps": self.coverage_gaps(session, start, end)}
+
+    def shift_view(self, session: Session, row: Any) -> dict:
+        figures = self.hotline(session, row.starts_at, row.ends_at, by_shift=False)
+        return {**dict(row._mapping), "seats": len(row.staff_ids), **figures}
+
+    def shifts(self, session: Session, start: datetime, end: datetime) -> list[Any]:
+        return session.execute(sa.select(duty_shifts).where(duty_shifts.c.starts_at < end,
+                                                            duty_shifts.c.ends_at > start)
+                               .order_by(duty_shifts.c.starts_at, duty_shifts.c.id)).all()
+
+    def coverage_gaps(self, session: Session, start: datetime, end: datetime) -> list[dict]:
+        rows = self.shifts(session, start, end)
+        return [gap.__dict__ for gap in domain.coverage_gaps(
+            [(r.starts_at, r.ends_at, len(r.staff_ids)) for r in rows], start, end, self.tz, self.rules)]
+
+    def handover(self, session: Session, shift_id: str, note: str, open_items: list[str], who: Caller,
+                 now: datetime) -> Any:
+        """The written handover of a shift (交班人员应向接班者交待班内遗留问题…应有书面记录),
+        with what the desk has outstanding at that moment."""
+        one(session, duty_shifts, "duty shift", shift_id)
+        missed = session.execute(sa.select(calls.c.id).where(calls.c.answered.is_(False),
+                                                             calls.c.called_back_at.is_(None))
+                                 .order_by(calls.c.started_at)).scalars().all()
+        overdue = session.execute(sa.select(complaints.c.id).where(complaints.c.overdue.is_(True),
+                                                                   complaints.c.status != "closed")
+                                  .order_by(complaints.c.received_at)).scalars().all()
+        callbacks_due = session.execute(sa.select(sa.func.count()).select_from(complaints).where(
+            complaints.c.status == "replied")).scalar_one()
+        pending = {"missed_calls": len(missed), "missed_call_ids": missed[:50], "overdue_complaints": len(overdue),
+                   "overdue_complaint_ids": overdue[:50], "callbacks_due": callbacks_due}
+        handover_id = str(uuid.uuid4())
+        session.execute(handovers.insert().values(
+            id=handover_id, shift_id=shift_id, note=note, open_items=open_items, pending=pending,
+            written_by=who.user_id, written_by_staff_id=who.staff_id, created_at=now))
+        return one(session, handovers, "handover", handover_id)
+
+    @staticmethod
+    def accept_handover(session: Session, handover_id: str, who: Caller, now: datetime) -> Any:
+        """The next shift takes over: once, and not by whoever wrote the handover."""
+        row = one(session, handovers, "handover", handover_id, lock=True)
+        domain.check_take_over(row.accepted_at is not None, (row.written_by, row.written_by_staff_id),
+                               (who.user_id, who.staff_id))
+        session.execute(handovers.update().where(handovers.c.id == handover_id).values(
+            accepted_at=now, accepted_by=who.user_id, accepted_by_staff_id=who.staff_id))
+        return one(session, handovers, "handover", handover_id)
+
+    @staticmethod
+    def handover_list(session: Session, start: datetime, end: datetime, limit: int,
+                      cursor: str | None) -> tuple[list, str | None]:
+        query = sa.select(handovers).where(handovers.c.created_at >= start, handovers.c.created_at < end)
+        return page(session, query, handovers, limit, cursor)
 
     # --- figures ------------------------------------------------------------------------
 
@@ -439,21 +762,36 @@ class Complaints:
         satisfied = sum(domain.is_satisfied(s, self.rules) for s in scores)
         return {"responses": len(scores), "satisfied": satisfied, "rate": domain.rate(satisfied, len(scores))}
 
-    def hotline(self, session: Session, start: datetime, end: datetime) -> dict:
+    def hotline(self, session: Session, start: datetime, end: datetime, by_shift: bool = True) -> dict:
+        """Calls and the answer rate in [start, end); with the roster, the same by shift and
+        where the roster left the desk short."""
         answered = session.execute(sa.select(calls.c.answered).where(
             calls.c.started_at >= start, calls.c.started_at < end)).scalars().all()
         count = sum(answered)
-        return {"calls": len(answered), "answered": count, "answer_rate": domain.rate(count, len(answered))}
+        figures: dict[str, Any] = {"calls": len(answered), "answered": count,
+                                   "answer_rate": domain.rate(count, len(answered))}
+        if by_shift:
+            shifts = self.shifts(session, start, end)
+            figures["by_shift"] = [
+                {"shift_id": r.id, "starts_at": r.starts_at, "ends_at": r.ends_at, "seats": len(r.staff_ids),
+                 **self.hotline(session, max(r.starts_at, start), min(r.ends_at, end), by_shift=False)}
+                for r in shifts]
+            figures["coverage_gaps"] = self.coverage_gaps(session, start, end) if shifts else []
+        return figures
 
     def monthly(self, session: Session, month: str | None, point: str | None, now: datetime) -> dict:
         """The monthly complaint statistics (月度客户投诉统计分析) of a point, or of the city
-        without one, as of `now`: records received in the month (local time), by default
-        the current one."""
-        month = month or domain.month_of(self.today(now))
-        start, end = self.bounds(*domain.month_days(month))
-        where = [complaints.c.received_at >= start, complaints.c.received_at < end]
+        without one, as of `now`: records received in the report's period (day D+1 of the
+        month before to day D, local time; by default the period running now), duplicates
+        merged into another record left out; with the recurring problems of the last
+        three periods, and for the city each point's figures."""
+        month = month or domain.report_month(self.today(now), self.rules)
+        first, last = domain.report_period(month, self.rules)
+        start, end = self.bounds(first, last)
+        received = [complaints.c.received_at >= start, complaints.c.received_at < end]
         if point:
-            where.append(complaints.c.service_point_id == point)
+            received.append(complaints.c.service_point_id == point)
+        where = [*received, complaints.c.merged_into.is_(None)]
         # Counted in the store: a month of a city is tens of thousands of records.
         groups = session.execute(sa.select(complaints.c.channel, complaints.c.category, complaints.c.type,
                                            sa.func.count()).where(*where)
@@ -464,6 +802,8 @@ class Complaints:
             by_channel[channel] = by_channel.get(channel, 0) + count
             by_category[category] = by_category.get(category, 0) + count
             by_type[kind] = by_type.get(kind, 0) + count
+        merged = session.execute(sa.select(sa.func.count()).select_from(complaints).where(
+            *received, complaints.c.merged_into.is_not(None))).scalar_one()
         missed = _missed(now)
         per_complaint = (sa.select(deadlines.c.complaint_id, sa.func.max(missed).label("missed"))
                          .select_from(deadlines.join(complaints, complaints.c.id == deadlines.c.complaint_id))
@@ -472,19 +812,52 @@ class Complaints:
             sa.func.count(), sa.func.coalesce(sa.func.sum(per_complaint.c.missed), 0))).one()
         in_time = with_deadlines - late
         satisfaction = self.satisfaction(session, point, start, end)
-        hotline = self.hotline(session, start, end)
+        hotline = self.hotline(session, start, end, by_shift=False)
         rates = {"satisfaction": satisfaction["rate"], "in_time": domain.rate(in_time, with_deadlines),
                  "answer_rate": hotline["answer_rate"]}
         targets = {"satisfaction": self.rules.satisfaction_target, "in_time": self.rules.in_time_target,
                    "answer_rate": self.rules.answer_rate_target}
-        return {
-            "month": month, "service_point_id": point, "as_of": now,
-            "complaints": sum(by_type.values()),
+        report = {
+            "month": month, "period_from": first.isoformat(), "period_to": last.isoformat(),
+            "service_point_id": point, "as_of": now,
+            "complaints": sum(by_type.values()), "merged": merged,
             "by_channel": by_channel, "by_category": by_category, "by_type": by_type,
             "with_deadlines": with_deadlines, "in_time": in_time, "in_time_rate": rates["in_time"],
             "satisfaction": satisfaction, "hotline": hotline,
             "targets": targets, "targets_met": {k: domain.meets(rates[k], targets[k]) for k in targets},
+            "recurring": self.recurring(session, month, point),
         }
+        if point is None:
+            names = dict(session.execute(sa.select(points.c.id, points.c.name)).all())
+            report["points"] = [{**figures, "name": names.get(figures["service_point_id"])}
+                                for figures in self.point_stats(session, None, start, end, now)["points"]]
+        return report
+
+    def recurring(self, session: Session, month: str, point: str | None) -> dict:
+        """Recurring problems (对反复出现的问题…找出解决办法): the categories, points and staff
+        members complained of again and again over the last report periods."""
+        months = domain.report_months_before(month, self.rules.recurring_months)
+        periods = [self.bounds(*domain.report_period(m, self.rules)) for m in months]
+        names = {"service_point": dict(session.execute(sa.select(points.c.id, points.c.name)).all()),
+                 "staff": dict(session.execute(sa.select(staff.c.id, staff.c.name)).all())}
+        found: dict[str, Any] = {"months": months, "min_complaints": self.rules.recurring_min_complaints,
+                                 "min_periods": self.rules.recurring_min_periods}
+        for dimension, column in (("category", complaints.c.category),
+                                  ("service_point", complaints.c.service_point_id),
+                                  ("staff", complaints.c.about_staff_id)):
+            counts: dict[str, list[int]] = {}
+            for index, (start, end) in enumerate(periods):
+                query = (sa.select(column, sa.func.count())
+                         .where(complaints.c.type == "complaint", complaints.c.merged_into.is_(None),
+                                complaints.c.received_at >= start, complaints.c.received_at < end, column.is_not(None))
+                         .group_by(column))
+                if point:
+                    query = query.where(complaints.c.service_point_id == point)
+                for key, count in session.execute(query).all():
+                    counts.setdefault(key, [0] * len(periods))[index] = count
+            found[dimension] = [{**item, "name": names.get(dimension, {}).get(item["key"])}
+                                for item in domain.recurring(counts, self.rules)]
+        return found
 
     def point_name(self, session: Session, point_id: str) -> str | None:
         """The point's name as registration last published it (None before the first event)."""
@@ -501,7 +874,8 @@ class Complaints:
             return by_point.setdefault(point_id, {"service_point_id": point_id, "complaints": 0, "with_deadlines": 0,
                                                   "in_time": 0, "responses": 0, "satisfied": 0})
 
-        received = [complaints.c.received_at >= start, complaints.c.received_at < end]
+        received = [complaints.c.received_at >= start, complaints.c.received_at < end,
+                    complaints.c.merged_into.is_(None)]
         answered = [surveys.c.created_at >= start, surveys.c.created_at < end]
         if point:
             received.append(complaints.c.service_point_id == point)
@@ -537,37 +911,42 @@ class Complaints:
                             "answer_rate": self.rules.answer_rate_target}}
 
     def produce_monthly_reports(self, session: Session, now: datetime) -> int:
-        """On the report day (default the 25th): the month's report for the city and for each
-        known point, stored once; `complaints.report.ready` tells who wants to know."""
-        today = self.today(now)
-        month = domain.month_of(today)
+        """Once day D (default the 25th) is over: the report of the period that ended then,
+        for the city and for each known point, stored once; `complaints.report.ready` tells
+        who wants to know."""
+        month = domain.last_closed_report(self.today(now), self.rules)
         made = session.execute(sa.select(monthly_reports.c.month).where(
             monthly_reports.c.month == month, monthly_reports.c.scope == "city")).first() is not None
-        if not domain.report_due(today, made, self.rules):
+        if made:
             return 0
-        points = sorted(set(session.execute(sa.union(
+        points_seen = sorted(set(session.execute(sa.union(
             sa.select(complaints.c.service_point_id), sa.select(surveys.c.service_point_id),
             sa.select(visits.c.service_point_id),
             sa.select(staff.c.service_point_id).where(staff.c.service_point_id.is_not(None)))).scalars()))
-        for scope in ["city", *points]:
+        for scope in ["city", *points_seen]:
             report = self.monthly(session, month, None if scope == "city" else scope, now)
             session.execute(monthly_reports.insert().values(month=month, scope=scope, report=report_json(report),
                                                             created_at=now))
         report_id = str(uuid.uuid5(REPORT_NAMESPACE, month))
         self.outbox.add(session, "complaints.report.ready", report_id, {
-            "id": report_id, "month": month, "service_point_ids": points})
-        return 1 + len(points)
+            "id": report_id, "month": month, "service_point_ids": points_seen})
+        return 1 + len(points_seen)
 
 
 def _missed(now: datetime):
-    """`domain.missed` as SQL (met after its due time, or unmet once due), so a month of a
-    city is counted in the store; the monthly-statistics test checks both agree."""
+    """`domain.missed` as SQL (met after its due time, or unmet once due while the clock
+    runs), so a month of a city is counted in the store; the monthly-statistics test checks
+    both agree. Joined with `complaints`."""
     as_of = sa.bindparam("as_of", now, type_=deadlines.c.due_at.type)
     return sa.case((deadlines.c.met_at.is_not(None) & (deadlines.c.met_at > deadlines.c.due_at), 1),
-                   (deadlines.c.met_at.is_(None) & (deadlines.c.due_at <= as_of), 1), else_=0)
+                   (deadlines.c.met_at.is_(None) & (deadlines.c.due_at <= as_of) & complaints.c.paused_at.is_(None), 1),
+                   else_=0)
 
 
-def report_json(report: dict) -> dict:
+def report_json(report: Any) -> Any:
     """A report as JSON: times as ISO 8601."""
-    return {k: report_json(v) if isinstance(v, dict) else v.isoformat() if isinstance(v, datetime) else v
-            for k, v in report.items()}
+    if isinstance(report, dict):
+        return {k: report_json(v) for k, v in report.items()}
+    if isinstance(report, list):
+        return [report_json(v) for v in report]
+    return report.isoformat() if isinstance(report, (datetime, date)) else report

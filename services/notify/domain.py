@@ -15,6 +15,9 @@ from datetime import datetime, time, timedelta
 NAMESPACE = uuid.UUID("6f1d7a52-3c1e-4d84-9a57-6a3c2f0b9e11")
 CHANNELS = ("sms", "voice", "email", "inbox", "webhook")
 FAMILY = frozenset({"elder", "emergency_contact"})
+# Quiet hours hold non-urgent messages to these: elders, their families, and complainants
+# (often the same families).
+QUIET = FAMILY | {"complainant"}
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,15 @@ RULES = (
     Rule("visits.incident.reported", "point_admins", ("inbox",), "incident_staff", when={"urgent": False}),
     Rule("visits.visit.bath_overrun", "point_admins", ("inbox",), "bath_overrun", urgent=True),
     Rule("complaints.survey.invited", "family", ("sms",), "survey_invitation", when={"subject_type": "visit"}),
+    Rule("complaints.survey.invited", "complainant", ("sms",), "complaint_survey", when={"subject_type": "complaint"}),
     Rule("complaints.complaint.received", "complainant", ("sms",), "complaint_received"),
     Rule("complaints.complaint.replied", "complainant", ("sms",), "complaint_replied"),
+    # The complainant hears of each step that concerns them (seed 004: 现在进行到哪一步,都应该告诉给客户).
+    Rule("complaints.complaint.reopened", "complainant", ("sms",), "complaint_reopened"),
+    Rule("complaints.complaint.paused", "complainant", ("sms",), "complaint_waiting"),
+    Rule("complaints.complaint.merged", "complainant", ("sms",), "complaint_merged"),
+    Rule("complaints.complaint.callback_booked", "complainant", ("sms",), "callback_booked"),
+    Rule("complaints.complaint.reviewed", "owner", ("inbox",), "complaint_review_returned", when={"approved": False}),
     Rule("complaints.complaint.assigned", "owner", ("inbox",), "complaint_assigned"),
     Rule("complaints.complaint.deadline_warning", "owner", ("inbox",), "complaint_deadline"),
     Rule("complaints.complaint.overdue", "owner", ("inbox",), "complaint_deadline"),
@@ -103,6 +113,12 @@ def rules_for(event_type: str, data: dict) -> list[Rule]:
 
 def is_urgent(rule: Rule, data: dict) -> bool:
     return bool(data.get(rule.urgent)) if isinstance(rule.urgent, str) else rule.urgent
+
+
+def complainant_of(event_type: str, subject: str, data: dict) -> str:
+    """The complainant's recipient id: the complaint's id (a survey invitation names it as
+    its subject)."""
+    return str(data["subject_id"]) if event_type == "complaints.survey.invited" else subject
 
 
 def notification_id(event_id: str, recipient: Recipient, channel: str) -> str:
@@ -155,8 +171,8 @@ def delivery(preferences: Preferences | None, planned: Planned, event_type: str,
 
 def release_time(local_now: datetime, urgent: bool, recipient_type: str, rules: Rules) -> datetime | None:
     """None: send now. Else when a held message goes out (the end of quiet hours).
-    Quiet hours hold non-urgent messages to elders and families only."""
-    if urgent or recipient_type not in FAMILY:
+    Quiet hours hold non-urgent messages to elders, families and complainants only."""
+    if urgent or recipient_type not in QUIET:
         return None
     moment = local_now.time()
     start, end = rules.quiet_start, rules.quiet_end

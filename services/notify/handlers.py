@@ -19,7 +19,8 @@ BOOKING_ENDED = ("visits.booking.cancelled", "visits.booking.no_show")
 # Told to nobody by the rules, yet offered to the webhooks that subscribe to them.
 FOR_WEBHOOKS = ("visits.visit.checked_in", "visits.visit.checked_out", "visits.visit.screened",
                 "visits.follow_up.overdue", "complaints.complaint.resolved", "complaints.complaint.closed",
-                "complaints.complaint.reopened", "complaints.survey.submitted", "registration.subsidy.decided")
+                "complaints.complaint.reopened", "complaints.complaint.resumed", "complaints.complaint.reviewed",
+                "complaints.survey.submitted", "registration.subsidy.decided")
 
 
 def handlers_for(notify: Notify) -> dict[str, Handler]:

@@ -142,8 +142,9 @@ class Notify:
             complainant = data.get("complainant") or {}
             if not complainant.get("phone"):
                 return []
-            return [Planned(Recipient("complainant", event.subject, complainant["phone"]), channel, rule.template, urgent)
-                    for channel in rule.channels]
+            recipient = Recipient("complainant", domain.complainant_of(event.type, event.subject, data),
+                                  complainant["phone"])
+            return [Planned(recipient, channel, rule.template, urgent) for channel in rule.channels]
         ids: list[str] = []
         if rule.audience == "owner" and data.get("owner_staff_id"):
             ids = [data["owner_staff_id"]]
@@ -165,11 +166,14 @@ class Notify:
                     planned.append(Planned(recipient, channel, rule.template, urgent))
         return planned
 
-    def variables(self, session: Session, event: Event) -> dict:
+    def variables(self, session: Session, event: Event, recipient: Recipient | None = None) -> dict:
         data = event.data
         elder = self._elder(session, data.get("elder_id")) if data.get("elder_id") else None
-        name = (elder.name if elder else None) or data.get("name") or (data.get("complainant") or {}).get("name") or ""
+        complainant = (data.get("complainant") or {}).get("name")
+        name = ((complainant if recipient is not None and recipient.type == "complainant" else None)
+                or (elder.name if elder else None) or data.get("name") or complainant or "")
         slot = data.get("slot_start")
+        next_try = data.get("next_try_at")
         deadline = data.get("deadline") or {}
         hours = data.get("reply_within_hours")
         return {
@@ -182,6 +186,7 @@ class Notify:
             "level": {"complaints.complaint.deadline_warning": "即将到期"}.get(event.type, "已超时"),
             "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
             "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
+            "time": datetime.fromisoformat(next_try).astimezone(self.tz).strftime("%m月%d日 %H:%M") if next_try else "",
         }
 
     def _queue(self, session: Session, event: Event, planned: Planned, now: datetime) -> None:
@@ -194,7 +199,8 @@ class Notify:
             domain.Preferences(tuple(pref.channels), tuple(pref.opt_out)) if pref is not None else None,
             planned, event.type, now.astimezone(self.tz), self.rules)
         template = self.templates[planned.template]
-        body = templates.render(self.templates, planned.template, recipient.language, self.variables(session, event))
+        body = templates.render(self.templates, planned.template, recipient.language,
+                                self.variables(session, event, recipient))
         session.execute(notifications.insert().values(
             id=nid, event_id=event.id, event_type=event.type, recipient_type=recipient.type,
             recipient_id=recipient.id, address=recipient.address, channel=planned.channel, urgent=planned.urgent,

@@ -58,6 +58,28 @@ TEMPLATES = (
     Template("complaint_replied", 1, frozenset({"name"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，您的投诉已有答复，请留意来电回访。",
         "en": "[Bathing service] Dear {{ name }}, your complaint has been answered; we will call you back."}),
+    Template("complaint_survey", 1, frozenset({"name", "link"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您的投诉已办结，请为我们的处理评价：{{ link }}",
+        "en": "[Bathing service] Dear {{ name }}, your complaint is closed; please rate how we handled it: {{ link }}"}),
+    Template("complaint_reopened", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，根据您的回访意见，您的投诉已重新处理，我们会尽快给您答复。",
+        "en": "[Bathing service] Dear {{ name }}, following your feedback your complaint is being handled again; "
+              "we will reply soon."}),
+    Template("complaint_waiting", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，处理您的投诉还需要您补充情况，请回电告知，收到后我们立即继续处理。",
+        "en": "[Bathing service] Dear {{ name }}, we need a few more details to handle your complaint; please call "
+              "us back and we will carry on at once."}),
+    Template("complaint_merged", 1, frozenset({"name"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，您反映的问题与此前的投诉是同一件事，已合并处理，处理结果将一并答复您。",
+        "en": "[Bathing service] Dear {{ name }}, your report concerns the same matter as an earlier complaint; "
+              "they are handled together and you will hear the result."}),
+    Template("callback_booked", 1, frozenset({"name", "time"}), {
+        "zh-CN": "【助浴服务】{{ name }}您好，刚才未能联系上您，我们将于{{ time }}再次回访，请留意来电。",
+        "en": "[Bathing service] Dear {{ name }}, we could not reach you; we will call again at {{ time }}."}),
+    Template("complaint_review_returned", 1, frozenset(), {
+        "zh-CN": "【投诉审核】网络媒体投诉的书面回复未通过品质管理中心审核，请修改后重新提交。",
+        "en": "[Complaint review] The quality centre returned the written reply to an online-media complaint; "
+              "please revise and submit it again."}),
     Template("complaint_assigned", 1, frozenset({"category"}), {
         "zh-CN": "【投诉待办】您有一件新的投诉（{{ category }}）需要处理。",
         "en": "[Complaint] A new complaint ({{ category }}) is yours to handle."}),

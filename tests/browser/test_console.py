@@ -711,9 +711,10 @@ def test_each_role_is_offered_only_what_it_may_do(suite, browser):
     expect(detail).to_have_attribute("data-status", "received")
     complaint_id = page.locator(".queue-item.selected").get_attribute("data-complaint-id")
     assert complaint_id
-    # No assign or escalate for the agent; following up is theirs.
+    # No assign or escalate for the agent; answering the caller at once, following up,
+    # investigating, pausing the clock and merging a duplicate are theirs.
     tabs = page.locator("[data-testid=complaint-steps] .tab")
-    expect(tabs).to_have_text(["跟进"])
+    expect(tabs).to_have_text(["答复", "跟进", "调查核实", "暂停计时", "合并重复投诉"])
     check_page(browser, "agent-complaint")
 
     # The hotline log: a number only, the agent who took it, the time it was logged.
@@ -771,6 +772,85 @@ def test_each_role_is_offered_only_what_it_may_do(suite, browser):
     expect(page.get_by_test_id("rest-by-others")).to_be_visible()
     expect(page.get_by_test_id("incident-button")).to_be_visible()
     check_page(browser, "assistant-board")
+    page.get_by_role("button", name="退出").click()
+
+
+def test_the_desk_finds_a_callers_complaint_merges_a_duplicate_and_closes_by_an_independent_callback(suite, browser):
+    from playwright.sync_api import expect
+
+    city = City(suite, "和睦助浴点")
+    page = browser.page
+    number = "13800005555"
+    filed = {"channel": "phone", "type": "complaint", "category": "hygiene_facility", "service_point_id": city.point["id"],
+             "complainant": {"name": "周女士", "phone": number}}
+    earlier = city.desk.make("/complaints", filed | {"content": "浴室地面有积水"})
+    duplicate = city.desk.make("/complaints", filed | {"content": "再次来电：浴室积水还没处理"})
+    missed = city.admin.make("/calls", {"caller": "13900006666", "started_at": datetime.now(timezone.utc).isoformat(),
+                                        "answered": False, "duration_s": 0})
+
+    # A call comes in: the agent types the number and finds the caller's two complaints.
+    browser.login(suite.gateway, city.logins["cs_agent"])
+    calls = page.get_by_test_id("call-form")
+    calls.locator("[name=caller]").fill("138 0000 5555")
+    page.get_by_test_id("caller-lookup").click()
+    history = page.get_by_test_id("caller-history")
+    expect(history.locator("[data-earlier-complaint]")).to_have_count(2)
+    expect(history.locator(f"[data-earlier-complaint='{earlier['id']}']")).to_contain_text("浴室地面有积水")
+    calls.get_by_role("button", name="登记来电").click()
+    expect(page.get_by_test_id("call-logged")).to_be_visible()
+
+    # The second record is the same matter: merged into the first, which keeps the handling.
+    page.locator(f".queue-item[data-complaint-id='{duplicate['id']}']").click()
+    detail = page.get_by_test_id("complaint-detail")
+    expect(detail).to_have_attribute("data-status", "received")
+    page.locator("[data-testid=complaint-steps] .tab[data-step=merge]").click()
+    merge = page.get_by_test_id("step-merge")
+    merge.locator("[name=into]").select_option(earlier["id"])
+    merge.get_by_test_id("step-submit").click()
+    expect(detail).to_have_attribute("data-status", "closed")
+    expect(page.get_by_test_id("merged-into")).to_be_visible()
+    assert city.admin.get(f"/complaints/{earlier['id']}")["merged"] == [duplicate["id"]]
+
+    # Waiting on the complainant: the clock pauses with the reason shown, and resumes.
+    history.locator(f"[data-earlier-complaint='{earlier['id']}']").click()
+    expect(detail).to_have_attribute("data-status", "received")
+    page.locator("[data-testid=complaint-steps] .tab[data-step=pause]").click()
+    page.get_by_test_id("step-pause").locator("[name=reason]").fill("等待周女士发来积水照片")
+    page.get_by_test_id("step-pause").get_by_test_id("step-submit").click()
+    expect(page.get_by_test_id("paused-clock")).to_contain_text("等待周女士发来积水照片")
+    page.locator("[data-testid=complaint-steps] .tab[data-step=resume]").click()
+    page.get_by_test_id("step-resume").get_by_test_id("step-submit").click()
+    expect(page.get_by_test_id("paused-clock")).to_have_count(0)
+
+    # The point handles it; it may not close its own complaint by a callback.
+    url = f"/complaints/{earlier['id']}"
+    for path, body in (("assign", {"staff_id": city.head["id"]}), ("replies", {"content": "已安排清理"}),
+                       ("resolve", {"resolution": "更换地漏并增加防滑垫"}), ("replies", {"content": "已整改完毕"})):
+        city.desk.post(f"{url}/{path}", body)
+    refused = city.desk.post(f"{url}/callback", {"satisfied": True}, expect=(409,))
+    assert refused.json()["code"] == "CALLBACK_NOT_INDEPENDENT"
+
+    # The agent, who neither owns nor resolved it, calls back and closes it.
+    page.get_by_role("button", name="刷新").click()
+    page.locator(f".queue-item[data-complaint-id='{earlier['id']}']").click()
+    expect(detail).to_have_attribute("data-status", "replied")
+    page.locator("[data-testid=complaint-steps] .tab[data-step=callback]").click()
+    callback = page.get_by_test_id("step-callback")
+    callback.locator("[name=reached]").select_option("yes")
+    callback.locator("[name=satisfied]").select_option("yes")
+    callback.locator("[name=charged]").select_option("no")
+    callback.locator("[name=score]").fill("9")
+    callback.get_by_test_id("step-submit").click()
+    expect(detail).to_have_attribute("data-status", "closed")
+    assert city.admin.get(url)["history"][-1]["charged"] is False
+
+    # The missed call is called back and leaves the list.
+    missed_calls = page.get_by_test_id("missed-calls")
+    row = missed_calls.locator(f"[data-call-id='{missed['id']}']")
+    expect(row).to_have_count(1)
+    check_page(browser, "desk-caller-history")
+    row.get_by_test_id("reached-back").click()
+    expect(row).to_have_count(0)
     page.get_by_role("button", name="退出").click()
 
 

@@ -117,7 +117,13 @@ def monthly_report_is_written_to_a_file(suite, tmp_path):
     zhuyu(suite.env, "reports", "monthly", "--month", month, "--out", str(out))
     from openpyxl import load_workbook
 
-    sheet = load_workbook(io.BytesIO(out.read_bytes())).active
+    # By default the report to forward: Chinese sheets headed with the month and the period.
+    book = load_workbook(io.BytesIO(out.read_bytes()))
+    assert book.sheetnames[0] == "汇总" and "分类统计" in book.sheetnames
+    assert str(book["汇总"]["A1"].value).endswith(f"（{int(month[:4])}年{int(month[5:])}月）")
+    raw = tmp_path / "raw.xlsx"
+    zhuyu(suite.env, "reports", "monthly", "--month", month, "--lang", "raw", "--out", str(raw))
+    sheet = load_workbook(io.BytesIO(raw.read_bytes())).active
     assert sheet.title == month
     assert [c.value for c in sheet[1]] == ["section", "item", "value"]
 
@@ -137,6 +143,27 @@ def test_users_and_api_keys_made_on_the_command_line_work_at_the_gateway(suite):
     an_api_key_created_on_the_command_line_calls_within_its_scopes_until_revoked(suite)
 
 
+def next_years_calendar_is_loaded_on_the_command_line(suite, tmp_path):
+    shown = [json.loads(line) for line in zhuyu(suite.env, "calendar", "show").stdout.splitlines()]
+    assert 2026 in [year["year"] for year in shown], "the shipped year is loaded by the migration"
+    arrangement = {"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知（示例）",
+                   "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}], "workdays": []}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(arrangement | {"workdays": [{"name": "元旦", "date": "2027-01-05"}]},
+                              ensure_ascii=False), encoding="utf-8")
+    refused = zhuyu(suite.env, "calendar", "load", str(bad), check=False)
+    assert refused.returncode == 1 and "workdays.0" in refused.stderr
+    good = tmp_path / "2027.json"
+    good.write_text(json.dumps(arrangement, ensure_ascii=False), encoding="utf-8")
+    loaded = json.loads(zhuyu(suite.env, "calendar", "load", str(good)).stdout)
+    assert (loaded["year"], loaded["holidays"], loaded["workdays"]) == (2027, 3, 0)
+    year = requests.get(f"{suite.gateway}/api/v1/calendar/2027", headers={"Authorization": f"Bearer {suite.token()}"},
+                        timeout=10)
+    assert year.status_code == 200 and [d["date"] for d in year.json()["holidays"]] == [
+        "2027-01-01", "2027-01-02", "2027-01-03"]
+
+
 def test_health_tells_what_is_down_and_the_monthly_report_is_written_to_a_file(suite, tmp_path):
     monthly_report_is_written_to_a_file(suite, tmp_path)
+    next_years_calendar_is_loaded_on_the_command_line(suite, tmp_path)
     health_says_which_part_is_down(suite)

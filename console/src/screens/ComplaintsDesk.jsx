@@ -6,7 +6,7 @@ import { code, getLang, t } from '../i18n.js';
 import { dateTime, plainPhone } from '../util.js';
 import { can, Done, Field, Loading, Panel, ProblemBox, Say, useAction, useForm, useLoad } from '../ui.jsx';
 
-const CHANNELS = ['phone', 'in_person', 'letter', 'web', 'online_media', 'fax'];
+const CHANNELS = ['phone', 'in_person', 'letter', 'web', 'online_media', 'fax', 'sms'];
 const TYPES = ['complaint', 'suggestion', 'consultation', 'praise'];
 const CATEGORIES = ['service_attitude', 'safety', 'hygiene_facility', 'staff_misconduct', 'waiting_time', 'fees', 'administrative', 'other'];
 const HANDLING = ['received', 'assigned', 'in_progress', 'reopened'];
@@ -22,23 +22,33 @@ const STEP_PATHS = {
   resolve: 'resolve',
   callback: 'callback',
   escalate: 'escalate',
+  investigate: 'investigation',
+  pause: 'pause',
+  resume: 'resume',
+  review: 'review',
+  merge: 'merge',
   close: 'close',
 };
 
 // The fields the step forms show their own errors on.
 const STEP_FIELDS = ['staff_id', 'content', 'written', 'note', 'reason_open', 'resolution', 'reached', 'satisfied',
-  'solved', 'attitude', 'score', 'comment', 'reason'];
+  'solved', 'attitude', 'score', 'comment', 'reason', 'findings', 'verified', 'approved', 'into', 'charged',
+  'next_try_at'];
 
 /** The steps a complaint in this status and of this type may take (services/complaints/domain.py). */
 function stepsFor(complaint) {
   const { status, type } = complaint;
   const steps = [];
   if (HANDLING.includes(status)) steps.push('assign');
-  if (['assigned', 'in_progress', 'reopened', 'resolved'].includes(status)) steps.push('reply');
-  if (HANDLING.includes(status)) steps.push('follow_up');
+  // Whoever takes the call may answer it at once (first-contact responsibility).
+  if ([...HANDLING, 'resolved'].includes(status)) steps.push('reply');
+  if (HANDLING.includes(status)) steps.push('follow_up', 'investigate', complaint.paused ? 'resume' : 'pause');
   if (['in_progress', 'reopened'].includes(status)) steps.push('resolve');
   if (status === 'replied') steps.push('callback');
-  if (OPEN.includes(status)) steps.push('escalate');
+  if (OPEN.includes(status) && complaint.channel === 'online_media' && complaint.review_status === 'pending') {
+    steps.push('review');
+  }
+  if (OPEN.includes(status)) steps.push('escalate', 'merge');
   if (OPEN.includes(status) && type !== 'complaint') steps.push('close');
   return steps;
 }
@@ -147,9 +157,17 @@ export function ComplaintsDesk({ point, points, config }) {
         </Panel>
         <div class="stack" ref={detail}>
           {selectedId && (
-            <ComplaintDetail key={`${selectedId}:${round}`} id={selectedId} config={config} pointName={pointName} onChange={list.reload} />
+            <ComplaintDetail
+              key={`${selectedId}:${round}`}
+              id={selectedId}
+              config={config}
+              pointName={pointName}
+              onChange={list.reload}
+              records={list.data || []}
+            />
           )}
-          {can(config, 'POST /calls') && <CallLog complaintId={selectedId} config={config} />}
+          {can(config, 'POST /calls') && <CallLog complaintId={selectedId} config={config} onSelect={select} />}
+          {can(config, 'POST /calls/{id}/callback') && <MissedCalls config={config} />}
         </div>
       </div>
     </div>
@@ -245,7 +263,7 @@ function NewComplaint({ points, point, onCreated }) {
   );
 }
 
-function ComplaintDetail({ id, config, pointName, onChange }) {
+function ComplaintDetail({ id, config, pointName, onChange, records }) {
   const complaint = useLoad(() => get(`/complaints/${id}`), [id]);
   const c = complaint.data;
   const lang = getLang();
@@ -288,6 +306,17 @@ function ComplaintDetail({ id, config, pointName, onChange }) {
               </div>
             )}
           </dl>
+          {c.paused && (
+            <p class="notice" data-testid="paused-clock">
+              {t('complaints.paused', { reason: c.pause_reason || '' })}
+            </p>
+          )}
+          {c.review_status === 'pending' && <p class="notice" data-testid="review-pending">{t('complaints.reviewPending')}</p>}
+          {c.merged_into && (
+            <p class="muted" data-testid="merged-into">
+              {t('complaints.mergedInto')}
+            </p>
+          )}
           <h3>{t('complaints.deadlines')}</h3>
           <table class="table">
             <tbody>
@@ -300,7 +329,7 @@ function ComplaintDetail({ id, config, pointName, onChange }) {
               ))}
             </tbody>
           </table>
-          <Steps complaint={c} config={config} onDone={changed} />
+          <Steps complaint={c} config={config} onDone={changed} records={records} pointName={pointName} />
           <h3>{t('complaints.history')}</h3>
           <ol class="timeline" data-testid="complaint-history">
             {(c.history || []).map((entry, index) => (
@@ -320,7 +349,7 @@ function ComplaintDetail({ id, config, pointName, onChange }) {
 }
 
 /** The steps this complaint may take now, of those the user may call. */
-function Steps({ complaint, config, onDone }) {
+function Steps({ complaint, config, onDone, records, pointName }) {
   const steps = stepsFor(complaint).filter((s) => can(config, `POST /complaints/{id}/${STEP_PATHS[s]}`));
   const [step, setStep] = useState(steps[0] || null);
   const current = steps.includes(step) ? step : steps[0];
@@ -340,12 +369,19 @@ function Steps({ complaint, config, onDone }) {
           </button>
         ))}
       </div>
-      <StepForm key={`${complaint.status}:${current}`} step={current} complaint={complaint} onDone={onDone} />
+      <StepForm
+        key={`${complaint.status}:${current}`}
+        step={current}
+        complaint={complaint}
+        onDone={onDone}
+        records={records}
+        config={config}
+      />
     </div>
   );
 }
 
-function StepForm({ step, complaint, onDone }) {
+function StepForm({ step, complaint, onDone, records, config }) {
   const staff = useLoad(
     () => (step === 'assign' ? all('/staff', { service_point_id: complaint.service_point_id }) : Promise.resolve([])),
     [step, complaint.service_point_id],
@@ -365,8 +401,18 @@ function StepForm({ step, complaint, onDone }) {
     score: '',
     comment: '',
     reason: '',
+    findings: '',
+    verified: '',
+    approved: '',
+    into: '',
+    charged: '',
+    next_try_at: '',
   });
   const action = useAction();
+  // A duplicate joins another open record of its point.
+  const targets = (records || []).filter(
+    (r) => r.id !== complaint.id && r.service_point_id === complaint.service_point_id && r.status !== 'closed' && !r.merged_into,
+  );
   const v = form.values;
   const people = (staff.data || []).filter((s) => s.active);
   const assignee = v.staff_id || complaint.owner_staff_id || '';
@@ -384,10 +430,16 @@ function StepForm({ step, complaint, onDone }) {
             solved: v.solved === '' ? null : v.solved === 'yes',
             attitude: v.attitude || null,
             score: v.score === '' ? null : Number(v.score),
+            charged: v.charged === '' ? null : v.charged === 'yes',
             comment: v.comment,
           }
-        : { reached: false, comment: v.comment },
+        : { reached: false, comment: v.comment, next_try_at: v.next_try_at ? new Date(v.next_try_at).toISOString() : null },
     escalate: () => ({ reason: v.reason }),
+    investigate: () => ({ findings: v.findings, verified: v.verified === '' ? null : v.verified === 'yes' }),
+    pause: () => ({ reason: v.reason }),
+    resume: () => ({ note: v.note }),
+    review: () => ({ approved: v.approved === 'yes', note: v.note }),
+    merge: () => ({ into: v.into, note: v.note }),
     close: () => ({ note: v.note }),
   };
   async function submit(event) {
@@ -466,7 +518,15 @@ function StepForm({ step, complaint, onDone }) {
               <Field label={t('callback.score')} error={errors.score}>
                 <input type="number" min="1" max="10" {...form.bind('score')} />
               </Field>
+              <Field label={t('callback.charged')} error={errors.charged}>
+                {select('charged', ['yes', 'no'])}
+              </Field>
             </>
+          )}
+          {v.reached === 'no' && (
+            <Field label={t('callback.nextTry')} error={errors.next_try_at}>
+              <input type="datetime-local" {...form.bind('next_try_at')} min={localInput(new Date())} />
+            </Field>
           )}
           <Field label={t('callback.comment')} wide>
             <input {...form.bind('comment')} />
@@ -478,7 +538,55 @@ function StepForm({ step, complaint, onDone }) {
           <input {...form.bind('reason')} required />
         </Field>
       )}
-      {step === 'close' && (
+      {step === 'investigate' && (
+        <>
+          <Field label={t('complaints.findings')} error={errors.findings} wide>
+            <textarea rows={3} {...form.bind('findings')} required />
+          </Field>
+          <Field label={t('complaints.verified')} error={errors.verified}>
+            {select('verified', ['yes', 'no'])}
+          </Field>
+        </>
+      )}
+      {step === 'pause' && (
+        <Field label={t('complaints.pauseReason')} error={errors.reason} wide>
+          <input {...form.bind('reason')} required />
+        </Field>
+      )}
+      {step === 'review' && (
+        <>
+          <Field label={t('complaints.reviewApproved')} error={errors.approved}>
+            <select {...form.bind('approved')} onChange={(e) => form.set('approved', e.currentTarget.value)} required>
+              <option value="">{t('common.choose')}</option>
+              <option value="yes">{t('complaints.approve')}</option>
+              <option value="no">{t('complaints.return')}</option>
+            </select>
+          </Field>
+          <Field label={t('common.notes')} error={errors.note} wide>
+            <input {...form.bind('note')} />
+          </Field>
+        </>
+      )}
+      {step === 'merge' && (
+        <>
+          <Field label={t('complaints.mergeInto')} error={errors.into} wide>
+            <select {...form.bind('into')} onChange={(e) => form.set('into', e.currentTarget.value)} required>
+              <option value="">{t('common.choose')}</option>
+              {targets.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {code('complaintType', r.type)} · {code('category', r.category)} · {r.complainant?.name || ''} ·{' '}
+                  {dateTime(r.received_at, config.timezone, getLang())}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {!targets.length && <p class="muted wide">{t('complaints.noMergeTarget')}</p>}
+          <Field label={t('common.notes')} error={errors.note} wide>
+            <input {...form.bind('note')} />
+          </Field>
+        </>
+      )}
+      {(step === 'close' || step === 'resume') && (
         <Field label={t('common.notes')} error={errors.note} wide>
           <input {...form.bind('note')} />
         </Field>
@@ -499,7 +607,7 @@ function localInput(when) {
 
 /** The hotline's log: the call is the logged-in agent's, at the moment it is logged unless
  * another time is given; the calls logged here show below the form. */
-function CallLog({ complaintId, config }) {
+function CallLog({ complaintId, config, onSelect }) {
   const blank = { caller: '', started_at: '', answered: true, duration_min: '', link: false };
   const form = useForm(blank);
   const action = useAction();
@@ -531,6 +639,17 @@ function CallLog({ complaintId, config }) {
   }
   const errors = action.errors;
   const lang = getLang();
+  // The caller's earlier calls and complaints, found by the number as the call comes in.
+  const [history, setHistory] = useState(null);
+  const lookup = useAction();
+  const number = plainPhone(v.caller);
+  async function findCaller() {
+    const found = await lookup.run(async () => ({
+      calls: await all('/calls', { caller: number }),
+      complaints: can(config, 'GET /complaints') ? await all('/complaints', { complainant_phone: number }) : [],
+    }));
+    if (found) setHistory(found);
+  }
   return (
     <Panel title={t('calls.title')} testId="call-log">
       <p class="muted">{agent ? t('calls.agent', { name: agent }) : t('calls.noAgent')}</p>
@@ -556,9 +675,41 @@ function CallLog({ complaintId, config }) {
           <button type="submit" class="primary" disabled={action.busy}>
             {t('calls.log')}
           </button>
+          <button
+            type="button"
+            class="ghost"
+            data-testid="caller-lookup"
+            disabled={lookup.busy || number.length < 3}
+            onClick={findCaller}
+          >
+            {t('calls.lookup')}
+          </button>
         </div>
       </form>
       <ProblemBox problem={action.problem} labels={labels} shown={['caller', 'started_at']} />
+      <ProblemBox problem={lookup.problem} />
+      {history && (
+        <div data-testid="caller-history">
+          <h3>{t('calls.history')}</h3>
+          {!history.calls.length && !history.complaints.length && <p class="muted">{t('calls.noHistory')}</p>}
+          {history.calls.length > 0 && <p class="muted">{t('calls.earlierCalls', { count: history.calls.length })}</p>}
+          {history.complaints.length > 0 && (
+            <ul class="queue-list">
+              {history.complaints.map((c) => (
+                <li key={c.id}>
+                  <button type="button" class="queue-item" data-earlier-complaint={c.id} onClick={() => onSelect(c.id)}>
+                    <span class="queue-top">
+                      <strong>{code('complaintType', c.type)} · {code('category', c.category)}</strong>
+                      <span class={`badge status-${c.status}`}>{code('complaintStatus', c.status)}</span>
+                    </span>
+                    <span class="muted">{dateTime(c.received_at, config.timezone, lang)} · {c.content}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {logged.length > 0 && (
         <>
           <Done message={<Say id="calls.logged" vars={{ number: logged[0].caller }} data={['number']} />} testId="call-logged" />
@@ -576,6 +727,44 @@ function CallLog({ complaintId, config }) {
           </table>
         </>
       )}
+    </Panel>
+  );
+}
+
+/** Missed calls still to call back, oldest first: a try that reaches the caller takes the
+ * call off the list; one that does not is recorded and the call stays. */
+function MissedCalls({ config }) {
+  const missed = useLoad(() => all('/calls', { answered: 'false', called_back: 'false' }), []);
+  const action = useAction();
+  const lang = getLang();
+  async function callBack(call, reached) {
+    if (await action.run(() => post(`/calls/${call.id}/callback`, { reached, note: '' }))) missed.reload();
+  }
+  const rows = [...(missed.data || [])].sort((a, b) => new Date(a.started_at) - new Date(b.started_at));
+  return (
+    <Panel title={t('calls.missedTitle')} testId="missed-calls">
+      <Loading state={missed} />
+      {missed.data && !rows.length && <p class="muted">{t('calls.noMissed')}</p>}
+      <table class="table">
+        <tbody>
+          {rows.map((call) => (
+            <tr key={call.id} data-call-id={call.id}>
+              <td>{dateTime(call.started_at, config.timezone, lang)}</td>
+              <td translate={false}>{call.caller}</td>
+              <td>{call.callbacks?.length ? t('calls.tries', { count: call.callbacks.length }) : ''}</td>
+              <td>
+                <button type="button" class="ghost" data-testid="reached-back" disabled={action.busy} onClick={() => callBack(call, true)}>
+                  {t('calls.reachedBack')}
+                </button>{' '}
+                <button type="button" class="ghost" disabled={action.busy} onClick={() => callBack(call, false)}>
+                  {t('calls.notReachedBack')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ProblemBox problem={action.problem} />
     </Panel>
   );
 }

@@ -18,6 +18,8 @@ from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 AGENT = caller("cs_agent", user="u-agent", staff="s-agent")
+# The desk's quality check: an agent who neither owns nor resolved the complaints it calls back.
+QUALITY = caller("cs_agent", user="u-quality", staff="s-quality")
 POINT = str(uuid.uuid4())
 OTHER_POINT = str(uuid.uuid4())
 POINT_ADMIN = caller("point_admin", user="u-pa", point=POINT)
@@ -96,7 +98,15 @@ def watch(svc) -> None:
 
 BODIES = {"assign": {"staff_id": str(uuid.uuid4())}, "replies": {"content": "已收到"},
           "follow-ups": {"note": "调查中", "reason_open": "等待监控录像"}, "resolve": {"resolution": "已道歉并整改"},
-          "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"}}
+          "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"},
+          "investigation": {"findings": "已调取监控，情况属实", "verified": True},
+          "pause": {"reason": "等待投诉人提供就诊记录"}, "resume": {"note": "投诉人已回电"},
+          "review": {"approved": True}, "merge": {"into": str(uuid.uuid4())}}
+
+
+def due(body: dict) -> dict:
+    """Each deadline's due and met times."""
+    return {name: (d["due_at"], d["met_at"]) for name, d in body["deadlines"].items()}
 
 
 # --- intake -------------------------------------------------------------------------------
@@ -110,15 +120,23 @@ def test_intake_names_the_points_administrator_as_owner(client, svc):
     body = response.get_json()
     assert body["status"] == "received" and body["owner_staff_id"] == min(first, second) == second
     assert body["overdue"] is False and body["escalation_level"] == 0 and body["attachments"] == ["files/1.jpg"]
-    assert body["deadlines"] == {
-        "first_reply": {"due_at": (T0 + timedelta(hours=24)).isoformat(), "met_at": None},
-        "follow_up": {"due_at": (T0 + timedelta(days=7)).isoformat(), "met_at": None}}
+    # Received at 09:00 local: investigated by the end of that day (16:00 UTC).
+    assert due(body) == {"first_reply": ((T0 + timedelta(hours=24)).isoformat(), None),
+                         "investigation": ("2026-03-10T16:00:00+00:00", None),
+                         "follow_up": ((T0 + timedelta(days=7)).isoformat(), None)}
     assert body["history"] == [{"at": T0.isoformat(), "action": "received", "actor": "u-admin",
                                 "actor_staff_id": None, "status": "received", "owner_staff_id": second}]
 
 
-def test_a_point_without_administrator_leaves_the_owner_empty(client):
-    assert complaint(client).get_json()["owner_staff_id"] is None
+def test_a_point_without_administrator_is_owned_by_a_desk_supervisor_from_intake(client, svc):
+    assert complaint(client).get_json()["owner_staff_id"] is None  # nobody at all to own it yet
+    desk = staff_member(svc, ["cs_supervisor"], point=None, staff_id="c" + str(uuid.uuid4())[1:])
+    assert complaint(client).get_json()["owner_staff_id"] == desk
+    at_point = staff_member(svc, ["cs_supervisor"], staff_id="d" + str(uuid.uuid4())[1:])
+    assert complaint(client).get_json()["owner_staff_id"] == at_point  # the point's own before the desk's
+    admin = staff_member(svc, ["point_admin"], staff_id="e" + str(uuid.uuid4())[1:])
+    assert complaint(client).get_json()["owner_staff_id"] == admin  # the administrator first
+    assert complaint(client, service_point_id=OTHER_POINT).get_json()["owner_staff_id"] == desk
 
 
 @pytest.mark.parametrize("change,field", [({"channel": "wechat"}, "channel"), ({"type": "praise!"}, "type"),
@@ -160,7 +178,7 @@ def test_a_complaint_is_handled_called_back_reopened_and_closed_when_satisfied(c
     unreached = step(client, url, "callback", {"reached": False, "comment": "无人接听，明天再打"}).get_json()
     assert unreached["status"] == "replied" and unreached["callback_due"] is True
     unhappy = step(client, url, "callback", {"satisfied": False, "solved": False, "attitude": "dissatisfied",
-                                             "score": 3, "comment": "还是不满意"}).get_json()
+                                             "score": 3, "comment": "还是不满意"}, headers=QUALITY).get_json()
     assert unhappy["status"] == "reopened"
     assert step(client, url, "resolve", {"resolution": "更换助浴员"}).get_json()["status"] == "resolved"
     step(client, url, "replies", {"content": "已更换"})
@@ -173,7 +191,8 @@ def test_a_complaint_is_handled_called_back_reopened_and_closed_when_satisfied(c
     last = done["history"][-1]
     assert last | {"at": None} == {"at": None, "action": "callback", "actor": "u-agent", "actor_staff_id": "s-agent",
                                    "status": "closed", "outcome": "satisfied", "reached": True, "satisfied": True,
-                                   "solved": True, "attitude": "satisfied", "score": 9, "comment": "满意"}
+                                   "solved": True, "attitude": "satisfied", "score": 9, "charged": None,
+                                   "comment": "满意"}
     assert types(svc)[-2:] == ["complaints.complaint.closed", "complaints.survey.invited"]
 
 
@@ -186,22 +205,24 @@ def _to(client, status: str, kind: str = "complaint") -> str:
             "reopened": ["assign", "replies", "resolve", "replies", "callback"]}[status]
     for path_step in path:
         body = {"satisfied": status == "closed"} if path_step == "callback" else BODIES[path_step]
-        assert step(client, url, path_step, body).status_code == 200, (status, path_step)
+        headers = QUALITY if path_step == "callback" else ADMIN
+        assert step(client, url, path_step, body, headers).status_code == 200, (status, path_step)
     assert client.get(url, headers=ADMIN).get_json()["status"] == status
     return url
 
 
 # Which step each status takes (replies and callbacks are legal only where the domain's
 # reply or callback action is); everything else must be 409 INVALID_TRANSITION.
+HANDLING = {"follow-ups", "investigation", "pause", "escalate", "merge"}
 LEGAL_PATHS = {
-    "received": {"assign", "follow-ups", "escalate"},
-    "assigned": {"assign", "replies", "follow-ups", "escalate"},
-    "in_progress": {"assign", "replies", "follow-ups", "resolve", "escalate"},
-    "resolved": {"replies", "escalate"},
-    "replied": {"callback", "escalate"},
+    "received": {"assign", "replies", *HANDLING},  # the first reply too: whoever takes the call answers it
+    "assigned": {"assign", "replies", *HANDLING},
+    "in_progress": {"assign", "replies", "resolve", *HANDLING},
+    "resolved": {"replies", "escalate", "merge"},
+    "replied": {"callback", "escalate", "merge"},
     "closed": set(),
-    "reopened": {"assign", "replies", "follow-ups", "resolve", "escalate"},
-}
+    "reopened": {"assign", "replies", "resolve", *HANDLING},
+}  # `resume` only on a paused clock, `review` only on an online-media reply awaiting it
 
 
 @pytest.mark.parametrize("status", domain.STATUSES)
@@ -267,6 +288,7 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
         client, svc, clock, build_service):
     supervisor = staff_member(svc, ["cs_supervisor"], point=None)
     url = new(client)
+    step(client, url, "investigation", BODIES["investigation"])  # met the same day: only the reply is late
     for hours in (19, 19.2, 20, 23):  # 80 % of 24 h is 19 h 12 min
         clock.now = T0 + timedelta(hours=hours)
         watch(svc)
@@ -281,7 +303,8 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
     assert types(svc).count("complaints.complaint.escalated") == 1
     body = client.get(url, headers=ADMIN).get_json()
     assert body["overdue"] is True and body["escalation_level"] == 1
-    assert [h["action"] for h in body["history"]] == ["received", "deadline_warning", "overdue", "escalated"]
+    assert [h["action"] for h in body["history"]] == ["received", "investigated", "deadline_warning", "overdue",
+                                                      "escalated"]
     assert body["history"][-1]["deadline"] == "first_reply" and body["history"][-1]["at"] == (
         T0 + timedelta(hours=24)).isoformat()
     listed = client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
@@ -297,6 +320,7 @@ def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(cli
     late = new(client)
     for url in (on_time, late):
         step(client, url, "assign", BODIES["assign"])
+        step(client, url, "investigation", BODIES["investigation"])
     clock.advance(hours=1)
     step(client, on_time, "replies", {"content": "已收到"})
     clock.now = T0 + timedelta(hours=25)
@@ -311,10 +335,12 @@ def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(cli
 def test_the_weekly_follow_up_repeats_from_the_last_one(client, svc, clock):
     url = new(client)
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     step(client, url, "replies", {"content": "已收到"})
     clock.now = T0 + timedelta(days=5)
     body = step(client, url, "follow-ups", {"note": "第一次跟进", "reason_open": "等待供应商"}).get_json()
-    assert body["deadlines"]["follow_up"] == {"due_at": (T0 + timedelta(days=12)).isoformat(), "met_at": None}
+    assert body["deadlines"]["follow_up"] == {"due_at": (T0 + timedelta(days=12)).isoformat(), "met_at": None,
+                                              "working_days": None, "provisional": False}
     assert body["follow_ups"] == 1 and body["follow_ups_short"] == 2
     clock.now = T0 + timedelta(days=8)  # the first week's deadline was met: nothing fires
     watch(svc)
@@ -328,6 +354,7 @@ def test_the_weekly_follow_up_repeats_from_the_last_one(client, svc, clock):
 def test_online_media_needs_a_written_first_reply(client, svc, clock):
     url = new(client, channel="online_media")
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     spoken = step(client, url, "replies", {"content": "电话已联系"}).get_json()
     assert spoken["status"] == "in_progress" and spoken["deadlines"]["written_reply"]["met_at"] is None
     clock.advance(hours=2)
@@ -341,6 +368,7 @@ def test_online_media_needs_a_written_first_reply(client, svc, clock):
 def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
     url = new(client, channel="online_media")
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     step(client, url, "replies", {"content": "电话已联系"})
     clock.now = T0 + timedelta(hours=24)
     watch(svc)
@@ -351,8 +379,9 @@ def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
 def test_the_result_reply_and_administrative_answer_deadlines(client, svc, clock):
     url = new(client, category="administrative")
     assert set(client.get(url, headers=ADMIN).get_json()["deadlines"]) == {
-        "first_reply", "administrative_answer", "follow_up"}
+        "first_reply", "administrative_answer", "investigation", "follow_up"}
     step(client, url, "assign", BODIES["assign"])
+    step(client, url, "investigation", BODIES["investigation"])
     step(client, url, "replies", {"content": "已收到"})
     clock.now = T0 + timedelta(days=2)
     step(client, url, "resolve", {"resolution": "已答复政策"})
@@ -529,9 +558,10 @@ def test_the_hotline_answer_rate_counts_whole_days_both_inclusive(client):
         assert call(client, started, answered).status_code == 201
     stats = client.get("/stats/hotline", query_string={"from": "2026-03-01", "to": "2026-03-02"},
                        headers=ADMIN).get_json()
-    assert stats == {"calls": 4, "answered": 3, "answer_rate": 0.75}
+    assert stats == {"calls": 4, "answered": 3, "answer_rate": 0.75, "by_shift": [], "coverage_gaps": []}
     assert client.get("/stats/hotline", query_string={"from": "2026-04-01", "to": "2026-04-30"},
-                      headers=ADMIN).get_json() == {"calls": 0, "answered": 0, "answer_rate": None}
+                      headers=ADMIN).get_json() == {"calls": 0, "answered": 0, "answer_rate": None, "by_shift": [],
+                                                    "coverage_gaps": []}
 
 
 # --- the monthly report --------------------------------------------------------------------------
@@ -544,7 +574,8 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     D letter suggestion, closed after 3 h (answers it)                      → in time
     E phone praise                                                          → no deadlines
     F phone complaint at OTHER_POINT, never answered                        → late, only in the city report
-    G a complaint on 1 April 00:30 local (31 March 16:30 UTC)                → April, not in the report
+    G a complaint on 1 April 00:30 local (31 March 16:30 UTC)                → after the 25th: April's report
+    (A, B and C are investigated the same day.)
     In time at POINT: A, D of A, B, C, D → 2/4 = 0.5; city-wide 2/5 = 0.4.
     Surveys at POINT in March: 5, 4, 2 → 2/3; city-wide with a 5 at OTHER_POINT → 3/4.
     Calls in March: 3 of 4 answered → 0.75 (the fifth is on 1 April local time)."""
@@ -558,6 +589,8 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     for url in (a, b, c):
         step(client, url, "assign", BODIES["assign"])
     clock.now = start + timedelta(hours=2)
+    for url in (a, b, c):
+        step(client, url, "investigation", BODIES["investigation"])  # the same day: in time
     step(client, a, "replies", {"content": "已收到"})
     step(client, c, "replies", {"content": "电话联系"})
     step(client, a, "resolve", {"resolution": "已处理"})
@@ -582,7 +615,9 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     report = client.get("/stats/complaints", query_string={"month": "2026-03", "service_point_id": POINT},
                         headers=ADMIN).get_json()
     assert report["complaints"] == 5
-    assert report["by_channel"] == {"phone": 2, "in_person": 0, "letter": 1, "web": 1, "online_media": 1, "fax": 0}
+    assert (report["period_from"], report["period_to"]) == ("2026-02-26", "2026-03-25")
+    assert report["by_channel"] == {"phone": 2, "in_person": 0, "letter": 1, "web": 1, "online_media": 1, "fax": 0,
+                                    "sms": 0}
     assert report["by_category"] == {"service_attitude": 2, "safety": 0, "hygiene_facility": 1,
                                      "staff_misconduct": 0, "waiting_time": 0, "fees": 1, "administrative": 0,
                                      "other": 1}
@@ -597,7 +632,7 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     assert city["in_time_rate"] == 0.4
     assert city["satisfaction"] == {"responses": 4, "satisfied": 3, "rate": 0.75}
     assert client.get("/stats/complaints", query_string={"service_point_id": POINT},
-                      headers=ADMIN).get_json()["complaints"] == 1  # default: the clock's month, April
+                      headers=ADMIN).get_json()["complaints"] == 1  # default: the period running, 26 March on
 
     csv_response = client.get("/reports/monthly", query_string={"month": "2026-03", "service_point_id": POINT,
                                                                 "format": "csv"}, headers=ADMIN)
@@ -605,6 +640,7 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     assert f"complaints-2026-03-{POINT}.csv" in csv_response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(csv_response.get_data().decode("utf-8-sig"))))
     assert rows[0] == ["section", "item", "value"]
+    assert ["report", "period_from", "2026-02-26"] in rows and ["report", "period_to", "2026-03-25"] in rows
     assert ["by_channel", "online_media", "1"] in rows and ["in_time", "rate", "0.5"] in rows
     assert ["hotline", "answer_rate", "0.75"] in rows
     xlsx = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "xlsx"}, headers=ADMIN)
@@ -625,23 +661,30 @@ def test_report_queries_are_validated(client, query):
     assert response.status_code == 422 and response.get_json()["code"] == "VALIDATION_FAILED"
 
 
-def test_the_monthly_report_is_produced_once_on_its_day(client, svc, clock):
-    new(client)
+def test_the_monthly_report_is_produced_once_day_d_is_over_and_holds_the_whole_day(client, svc, clock):
+    local = lambda day, hour, minute=0: datetime(2026, 3, day, hour, minute,  # noqa: E731
+                                                 tzinfo=timezone(timedelta(hours=8)))
+    for when, point in ((local(10, 9), POINT), (local(25, 23, 30), POINT), (local(26, 0, 10), POINT)):
+        clock.now = when
+        new(client, service_point_id=point)  # the last one belongs to April's period
     staff_member(svc, ["point_admin"], point=OTHER_POINT)
     [job] = [j for j in svc.jobs if j.name == "monthly-report"]
-    local = lambda day: datetime(2026, 3, day, 12, tzinfo=timezone(timedelta(hours=8)))  # noqa: E731
-    clock.now = local(24)
+
+    def made() -> dict:
+        with svc.store.begin() as session:
+            return {(r.month, r.scope): r.report for r in session.execute(sa.select(monthly_reports)).all()}
+
+    clock.now = local(25, 12)  # day D is not over: March's report waits (February's is made)
     job.run()
-    assert "complaints.report.ready" not in types(svc)
-    for day in (25, 25, 26, 31):
-        clock.now = local(day)
+    assert {month for month, _ in made()} == {"2026-02"}
+    for day, hour in ((26, 0), (26, 1), (31, 12)):
+        clock.now = local(day, hour, 30)
         job.run()
-    assert types(svc).count("complaints.report.ready") == 1
-    with svc.store.begin() as session:
-        stored = {r.scope: r.report for r in session.execute(
-            sa.select(monthly_reports).where(monthly_reports.c.month == "2026-03")).all()}
+    assert types(svc).count("complaints.report.ready") == 2  # February's and March's, once each
+    stored = {scope: report for (month, scope), report in made().items() if month == "2026-03"}
     assert set(stored) == {"city", POINT, OTHER_POINT}
-    assert stored["city"]["complaints"] == 1 and stored[OTHER_POINT]["complaints"] == 0
+    assert (stored["city"]["period_from"], stored["city"]["period_to"]) == ("2026-02-26", "2026-03-25")
+    assert stored["city"]["complaints"] == 2 and stored[OTHER_POINT]["complaints"] == 0  # 25 March 23:30 included
 
 
 def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, svc, clock):
@@ -655,6 +698,8 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
     for url in (on_time, late, elsewhere):
         step(client, url, "assign", BODIES["assign"])
     clock.now = start + timedelta(hours=2)
+    for url in (on_time, late):
+        step(client, url, "investigation", BODIES["investigation"])
     for path, body in (("replies", {"content": "已收到"}), ("resolve", {"resolution": "已处理"}),
                        ("replies", {"content": "结果"})):
         step(client, on_time, path, body)
@@ -664,7 +709,7 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
         client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, point))}", json={"score": score})
     clock.now = datetime(2026, 4, 5, 2, 0, tzinfo=timezone.utc)
 
-    march = {"from": "2026-03-01", "to": "2026-03-31"}
+    march = {"from": "2026-02-26", "to": "2026-03-25"}  # the period of March's report
     answer = client.get("/stats/points", query_string=march, headers=ADMIN)
     assert answer.status_code == 200
     body = answer.get_json()
@@ -719,6 +764,7 @@ def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_p
     rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
     assert rows[0] == ["项目", "分项", "数值"]
     assert ["报表", "月份", "2026年3月"] in rows and ["报表", "范围", "湖墅街道老年助浴点"] in rows
+    assert ["报表", "统计周期", "2026年2月26日至2026年3月25日"] in rows
     assert ["报表", "统计时间", "2026年4月1日 00:39"] in rows
     assert ["按渠道", "信函", "1"] in rows and ["按类型", "建议", "1"] in rows
     assert ["热线", "接通率", "50.0%"] in rows and ["目标", "满意率", "95.0%"] in rows
@@ -730,13 +776,275 @@ def test_the_report_to_read_is_in_chinese_with_the_points_name_local_times_and_p
     english = client.get("/reports/monthly", query_string=query | {"lang": "en", "format": "xlsx"}, headers=ADMIN)
     from openpyxl import load_workbook
 
-    sheet = load_workbook(io.BytesIO(english.get_data())).active
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0] == ["Section", "Item", "Value"]
-    assert ["Report", "Scope", "湖墅助浴点（新址）"] in values and ["Report", "As of", "2026-04-01 00:39"] in values
-    [rate] = [row for row in sheet.iter_rows() if row[1].value == "Answer rate" and row[0].value == "Hotline"]
-    assert rate[2].value == 0.5 and rate[2].number_format == "0.0%"
+    sheet = load_workbook(io.BytesIO(english.get_data()))["Summary"]
+    assert [sheet[f"A{row}"].value for row in range(1, 5)] == [
+        "Monthly complaint statistics of the bathing service (2026-03)", "Period: 2026-02-26 – 2026-03-25",
+        "Scope: 湖墅助浴点（新址）", "As of: 2026-04-01 00:39"]
+    [rate] = [row for row in sheet.iter_rows() if row[0].value == "Answer rate"]
+    assert (rate[1].value, rate[2].value, rate[3].value) == (0.5, 0.9, "not met")
+    assert rate[1].number_format == "0.0%"
     city = client.get("/reports/monthly", query_string={"month": "2026-03", "format": "csv", "lang": "zh-CN"},
                       headers=ADMIN)
     assert ["报表", "范围", "全市"] in list(csv.reader(io.StringIO(city.get_data().decode("utf-8-sig"))))
     assert client.get("/reports/monthly", query_string=query | {"lang": "fr"}, headers=ADMIN).status_code == 422
+
+
+# --- the desk's quality check, pauses, review, merge ----------------------------------------------
+
+def _replied(client, url: str, resolver=ADMIN) -> None:
+    for path_step, body in (("replies", {"content": "已收到"}), ("resolve", {"resolution": "已道歉"}),
+                            ("replies", {"content": "处理结果"})):
+        assert step(client, url, path_step, body, resolver if path_step == "resolve" else ADMIN).status_code == 200
+
+
+def test_the_closing_callback_is_recorded_only_by_independent_desk_staff(client, svc):
+    owner = staff_member(svc, ["point_admin"])
+    url = new(client)
+    assert client.get(url, headers=ADMIN).get_json()["owner_staff_id"] == owner
+    resolver = caller("cs_agent", user="u-resolver", staff="s-resolver")
+    _replied(client, url, resolver)
+    refused = {
+        "the owner": caller("cs_supervisor", user="u-owner", staff=owner),
+        "the resolver": resolver,
+        "the resolver's user on another staff link": caller("cs_supervisor", user="u-resolver"),
+        "the point": caller("point_admin", user="u-other-pa", point=POINT),
+        "an administrator": ADMIN,
+    }
+    for who, headers in refused.items():
+        answer = step(client, url, "callback", {"satisfied": True, "score": 9}, headers)
+        assert (answer.status_code, answer.get_json()["code"]) == (409, "CALLBACK_NOT_INDEPENDENT"), who
+        assert answer.headers["Content-Type"].startswith("application/problem+json")
+    assert client.get(url, headers=ADMIN).get_json()["status"] == "replied"
+    assert step(client, url, "callback", {"satisfied": True, "score": 9}, QUALITY).get_json()["status"] == "closed"
+
+
+def test_an_unreached_callback_books_the_next_try_as_a_deadline(client, svc, clock):
+    url = new(client)
+    _replied(client, url)
+    booked = step(client, url, "callback", {"reached": False, "comment": "无人接听"}, QUALITY).get_json()
+    assert booked["status"] == "replied" and booked["callback_due_at"] == (T0 + timedelta(hours=2)).isoformat()
+    assert booked["deadlines"]["callback"]["due_at"] == (T0 + timedelta(hours=2)).isoformat()
+    asked = (T0 + timedelta(days=1)).isoformat()
+    again = step(client, url, "callback", {"reached": False, "next_try_at": asked}, QUALITY).get_json()
+    assert again["callback_due_at"] == asked
+    assert types(svc).count("complaints.complaint.callback_booked") == 2
+    past = step(client, url, "callback", {"reached": False, "next_try_at": (T0 - timedelta(hours=1)).isoformat()},
+                QUALITY)
+    assert past.status_code == 422 and past.get_json()["code"] == "VALIDATION_FAILED"
+
+
+def test_a_paused_clock_moves_the_deadlines_by_the_pause(client, svc, clock):
+    url = new(client)
+    clock.advance(hours=2)
+    paused = step(client, url, "pause", {"reason": "等待投诉人提供就诊记录"}).get_json()
+    assert paused["paused"] is True and paused["paused_at"] == clock.now.isoformat()
+    again = step(client, url, "pause", {"reason": "再次"})
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert [c["id"] for c in client.get("/complaints", query_string={"paused": "true"},
+                                        headers=ADMIN).get_json()["items"]] == [url.rsplit("/", 1)[1]]
+    clock.now = T0 + timedelta(hours=30)  # the first reply's 24 h passed while paused: nothing fires
+    watch(svc)
+    assert "complaints.complaint.overdue" not in types(svc)
+    resumed = step(client, url, "resume", {"note": "投诉人已回电"}).get_json()
+    assert resumed["paused"] is False
+    assert resumed["deadlines"]["first_reply"]["due_at"] == (T0 + timedelta(hours=24 + 28)).isoformat()
+    refused = step(client, url, "resume", {"note": "x"})
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert {"complaints.complaint.paused", "complaints.complaint.resumed"} <= set(types(svc))
+
+
+def test_online_media_replies_are_reviewed_then_fed_back_within_the_hour(client, svc, clock):
+    supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
+    phone = new(client)
+    refused = step(client, phone, "review", {"approved": True}, supervisor)
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    url = new(client, channel="online_media")
+    written = step(client, url, "replies", {"content": "书面回复", "written": True}).get_json()
+    assert written["review_status"] == "pending"
+    returned = step(client, url, "review", {"approved": False, "note": "措辞不当"}, supervisor).get_json()
+    assert returned["review_status"] == "returned"
+    clock.advance(minutes=30)
+    assert step(client, url, "replies", {"content": "修改后的书面回复", "written": True}).get_json()[
+        "review_status"] == "pending"
+    clock.advance(minutes=10)
+    approved = step(client, url, "review", {"approved": True}, supervisor).get_json()
+    assert approved["review_status"] == "approved"
+    assert approved["deadlines"]["feedback"] == {"due_at": (clock.now + timedelta(hours=1)).isoformat(),
+                                                 "met_at": None, "working_days": None, "provisional": False}
+    clock.advance(hours=1)
+    watch(svc)
+    assert "complaints.complaint.overdue" in types(svc)  # the feedback is a deadline like the others
+
+
+def test_a_duplicate_is_merged_into_another_record_of_its_point(client, svc):
+    target = new(client)
+    duplicate = new(client, complainant={"name": "李太太", "phone": "13800002222"})
+    elsewhere = new(client, service_point_id=OTHER_POINT)
+    target_id = target.rsplit("/", 1)[1]
+    for into, code in ((duplicate, "MERGE_REFUSED"), (elsewhere, "MERGE_REFUSED")):
+        answer = step(client, duplicate, "merge", {"into": into.rsplit("/", 1)[1]})
+        assert (answer.status_code, answer.get_json()["code"]) == (409, code)
+    missing = step(client, duplicate, "merge", {"into": str(uuid.uuid4())})
+    assert missing.status_code == 422 and list(missing.get_json()["errors"]) == ["into"]
+    merged = step(client, duplicate, "merge", {"into": target_id, "note": "同一事件"}).get_json()
+    assert merged["status"] == "closed" and merged["merged_into"] == target_id
+    assert [h["action"] for h in merged["history"]][0] == "received"  # its history is kept
+    kept = client.get(target, headers=ADMIN).get_json()
+    assert kept["status"] == "received" and kept["merged"] == [duplicate.rsplit("/", 1)[1]]
+    again = step(client, elsewhere, "merge", {"into": duplicate.rsplit("/", 1)[1]})
+    assert again.status_code == 409
+
+
+# --- a hotline that remembers --------------------------------------------------------------------
+
+def test_an_incoming_call_finds_the_callers_earlier_calls_and_complaints(client):
+    earlier = new(client, complainant={"name": "王先生", "phone": "13900007777"})
+    new(client)
+    for started, answered, number in ((T0, True, "139 0000 7777"), (T0 + timedelta(hours=1), False, "13900007777"),
+                                      (T0 + timedelta(hours=2), False, "13800001111")):
+        assert call(client, started, answered, caller=number).status_code == 201
+    calls = client.get("/calls", query_string={"caller": "139-0000-7777"}, headers=AGENT).get_json()["items"]
+    assert len(calls) == 2
+    found = client.get("/complaints", query_string={"complainant_phone": "139 0000 7777"},
+                       headers=AGENT).get_json()["items"]
+    assert [c["id"] for c in found] == [earlier.rsplit("/", 1)[1]]
+    missed = client.get("/calls", query_string={"answered": "false", "called_back": "false"},
+                        headers=AGENT).get_json()["items"]
+    assert len(missed) == 2
+    first = missed[0]["id"]
+    tried = client.post(f"/calls/{first}/callback", json={"reached": False, "note": "占线"}, headers=AGENT)
+    assert tried.status_code == 200
+    assert len(client.get("/calls", query_string={"answered": "false", "called_back": "false"},
+                          headers=AGENT).get_json()["items"]) == 2
+    assert client.post(f"/calls/{first}/callback", json={"reached": True, "note": "已回电"},
+                       headers=AGENT).status_code == 200
+    left = client.get("/calls", query_string={"answered": "false", "called_back": "false"},
+                      headers=AGENT).get_json()["items"]
+    assert [c["id"] for c in left] == [missed[1]["id"]]
+    twice = client.post(f"/calls/{first}/callback", json={"reached": True, "note": "x"}, headers=AGENT)
+    assert (twice.status_code, twice.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    [answered_call] = [c for c in calls if c["answered"]]
+    assert client.post(f"/calls/{answered_call['id']}/callback", json={"reached": True, "note": "x"},
+                       headers=AGENT).status_code == 409
+
+
+def test_the_calendar_ships_2026_and_an_administrator_loads_the_next_year(client, svc, clock):
+    listed = client.get("/calendar", headers=AGENT).get_json()
+    assert [y["year"] for y in listed["years"]] == [2026] and "provisional" in listed["unloaded_behaviour"]
+    year = client.get("/calendar/2026", headers=AGENT).get_json()
+    assert {"date": "2026-10-10", "name": "国庆节"} in year["workdays"] and len(year["holidays"]) == 33
+    assert client.get("/calendar/2027", headers=AGENT).status_code == 404
+    clock.now = datetime(2026, 12, 30, 1, 0, tzinfo=timezone.utc)  # Wed 30 Dec, 09:00 local
+    url = new(client, type="consultation", category="administrative")
+    answer = client.get(url, headers=ADMIN).get_json()["deadlines"]["administrative_answer"]
+    # Thu 31 Dec, then Fri 1 Jan and Mon 4 Jan on weekdays alone: provisional.
+    assert answer["due_at"] == "2027-01-04T16:00:00+00:00" and answer["provisional"] is True
+    arrangement = {"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知（示例）",
+                   "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}], "workdays": []}
+    bad = client.put("/calendar/2027", json=arrangement | {"workdays": [{"name": "元旦", "date": "2027-01-05"}]},
+                     headers=ADMIN)
+    assert bad.status_code == 422 and "workdays.0" in bad.get_json()["errors"]
+    mismatched = client.put("/calendar/2028", json=arrangement, headers=ADMIN)
+    assert mismatched.status_code == 422
+    done = client.put("/calendar/2027", json=arrangement, headers=ADMIN).get_json()
+    assert (done["holidays"], done["workdays"], done["recounted_deadlines"]) == (3, 0, 1)
+    answer = client.get(url, headers=ADMIN).get_json()["deadlines"]["administrative_answer"]
+    assert answer["due_at"] == "2027-01-05T16:00:00+00:00" and answer["provisional"] is False  # 1 Jan is off
+
+
+def test_duty_shifts_handovers_and_the_answer_rate_by_shift(client):
+    supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
+    day_start = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)  # 08:00 local
+    night_start, night_end = day_start + timedelta(hours=12), day_start + timedelta(hours=24)
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    day = client.post("/duty-shifts", json={"starts_at": day_start.isoformat(), "ends_at": night_start.isoformat(),
+                                            "staff_ids": [a]}, headers=supervisor)
+    assert day.status_code == 201
+    night = client.post("/duty-shifts", json={"starts_at": night_start.isoformat(),
+                                              "ends_at": night_end.isoformat(), "staff_ids": [b]}, headers=supervisor)
+    assert night.status_code == 201
+    bad = client.post("/duty-shifts", json={"starts_at": night_start.isoformat(), "ends_at": night_start.isoformat(),
+                                            "staff_ids": [b, b]}, headers=supervisor)
+    assert bad.status_code == 422
+    for started, answered in ((day_start + timedelta(hours=1), True), (day_start + timedelta(hours=2), False),
+                              (night_start + timedelta(hours=1), True)):
+        call(client, started, answered)
+    stats = client.get("/stats/hotline", query_string={"from": "2026-03-10", "to": "2026-03-10"},
+                       headers=ADMIN).get_json()
+    assert stats["calls"] == 3
+    rates = sorted((s["calls"], s["answered"]) for s in stats["by_shift"])
+    assert rates == [(1, 1), (2, 1)]
+    assert any(g["required"] == 2 and g["seats"] == 1 for g in stats["coverage_gaps"])  # one seat at night
+    writer = caller("cs_agent", user="u-a", staff=a)
+    handover = client.post(f"/duty-shifts/{day.get_json()['id']}/handover",
+                           json={"note": "白班交接：一单待回访", "open_items": ["回访李先生"]}, headers=writer)
+    assert handover.status_code == 201
+    handover_id = handover.get_json()["id"]
+    own = client.post(f"/handovers/{handover_id}/accept", headers=writer)
+    assert own.status_code == 409
+    taken = client.post(f"/handovers/{handover_id}/accept", headers=caller("cs_agent", user="u-b", staff=b))
+    assert taken.status_code == 200
+    assert client.post(f"/handovers/{handover_id}/accept", headers=AGENT).status_code == 409
+
+
+def test_reply_templates_are_kept_by_supervisors_and_offered_by_category(client):
+    supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
+    body = {"title": "致歉", "text": "非常抱歉给您带来不便，我们已安排整改。", "category": "service_attitude"}
+    made = client.post("/reply-templates", json=body, headers=supervisor)
+    assert made.status_code == 201
+    client.post("/reply-templates", json=body | {"title": "收费说明", "category": "fees"}, headers=supervisor)
+    offered = client.get("/reply-templates", query_string={"category": "service_attitude"},
+                         headers=AGENT).get_json()["items"]
+    titles = [t["title"] for t in offered]  # with the shipped templates for every category
+    assert "致歉" in titles and "收费说明" not in titles
+    assert all(t["category"] in ("service_attitude", None) for t in offered)
+    changed = client.patch(f"/reply-templates/{made.get_json()['id']}", json={"title": "致歉（标准）"},
+                           headers=supervisor)
+    assert changed.status_code == 200 and changed.get_json()["title"] == "致歉（标准）"
+
+
+def test_recurring_problems_over_three_periods_and_the_city_workbook_with_charts(client, svc, clock):
+    """Fees complained of in January's and February's periods (2 + 1), safety in each of the
+    three (1 + 1 + 1), hygiene three times in March's alone: fees and safety recur, hygiene
+    does not (one period); the point recurs (3 + 2 + 4)."""
+    plan = {datetime(2026, 1, 10, 2, tzinfo=timezone.utc): ["fees", "fees", "safety"],
+            datetime(2026, 2, 10, 2, tzinfo=timezone.utc): ["fees", "safety"],
+            datetime(2026, 3, 10, 2, tzinfo=timezone.utc): ["safety", "hygiene_facility", "hygiene_facility",
+                                                             "hygiene_facility"]}
+    for when, categories in plan.items():
+        clock.now = when
+        for category in categories:
+            new(client, category=category)
+    duplicate = new(client, category="fees")  # merged away: not counted
+    step(client, duplicate, "merge", {"into": new(client, category="other").rsplit("/", 1)[1]})
+    clock.now = datetime(2026, 3, 27, 2, tzinfo=timezone.utc)
+    report = client.get("/stats/complaints", query_string={"month": "2026-03", "service_point_id": POINT},
+                        headers=ADMIN).get_json()
+    recurring = report["recurring"]
+    assert recurring["months"] == ["2026-01", "2026-02", "2026-03"]
+    assert [(r["key"], r["counts"], r["total"]) for r in recurring["category"]] == [
+        ("fees", [2, 1, 0], 3), ("safety", [1, 1, 1], 3)]
+    assert [(r["key"], r["counts"]) for r in recurring["service_point"]] == [(POINT, [3, 2, 5])]
+    assert recurring["staff"] == []
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(client.get("/reports/monthly", query_string={"month": "2026-03", "format": "xlsx",
+                                                                                "lang": "zh-CN"},
+                                               headers=ADMIN).get_data()))
+    assert book.sheetnames == ["汇总", "分类统计", "各助浴点", "反复出现的问题"]
+    heading = " ".join(str(book["汇总"][f"A{row}"].value) for row in range(1, 6))
+    assert "2026年2月26日" in heading and "2026年3月25日" in heading and "全市" in heading
+    assert len(book["分类统计"]._charts) == 3 and len(book["各助浴点"]._charts) == 1
+    rows = [[cell.value for cell in row] for row in book["反复出现的问题"].iter_rows()]
+    assert [2, 1, 0, 3] in [row[1:5] for row in rows] and [1, 1, 1, 3] in [row[1:5] for row in rows]
+    assert [0, 0, 3, 3] not in [row[1:5] for row in rows]
+
+
+@pytest.mark.parametrize("year", [1999, 2101, 99999999999, 54740304318957558143942536462336])
+def test_a_calendar_year_out_of_range_is_not_found_not_a_server_error(client, year):
+    for answer in (client.get(f"/calendar/{year}", headers=ADMIN),
+                   client.put(f"/calendar/{year}", json={"year": 2027, "source": "x", "holidays": [
+                       {"name": "元旦", "from": "2027-01-01"}]}, headers=ADMIN)):
+        assert answer.status_code == 404 and answer.get_json()["code"] == "NOT_FOUND"
+        assert answer.headers["Content-Type"].startswith("application/problem+json")

@@ -1,7 +1,10 @@
 """Complaint rules, one test per rule, a fixed clock and no I/O."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
+
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -23,7 +26,9 @@ def spans(deadlines):
 
 def test_first_reply_is_due_24_hours_after_receipt_and_a_follow_up_a_week_after():
     deadlines = domain.intake_deadlines("complaint", "phone", "safety", T0, RULES)
-    assert spans(deadlines) == {"first_reply": timedelta(hours=24), "follow_up": timedelta(days=7)}
+    # T0 is 09:00 UTC: the same-day investigation is due at midnight, 15 hours later.
+    assert spans(deadlines) == {"first_reply": timedelta(hours=24), "follow_up": timedelta(days=7),
+                                "investigation": timedelta(hours=15)}
     assert all(d.starts_at == T0 for d in deadlines)
 
 
@@ -37,7 +42,8 @@ def test_online_media_needs_a_written_reply_within_24_hours():
 
 def test_administrative_questions_are_answered_within_3_days_by_the_answer_not_the_first_reply():
     deadlines = spans(domain.intake_deadlines("consultation", "web", "administrative", T0, RULES))
-    assert deadlines == {"first_reply": timedelta(hours=24), "administrative_answer": timedelta(days=3)}
+    # Monday 2 Nov 09:00: three working days are Tue, Wed and Thu, due at the end of Thursday.
+    assert deadlines == {"first_reply": timedelta(hours=24), "administrative_answer": timedelta(days=3, hours=15)}
     assert "administrative_answer" not in domain.met_by("first_reply")
     assert "administrative_answer" in domain.met_by("result_reply")
     assert "administrative_answer" in domain.met_by("close")
@@ -81,7 +87,8 @@ def test_configured_numbers_move_every_deadline(monkeypatch):
         monkeypatch.setenv(f"ZHUYU_COMPLAINT_{name}", value)
     rules = config.load().rules
     assert spans(domain.intake_deadlines("complaint", "phone", "administrative", T0, rules)) == {
-        "first_reply": timedelta(hours=2), "administrative_answer": timedelta(days=1), "follow_up": timedelta(days=5)}
+        "first_reply": timedelta(hours=2), "administrative_answer": timedelta(days=1, hours=15),
+        "follow_up": timedelta(days=5), "investigation": timedelta(hours=15)}
     assert spans(domain.intake_deadlines("complaint", "online_media", "other", T0, rules))["written_reply"] == \
         timedelta(hours=3)
     assert domain.result_reply_deadline(T0, rules).due_at == T0 + timedelta(minutes=10)
@@ -152,6 +159,7 @@ def test_a_warning_already_fired_does_not_stop_the_overdue_alert():
 LEGAL = {
     ("received", "assign"): "assigned", ("assigned", "assign"): "assigned", ("in_progress", "assign"): "in_progress",
     ("reopened", "assign"): "reopened",
+    ("received", "first_reply"): "in_progress",  # first-contact responsibility
     ("assigned", "first_reply"): "in_progress", ("in_progress", "first_reply"): "in_progress",
     ("reopened", "first_reply"): "reopened",
     ("resolved", "result_reply"): "replied",
@@ -162,6 +170,14 @@ LEGAL = {
     ("replied", "callback_unreached"): "replied",
     **{(status, "escalate"): status for status in ("received", "assigned", "in_progress", "resolved", "replied",
                                                    "reopened")},
+    # Investigation and a paused clock belong to a complaint still being handled.
+    **{(status, action): status for status in ("received", "assigned", "in_progress", "reopened")
+       for action in ("investigate", "pause", "resume")},
+    # The quality centre reviews, and a duplicate is merged away, at any open step.
+    **{(status, action): status for status in ("received", "assigned", "in_progress", "resolved", "replied",
+                                               "reopened") for action in ("review_approved", "review_returned")},
+    **{(status, "merge"): "closed" for status in ("received", "assigned", "in_progress", "resolved", "replied",
+                                                  "reopened")},
 }
 ILLEGAL = [(s, a) for s in domain.STATUSES for a in domain.ACTIONS if a != "close" and (s, a) not in LEGAL]
 
@@ -260,12 +276,49 @@ def test_a_deadline_is_missed_when_met_late_or_unmet_past_due():
     assert not domain.handled_in_time([(due, T0), (due, None)], due)
 
 
-def test_the_monthly_report_is_due_once_on_its_day():
-    assert not domain.report_due(date(2026, 11, 24), False, RULES)
-    assert domain.report_due(date(2026, 11, 25), False, RULES)
-    assert domain.report_due(date(2026, 11, 28), False, RULES)  # the service was down on the 25th
-    assert not domain.report_due(date(2026, 11, 25), True, RULES)
-    assert domain.report_due(date(2026, 2, 28), False, Rules(report_day=31))  # a short month
+def test_the_monthly_report_is_made_once_its_last_day_has_ended():
+    # The report of November covers 26 Oct to 25 Nov: made from the 26th on, not on the 25th.
+    assert domain.last_closed_report(date(2026, 11, 25), RULES) == "2026-10"
+    assert domain.last_closed_report(date(2026, 11, 26), RULES) == "2026-11"
+    assert domain.last_closed_report(date(2026, 11, 28), RULES) == "2026-11"  # the service was down on the 26th
+    assert domain.last_closed_report(date(2026, 12, 25), RULES) == "2026-11"
+    assert domain.last_closed_report(date(2027, 1, 3), RULES) == "2026-12"  # across the new year
+    assert domain.last_closed_report(date(2026, 3, 1), Rules(report_day=31)) == "2026-02"  # a short month
+
+
+@pytest.mark.parametrize("month,first,last", [
+    ("2026-11", date(2026, 10, 26), date(2026, 11, 25)),
+    ("2026-01", date(2025, 12, 26), date(2026, 1, 25)),
+    ("2026-03", date(2026, 2, 26), date(2026, 3, 25)),
+])
+def test_a_report_covers_day_d_plus_1_of_last_month_to_day_d(month, first, last):
+    assert domain.report_period(month, RULES) == (first, last)
+
+
+def test_with_day_31_a_report_runs_to_each_months_last_day():
+    rules = Rules(report_day=31)
+    assert domain.report_period("2026-02", rules) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert domain.report_period("2026-03", rules) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert domain.report_period("2028-03", Rules(report_day=30)) == (date(2028, 3, 1), date(2028, 3, 30))
+
+
+@pytest.mark.parametrize("report_day", [1, 15, 25, 28, 29, 30, 31])
+@pytest.mark.parametrize("year", [2026, 2028])
+def test_twelve_consecutive_report_periods_tile_the_year_with_no_gap_and_no_overlap(report_day, year):
+    rules = Rules(report_day=report_day)
+    periods = [domain.report_period(f"{year}-{m:02d}", rules) for m in range(1, 13)]
+    for (_, last), (first, _) in zip(periods, periods[1:]):
+        assert first == last + timedelta(days=1)
+    covered = sum((last - first).days + 1 for first, last in periods)
+    first_day, last_day = periods[0][0], periods[-1][1]
+    assert covered == (last_day - first_day).days + 1
+    # Every day of the span lies in exactly one period, and the report of that day's month is it.
+    day = first_day
+    while day <= last_day:
+        holding = [m for m, (a, b) in enumerate(periods, 1) if a <= day <= b]
+        assert len(holding) == 1
+        assert domain.report_month(day, rules) == f"{year}-{holding[0]:02d}"
+        day += timedelta(days=1)
 
 
 def test_periods_default_to_the_current_month_both_ends_inclusive():
@@ -278,7 +331,7 @@ def test_periods_default_to_the_current_month_both_ends_inclusive():
 
 def test_report_counts_list_every_key_even_at_zero():
     assert domain.count_by(["web", "phone", "web"], domain.CHANNELS) == {
-        "phone": 1, "in_person": 0, "letter": 0, "web": 2, "online_media": 0, "fax": 0}
+        "phone": 1, "in_person": 0, "letter": 0, "web": 2, "online_media": 0, "fax": 0, "sms": 0}
 
 
 @pytest.mark.parametrize("step,status,payload,action", [
@@ -325,3 +378,294 @@ def test_the_complainant_is_promised_the_first_or_written_reply_as_configured():
     assert promised("complaint", "phone", Rules(first_reply_hours=12)) == 12
     assert promised("suggestion", "online_media", Rules(written_reply_hours=6)) == 6
     assert promised("praise", "phone") is None
+
+
+# --- the working-time calendar ----------------------------------------------------------------
+
+CST = timezone(timedelta(hours=8))
+SHIPPED_2026 = Path(domain.__file__).parent / "calendars" / "2026.json"
+
+
+def loaded(*years_data: dict) -> domain.WorkCalendar:
+    off, on, years = set(), set(), set()
+    for data in years_data:
+        arrangement = domain.parse_arrangement(data)
+        off |= set(arrangement.off)
+        on |= set(arrangement.on)
+        years.add(arrangement.year)
+    return domain.WorkCalendar(frozenset(off), frozenset(on), frozenset(years))
+
+
+WORK_2026 = loaded(json.loads(SHIPPED_2026.read_text(encoding="utf-8")))
+
+
+def test_the_shipped_2026_calendar_is_the_state_councils_notice():
+    """国办发明电〔2025〕: 元旦 1/1-1/3, 春节 2/15-2/23, 清明 4/4-4/6, 劳动节 5/1-5/5, 端午
+    6/19-6/21, 中秋 9/25-9/27, 国庆 10/1-10/7; at work 1/4, 2/14, 2/28, 5/9, 9/20, 10/10."""
+    arrangement = domain.parse_arrangement(json.loads(SHIPPED_2026.read_text(encoding="utf-8")))
+    assert len(arrangement.off) == 3 + 9 + 3 + 5 + 3 + 3 + 7
+    assert sorted(arrangement.on) == [date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9),
+                                      date(2026, 9, 20), date(2026, 10, 10)]
+    assert arrangement.off[date(2026, 2, 23)] == "春节" and date(2026, 2, 24) not in arrangement.off
+
+
+@pytest.mark.parametrize("received,due,provisional", [
+    # Thursday before the Mid-Autumn holiday (Fri 25 to Sun 27 Sep): Mon 28, Tue 29, Wed 30.
+    (datetime(2026, 9, 24, 10, 0, tzinfo=CST), datetime(2026, 10, 1, 0, 0, tzinfo=CST), False),
+    # The eve of National Day: 1-7 Oct off, Thu 8, Fri 9 and the make-up Saturday 10 Oct.
+    (datetime(2026, 9, 30, 10, 0, tzinfo=CST), datetime(2026, 10, 11, 0, 0, tzinfo=CST), False),
+    # Friday 9 Oct: the make-up Saturday counts, then Mon 12 and Tue 13.
+    (datetime(2026, 10, 9, 16, 0, tzinfo=CST), datetime(2026, 10, 14, 0, 0, tzinfo=CST), False),
+    # The make-up Sunday 20 Sep counts; received on it, the count starts the day after.
+    (datetime(2026, 9, 19, 9, 0, tzinfo=CST), datetime(2026, 9, 23, 0, 0, tzinfo=CST), False),
+    # An ordinary week: Mon 2 Nov → Tue, Wed, Thu.
+    (datetime(2026, 11, 2, 9, 0, tzinfo=CST), datetime(2026, 11, 6, 0, 0, tzinfo=CST), False),
+    # Into 2027, not loaded: Thu 31 Dec, then Fri 1 Jan and Mon 4 Jan counted on weekdays alone.
+    (datetime(2026, 12, 30, 9, 0, tzinfo=CST), datetime(2027, 1, 5, 0, 0, tzinfo=CST), True),
+])
+def test_three_working_days_count_the_calendars_holidays_and_make_up_days(received, due, provisional):
+    deadline = domain.working_deadline("administrative_answer", received, 3, WORK_2026, CST)
+    assert (deadline.due_at, deadline.provisional, deadline.working_days) == (due, provisional, 3)
+
+
+def test_with_no_year_loaded_the_count_is_weekdays_and_provisional():
+    received = datetime(2026, 9, 24, 10, 0, tzinfo=CST)  # the holiday is not known: Fri 25, Mon 28, Tue 29
+    due, provisional = domain.add_working_days(received, 3, domain.WEEKDAYS, CST)
+    assert (due, provisional) == (datetime(2026, 9, 30, 0, 0, tzinfo=CST), True)
+
+
+def test_the_deadline_follows_the_desks_local_day_not_utc():
+    # 23:30 UTC on Sunday is Monday 07:30 in China: counted from Monday.
+    received = datetime(2026, 11, 1, 23, 30, tzinfo=timezone.utc)
+    assert domain.add_working_days(received, 1, WORK_2026, CST)[0] == datetime(2026, 11, 4, 0, 0, tzinfo=CST)
+
+
+def test_intake_counts_the_administrative_answer_on_the_calendar():
+    received = datetime(2026, 9, 30, 10, 0, tzinfo=CST)
+    [answer] = [d for d in domain.intake_deadlines("consultation", "phone", "administrative", received, RULES,
+                                                    WORK_2026, CST) if d.name == "administrative_answer"]
+    assert answer.due_at == datetime(2026, 10, 11, 0, 0, tzinfo=CST)
+    [first] = [d for d in domain.intake_deadlines("consultation", "phone", "administrative", received, RULES,
+                                                   WORK_2026, CST) if d.name == "first_reply"]
+    assert first.due_at - received == timedelta(hours=24)  # the 7×24 desk keeps clock hours, holiday or not
+
+
+def _arrangement(**changes) -> dict:
+    return {"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知",
+            "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}],
+            "workdays": [{"name": "春节", "date": "2027-02-06"}]} | changes
+
+
+@pytest.mark.parametrize("changes,field", [
+    ({"year": 1999}, "year"), ({"source": ""}, "source"),
+    ({"holidays": []}, "holidays"),
+    ({"holidays": [{"name": "春节", "from": "2027-02-01", "to": "2027-02-11"}]}, "holidays.0"),  # 11 days
+    ({"holidays": [{"name": "元旦", "from": "2026-11-01", "to": "2026-11-02"}]}, "holidays.0"),  # not the year
+    ({"holidays": [{"name": "元旦", "from": "2027-01-03", "to": "2027-01-01"}]}, "holidays.0"),  # backwards
+    ({"holidays": [{"name": "元旦", "from": "2027-02-30"}]}, "holidays.0"),  # no such day
+    ({"workdays": [{"name": "春节", "date": "2027-02-08"}]}, "workdays.0"),  # a Monday
+    ({"workdays": [{"name": "元旦", "date": "2027-01-02"}]}, "workdays.0"),  # also a holiday
+])
+def test_an_arrangement_with_a_mistake_is_refused_whole(changes, field):
+    with pytest.raises(DomainError) as error:
+        domain.parse_arrangement(_arrangement(**changes))
+    assert error.value.code == "VALIDATION_FAILED" and field in error.value.errors
+
+
+def test_a_valid_arrangement_is_read_day_by_day():
+    arrangement = domain.parse_arrangement(_arrangement())
+    assert arrangement.off == {date(2027, 1, 1): "元旦", date(2027, 1, 2): "元旦", date(2027, 1, 3): "元旦"}
+    assert arrangement.on == {date(2027, 2, 6): "春节"}
+    # Loaded, 2027 counts its holidays and stops being provisional.
+    work = loaded(json.loads(SHIPPED_2026.read_text(encoding="utf-8")), _arrangement())
+    assert domain.add_working_days(datetime(2026, 12, 30, 9, 0, tzinfo=CST), 3, work, CST) == (
+        datetime(2027, 1, 6, 0, 0, tzinfo=CST), False)  # Thu 31 Dec, Mon 4, Tue 5 Jan
+
+
+# --- a paused clock ---------------------------------------------------------------------------
+
+def test_a_paused_clock_hour_deadline_moves_by_the_time_paused():
+    paused = domain.paused_deadline(FIRST_REPLY, T0 + timedelta(hours=2), T0 + timedelta(hours=5),
+                                    WORK_2026, CST)
+    assert (paused.starts_at, paused.due_at) == (T0 + timedelta(hours=3), T0 + timedelta(hours=27))
+
+
+def test_a_paused_working_day_deadline_adds_the_working_days_the_pause_took():
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=CST)  # due at the end of Thu 5 Nov
+    answer = domain.working_deadline("administrative_answer", start, 3, WORK_2026, CST)
+    # Paused Tue 3 Nov, answered Thu 5 Nov: Wed and Thu were lost; five days in all, to Mon 9 Nov.
+    moved = domain.paused_deadline(answer, datetime(2026, 11, 3, 10, 0, tzinfo=CST),
+                                   datetime(2026, 11, 5, 15, 0, tzinfo=CST), WORK_2026, CST)
+    assert (moved.due_at, moved.working_days) == (datetime(2026, 11, 10, 0, 0, tzinfo=CST), 5)
+    # Paused from Friday evening to Sunday: no working day lost.
+    later = domain.working_deadline("administrative_answer", datetime(2026, 11, 5, 9, 0, tzinfo=CST), 3,
+                                    WORK_2026, CST)  # Fri 6, Mon 9, Tue 10
+    weekend = domain.paused_deadline(later, datetime(2026, 11, 6, 18, 0, tzinfo=CST),
+                                     datetime(2026, 11, 8, 20, 0, tzinfo=CST), WORK_2026, CST)
+    assert weekend.due_at == later.due_at == datetime(2026, 11, 11, 0, 0, tzinfo=CST)
+
+
+def test_a_deadline_missed_before_the_pause_stays_missed():
+    assert domain.paused_deadline(FIRST_REPLY, T0 + timedelta(hours=25), T0 + timedelta(hours=40),
+                                  WORK_2026, CST) == FIRST_REPLY
+
+
+def test_a_clock_pauses_once_and_resumes_only_when_paused():
+    domain.check_pause("pause", False)
+    domain.check_pause("resume", True)
+    for action, paused in (("pause", True), ("resume", False)):
+        with pytest.raises(DomainError) as error:
+            domain.check_pause(action, paused)
+        assert error.value.code == "INVALID_TRANSITION"
+
+
+@pytest.mark.parametrize("action,paused,resumes", [
+    ("first_reply", True, True), ("resolve", True, True), ("result_reply", True, True),
+    ("assign", True, False), ("follow_up", True, False), ("investigate", True, False), ("escalate", True, False),
+    ("merge", True, False), ("resume", True, False), ("first_reply", False, False),
+])
+def test_the_desk_acting_for_the_complainant_starts_the_clock_again(action, paused, resumes):
+    assert domain.resumes_clock(action, paused) is resumes
+
+
+# --- the quality check's independence ------------------------------------------------------------
+
+@pytest.mark.parametrize("role,user,staff,code", [
+    ("cs_agent", "u-q", "s-q", None), ("cs_supervisor", "u-q", None, None),
+    ("point_admin", "u-q", "s-q", "CALLBACK_NOT_INDEPENDENT"), ("admin", "u-q", None, "CALLBACK_NOT_INDEPENDENT"),
+    ("cs_agent", "u-q", "s-owner", "CALLBACK_NOT_INDEPENDENT"),  # the owner's staff member
+    ("cs_agent", "u-owner", None, "CALLBACK_NOT_INDEPENDENT"),  # a user linked to the owner
+    ("cs_agent", "u-res", "s-q", "CALLBACK_NOT_INDEPENDENT"),  # resolved it (by user)
+    ("cs_supervisor", "u-q", "s-res", "CALLBACK_NOT_INDEPENDENT"),  # resolved it (by staff member)
+])
+def test_the_closing_callback_is_the_desks_and_independent(role, user, staff, code):
+    def check():
+        domain.check_callback_independent(role, user, staff, "s-owner", ["u-owner"], [("u-res", "s-res")])
+    if code is None:
+        check()
+    else:
+        with pytest.raises(DomainError) as error:
+            check()
+        assert error.value.code == code
+
+
+def test_an_unreached_callback_is_tried_again_when_booked_or_after_the_wait():
+    assert domain.next_callback_try(T0, None, RULES) == T0 + timedelta(hours=2)
+    assert domain.next_callback_try(T0, T0 + timedelta(days=1), RULES) == T0 + timedelta(days=1)
+    with pytest.raises(DomainError):
+        domain.next_callback_try(T0, T0, RULES)
+    booked = domain.callback_deadline(T0, T0 + timedelta(hours=5))
+    assert (booked.name, booked.due_at) == ("callback", T0 + timedelta(hours=5))
+    assert "callback" in domain.met_by("callback_unreached") and "callback" in domain.met_by("callback_satisfied")
+
+
+# --- intake's other deadlines --------------------------------------------------------------------
+
+@pytest.mark.parametrize("hour,minute,due_day", [(9, 0, 2), (19, 59, 2), (20, 0, 2), (20, 1, 3), (23, 30, 3)])
+def test_the_investigation_is_the_same_day_unless_under_4_hours_are_left(hour, minute, due_day):
+    received = datetime(2026, 11, 2, hour, minute, tzinfo=CST)
+    deadline = domain.investigation_deadline(received, CST, RULES)
+    assert deadline.due_at == datetime(2026, 11, due_day + 1, 0, 0, tzinfo=CST)
+
+
+def test_online_media_review_then_feedback_within_the_hour():
+    domain.check_review("online_media", "pending")
+    for channel, state in (("phone", "pending"), ("online_media", None), ("online_media", "approved")):
+        with pytest.raises(DomainError):
+            domain.check_review(channel, state)
+    assert domain.review_after("first_reply", "online_media", True, None) == "pending"
+    assert domain.review_after("first_reply", "online_media", False, None) is None  # spoken, not written
+    assert domain.review_after("result_reply", "online_media", True, "returned") == "pending"
+    assert domain.review_after("first_reply", "phone", True, None) is None
+    assert domain.review_after("review_approved", "online_media", False, "pending") == "approved"
+    assert domain.review_after("review_returned", "online_media", False, "pending") == "returned"
+    feedback = domain.after_review("review_approved", T0, RULES)
+    assert (feedback.name, feedback.due_at) == ("feedback", T0 + timedelta(hours=1))
+    again = domain.after_review("review_returned", T0, RULES)
+    assert (again.name, again.due_at) == ("written_reply", T0 + timedelta(hours=24))
+    assert domain.after_review("first_reply", T0, RULES) is None
+    assert "feedback" in domain.met_by("first_reply") and "feedback" in domain.met_by("result_reply")
+
+
+def test_unsatisfied_the_complaint_is_handled_again_within_72_hours():
+    deadline = domain.rectification_deadline(T0, RULES)
+    assert (deadline.name, deadline.due_at) == ("rectification", T0 + timedelta(hours=72))
+    assert "rectification" in domain.met_by("resolve")
+
+
+# --- merge, the missed-call list, the roster -----------------------------------------------------
+
+@pytest.mark.parametrize("args,ok", [
+    (("a", "p", "b", "p", "in_progress", None), True),
+    (("a", "p", "a", "p", "in_progress", None), False),  # itself
+    (("a", "p", "b", "p", "closed", None), False),
+    (("a", "p", "b", "p", "received", "c"), False),  # the target was merged away itself
+    (("a", "p", "b", "q", "received", None), False),  # another point
+])
+def test_a_duplicate_merges_into_an_open_record_of_its_point(args, ok):
+    if ok:
+        domain.check_merge(*args)
+    else:
+        with pytest.raises(DomainError) as error:
+            domain.check_merge(*args)
+        assert error.value.code == "MERGE_REFUSED"
+
+
+def test_only_a_missed_call_not_yet_reached_is_called_back():
+    domain.check_call_back(False, False)
+    for answered, called_back in ((True, False), (False, True)):
+        with pytest.raises(DomainError):
+            domain.check_call_back(answered, called_back)
+
+
+def test_a_handover_is_taken_over_once_and_not_by_its_writer():
+    domain.check_take_over(False, ("u-1", "s-1"), ("u-2", "s-2"))
+    for accepted, taker in ((True, ("u-2", "s-2")), (False, ("u-1", None)), (False, ("u-3", "s-1"))):
+        with pytest.raises(DomainError):
+            domain.check_take_over(accepted, ("u-1", "s-1"), taker)
+
+
+def test_a_shift_runs_up_to_24_hours_with_its_staff_named_once():
+    domain.check_shift(T0, T0 + timedelta(hours=12), ["a", "b"])
+    for end, staff in ((T0, ["a"]), (T0 + timedelta(hours=25), ["a"]), (T0 + timedelta(hours=8), []),
+                       (T0 + timedelta(hours=8), ["a", "a"])):
+        with pytest.raises(DomainError):
+            domain.check_shift(T0, end, staff)
+
+
+def test_the_roster_needs_two_seats_at_night_and_one_by_day():
+    day = datetime(2026, 11, 2, 8, 0, tzinfo=CST)
+    night = datetime(2026, 11, 2, 20, 0, tzinfo=CST)
+    end = datetime(2026, 11, 3, 8, 0, tzinfo=CST)
+    # One seat all day and one at night: the night is short by one.
+    gaps = domain.coverage_gaps([(day, night, 1), (night, end, 1)], day, end, CST, RULES)
+    assert [(g.starts_at, g.ends_at, g.seats, g.required) for g in gaps] == [(night, end, 1, 2)]
+    # Two at night, but nobody from 12:00 to 13:00.
+    noon, one = day + timedelta(hours=4), day + timedelta(hours=5)
+    gaps = domain.coverage_gaps([(day, noon, 1), (one, night, 1), (night, end, 2)], day, end, CST, RULES)
+    assert [(g.starts_at, g.ends_at, g.seats, g.required) for g in gaps] == [(noon, one, 0, 1)]
+    assert domain.coverage_gaps([(day, end, 2)], day, end, CST, RULES) == []
+
+
+@pytest.mark.parametrize("moment,night", [((19, 59), False), ((20, 0), True), ((3, 0), True), ((7, 59), True),
+                                          ((8, 0), False)])
+def test_the_night_shift_runs_from_20_to_8(moment, night):
+    assert domain.is_night(datetime(2026, 11, 2, *moment, tzinfo=CST), CST, RULES) is night
+
+
+def test_recurring_problems_are_frequent_and_come_back():
+    counts = {"safety": [1, 1, 1], "fees": [3, 0, 0], "hygiene_facility": [0, 2, 2], "other": [1, 0, 1]}
+    assert domain.recurring(counts, RULES) == [
+        {"key": "hygiene_facility", "counts": [0, 2, 2], "total": 4},
+        {"key": "safety", "counts": [1, 1, 1], "total": 3}]  # fees: one month only; other: twice in all
+
+
+def test_the_owner_is_the_points_administrator_else_a_desk_supervisor():
+    admin = StaffView("s-9", ("point_admin",), POINT)
+    own_supervisor = StaffView("s-5", ("cs_supervisor",), POINT)
+    desk = StaffView("s-1", ("cs_supervisor",), None)
+    elsewhere = StaffView("s-0", ("cs_supervisor",), "p-2")
+    assert domain.pick_owner([desk, own_supervisor, admin, elsewhere], POINT) == "s-9"
+    assert domain.pick_owner([desk, own_supervisor, elsewhere], POINT) == "s-5"
+    assert domain.pick_owner([desk, elsewhere], POINT) == "s-1"
+    assert domain.pick_owner([elsewhere, StaffView("s-2", ("cs_supervisor",), None, active=False)], POINT) is None

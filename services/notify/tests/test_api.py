@@ -248,3 +248,18 @@ def test_the_complainant_is_told_the_reply_time_the_complaint_was_given(svc):
         [sms] = rows(svc, recipient_id=complaint)
         assert "您的意见已受理" in sms.body and "24小时" not in sms.body
         assert (promise in sms.body) if promise else ("答复" not in sms.body), sms.body
+
+
+def test_a_closed_complaint_sends_the_complainant_the_survey_and_a_rebooked_callback_its_time(svc):
+    complaint, invitation = str(uuid.uuid4()), str(uuid.uuid4())
+    feed(svc, "complaints.survey.invited", invitation, {
+        "id": invitation, "subject_type": "complaint", "subject_id": complaint, "service_point_id": POINT,
+        "elder_id": None, "complainant": {"name": "周女士", "phone": "13800005555"}, "token": "t0k3n-abc"})
+    [sms] = rows(svc, recipient_id=complaint)
+    assert (sms.recipient_type, sms.channel, sms.address) == ("complainant", "sms", "13800005555")
+    assert "周女士" in sms.body and "投诉已办结" in sms.body and "t0k3n-abc" in sms.body
+    feed(svc, "complaints.complaint.callback_booked", complaint, payloads.complaint(
+        id=complaint, service_point_id=POINT, status="replied", complainant={"name": "周女士", "phone": "13800005555"},
+        next_try_at="2026-12-01T02:30:00+00:00"))
+    booked = [r for r in rows(svc, recipient_id=complaint) if r.event_type.endswith("callback_booked")]
+    assert len(booked) == 1 and "12月01日 10:30" in booked[0].body  # local time

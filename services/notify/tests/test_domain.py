@@ -146,3 +146,43 @@ def test_a_webhook_carries_personal_data_only_with_consent_to_share():
     data = {"id": "e1", "name": "张阿姨", "phone": "13912341234", "status": "active", "complainant": {"name": "李"}}
     assert domain.webhook_data(data, False) == {"id": "e1", "status": "active"}
     assert domain.webhook_data(data, True) == data
+
+
+def test_a_closed_complaint_sends_the_complainant_its_survey_and_a_visit_the_family_theirs():
+    complaint = domain.rules_for("complaints.survey.invited", {"subject_type": "complaint"})
+    assert [(r.audience, r.channels, r.template) for r in complaint] == [("complainant", ("sms",), "complaint_survey")]
+    visit = domain.rules_for("complaints.survey.invited", {"subject_type": "visit"})
+    assert [(r.audience, r.template) for r in visit] == [("family", "survey_invitation")]
+    # The complainant's recipient id is the complaint's, named by the invitation as its subject.
+    assert domain.complainant_of("complaints.survey.invited", "invitation-1", {"subject_id": "c-1"}) == "c-1"
+    assert domain.complainant_of("complaints.complaint.paused", "c-1", {}) == "c-1"
+
+
+@pytest.mark.parametrize("event_type,data,template", [
+    ("complaints.complaint.reopened", {}, "complaint_reopened"),
+    ("complaints.complaint.paused", {"reason": "x"}, "complaint_waiting"),
+    ("complaints.complaint.merged", {}, "complaint_merged"),
+    ("complaints.complaint.callback_booked", {}, "callback_booked"),
+])
+def test_the_complainant_hears_of_each_step_that_concerns_them(event_type, data, template):
+    assert [(r.audience, r.template) for r in domain.rules_for(event_type, data)] == [("complainant", template)]
+
+
+def test_a_returned_review_tells_the_owner_and_an_approval_nobody():
+    assert [(r.audience, r.template) for r in domain.rules_for("complaints.complaint.reviewed", {"approved": False})] \
+        == [("owner", "complaint_review_returned")]
+    assert domain.rules_for("complaints.complaint.reviewed", {"approved": True}) == []
+
+
+def test_quiet_hours_hold_routine_messages_to_complainants_too():
+    assert domain.release_time(at(23), False, "complainant", RULES) == at(8) + timedelta(days=1)
+    assert domain.release_time(at(23), True, "complainant", RULES) is None
+
+
+def test_the_complaint_survey_and_callback_templates_render_in_chinese_and_english():
+    loaded = templates.load()
+    for language in ("zh-CN", "en"):
+        survey = templates.render(loaded, "complaint_survey", language, {"name": "李先生", "link": "https://x/s/1"})
+        assert "https://x/s/1" in survey and "李先生" in survey
+        booked = templates.render(loaded, "callback_booked", language, {"name": "李先生", "time": "12月01日 10:00"})
+        assert "12月01日 10:00" in booked
