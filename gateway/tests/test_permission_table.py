@@ -34,7 +34,7 @@ def declared_operations() -> list[tuple[str, str, str, access.Access]]:
 
 def test_every_route_of_every_service_declares_its_access_and_is_in_the_table():
     operations = declared_operations()
-    assert len(operations) == 71
+    assert len(operations) == 74
     for service, method, concrete, declared in operations:
         assert declared is not None, (method, concrete)
         entry = TABLE.entry_for(method, concrete)
@@ -58,6 +58,23 @@ def test_the_misconduct_list_is_open_to_those_who_read_complaints():
 
     assert readers("/complaints/misconduct") == readers(f"/complaints/{SAMPLE_ID}")
     assert ("point_admin", frozenset()) in readers("/complaints/misconduct")
+
+
+def test_the_station_applies_and_reviews_subsidies_and_the_centre_approves_and_ends_them():
+    """Seed 004: 本人申请, 社区居家养老服务站审核, 镇居家养老服务中心审批; a decision is a person's,
+    never an API key's."""
+    def callers(method, path):
+        return {role for role, scopes in CALLERS if TABLE.allowed(role, scopes, method, path)}
+
+    application = f"/subsidy-applications/{SAMPLE_ID}"
+    assert callers("POST", "/subsidy-applications") == {"admin", "point_admin", "case_manager", API_CLIENT}
+    assert callers("POST", f"{application}/review") == {"admin", "point_admin", "case_manager"}
+    assert callers("POST", f"{application}/approve") == {"admin", "city_operator"}
+    assert callers("POST", f"{application}/end") == {"admin", "city_operator"}
+    for path in ("/subsidy-applications", "/subsidy-applications/rechecks", application):
+        assert callers("GET", path) == {"admin", "point_admin", "case_manager", "city_operator", API_CLIENT}
+    assert TABLE.allowed(API_CLIENT, frozenset({"elders:write"}), "POST", "/subsidy-applications")
+    assert not TABLE.allowed(API_CLIENT, frozenset({"elders:read"}), "POST", "/subsidy-applications")
 
 
 def test_a_method_no_service_declares_is_the_administrators_and_an_internal_operation_nobodys():

@@ -182,6 +182,8 @@ class Notify:
             "level": {"complaints.complaint.deadline_warning": "即将到期"}.get(event.type, "已超时"),
             "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
             "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
+            "subsidy": domain.SUBSIDY_CATEGORY_NAMES.get(data.get("category", ""), ""),
+            "valid_until": data.get("valid_until") or "",
         }
 
     def _queue(self, session: Session, event: Event, planned: Planned, now: datetime) -> None:

@@ -248,3 +248,18 @@ def test_the_complainant_is_told_the_reply_time_the_complaint_was_given(svc):
         [sms] = rows(svc, recipient_id=complaint)
         assert "您的意见已受理" in sms.body and "24小时" not in sms.body
         assert (promise in sms.body) if promise else ("答复" not in sms.body), sms.body
+
+
+def test_the_elder_is_sent_the_subsidy_decision_either_way(svc):
+    elder_id = register(svc)
+    approved, refused = str(uuid.uuid4()), str(uuid.uuid4())
+    feed(svc, "registration.subsidy.decided", approved, payloads.subsidy(
+        id=approved, elder_id=elder_id, category="age_90", valid_until="2027-11-30"))
+    feed(svc, "registration.subsidy.decided", refused, payloads.subsidy(
+        id=refused, elder_id=elder_id, category="dibao", status="rejected", stage="reviewed", approved=False,
+        eligible=False, decided_at="2026-12-01T10:00:00+08:00", valid_from=None, valid_until=None))
+    sent = {r.event_id: r for r in rows(svc, event_type="registration.subsidy.decided")}
+    assert {(r.recipient_type, r.channel, r.address) for r in sent.values()} == {("elder", "sms", "13912341234")}
+    bodies = sorted(r.body for r in sent.values())
+    assert bodies == ["【居家养老服务】张阿姨您好，您按90周岁以上老人申请的政府购买服务补贴已审批通过，有效期至2027-11-30，期间助浴服务由政府支付。",
+                      "【居家养老服务】张阿姨您好，您按低保老人申请的政府购买服务补贴未获通过，详情请咨询所在社区居家养老服务站。"]
