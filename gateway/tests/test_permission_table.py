@@ -39,7 +39,7 @@ def test_every_route_of_every_service_declares_its_access_and_is_in_the_table():
         assert declared is not None, (method, concrete)
         entry = TABLE.entry_for(method, concrete)
         assert entry is not None and entry.service == service, (method, concrete)
-        assert TABLE.routes[concrete.split("/")[1]] == service
+        assert TABLE.service_for(concrete) == service, (method, concrete)
 
 
 @pytest.mark.parametrize("service,method,concrete,declared", declared_operations(),
@@ -92,3 +92,33 @@ def test_two_services_claiming_one_resource_is_refused():
     documents["notify"] = documents["visits"]
     with pytest.raises(ValueError, match="claimed by both"):
         permissions.Table.from_documents(documents)
+
+
+def operation(roles: list[str]) -> dict:
+    return {"x-zhuyu-roles": roles, "x-zhuyu-scope": None}
+
+
+def test_a_path_goes_to_the_service_declaring_the_most_literal_template_that_matches_it():
+    """Two services under one first segment (/reports): each path to its own, the method
+    aside; a path neither declares goes to nobody (the gateway answers 404), while under a
+    segment one service holds alone it still goes there (that service answers 404 or 405)."""
+    id_parameter = [{"name": "id", "in": "path", "schema": {"type": "string", "format": "uuid"}}]
+    table = permissions.Table.from_documents({
+        "complaints": {"paths": {"/reports/monthly": {"get": operation(["city_operator"])},
+                                 "/reports/{kind}": {"get": operation(["cs_supervisor"]),
+                                                     "parameters": [{"name": "kind", "in": "path"}]}}},
+        "visits": {"paths": {"/reports/settlement": {"get": operation(["point_admin"])},
+                             "/visits/{id}": {"get": operation(["point_admin"]), "parameters": id_parameter}}},
+    })
+    assert table.service_for("/reports/monthly") == "complaints"
+    assert table.service_for("/reports/settlement") == "visits"
+    assert table.service_for("/reports/anything") == "complaints"  # /reports/{kind}
+    assert table.entry_for("GET", "/reports/settlement").roles == {"point_admin"}
+    assert table.entry_for("POST", "/reports/settlement") is None  # visits answers 405 (to the admin)
+    assert table.service_for("/reports/settlement/2026-11") is None
+    assert table.service_for(f"/visits/{SAMPLE_ID}/unknown") == "visits"
+    assert table.service_for("/nothing/here") is None
+    with pytest.raises(ValueError, match="/reports/monthly is claimed by both"):
+        permissions.Table.from_documents({
+            "complaints": {"paths": {"/reports/monthly": {"get": operation([])}}},
+            "visits": {"paths": {"/reports/monthly": {"post": operation([])}}}})
