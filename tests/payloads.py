@@ -53,7 +53,7 @@ def visit(**state) -> dict:
     """visits.visit.* (but for entry_denied)."""
     return {"id": _id(), "elder_id": _id(), "service_point_id": _id(), "booking_id": None, "status": "checked_in",
             "assistant_staff_id": None, "refusal_reasons": [], "warnings": [], "urgent": False,
-            "at": "2026-12-02T09:30:00+08:00"} | state
+            "at": "2026-12-02T09:30:00+08:00", "funding": {"source": "self_pay", "category": None}} | state
 
 
 def incident(**state) -> dict:

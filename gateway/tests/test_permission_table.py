@@ -34,7 +34,7 @@ def declared_operations() -> list[tuple[str, str, str, access.Access]]:
 
 def test_every_route_of_every_service_declares_its_access_and_is_in_the_table():
     operations = declared_operations()
-    assert len(operations) == 74
+    assert len(operations) == 77
     for service, method, concrete, declared in operations:
         assert declared is not None, (method, concrete)
         entry = TABLE.entry_for(method, concrete)
@@ -75,6 +75,21 @@ def test_the_station_applies_and_reviews_subsidies_and_the_centre_approves_and_e
         assert callers("GET", path) == {"admin", "point_admin", "case_manager", "city_operator", API_CLIENT}
     assert TABLE.allowed(API_CLIENT, frozenset({"elders:write"}), "POST", "/subsidy-applications")
     assert not TABLE.allowed(API_CLIENT, frozenset({"elders:read"}), "POST", "/subsidy-applications")
+
+
+def test_the_centre_sets_prices_and_reads_the_settlement_with_the_points_administrators():
+    """The town centre pays the points: it sets the prices per bath (a person, never an API
+    key); a point's administrator reads its own point's prices and settlement."""
+    def callers(method, path):
+        return {role for role, scopes in CALLERS if TABLE.allowed(role, scopes, method, path)}
+
+    assert callers("POST", "/prices") == {"admin", "city_operator"}
+    for path in ("/prices", "/reports/settlement"):
+        assert callers("GET", path) == {"admin", "city_operator", "point_admin", API_CLIENT}
+        assert TABLE.allowed(API_CLIENT, frozenset({"visits:read"}), "GET", path)
+        assert not TABLE.allowed(API_CLIENT, frozenset({"complaints:read"}), "GET", path)
+    assert TABLE.service_for("/reports/settlement") == "visits"
+    assert TABLE.service_for("/reports/monthly") == "complaints"
 
 
 def test_a_method_no_service_declares_is_the_administrators_and_an_internal_operation_nobodys():
