@@ -25,7 +25,7 @@ CONSOLE_OPERATIONS = (
     "POST /complaints/{id}/replies", "POST /complaints/{id}/follow-ups", "POST /complaints/{id}/resolve",
     "POST /complaints/{id}/callback", "POST /complaints/{id}/escalate", "POST /complaints/{id}/close",
     "POST /calls", "GET /stats/hotline", "GET /stats/points", "GET /stats/satisfaction", "GET /stats/complaints",
-    "GET /reports/monthly", "GET /notifications",
+    "GET /reports/monthly", "GET /reports/settlement", "GET /notifications",
 )
 # Its entry in the gateway's OpenAPI document.
 OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {
