@@ -120,7 +120,7 @@ def _reports(args: argparse.Namespace) -> None:
         _fail("--month: YYYY-MM", 2)
     try:
         token = args.token or running.admin_token(args.username, None)
-        body, name = running.monthly_report(token, args.month, args.service_point_id, args.format)
+        body, name = running.monthly_report(token, args.month, args.service_point_id, args.format, args.action)
     except running.ApiError as error:
         _fail(str(error))
     if args.out is None and args.format == "json":
@@ -212,14 +212,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     reports = sub.add_parser("reports", help="reports fetched through the running gateway")
     reports_sub = reports.add_subparsers(dest="action", required=True)
-    monthly = reports_sub.add_parser("monthly", help="the monthly complaints report of the city or a point")
-    monthly.add_argument("--month", required=True, help="YYYY-MM")
-    monthly.add_argument("--service-point-id")
-    monthly.add_argument("--format", choices=["xlsx", "json", "csv"], default="xlsx")
-    monthly.add_argument("--out", help="file to write (default: the report's name; json goes to stdout)")
-    monthly.add_argument("--token", help="a bearer token (default: log in with --username and "
-                                         "ZHUYU_ADMIN_PASSWORD)")
-    monthly.add_argument("--username", default="admin")
+    for action, what in (("monthly", "the monthly complaints report of the city or a point"),
+                         ("settlement", "the month's settlement of the visits, by who pays, of the city or a point")):
+        monthly = reports_sub.add_parser(action, help=what)
+        monthly.add_argument("--month", required=True, help="YYYY-MM")
+        monthly.add_argument("--service-point-id")
+        monthly.add_argument("--format", choices=["xlsx", "json", "csv"], default="xlsx")
+        monthly.add_argument("--out", help="file to write (default: the report's name; json goes to stdout)")
+        monthly.add_argument("--token", help="a bearer token (default: log in with --username and "
+                                             "ZHUYU_ADMIN_PASSWORD)")
+        monthly.add_argument("--username", default="admin")
     reports.set_defaults(func=_reports)
 
     health = sub.add_parser("health", help="every service, the broker and the gateway; exit 1 if any is down")
