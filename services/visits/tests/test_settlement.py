@@ -10,30 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.visits.tests.test_api import SCREEN_OK, Registration, outbox_last
+from services.visits.tests.test_api import SCREEN_OK, client, outbox_last, reg, svc  # noqa: F401 (fixtures)
 from tests import payloads
 from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
 TZ = ZoneInfo("Asia/Shanghai")
 CENTRE = caller("city_operator", user="u-centre")
-
-
-@pytest.fixture
-def svc(build_service, monkeypatch):
-    from kit.broker import free_port
-    monkeypatch.setenv("REGISTRATION_URL", f"http://127.0.0.1:{free_port()}")  # registration is down
-    return build_service("visits")
-
-
-@pytest.fixture
-def client(svc):
-    return svc.app().test_client()
-
-
-@pytest.fixture
-def reg(svc):
-    return Registration(svc)
 
 
 class Clock:
