@@ -49,6 +49,7 @@ bench: $(STAMP) system-deps
 	$(PY) -m bench.pipeline_latency
 	$(PY) -m bench.memory
 	$(PY) -m bench.store_scale
+	$(PY) -m bench.settlement
 	$(PY) -m bench.nameko_peer
 
 # The import picture: parts, arrows between them with counts, arrows that run back up.

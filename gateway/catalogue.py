@@ -106,7 +106,7 @@ class Catalogue:
         self.refresh_soon()
         table = self.table
         relative = path[len(API) - 1:]
-        service = table.routes.get(head)
+        service = table.service_for(relative)
         if service is None:
             # An unknown resource, unless a service whose document is missing owns it.
             return Route(None, relative, pending=True) if self.missing else None

@@ -27,7 +27,7 @@ CONSOLE_OPERATIONS = (
     "POST /complaints/{id}/investigation", "POST /complaints/{id}/pause", "POST /complaints/{id}/resume",
     "POST /complaints/{id}/review", "POST /complaints/{id}/merge", "GET /calls", "POST /calls/{id}/callback",
     "POST /calls", "GET /stats/hotline", "GET /stats/points", "GET /stats/satisfaction", "GET /stats/complaints",
-    "GET /reports/monthly", "GET /notifications",
+    "GET /reports/monthly", "GET /reports/settlement", "GET /notifications",
 )
 # Its entry in the gateway's OpenAPI document.
 OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {

@@ -45,25 +45,34 @@ def permits(entry: Entry | None, role: str, scopes: frozenset[str]) -> bool:
 
 class Table:
     """Routing and permissions gathered from the services' OpenAPI documents: each
-    operation's declared access (`kit.access`), and the service that owns each first path
-    segment under /api/v1."""
+    operation's declared access (`kit.access`), and the service that answers each path: the
+    one declaring the most literal path template that matches it (`/reports/monthly` is
+    complaints', `/reports/settlement` visits'), else the one service under that first path
+    segment."""
 
     def __init__(self, entries: Iterable[Entry]):
         # The more literal segments, the earlier: `/visits/rules` before `/visits/{id}`.
         self.entries = tuple(sorted(entries, key=lambda e: -sum(not part.startswith("{")
                                                                for part in (e.path or e.pattern).split("/"))))
-        self.routes: dict[str, str] = {}
+        owners: dict[str, str | None] = {}
+        heads: dict[str, set[str | None]] = {}
         for entry in self.entries:
-            head = (entry.path or entry.pattern).split("/")[1]
-            owner = self.routes.setdefault(head, entry.service)
+            template = entry.path or entry.pattern
+            owner = owners.setdefault(template, entry.service)
             if owner != entry.service:
-                raise ValueError(f"/{head} is claimed by both {owner} and {entry.service}")
-        self._by_method = {
-            method: (re.compile("|".join(f"(?P<e{i}>{e.pattern})" for i, e in enumerate(self.entries)
-                                         if e.method == method)),
-                     {f"e{i}": e for i, e in enumerate(self.entries) if e.method == method})
-            for method in {e.method for e in self.entries}
-        }
+                raise ValueError(f"{template} is claimed by both {owner} and {entry.service}")
+            heads.setdefault(template.split("/")[1], set()).add(entry.service)
+        # First path segment → the services with operations under it.
+        self.routes: dict[str, frozenset[str | None]] = {head: frozenset(s) for head, s in heads.items()}
+        self._any = self._alternatives(self.entries)
+        self._by_method = {method: self._alternatives([e for e in self.entries if e.method == method])
+                           for method in {e.method for e in self.entries}}
+
+    @staticmethod
+    def _alternatives(entries: Iterable[Entry]) -> tuple[re.Pattern, dict[str, Entry]]:
+        """One pattern trying each entry in turn: the first that matches the whole path wins."""
+        named = {f"e{i}": e for i, e in enumerate(entries)}
+        return re.compile("|".join(f"(?P<{name}>{e.pattern})" for name, e in named.items())), named
 
     @classmethod
     def from_documents(cls, documents: dict[str, dict]) -> Table:
@@ -87,6 +96,16 @@ class Table:
             return None
         match = compiled[0].fullmatch(path)
         return compiled[1][match.lastgroup] if match else None
+
+    def service_for(self, path: str) -> str | None:
+        """The service that answers `path` (relative to /api/v1) whatever the method: the
+        owner of the most literal template matching it; for a path no template matches,
+        the one service under its first segment (it answers 404 or 405), else nobody."""
+        match = self._any[0].fullmatch(path) if self.entries else None
+        if match:
+            return self._any[1][match.lastgroup].service
+        services = self.routes.get(path.split("/")[1] if path.count("/") else "", frozenset())
+        return next(iter(services)) if len(services) == 1 else None
 
     def allowed(self, role: str, scopes: frozenset[str], method: str, path: str) -> bool:
         """`path` is relative to /api/v1, without the query string."""

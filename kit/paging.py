@@ -1,4 +1,5 @@
-"""Cursor pagination (`?limit=&cursor=` → `{"items", "next_cursor"}`) on (created_at, id)."""
+"""Cursor pagination (`?limit=&cursor=` → `{"items", "next_cursor"}`) on (created_at, id), or
+on another timestamp column of the table (`key`) where a list has another order."""
 from __future__ import annotations
 
 import base64
@@ -34,13 +35,14 @@ def _decode(cursor: str) -> tuple[datetime, str]:
         raise Invalid({"cursor": ["Invalid cursor."]}, "Invalid cursor.") from None
 
 
-def page(session: Session, query: sa.Select, table: sa.Table, limit: int, cursor: str | None) -> tuple[list, str | None]:
-    created, ident = table.c.created_at, table.c.id
+def page(session: Session, query: sa.Select, table: sa.Table, limit: int, cursor: str | None,
+         key: sa.Column | None = None) -> tuple[list, str | None]:
+    created, ident = (table.c.created_at if key is None else key), table.c.id
     if cursor:
         after_created, after_id = _decode(cursor)
         query = query.where(sa.tuple_(created, ident) > sa.tuple_(sa.literal(after_created), sa.literal(after_id)))
     rows = session.execute(query.order_by(created, ident).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = _encode(rows[-1].created_at, rows[-1].id) if more and rows else None
+    next_cursor = _encode(rows[-1]._mapping[created.name], rows[-1].id) if more and rows else None
     return rows, next_cursor

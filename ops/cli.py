@@ -12,6 +12,7 @@
   zhuyu outbox republish SERVICE           send stored events again (rebuild a read model)
   zhuyu reports monthly --month YYYY-MM    the monthly complaints report, via the gateway
   zhuyu calendar load FILE | show          the desk's working-time calendar (next year's holidays)
+  zhuyu reports settlement --month YYYY-MM the month's settlement of the visits, via the gateway
   zhuyu health                             every service, the broker and the gateway
   zhuyu backup | restore                   every store, consistently, and back
 """

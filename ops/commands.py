@@ -120,8 +120,9 @@ def _reports(args: argparse.Namespace) -> None:
         _fail("--month: YYYY-MM", 2)
     try:
         token = args.token or running.admin_token(args.username, None)
+        lang = getattr(args, "lang", None)
         body, name = running.monthly_report(token, args.month, args.service_point_id, args.format,
-                                            None if args.lang == "raw" else args.lang)
+                                            None if lang in (None, "raw") else lang, args.action)
     except running.ApiError as error:
         _fail(str(error))
     if args.out is None and args.format == "json":
@@ -242,17 +243,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     reports = sub.add_parser("reports", help="reports fetched through the running gateway")
     reports_sub = reports.add_subparsers(dest="action", required=True)
-    monthly = reports_sub.add_parser("monthly", help="the monthly complaints report of the city or a point")
-    monthly.add_argument("--month", required=True, help="YYYY-MM")
-    monthly.add_argument("--service-point-id")
-    monthly.add_argument("--format", choices=["xlsx", "json", "csv"], default="xlsx")
-    monthly.add_argument("--lang", choices=["zh-CN", "en", "raw"], default="zh-CN",
-                         help="xlsx and csv: the report to read and forward (default zh-CN), or raw: the machine "
-                              "layout")
-    monthly.add_argument("--out", help="file to write (default: the report's name; json goes to stdout)")
-    monthly.add_argument("--token", help="a bearer token (default: log in with --username and "
-                                         "ZHUYU_ADMIN_PASSWORD)")
-    monthly.add_argument("--username", default="admin")
+    for action, what in (("monthly", "the monthly complaints report of the city or a point"),
+                         ("settlement", "the month's settlement of the visits, by who pays, of the city or a point")):
+        monthly = reports_sub.add_parser(action, help=what)
+        monthly.add_argument("--month", required=True, help="YYYY-MM")
+        monthly.add_argument("--service-point-id")
+        monthly.add_argument("--format", choices=["xlsx", "json", "csv"], default="xlsx")
+        if action == "monthly":
+            monthly.add_argument("--lang", choices=["zh-CN", "en", "raw"], default="zh-CN",
+                                 help="xlsx and csv: the report to read and forward (default zh-CN), or raw: the "
+                                      "machine layout")
+        monthly.add_argument("--out", help="file to write (default: the report's name; json goes to stdout)")
+        monthly.add_argument("--token", help="a bearer token (default: log in with --username and "
+                                             "ZHUYU_ADMIN_PASSWORD)")
+        monthly.add_argument("--username", default="admin")
     reports.set_defaults(func=_reports)
 
     calendar = sub.add_parser("calendar", help="the desk's working-time calendar (public holidays, make-up "

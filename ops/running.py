@@ -1,4 +1,4 @@
-"""Operators' view of a running suite: `zhuyu health` and `zhuyu reports monthly`.
+"""Operators' view of a running suite: `zhuyu health` and `zhuyu reports monthly|settlement`.
 
 Both talk HTTP to the processes as any client would; they need no store of their own.
 """
@@ -119,19 +119,22 @@ def admin_token(username: str, password: str | None) -> str:
 
 
 def monthly_report(token: str, month: str, service_point_id: str | None, fmt: str,
-                   lang: str | None = None) -> tuple[bytes, str]:
-    """The monthly complaints report (GET /api/v1/reports/monthly): its bytes and the file
-    name the service suggests; with `lang`, the report to read (CSV, XLSX with charts)."""
+                   lang: str | None = None, kind: str = "monthly") -> tuple[bytes, str]:
+    """The monthly complaints report (GET /api/v1/reports/monthly), or with `kind`
+    "settlement" the month's settlement of the visits (GET /api/v1/reports/settlement): its
+    bytes and the file name the service suggests; with `lang`, the report to read (CSV, XLSX
+    with charts)."""
     query = {"month": month, "format": fmt}
     if lang and fmt != "json":
         query["lang"] = lang
     if service_point_id:
         query["service_point_id"] = service_point_id
-    url = f"{gateway_url()}{API}/reports/monthly?{urllib.parse.urlencode(query)}"
+    url = f"{gateway_url()}{API}/reports/{kind}?{urllib.parse.urlencode(query)}"
     try:
         status, body = _get(url, 60, {"Authorization": f"Bearer {token}"})
     except OSError as exc:
         raise ApiError(f"gateway {gateway_url()} not reachable: {_reason(exc)}") from None
     if status != 200:
         raise ApiError(f"GET {url}: {status} {body.decode(errors='replace')}")
-    return body, f"complaints-{month}-{service_point_id or 'city'}.{fmt}"
+    prefix = "complaints" if kind == "monthly" else kind
+    return body, f"{prefix}-{month}-{service_point_id or 'city'}.{fmt}"

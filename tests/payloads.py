@@ -35,6 +35,14 @@ def elder(**state) -> dict:
             "language": "zh-CN", "consents": {"health_data": None, "sms": None, "third_party_sharing": None}} | state
 
 
+def subsidy(**state) -> dict:
+    """registration.subsidy.decided (with its decision) and .ended."""
+    return {"id": _id(), "elder_id": _id(), "service_point_id": _id(), "category": "dibao", "status": "approved",
+            "eligible": True, "basis": "aged_with_category", "problems": [], "reasons": ["Urban dibao elder aged 75."],
+            "decided_at": "2026-12-01T10:00:00+08:00", "valid_from": "2026-12-01", "valid_until": "2027-11-30",
+            "ended_at": None, "end_reason": None, "stage": "approved", "approved": True, "note": ""} | state
+
+
 def booking(**state) -> dict:
     """visits.booking.*"""
     return {"id": _id(), "elder_id": _id(), "service_point_id": _id(), "slot_start": "2026-12-02T09:30:00+08:00",
@@ -45,7 +53,7 @@ def visit(**state) -> dict:
     """visits.visit.* (but for entry_denied)."""
     return {"id": _id(), "elder_id": _id(), "service_point_id": _id(), "booking_id": None, "status": "checked_in",
             "assistant_staff_id": None, "refusal_reasons": [], "warnings": [], "urgent": False,
-            "at": "2026-12-02T09:30:00+08:00"} | state
+            "at": "2026-12-02T09:30:00+08:00", "funding": {"source": "self_pay", "category": None}} | state
 
 
 def incident(**state) -> dict:

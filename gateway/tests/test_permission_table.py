@@ -34,12 +34,12 @@ def declared_operations() -> list[tuple[str, str, str, access.Access]]:
 
 def test_every_route_of_every_service_declares_its_access_and_is_in_the_table():
     operations = declared_operations()
-    assert len(operations) == 89
+    assert len(operations) == 95
     for service, method, concrete, declared in operations:
         assert declared is not None, (method, concrete)
         entry = TABLE.entry_for(method, concrete)
         assert entry is not None and entry.service == service, (method, concrete)
-        assert TABLE.routes[concrete.split("/")[1]] == service
+        assert TABLE.service_for(concrete) == service, (method, concrete)
 
 
 @pytest.mark.parametrize("service,method,concrete,declared", declared_operations(),
@@ -60,6 +60,38 @@ def test_the_misconduct_list_is_open_to_those_who_read_complaints():
     assert ("point_admin", frozenset()) in readers("/complaints/misconduct")
 
 
+def test_the_station_applies_and_reviews_subsidies_and_the_centre_approves_and_ends_them():
+    """Seed 004: 本人申请, 社区居家养老服务站审核, 镇居家养老服务中心审批; a decision is a person's,
+    never an API key's."""
+    def callers(method, path):
+        return {role for role, scopes in CALLERS if TABLE.allowed(role, scopes, method, path)}
+
+    application = f"/subsidy-applications/{SAMPLE_ID}"
+    assert callers("POST", "/subsidy-applications") == {"admin", "point_admin", "case_manager", API_CLIENT}
+    assert callers("POST", f"{application}/review") == {"admin", "point_admin", "case_manager"}
+    assert callers("POST", f"{application}/approve") == {"admin", "city_operator"}
+    assert callers("POST", f"{application}/end") == {"admin", "city_operator"}
+    for path in ("/subsidy-applications", "/subsidy-applications/rechecks", application):
+        assert callers("GET", path) == {"admin", "point_admin", "case_manager", "city_operator", API_CLIENT}
+    assert TABLE.allowed(API_CLIENT, frozenset({"elders:write"}), "POST", "/subsidy-applications")
+    assert not TABLE.allowed(API_CLIENT, frozenset({"elders:read"}), "POST", "/subsidy-applications")
+
+
+def test_the_centre_sets_prices_and_reads_the_settlement_with_the_points_administrators():
+    """The town centre pays the points: it sets the prices per bath (a person, never an API
+    key); a point's administrator reads its own point's prices and settlement."""
+    def callers(method, path):
+        return {role for role, scopes in CALLERS if TABLE.allowed(role, scopes, method, path)}
+
+    assert callers("POST", "/prices") == {"admin", "city_operator"}
+    for path in ("/prices", "/reports/settlement"):
+        assert callers("GET", path) == {"admin", "city_operator", "point_admin", API_CLIENT}
+        assert TABLE.allowed(API_CLIENT, frozenset({"visits:read"}), "GET", path)
+        assert not TABLE.allowed(API_CLIENT, frozenset({"complaints:read"}), "GET", path)
+    assert TABLE.service_for("/reports/settlement") == "visits"
+    assert TABLE.service_for("/reports/monthly") == "complaints"
+
+
 def test_a_method_no_service_declares_is_the_administrators_and_an_internal_operation_nobodys():
     assert TABLE.entry_for("DELETE", f"/elders/{SAMPLE_ID}") is None
     assert TABLE.allowed("admin", frozenset(), "DELETE", f"/elders/{SAMPLE_ID}")
@@ -75,3 +107,33 @@ def test_two_services_claiming_one_resource_is_refused():
     documents["notify"] = documents["visits"]
     with pytest.raises(ValueError, match="claimed by both"):
         permissions.Table.from_documents(documents)
+
+
+def operation(roles: list[str]) -> dict:
+    return {"x-zhuyu-roles": roles, "x-zhuyu-scope": None}
+
+
+def test_a_path_goes_to_the_service_declaring_the_most_literal_template_that_matches_it():
+    """Two services under one first segment (/reports): each path to its own, the method
+    aside; a path neither declares goes to nobody (the gateway answers 404), while under a
+    segment one service holds alone it still goes there (that service answers 404 or 405)."""
+    id_parameter = [{"name": "id", "in": "path", "schema": {"type": "string", "format": "uuid"}}]
+    table = permissions.Table.from_documents({
+        "complaints": {"paths": {"/reports/monthly": {"get": operation(["city_operator"])},
+                                 "/reports/{kind}": {"get": operation(["cs_supervisor"]),
+                                                     "parameters": [{"name": "kind", "in": "path"}]}}},
+        "visits": {"paths": {"/reports/settlement": {"get": operation(["point_admin"])},
+                             "/visits/{id}": {"get": operation(["point_admin"]), "parameters": id_parameter}}},
+    })
+    assert table.service_for("/reports/monthly") == "complaints"
+    assert table.service_for("/reports/settlement") == "visits"
+    assert table.service_for("/reports/anything") == "complaints"  # /reports/{kind}
+    assert table.entry_for("GET", "/reports/settlement").roles == {"point_admin"}
+    assert table.entry_for("POST", "/reports/settlement") is None  # visits answers 405 (to the admin)
+    assert table.service_for("/reports/settlement/2026-11") is None
+    assert table.service_for(f"/visits/{SAMPLE_ID}/unknown") == "visits"
+    assert table.service_for("/nothing/here") is None
+    with pytest.raises(ValueError, match="/reports/monthly is claimed by both"):
+        permissions.Table.from_documents({
+            "complaints": {"paths": {"/reports/monthly": {"get": operation([])}}},
+            "visits": {"paths": {"/reports/monthly": {"post": operation([])}}}})

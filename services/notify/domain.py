@@ -103,7 +103,14 @@ RULES = (
     Rule("complaints.complaint.escalated", "supervisors", ("inbox", "email"), "complaint_deadline"),
     Rule("visits.follow_up.due", "staff", ("inbox",), "follow_up_due"),
     Rule("registration.staff.qualification_changed", "point_admins", ("inbox", "email"), "certificate_expiry"),
+    # The subsidy decision is told to the elder (seed 004), whichever step made it.
+    Rule("registration.subsidy.decided", "family", ("sms",), "subsidy_approved", when={"approved": True}),
+    Rule("registration.subsidy.decided", "family", ("sms",), "subsidy_refused", when={"approved": False}),
 )
+
+# The home-care subsidy's categories as an elder reads them.
+SUBSIDY_CATEGORY_NAMES = {"sanwu": "“三无”老人", "dibao": "低保老人", "youfu": "重点优抚对象", "model_worker": "劳动模范",
+                          "age_90": "90周岁以上老人"}
 
 
 def rules_for(event_type: str, data: dict) -> list[Rule]:

@@ -187,6 +187,8 @@ class Notify:
             "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
             "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
             "time": datetime.fromisoformat(next_try).astimezone(self.tz).strftime("%m月%d日 %H:%M") if next_try else "",
+            "subsidy": domain.SUBSIDY_CATEGORY_NAMES.get(data.get("category", ""), ""),
+            "valid_until": data.get("valid_until") or "",
         }
 
     def _queue(self, session: Session, event: Event, planned: Planned, now: datetime) -> None:

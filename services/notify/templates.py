@@ -92,6 +92,16 @@ TEMPLATES = (
     Template("certificate_expiry", 1, frozenset({"name", "change"}), {
         "zh-CN": "【资质提醒】{{ name }}的健康证明{{ change }}，请及时更新。",
         "en": "[Qualification] {{ name }}'s health certificate: {{ change }}."}),
+    Template("subsidy_approved", 1, frozenset({"name", "subsidy", "valid_until"}), {
+        "zh-CN": "【居家养老服务】{{ name }}您好，您按{{ subsidy }}申请的政府购买服务补贴已审批通过，"
+                 "有效期至{{ valid_until }}，期间助浴服务由政府支付。",
+        "en": "[Home-care service] Dear {{ name }}, your application for the government-paid service is approved "
+              "until {{ valid_until }}; your baths are paid by the government until then."}),
+    Template("subsidy_refused", 1, frozenset({"name", "subsidy"}), {
+        "zh-CN": "【居家养老服务】{{ name }}您好，您按{{ subsidy }}申请的政府购买服务补贴未获通过，"
+                 "详情请咨询所在社区居家养老服务站。",
+        "en": "[Home-care service] Dear {{ name }}, your application for the government-paid service was not "
+              "approved; your community station can tell you why."}),
 )
 
 

@@ -16,8 +16,9 @@ from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.registration.schemas import (
     AssessmentIn, AssessmentOut, CloseIn, CommitmentIn, CommitmentOut, ConsentIn, ConsentOut, DecisionIn, ElderIn,
-    ElderListArgs, ElderOut, ElderPage, ElderPatch, ElderReadArgs, ElderReadPage, Empty, ServicePointIn,
-    ServicePointOut, ServicePointPage, ServicePointPatch, StaffArgs, StaffIn, StaffOut, StaffPage, StaffPatch, SubsidyIn, SubsidyOut, SuspendIn,
+    ElderListArgs, ElderOut, ElderPage, ElderPatch, ElderReadArgs, ElderReadPage, Empty, EndSubsidyIn, RecheckArgs,
+    ServicePointIn, ServicePointOut, ServicePointPage, ServicePointPatch, StaffArgs, StaffIn, StaffOut, StaffPage,
+    StaffPatch, SubsidyArgs, SubsidyIn, SubsidyOut, SubsidyPage, SuspendIn,
 )
 from services.registration.service import Registration
 
@@ -29,12 +30,19 @@ subsidies = Blueprint("subsidies", __name__, url_prefix="/subsidy-applications",
 audit = Blueprint("audit", __name__, url_prefix="/audit", description="Reads of personal data")
 
 
-# The community station reviews (审核), the centre approves (审批).
-DECIDES_SUBSIDIES = {"review": {"point_admin"}, "approve": ()}
+# Seed 004: the elder applies at the community station, which reviews (审核); the centre
+# approves (审批): its city operators.
+STATION = frozenset({"point_admin", "case_manager"})
+CENTRE = frozenset({"city_operator"})
+DECIDES_SUBSIDIES = {"review": STATION, "approve": CENTRE}
 
 
 def registration() -> Registration:
     return use_cases(Registration)
+
+
+def _id(value) -> str | None:
+    return str(value) if value else None
 
 
 def elder_view(record: dict, who: Caller) -> dict:
@@ -273,40 +281,78 @@ class StaffMember(MethodView):
 
 @subsidies.route("")
 class SubsidyApplications(MethodView):
-    @access({"point_admin"})
+    @access(STATION, "elders:write")
     @subsidies.arguments(SubsidyIn)
     @subsidies.response(201, SubsidyOut)
     def post(self, body):
+        """本人申请: checked against the rules at once (`eligible`, `problems`, `reasons`)."""
         who = caller()
+        now = utcnow()
         with transaction() as session:
             _elder_for(session, str(body["elder_id"]), who)
-            return registration().apply_for_subsidy(session, body, utcnow())._mapping
+            row = registration().apply_for_subsidy(session, body, who.user_id, now)
+            return registration().application_view(row, now)
+
+    @access(STATION | CENTRE, "elders:read")
+    @subsidies.arguments(SubsidyArgs, location="query")
+    @subsidies.response(200, SubsidyPage)
+    def get(self, args):
+        """The work list (`?status=reviewed`: the centre's), what has waited longest first."""
+        who = caller()
+        point = who.point_filter(_id(args.get("service_point_id")))
+        now = utcnow()
+        with transaction() as session:
+            rows, cursor = registration().applications(session, point, args.get("status"), args.get("category"),
+                                                       _id(args.get("elder_id")), args["limit"], args["cursor"])
+        return {"items": [registration().application_view(r, now) for r in rows], "next_cursor": cursor}
+
+
+@subsidies.route("/rechecks")
+class SubsidyRechecks(MethodView):
+    @access(STATION | CENTRE, "elders:read")
+    @subsidies.arguments(RecheckArgs, location="query")
+    @subsidies.response(200, SubsidyPage)
+    def get(self, args):
+        """The yearly re-check list (复核): approved subsidies about to lapse or lapsed that
+        no newer application follows, the soonest first."""
+        who = caller()
+        point = who.point_filter(_id(args.get("service_point_id")))
+        now = utcnow()
+        with transaction() as session:
+            rows, cursor = registration().rechecks(session, point, now, args["limit"], args["cursor"])
+        return {"items": [registration().application_view(r, now) for r in rows], "next_cursor": cursor}
+
+
+def _application_for(session, application_id: str, who: Caller, lock: bool = False) -> Any:
+    row = registration().application(session, application_id, lock=lock)
+    _elder_for(session, row.elder_id, who)
+    return row
 
 
 @subsidies.route("/<uuid:application_id>")
 class SubsidyApplication(MethodView):
-    @access({"point_admin", "city_operator"})
+    @access(STATION | CENTRE, "elders:read")
     @subsidies.response(200, SubsidyOut)
     def get(self, application_id):
         who = caller()
         with transaction() as session:
-            row = registration().application(session, str(application_id))
-            _elder_for(session, row.elder_id, who)
-            return row._mapping
+            return registration().application_view(_application_for(session, str(application_id), who), utcnow())
 
 
 def _subsidy_step(step: str):
     @subsidies.route(f"/<uuid:application_id>/{step}", endpoint=f"subsidy_{step}")
     class Step(MethodView):
-        @access(DECIDES_SUBSIDIES[step])
+        @access(DECIDES_SUBSIDIES[step])  # a person decides: no API key's scope covers it
         @subsidies.arguments(DecisionIn)
         @subsidies.response(200, SubsidyOut)
         def post(self, body, application_id):
             who = caller()
+            now = utcnow()
             with transaction() as session:
-                _elder_for(session, registration().application(session, str(application_id)).elder_id, who)
-                return registration().decide_subsidy(session, str(application_id), step, body["approved"],
-                                                     body["note"], who.user_id, utcnow())._mapping
+                _application_for(session, str(application_id), who)
+                row = registration().decide_subsidy(session, str(application_id), step, body["approved"],
+                                                    body["note"], who.user_id, now)
+                return registration().application_view(row, now)
 
     Step.__name__ = f"Subsidy{step.capitalize()}"
     return Step
@@ -314,6 +360,22 @@ def _subsidy_step(step: str):
 
 _subsidy_step("review")
 _subsidy_step("approve")
+
+
+@subsidies.route("/<uuid:application_id>/end")
+class SubsidyEnd(MethodView):
+    @access(CENTRE)
+    @subsidies.arguments(EndSubsidyIn)
+    @subsidies.response(200, SubsidyOut)
+    def post(self, body, application_id):
+        """The centre ends an approved subsidy (the status it rests on was lost, the elder
+        moved): visits checked in from now on are self-paid."""
+        who = caller()
+        now = utcnow()
+        with transaction() as session:
+            _application_for(session, str(application_id), who)
+            row = registration().end_subsidy(session, str(application_id), body["reason"], who.user_id, now)
+            return registration().application_view(row, now)
 
 
 @audit.route("/elder-reads")

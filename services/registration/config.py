@@ -27,6 +27,9 @@ def load() -> Settings:
             subsidy_age_with_category="ZHUYU_SUBSIDY_AGE_WITH_CATEGORY",
             subsidy_age_alone="ZHUYU_SUBSIDY_AGE_ALONE",
             severe_disability_level="ZHUYU_SEVERE_DISABILITY_LEVEL",
+            model_worker_min_level="ZHUYU_SUBSIDY_MODEL_WORKER_MIN_LEVEL",
+            subsidy_valid_days="ZHUYU_SUBSIDY_VALID_DAYS",
+            subsidy_recheck_days="ZHUYU_SUBSIDY_RECHECK_DAYS",
         ),
         certificate_check_every_seconds=env.float("ZHUYU_CERTIFICATE_CHECK_EVERY_SECONDS", 3600.0),
     )

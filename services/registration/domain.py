@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from kit.errors import DomainError, Invalid
 
@@ -20,6 +20,12 @@ ELDER_STATUSES = ("active", "suspended", "closed")
 CLOSE_REASONS = ("deceased", "moved", "withdrew", "other")
 CONSENT_KINDS = ("health_data", "sms", "third_party_sharing")
 SUBSIDY_CATEGORIES = ("sanwu", "dibao", "youfu", "model_worker", "age_90")
+# Categories that rest on a status the elder proves with a certificate (低保证, 特困/三无
+# certificate, 优抚证, 劳模证书): the application carries its number.
+EVIDENCED_CATEGORIES = ("sanwu", "dibao", "youfu", "model_worker")
+# 劳模 by the level of the body that conferred the title, lowest first (seed 004:
+# 盐城市级以上劳模 = conferred by a prefecture-level city or higher).
+MODEL_WORKER_LEVELS = ("town", "county", "city", "provincial", "national")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -37,6 +43,15 @@ class Rules:
     subsidy_age_with_category: int = 70
     subsidy_age_alone: int = 90
     severe_disability_level: int = 3
+    model_worker_min_level: str = "city"
+    subsidy_valid_days: int = 365
+    subsidy_recheck_days: int = 30
+
+    def __post_init__(self):
+        if self.model_worker_min_level not in MODEL_WORKER_LEVELS:
+            raise ValueError(f"model_worker_min_level is one of {', '.join(MODEL_WORKER_LEVELS)}")
+        if self.subsidy_valid_days < 1 or self.subsidy_recheck_days < 0:
+            raise ValueError("subsidy_valid_days is at least 1 and subsidy_recheck_days not negative")
 
 
 # --- Resident ID number (身份证号), phones, cards -------------------------------------
@@ -213,29 +228,97 @@ def certificate_change(expires_on: date | None, today: date, rules: Rules) -> st
     return None
 
 
-# --- Home-care subsidy (居家养老补贴) -------------------------------------------------
+# --- Home-care subsidy (居家养老补贴, government-purchased service 政府购买服务) ---------------
 
-def subsidy_eligibility(category: str, urban: bool, birth_date: date, latest_level: int | None,
-                        today: date, rules: Rules) -> tuple[bool, list[str]]:
-    """(eligible, reasons) under the urban home-care subsidy rules of the handbook."""
+# An application's states: 审核 by the community station, 审批 by the centre; an approved
+# subsidy can be ended by the centre before its validity runs out.
+SUBSIDY_STATUSES = ("submitted", "reviewed", "approved", "rejected", "ended")
+OPEN_SUBSIDY_STATUSES = ("submitted", "reviewed")
+
+
+@dataclass(frozen=True)
+class SubsidyClaim:
+    """What an application states about the elder (the rest is read from the record)."""
+
+    category: str
+    urban: bool
+    household_registered_locally: bool
+    resides_locally: bool
+    evidence_reference: str | None = None
+    model_worker_level: str | None = None
+
+
+@dataclass(frozen=True)
+class SubsidyEligibility:
+    eligible: bool
+    # The rule an eligible claim meets: `severely_disabled` (城区三无/低保/重点优抚中的重度失能),
+    # `aged_with_category` (城区70周岁以上三无/低保/优抚/劳模) or `aged_90` (城区90周岁以上).
+    basis: str | None
+    problems: tuple[str, ...]  # codes of every condition not met; empty when eligible
+    reasons: tuple[str, ...]  # one sentence per problem, or the basis met
+
+
+def subsidy_eligibility(claim: SubsidyClaim, birth_date: date, latest_level: int | None, today: date,
+                        rules: Rules) -> SubsidyEligibility:
+    """Seed 004: household registration and residence in the town and 60+ for everyone;
+    then, in the urban area, a severely disabled 三无/低保/优抚 elder, a 70+ 三无/低保/优抚
+    elder or model worker of city level or above, or anyone 90+. Every condition not met
+    is named, so the station sees all that is missing at once."""
     age = age_on(birth_date, today)
+    problems: list[tuple[str, str]] = []
     if age < rules.subsidy_min_age:
-        return False, [f"Under {rules.subsidy_min_age} ({age})."]
-    if not urban:
-        return False, ["The government-paid subsidy applies to urban residents; services can be bought at own expense."]
-    severe = latest_level == rules.severe_disability_level
+        problems.append(("UNDER_AGE", f"Aged {age}, under {rules.subsidy_min_age}."))
+    if not claim.household_registered_locally:
+        problems.append(("NOT_LOCAL_HOUSEHOLD", "The household registration (户籍) is not in the town."))
+    if not claim.resides_locally:
+        problems.append(("NOT_LOCAL_RESIDENT", "The elder does not live in the town."))
+    if not claim.urban:
+        problems.append(("NOT_URBAN", "The government-paid service is for urban residents; "
+                                      "services can be bought at own expense."))
+    if claim.category in EVIDENCED_CATEGORIES and not (claim.evidence_reference or "").strip():
+        problems.append(("EVIDENCE_MISSING", f"A {claim.category} application names its certificate."))
+    if claim.category == "model_worker" and not model_worker_level_suffices(claim.model_worker_level, rules):
+        problems.append(("MODEL_WORKER_LEVEL", f"Model workers qualify from {rules.model_worker_min_level} level "
+                                               f"(stated: {claim.model_worker_level or 'none'})."))
+    basis = _subsidy_basis(claim.category, age, latest_level, rules)
+    if basis is None:
+        problems.append(("UNDER_CATEGORY_AGE", _category_shortfall(claim.category, age, rules)))
+    if problems:
+        return SubsidyEligibility(False, None, tuple(code for code, _ in problems),
+                                  tuple(text for _, text in problems))
+    return SubsidyEligibility(True, basis, (), (_BASIS_TEXT[basis].format(category=claim.category, age=age,
+                                                                          level=latest_level),))
+
+
+def model_worker_level_suffices(level: str | None, rules: Rules) -> bool:
+    return level in MODEL_WORKER_LEVELS and (
+        MODEL_WORKER_LEVELS.index(level) >= MODEL_WORKER_LEVELS.index(rules.model_worker_min_level))
+
+
+def _subsidy_basis(category: str, age: int, latest_level: int | None, rules: Rules) -> str | None:
     if category == "age_90":
-        if age >= rules.subsidy_age_alone:
-            return True, [f"Urban resident aged {age} (≥ {rules.subsidy_age_alone})."]
-        return False, [f"Aged {age}, under {rules.subsidy_age_alone}."]
-    if category in ("sanwu", "dibao", "youfu") and severe:
-        return True, [f"Urban {category} elder, severely disabled (capability level {latest_level})."]
-    if category in ("sanwu", "dibao", "youfu", "model_worker") and age >= rules.subsidy_age_with_category:
-        return True, [f"Urban {category} elder aged {age} (≥ {rules.subsidy_age_with_category})."]
+        return "aged_90" if age >= rules.subsidy_age_alone else None
+    if category in ("sanwu", "dibao", "youfu") and latest_level == rules.severe_disability_level:
+        return "severely_disabled"
+    if age >= rules.subsidy_age_with_category:
+        return "aged_with_category"
+    return None
+
+
+def _category_shortfall(category: str, age: int, rules: Rules) -> str:
+    if category == "age_90":
+        return f"Aged {age}, under {rules.subsidy_age_alone}."
     if category == "model_worker":
-        return False, [f"Model workers qualify from {rules.subsidy_age_with_category} (aged {age})."]
-    return False, [f"Aged {age}: {category} elders qualify from {rules.subsidy_age_with_category}, "
-                   "or earlier when severely disabled (level 3)."]
+        return f"Model workers qualify from {rules.subsidy_age_with_category} (aged {age})."
+    return (f"Aged {age}: {category} elders qualify from {rules.subsidy_age_with_category}, or earlier when "
+            f"severely disabled (capability level {rules.severe_disability_level}).")
+
+
+_BASIS_TEXT = {
+    "severely_disabled": "Urban {category} elder, severely disabled (capability level {level}).",
+    "aged_with_category": "Urban {category} elder aged {age}.",
+    "aged_90": "Urban resident aged {age}.",
+}
 
 
 _SUBSIDY_STEPS = {
@@ -246,12 +329,56 @@ _SUBSIDY_STEPS = {
 }
 
 
-def subsidy_step(stage: str, step: str, approved: bool) -> str:
-    """Elder applies → community station reviews (审核) → street centre approves (审批)."""
+def subsidy_step(stage: str, step: str, approved: bool, eligible: bool = True) -> str:
+    """Elder applies → community station reviews (审核) → the centre approves (审批). An
+    application that does not meet the conditions is passed by neither."""
     try:
-        return _SUBSIDY_STEPS[(stage, step, approved)]
+        status = _SUBSIDY_STEPS[(stage, step, approved)]
     except KeyError:
         raise DomainError("INVALID_TRANSITION", f"An application that is {stage} cannot be {step}ed now.") from None
+    if approved and not eligible:
+        raise DomainError("NOT_ELIGIBLE", "The application does not meet the conditions; it can only be refused.")
+    return status
+
+
+@dataclass(frozen=True)
+class HeldSubsidy:
+    """An application of the same elder and category already on file."""
+
+    status: str
+    valid_until: date | None
+
+
+def check_not_duplicate(held: list[HeldSubsidy], today: date, rules: Rules) -> None:
+    """One open or approved application per elder and category. An approved subsidy may be
+    applied for again once it is due for its yearly re-check (复核)."""
+    for application in held:
+        if application.status in OPEN_SUBSIDY_STATUSES or (
+                application.status == "approved" and not recheck_due(application.valid_until, today, rules)):
+            raise DomainError("DUPLICATE_APPLICATION",
+                              "The elder already has an open or approved application in this category.")
+
+
+def subsidy_validity(decided_on: date, rules: Rules) -> tuple[date, date]:
+    """An approved subsidy holds from the day of approval for `subsidy_valid_days`
+    (first and last day, both inclusive)."""
+    return decided_on, decided_on + timedelta(days=rules.subsidy_valid_days - 1)
+
+
+def subsidy_in_force(status: str, valid_from: date | None, valid_until: date | None, today: date) -> bool:
+    return status == "approved" and valid_from is not None and valid_until is not None and \
+        valid_from <= today <= valid_until
+
+
+def recheck_due(valid_until: date | None, today: date, rules: Rules) -> bool:
+    """Due for the yearly re-check from `subsidy_recheck_days` before its last day (and
+    once lapsed). One approved before validity periods were kept has none: due now."""
+    return valid_until is None or (valid_until - today).days < rules.subsidy_recheck_days
+
+
+def check_can_end(status: str) -> None:
+    if status != "approved":
+        raise DomainError("INVALID_TRANSITION", f"Only an approved subsidy can be ended (this one is {status}).")
 
 
 # --- Service point opening hours -----------------------------------------------------

@@ -1,5 +1,5 @@
 """What each event registration publishes carries in `data` (docs/events.md): an elder's,
-a staff member's or a service point's whole public state, and a subsidy decision. The
+a staff member's or a service point's whole public state, and a subsidy's decision and end. The
 outbox checks every event against its schema when `ZHUYU_CHECK_EVENTS` is set (as in
 tests); `scripts/event_catalogue.py` writes them as JSON Schema under docs/events/."""
 from __future__ import annotations
@@ -88,12 +88,31 @@ class AssessmentRecorded(Elder):
     assessment = fields.Nested(Assessment, required=True)
 
 
-class SubsidyDecided(Payload):
+class Subsidy(Payload):
+    """A home-care subsidy application as it stands: visits keeps the approved ones (their
+    validity, and when one was ended) to decide who pays for each visit."""
+
     id = fields.UUID(required=True)
     elder_id = fields.UUID(required=True)
+    service_point_id = nullable(fields.UUID)
     category = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(["submitted", "reviewed", "approved", "rejected",
+                                                                   "ended"]))
     eligible = fields.Boolean(required=True)
+    basis = nullable(fields.String)
+    problems = fields.List(fields.String(), required=True)
     reasons = fields.List(fields.String(), required=True)
+    decided_at = nullable(fields.AwareDateTime)
+    valid_from = nullable(fields.Date)
+    valid_until = nullable(fields.Date)
+    ended_at = nullable(fields.AwareDateTime)
+    end_reason = nullable(fields.String)
+
+
+class SubsidyDecided(Subsidy):
+    """The decision, sent to the elder: a refusal by the station or the centre, or the
+    centre's approval (in force from `decided_at` through `valid_until`)."""
+
     stage = fields.String(required=True, validate=validate.OneOf(["reviewed", "approved"]))
     approved = fields.Boolean(required=True)
     note = fields.String(required=True)
@@ -110,4 +129,5 @@ SCHEMAS = {
     "registration.consent.recorded": Elder,
     "registration.assessment.recorded": AssessmentRecorded,
     "registration.subsidy.decided": SubsidyDecided,
+    "registration.subsidy.ended": Subsidy,
 }

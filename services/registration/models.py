@@ -154,17 +154,35 @@ staff_notices = sa.Table(
     sa.Column("at", UtcDateTime(), nullable=False),
 )
 
+# Home-care subsidy applications (居家养老补贴): applied → reviewed by the community station
+# (审核) → approved by the centre (审批), then in force for a validity period. Columns left
+# null by applications made before they existed: the residence facts (such an application
+# is not eligible until made again), the validity (due for re-check at once).
 subsidy_applications = sa.Table(
     "subsidy_applications",
     metadata,
     sa.Column("id", sa.String(36), primary_key=True),
     sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("service_point_id", sa.String(36), index=True),  # the elder's, when applied
     sa.Column("category", sa.String(20), nullable=False),
     sa.Column("urban", sa.Boolean, nullable=False),
+    sa.Column("household_registered_locally", sa.Boolean),
+    sa.Column("resides_locally", sa.Boolean),
+    sa.Column("evidence_reference", sa.String(64)),  # the certificate's number (低保证, 优抚证, 劳模证书…)
+    sa.Column("model_worker_level", sa.String(12)),
     sa.Column("eligible", sa.Boolean, nullable=False),
+    sa.Column("basis", sa.String(24)),
+    sa.Column("problems", sa.JSON),
     sa.Column("reasons", sa.JSON, nullable=False),
-    sa.Column("stage", sa.String(12), nullable=False),
+    sa.Column("stage", sa.String(12), nullable=False),  # the status
+    sa.Column("status_since", UtcDateTime()),  # when it entered its status: the work list's order
     sa.Column("steps", sa.JSON, nullable=False),
+    sa.Column("decided_at", UtcDateTime()),
+    sa.Column("valid_from", sa.Date),
+    sa.Column("valid_until", sa.Date),
+    sa.Column("ended_at", UtcDateTime()),
+    sa.Column("end_reason", sa.String(500)),
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_subsidy_applications_queue", "stage", "status_since", "id"),
 )

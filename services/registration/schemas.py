@@ -6,6 +6,7 @@ from marshmallow import fields, validate
 
 from kit.access import ROLES
 from kit.paging import PageArgs
+from services.registration.domain import MODEL_WORKER_LEVELS, SUBSIDY_CATEGORIES, SUBSIDY_STATUSES
 
 class Strict(ma.Schema):
     class Meta:
@@ -261,8 +262,16 @@ class StaffPage(ma.Schema):
 
 class SubsidyIn(Strict):
     elder_id = fields.UUID(required=True)
-    category = fields.String(required=True, validate=validate.OneOf(["sanwu", "dibao", "youfu", "model_worker", "age_90"]))
+    category = fields.String(required=True, validate=validate.OneOf(SUBSIDY_CATEGORIES))
     urban = fields.Boolean(load_default=True)
+    # 户籍与居住地在我镇 (seed 004): both are part of eligibility.
+    household_registered_locally = fields.Boolean(required=True)
+    resides_locally = fields.Boolean(required=True)
+    evidence_reference = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64),
+                                       metadata={"description": "The number of the certificate the category rests "
+                                                                "on (低保证, 特困/三无, 优抚证, 劳模证书)."})
+    model_worker_level = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(MODEL_WORKER_LEVELS),
+                                       metadata={"description": "Who conferred the 劳模 title."})
 
 
 class DecisionIn(Strict):
@@ -270,14 +279,52 @@ class DecisionIn(Strict):
     note = fields.String(load_default="", validate=validate.Length(max=2000))
 
 
+class EndSubsidyIn(Strict):
+    reason = fields.String(required=True, validate=validate.Length(1, 500))
+
+
+class SubsidyArgs(PageArgs):
+    status = fields.String(validate=validate.OneOf(SUBSIDY_STATUSES))
+    service_point_id = fields.UUID()
+    category = fields.String(validate=validate.OneOf(SUBSIDY_CATEGORIES))
+    elder_id = fields.UUID()
+
+
+class RecheckArgs(PageArgs):
+    service_point_id = fields.UUID()
+
+
 class SubsidyOut(ma.Schema):
     id = fields.String()
     elder_id = fields.String()
+    elder_name = fields.String()
+    elder_age = fields.Integer()
+    service_point_id = fields.String(allow_none=True)
     category = fields.String()
     urban = fields.Boolean()
+    household_registered_locally = fields.Boolean(allow_none=True)
+    resides_locally = fields.Boolean(allow_none=True)
+    evidence_reference = fields.String(allow_none=True)
+    model_worker_level = fields.String(allow_none=True)
     eligible = fields.Boolean()
+    basis = fields.String(allow_none=True)
+    problems = fields.List(fields.String(), metadata={"description": "Codes of the conditions not met."})
     reasons = fields.List(fields.String())
-    stage = fields.String()
+    status = fields.String()
+    stage = fields.String(metadata={"description": "The status (the name it had first)."})
+    status_since = fields.DateTime(allow_none=True)
     steps = fields.List(fields.Dict())
+    decided_at = fields.DateTime(allow_none=True)
+    valid_from = fields.Date(allow_none=True)
+    valid_until = fields.Date(allow_none=True)
+    in_force = fields.Boolean()
+    recheck_due = fields.Boolean()
+    ended_at = fields.DateTime(allow_none=True)
+    end_reason = fields.String(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+
+
+class SubsidyPage(ma.Schema):
+    items = fields.List(fields.Nested(SubsidyOut))
+    next_cursor = fields.String(allow_none=True)

@@ -1,5 +1,5 @@
 """Registration use cases: service points, elders (and their bathing decision), staff and
-their qualification, subsidy applications.
+their qualification, home-care subsidies (applications, decisions, validity, re-checks).
 
 Each method works in the caller's transaction (`with store.begin() as session`): it
 changes rows and records its events in the outbox in that same transaction. `now` comes
@@ -8,7 +8,7 @@ from the caller; nothing here reads the clock.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from kit.db import one
-from kit.errors import DomainError, NotFound
+from kit.errors import DomainError, Invalid, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
 from services.registration import domain
@@ -394,34 +394,161 @@ class Registration:
             announced += 1
         return announced
 
-    # --- subsidy applications -------------------------------------------------------------
+    # --- home-care subsidy (居家养老补贴) ------------------------------------------------------
 
-    def apply_for_subsidy(self, session: Session, fields: dict, now: datetime) -> Any:
-        elder = self.elder(session, str(fields["elder_id"]))
-        eligible, reasons = domain.subsidy_eligibility(fields["category"], fields["urban"], elder.birth_date,
-                                                       elder.latest_assessment_level, self.today(now), self.rules)
+    @staticmethod
+    def _claim(values: Any) -> domain.SubsidyClaim:
+        """The application's statements (a row, or a new application's fields)."""
+        get = values.get if isinstance(values, dict) else lambda name: getattr(values, name)
+        return domain.SubsidyClaim(get("category"), bool(get("urban")), bool(get("household_registered_locally")),
+                                   bool(get("resides_locally")), get("evidence_reference"),
+                                   get("model_worker_level"))
+
+    def _subsidy_eligibility(self, claim: domain.SubsidyClaim, elder: Any, now: datetime) -> dict:
+        """The rule applied to the elder's record as it is now (age, latest assessment)."""
+        result = domain.subsidy_eligibility(claim, elder.birth_date, elder.latest_assessment_level, self.today(now),
+                                            self.rules)
+        return {"eligible": result.eligible, "basis": result.basis, "problems": list(result.problems),
+                "reasons": list(result.reasons)}
+
+    def apply_for_subsidy(self, session: Session, fields: dict, actor: str | None, now: datetime) -> Any:
+        """本人申请 at the community station: checked against the rules at once; one open or
+        approved application per elder and category."""
+        elder = self.elder(session, str(fields["elder_id"]), lock=True)  # one application at a time per elder
+        domain.check_open(elder.status, "applied for")
+        held = session.execute(sa.select(subsidy_applications.c.stage, subsidy_applications.c.valid_until).where(
+            subsidy_applications.c.elder_id == elder.id, subsidy_applications.c.category == fields["category"])).all()
+        domain.check_not_duplicate([domain.HeldSubsidy(status, until) for status, until in held], self.today(now),
+                                   self.rules)
+        evidence = (fields.get("evidence_reference") or "").strip() or None
+        values = {"category": fields["category"], "urban": fields["urban"],
+                  "household_registered_locally": fields["household_registered_locally"],
+                  "resides_locally": fields["resides_locally"], "evidence_reference": evidence,
+                  "model_worker_level": fields.get("model_worker_level")}
         application_id = str(uuid.uuid4())
         session.execute(subsidy_applications.insert().values(
-            id=application_id, elder_id=elder.id, category=fields["category"], urban=fields["urban"],
-            eligible=eligible, reasons=reasons, stage="submitted", steps=[], created_at=now, updated_at=now))
+            id=application_id, elder_id=elder.id, service_point_id=elder.service_point_id, stage="submitted",
+            status_since=now, steps=[{"step": "apply", "actor": actor, "at": now.isoformat()}], created_at=now,
+            updated_at=now, **values, **self._subsidy_eligibility(self._claim(values), elder, now)))
         return self.application(session, application_id)
 
     def decide_subsidy(self, session: Session, application_id: str, step: str, approved: bool, note: str,
                        actor: str | None, now: datetime) -> Any:
+        """审核 (`review`) or 审批 (`approve`) on the rules as they apply today; a refusal at
+        either step and the centre's approval are the decision, sent to the elder."""
         row = self.application(session, application_id, lock=True)
-        stage = domain.subsidy_step(row.stage, step, approved)
-        steps = [*row.steps, {"step": step, "approved": approved, "note": note, "actor": actor,
-                              "at": now.isoformat()}]
+        eligibility = self._subsidy_eligibility(self._claim(row), self.elder(session, row.elder_id), now)
+        status = domain.subsidy_step(row.stage, step, approved, eligibility["eligible"])
+        values = {"stage": status, "status_since": now, "updated_at": now, **eligibility,
+                  "steps": [*row.steps, {"step": step, "approved": approved, "note": note, "actor": actor,
+                                         "at": now.isoformat()}]}
+        if status == "approved":
+            values["valid_from"], values["valid_until"] = domain.subsidy_validity(self.today(now), self.rules)
+        if status in ("approved", "rejected"):
+            values["decided_at"] = now
+        session.execute(subsidy_applications.update().where(subsidy_applications.c.id == application_id)
+                        .values(**values))
+        decided = self.application(session, application_id)
+        if status in ("approved", "rejected"):
+            self.outbox.add(session, "registration.subsidy.decided", application_id,
+                            self.subsidy_state(decided) | {"stage": "reviewed" if step == "review" else "approved",
+                                                           "approved": approved, "note": note})
+        return decided
+
+    def end_subsidy(self, session: Session, application_id: str, reason: str, actor: str | None,
+                    now: datetime) -> Any:
+        """The centre ends an approved subsidy before its validity runs out (低保 lost, moved
+        away): visits checked in from now on are not paid by it."""
+        row = self.application(session, application_id, lock=True)
+        domain.check_can_end(row.stage)
         session.execute(subsidy_applications.update().where(subsidy_applications.c.id == application_id).values(
-            stage=stage, steps=steps, updated_at=now))
-        if stage in ("approved", "rejected"):
-            self.outbox.add(session, "registration.subsidy.decided", application_id, {
-                "id": application_id, "elder_id": row.elder_id, "category": row.category, "eligible": row.eligible,
-                "reasons": row.reasons, "stage": "reviewed" if step == "review" else "approved",
-                "approved": approved, "note": note,
-            })
-        return self.application(session, application_id)
+            stage="ended", status_since=now, ended_at=now, end_reason=reason, updated_at=now,
+            steps=[*row.steps, {"step": "end", "note": reason, "actor": actor, "at": now.isoformat()}]))
+        ended = self.application(session, application_id)
+        self.outbox.add(session, "registration.subsidy.ended", application_id, self.subsidy_state(ended))
+        return ended
 
     @staticmethod
-    def application(session: Session, application_id: str, lock: bool = False) -> Any:
-        return one(session, subsidy_applications, "subsidy application", application_id, lock)
+    def subsidy_state(row: Any) -> dict:
+        """An application as its events carry it: visits keeps the approved ones to fund visits."""
+        def iso(value: Any) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        return {"id": row.id, "elder_id": row.elder_id, "service_point_id": row.service_point_id,
+                "category": row.category, "status": row.stage, "eligible": row.eligible,
+                "basis": row.basis, "problems": row.problems or [], "reasons": row.reasons,
+                "decided_at": iso(row.decided_at), "valid_from": iso(row.valid_from),
+                "valid_until": iso(row.valid_until), "ended_at": iso(row.ended_at), "end_reason": row.end_reason}
+
+    def application_view(self, row: Any, now: datetime) -> dict:
+        """An application with what today makes of it: whether it is in force, due for its
+        yearly re-check, and the elder it is for."""
+        today = self.today(now)
+        mapping = row._mapping
+        approved = row.stage == "approved"
+        return dict(mapping) | {
+            "status": row.stage, "problems": row.problems or [], "elder_age": domain.age_on(row.elder_birth_date, today),
+            "in_force": domain.subsidy_in_force(row.stage, row.valid_from, row.valid_until, today),
+            "recheck_due": approved and domain.recheck_due(row.valid_until, today, self.rules),
+        }
+
+    @staticmethod
+    def _with_elder() -> sa.Select:
+        return sa.select(subsidy_applications, elders.c.name.label("elder_name"),
+                         elders.c.birth_date.label("elder_birth_date")).join(
+            elders, elders.c.id == subsidy_applications.c.elder_id)
+
+    def application(self, session: Session, application_id: str, lock: bool = False) -> Any:
+        if lock:
+            one(session, subsidy_applications, "subsidy application", application_id, lock=True)
+        row = session.execute(self._with_elder().where(subsidy_applications.c.id == application_id)).first()
+        if row is None:
+            raise NotFound("subsidy application", application_id)
+        return row
+
+    def applications(self, session: Session, point: str | None, status: str | None, category: str | None,
+                     elder_id: str | None, limit: int, cursor: str | None) -> tuple[list, str | None]:
+        """The work list: what has waited longest in its status first."""
+        query = self._with_elder()
+        for column, value in ((subsidy_applications.c.service_point_id, point),
+                              (subsidy_applications.c.stage, status),
+                              (subsidy_applications.c.category, category),
+                              (subsidy_applications.c.elder_id, elder_id)):
+            if value:
+                query = query.where(column == value)
+        return page(session, query, subsidy_applications, limit, cursor, key=subsidy_applications.c.status_since)
+
+    def rechecks(self, session: Session, point: str | None, now: datetime, limit: int,
+                 cursor: str | None) -> tuple[list, str | None]:
+        """The yearly re-check list (复核): approved subsidies from `subsidy_recheck_days`
+        before their last day (lapsed ones included) that no newer application of the same
+        elder and category follows yet; the soonest to lapse first (those with no validity
+        on record before all)."""
+        horizon = self.today(now) + timedelta(days=self.rules.subsidy_recheck_days - 1)
+        newer = subsidy_applications.alias("newer")
+        follows = sa.exists().where(newer.c.elder_id == subsidy_applications.c.elder_id,
+                                    newer.c.category == subsidy_applications.c.category,
+                                    newer.c.created_at > subsidy_applications.c.created_at,
+                                    newer.c.stage.in_(("submitted", "reviewed", "approved")))
+        until, ident = subsidy_applications.c.valid_until, subsidy_applications.c.id
+        query = self._with_elder().where(subsidy_applications.c.stage == "approved", ~follows,
+                                         sa.or_(until.is_(None), until <= horizon))
+        if point:
+            query = query.where(subsidy_applications.c.service_point_id == point)
+        if cursor:
+            after_until, after_id = _decode_recheck_cursor(cursor)
+            query = query.where(sa.or_(until > after_until, sa.and_(until == after_until, ident > after_id))
+                                if after_until else sa.or_(until.is_not(None), ident > after_id))
+        rows = session.execute(query.order_by(until.is_not(None), until, ident).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = rows[-1] if more and rows else None
+        return rows, (f"{last.valid_until.isoformat() if last.valid_until else ''}~{last.id}" if last else None)
+
+
+def _decode_recheck_cursor(cursor: str) -> tuple[date | None, str]:
+    try:
+        until, ident = cursor.split("~", 1)
+        return (date.fromisoformat(until) if until else None), ident
+    except ValueError:
+        raise Invalid({"cursor": ["Invalid cursor."]}, "Invalid cursor.") from None

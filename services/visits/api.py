@@ -1,6 +1,10 @@
 """Visits HTTP API: parse, call the use case, render."""
 from __future__ import annotations
 
+import csv
+import io
+
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -12,8 +16,10 @@ from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
-    IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
+    IncidentOutcomeIn, PriceArgs, PriceIn, PriceList, PriceOut, RateArgs, ScreeningIn, ScreeningOut, SettlementArgs,
+    VisitArgs, VisitOut, VisitPage,
 )
+from services.visits import domain
 from services.visits.service import Refused, Visits
 
 bookings_bp = Blueprint("bookings", __name__, url_prefix="/bookings", description="Bookings (预约)")
@@ -283,4 +289,89 @@ class MeetingRates(MethodView):
             return visits().meeting_rates(session, point, args["from_"], args["to"])
 
 
-blueprints = [bookings_bp, visits_bp, incidents_bp, plans_bp, follow_ups_bp]
+prices_bp = Blueprint("prices", __name__, url_prefix="/prices", description="Prices per bath (the settlement's)")
+reports_bp = Blueprint("settlement", __name__, url_prefix="/reports", description="The monthly settlement (结算)")
+CENTRE = frozenset({"city_operator"})  # the town centre that pays the points (admin always may)
+
+
+@prices_bp.route("")
+class Prices(MethodView):
+    @access(CENTRE | {"point_admin"}, "visits:read")
+    @prices_bp.arguments(PriceArgs, location="query")
+    @prices_bp.response(200, PriceList)
+    def get(self, args):
+        """The price list with its history: each price per bath from its day on, self-pay
+        at a point and the government's per subsidy category (city-wide or for a point)."""
+        point = caller().point_filter(_id(args.get("service_point_id")))
+        with transaction() as session:
+            return {"items": visits().price_list(session, point)}
+
+    @access(CENTRE)  # a person's decision, never an API key's
+    @prices_bp.arguments(PriceIn)
+    @prices_bp.response(201, PriceOut)
+    def post(self, body):
+        """The centre sets a price per bath from a day on (today or later): a point's
+        self-pay price, or what the government pays for a bath of a subsidy category."""
+        with transaction() as session:
+            return visits().set_price(session, body, caller(), utcnow())
+
+
+SETTLEMENT_COLUMNS = ("service_point_id", "name", "visits", "government_visits",
+                      *(f"government_{c}" for c in domain.SUBSIDY_CATEGORIES), "self_pay", "undecided", "unpriced",
+                      "amount", "self_pay_amount")
+
+
+def settlement_rows(report: dict) -> list[list]:
+    """One row per point and one for all of them, in SETTLEMENT_COLUMNS."""
+    def row(point_id, name, figures):
+        return [point_id, name, figures["visits"], figures["government_visits"],
+                *(figures["government"].get(c, 0) for c in domain.SUBSIDY_CATEGORIES), figures["self_pay"],
+                figures["undecided"], figures["unpriced"], figures["amount"], figures["self_pay_amount"]]
+    return [row(p["service_point_id"], p["name"], p) for p in report["points"]] + [
+        row("total", None, report["totals"])]
+
+
+@reports_bp.route("/settlement")
+class Settlement(MethodView):
+    @reports_bp.arguments(SettlementArgs, location="query")
+    @reports_bp.response(200)
+    @reports_bp.alt_response(200, content_type="text/csv", description="format=csv")
+    @reports_bp.alt_response(
+        200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description="format=xlsx")
+    @access(CENTRE | {"point_admin"}, "visits:read")
+    def get(self, args):
+        """The monthly settlement of government-purchased baths: per point and in total, the
+        billed visits (checked out in the month, local time; ended early is not billed) by
+        funding and subsidy category, and the amounts at the prices in force on each day,
+        as JSON, CSV or XLSX."""
+        point = caller().point_filter(_id(args.get("service_point_id")))
+        with transaction() as session:
+            report = visits().settlement(session, args.get("month"), point, utcnow())
+        if args["format"] == "json":
+            return report
+        name = f"settlement-{report['month']}-{point or 'city'}"
+        rows = settlement_rows(report)
+        if args["format"] == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow(SETTLEMENT_COLUMNS)
+            writer.writerows(rows)
+            return Response(buffer.getvalue().encode("utf-8-sig"), mimetype="text/csv",
+                            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        from openpyxl import Workbook  # only the XLSX download needs it
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = report["month"]
+        sheet.append(list(SETTLEMENT_COLUMNS))
+        for values in rows:
+            sheet.append(values[:-2] + [float(values[-2]), float(values[-1])])
+            for column in (len(values) - 1, len(values)):
+                sheet.cell(sheet.max_row, column).number_format = "0.00"
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
+
+
+blueprints = [bookings_bp, visits_bp, incidents_bp, plans_bp, follow_ups_bp, prices_bp, reports_bp]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from kit.errors import DomainError, Invalid
 
@@ -416,3 +417,133 @@ def daily_figures(summaries: list[VisitSummary], incidents: int) -> dict:
         "average_bath_minutes": round(sum(baths) / len(baths), 1) if baths else None,
         "average_rest_minutes": round(sum(rests) / len(rests), 1) if rests else None,
     }
+
+
+# --- Funding and the monthly settlement (政府购买服务 / 自费, seed 004 篇1) ---------------------
+# Registration decides who the government pays for (its subsidy categories); visits records,
+# at each check-in, who pays for that visit, and counts the month's visits for the points.
+SUBSIDY_CATEGORIES = ("sanwu", "dibao", "youfu", "model_worker", "age_90")
+FUNDING_SOURCES = ("government", "self_pay")
+BILLED_STATUSES = frozenset({"checked_out"})  # ended early, refused or still open: not billed
+
+
+@dataclass(frozen=True)
+class SubsidyView:
+    """An approved subsidy as registration's events carry it."""
+    category: str
+    valid_from: date
+    valid_until: date
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Funding:
+    source: str  # government | self_pay
+    category: str | None = None
+
+
+def funding(subsidies: list[SubsidyView], today: date, now: datetime) -> Funding:
+    """Who pays for a visit checked in at `now` (on the local day `today`): the government
+    under a subsidy in force then (within its validity, both days included, and not ended
+    before `now`), else the elder (自费). Of two in force, the one valid first (then by
+    category), so the same state always gives the same answer."""
+    in_force = sorted((s for s in subsidies
+                       if s.valid_from <= today <= s.valid_until and (s.ended_at is None or now < s.ended_at)),
+                      key=lambda s: (s.valid_from, s.category))
+    return Funding("government", in_force[0].category) if in_force else Funding("self_pay")
+
+
+def billed(status: str) -> bool:
+    """A visit is billed once checked out; one ended early, refused or still open is not."""
+    return status in BILLED_STATUSES
+
+
+def month_days(month: str) -> tuple[date, date]:
+    """First and last day of a `YYYY-MM` month."""
+    year, number = (int(part) for part in month.split("-"))
+    first = date(year, number, 1)
+    return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def previous_month(today: date) -> str:
+    return (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+
+
+@dataclass(frozen=True)
+class Price:
+    """A price per bath from `effective_from` on: self-pay at a point, or what the
+    government pays a point for a bath of one subsidy category."""
+    funding: str
+    category: str | None
+    service_point_id: str | None
+    amount: Decimal
+    effective_from: date
+
+
+def price_on(prices: list[Price], funding_source: str, category: str | None, point: str, day: date) -> Decimal | None:
+    """The price in force on `day` for a bath at `point`: of the prices of that funding (and,
+    for the government, that category) that started on or before `day`, the latest; one set
+    for the point itself wins over the city-wide one of the same day. None: no price."""
+    matching = [p for p in prices if p.funding == funding_source and p.effective_from <= day
+                and (funding_source == "self_pay" or p.category == category)
+                and p.service_point_id in (None, point)]
+    if not matching:
+        return None
+    return max(matching, key=lambda p: (p.effective_from, p.service_point_id is not None)).amount
+
+
+def check_price(funding_source: str, category: str | None, point: str | None, amount: Decimal, effective_from: date,
+                today: date) -> None:
+    """A price is for a known funding (a government price names its category; a self-pay
+    one its point), not negative, and applies from today or later, so that a past month
+    always reproduces with the prices then in force."""
+    errors: dict[str, list[str]] = {}
+    if funding_source == "government" and category not in SUBSIDY_CATEGORIES:
+        errors["category"] = [f"A government price names its category: one of {', '.join(SUBSIDY_CATEGORIES)}."]
+    if funding_source == "self_pay" and (category is not None or point is None):
+        errors["service_point_id"] = ["A self-pay price is a point's, without a category."]
+    if amount < 0:
+        errors["amount"] = ["A price is not negative."]
+    if effective_from < today:
+        errors["effective_from"] = ["A price applies from today or later; past months keep the prices they had."]
+    if errors:
+        raise Invalid(errors)
+
+
+def empty_settlement() -> dict:
+    return {"government": dict.fromkeys(SUBSIDY_CATEGORIES, 0), "self_pay": 0, "undecided": 0,
+            "amount": Decimal("0.00"), "self_pay_amount": Decimal("0.00"), "unpriced": 0}
+
+
+def add_to_settlement(figures: dict, source: str | None, category: str | None, count: int,
+                      price: Decimal | None) -> None:
+    """`count` billed visits of one funding on one day, at `price` each: the government's
+    visits go to their category and to `amount` (what the point is paid), self-pay ones to
+    `self_pay` and `self_pay_amount`; a visit checked in before funding was recorded is
+    `undecided`, and one with no price in force is counted in `unpriced` (and in no amount)."""
+    if source == "government":
+        figures["government"][category] = figures["government"].get(category, 0) + count
+    elif source == "self_pay":
+        figures["self_pay"] += count
+    else:
+        figures["undecided"] += count
+        return
+    if price is None:
+        figures["unpriced"] += count
+    else:
+        figures["amount" if source == "government" else "self_pay_amount"] += price * count
+
+
+def merge_settlement(into: dict, figures: dict) -> None:
+    for category, count in figures["government"].items():
+        into["government"][category] = into["government"].get(category, 0) + count
+    for key in ("self_pay", "undecided", "amount", "self_pay_amount", "unpriced"):
+        into[key] += figures[key]
+
+
+def settlement_view(figures: dict) -> dict:
+    """Amounts in yuan with two decimals, as text (exact); `visits` is every billed visit."""
+    government = sum(figures["government"].values())
+    return {**figures, "visits": government + figures["self_pay"] + figures["undecided"],
+            "government_visits": government,
+            "amount": f"{figures['amount']:.2f}", "self_pay_amount": f"{figures['self_pay_amount']:.2f}"}

@@ -4,7 +4,7 @@ event against its schema when `ZHUYU_CHECK_EVENTS` is set (as in tests);
 `scripts/event_catalogue.py` writes them as JSON Schema under docs/events/."""
 from __future__ import annotations
 
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from kit.event_schemas import Payload, nullable
 
@@ -18,6 +18,13 @@ class Booking(Payload):
     status = fields.String(required=True)
 
 
+class Funding(Payload):
+    """Who pays for the visit, decided at check-in: the government under a subsidy category,
+    or the elder (self_pay)."""
+    source = fields.String(required=True, validate=validate.OneOf(["government", "self_pay"]))
+    category = nullable(fields.String)
+
+
 class Visit(Payload):
     id = fields.UUID(required=True)
     elder_id = fields.UUID(required=True)
@@ -29,6 +36,7 @@ class Visit(Payload):
     warnings = fields.List(fields.String(), required=True)
     urgent = fields.Boolean(required=True)
     at = fields.AwareDateTime(required=True)
+    funding = fields.Nested(Funding, required=True, allow_none=True)
 
 
 class Screened(Visit):
@@ -79,6 +87,13 @@ class FollowUpRecorded(FollowUp):
     next_due_on = fields.Date(required=True)
 
 
+class SettlementReady(Payload):
+    """Last month's settlement was produced (GET /reports/settlement?month= reads it)."""
+    month = fields.String(required=True)
+    service_point_ids = fields.List(fields.UUID(), required=True)
+    totals = fields.Dict(required=True)
+
+
 SCHEMAS = {
     **{f"visits.booking.{name}": Booking for name in ("created", "cancelled", "no_show")},
     **{f"visits.visit.{name}": Visit for name in ("checked_in", "bath_started", "rest_started", "checked_out",
@@ -91,4 +106,5 @@ SCHEMAS = {
     "visits.follow_up.due": FollowUp,
     "visits.follow_up.overdue": FollowUp,
     "visits.follow_up.recorded": FollowUpRecorded,
+    "visits.settlement.ready": SettlementReady,
 }

@@ -1,5 +1,6 @@
 """Events in: which use case each event type calls. Registration's events keep the read
-models of elders (with registration's bathing decision), staff and service points."""
+models of elders (with registration's bathing decision), staff, service points and the
+approved subsidies that fund visits."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ ELDER_EVENTS = ("registration.elder.registered", "registration.elder.updated", "
                 "registration.safety_commitment.signed", "registration.consent.recorded")
 STAFF_EVENTS = ("registration.staff.created", "registration.staff.updated", "registration.staff.qualification_changed")
 POINT_EVENTS = ("registration.service_point.created", "registration.service_point.updated")
+SUBSIDY_EVENTS = ("registration.subsidy.decided", "registration.subsidy.ended")
 
 
 def handlers_for(visits: Visits) -> dict[str, Handler]:
@@ -26,5 +28,8 @@ def handlers_for(visits: Visits) -> dict[str, Handler]:
     def point(session: Session, event: Event) -> None:
         visits.point_changed(session, event.subject, event.sequence, event.data)
 
+    def subsidy(session: Session, event: Event) -> None:
+        visits.subsidy_changed(session, event.subject, event.sequence, event.data)
+
     return {**dict.fromkeys(ELDER_EVENTS, elder), **dict.fromkeys(STAFF_EVENTS, staff),
-            **dict.fromkeys(POINT_EVENTS, point)}
+            **dict.fromkeys(POINT_EVENTS, point), **dict.fromkeys(SUBSIDY_EVENTS, subsidy)}

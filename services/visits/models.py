@@ -57,6 +57,44 @@ points = sa.Table(
     sa.Column("sequence", sa.BigInteger, nullable=False),
 )
 
+# Approved subsidies (居家养老补贴), from registration.subsidy.decided|ended: who the
+# government pays for, from when to when.
+subsidies = sa.Table(
+    "subsidies",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("elder_id", sa.String(36), nullable=False, index=True),
+    sa.Column("category", sa.String(20), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("valid_from", sa.Date),
+    sa.Column("valid_until", sa.Date),
+    sa.Column("ended_at", UtcDateTime()),
+    sa.Column("sequence", sa.BigInteger, nullable=False),
+)
+
+# --- Prices per bath (the settlement's price list), each from a date on -------------------
+prices = sa.Table(
+    "prices",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("funding", sa.String(12), nullable=False),  # self_pay | government
+    sa.Column("category", sa.String(20)),  # the government's price per subsidy category
+    sa.Column("service_point_id", sa.String(36)),  # null: city-wide
+    sa.Column("amount", sa.Numeric(10, 2), nullable=False),
+    sa.Column("effective_from", sa.Date, nullable=False),
+    sa.Column("set_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# The month's settlement as produced once, after the month ended.
+settlements = sa.Table(
+    "settlements",
+    metadata,
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("report", sa.JSON, nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
 # --- Bookings (预约) ------------------------------------------------------------------
 # One row per (point, slot): its `taken` counter is what concurrent bookings contend for.
 slots = sa.Table(
@@ -101,7 +139,12 @@ visits = sa.Table(
     sa.Column("early_leave_reason", sa.String(500)),
     sa.Column("bath_overrun_alerted", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # Who pays, decided at check-in on the subsidy in force then (null: checked in before
+    # funding was recorded).
+    sa.Column("funding_source", sa.String(12)),
+    sa.Column("funding_category", sa.String(20)),
     sa.Index("ix_visits_point_date", "service_point_id", "local_date"),
+    sa.Index("ix_visits_checked_out", "checked_out_at"),  # the month's settlement
     sa.Index("ix_visits_date", "local_date"),  # the city's figures for a period
     sa.Index("ix_visits_status", "status"),
 )

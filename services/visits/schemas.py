@@ -71,6 +71,14 @@ class VisitOut(ma.Schema):
     rest_started_at = fields.DateTime(allow_none=True)
     checked_out_at = fields.DateTime(allow_none=True)
     early_leave_reason = fields.String(allow_none=True)
+    funding = fields.Function(
+        lambda visit: ({"source": visit["funding_source"]} | ({"category": visit["funding_category"]}
+                                                               if visit["funding_category"] else {})
+                       if visit.get("funding_source") else None),
+        allow_none=True, metadata={"description": "Who pays, decided at check-in on the subsidy in force then: "
+                                                  "{\"source\": \"government\", \"category\"} or "
+                                                  "{\"source\": \"self_pay\"}; null for a visit checked in "
+                                                  "before funding was recorded."})
     timeline = fields.List(fields.Nested(TimelineEntry))
 
 
@@ -308,3 +316,40 @@ class RulesOut(ma.Schema):
 class DailyArgs(Strict):
     service_point_id = fields.UUID(required=True)
     date = fields.Date(load_default=None)
+
+
+class PriceIn(Strict):
+    funding = fields.String(required=True, validate=validate.OneOf(domain.FUNDING_SOURCES))
+    category = fields.String(load_default=None, metadata={"description": "government: the subsidy category."})
+    service_point_id = fields.UUID(load_default=None, metadata={
+        "description": "self_pay: the point (required); government: the point, or none for the city-wide price."})
+    amount = fields.Decimal(required=True, places=2, validate=validate.Range(max=99999999),
+                            metadata={"description": "Yuan per bath."})
+    effective_from = fields.Date(required=True, metadata={"description": "From this day on (today or later)."})
+
+
+class PriceOut(ma.Schema):
+    id = fields.String()
+    funding = fields.String()
+    category = fields.String(allow_none=True)
+    service_point_id = fields.String(allow_none=True)
+    amount = fields.Decimal(places=2, as_string=True)
+    effective_from = fields.Date()
+    set_by = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class PriceArgs(Strict):
+    service_point_id = fields.UUID(load_default=None)
+
+
+class PriceList(ma.Schema):
+    items = fields.List(fields.Nested(PriceOut))
+
+
+class SettlementArgs(Strict):
+    month = fields.String(load_default=None, validate=validate.Regexp(r"(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])\Z"),
+                          metadata={"description": "YYYY-MM, by the local day of check-out; default the last "
+                                                   "month."})
+    service_point_id = fields.UUID(load_default=None, metadata={"description": "None: every point."})
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
 from typing import Any, Mapping, Protocol
 from zoneinfo import ZoneInfo
 
@@ -28,8 +29,8 @@ from kit.readmodel import apply_state
 from services.visits import domain
 from services.visits.config import Settings
 from services.visits.models import (
-    bookings, elders, entry_denials, follow_up_notices, follow_up_plans, follow_ups, incidents, points, slots, staff,
-    timeline, visits,
+    bookings, elders, entry_denials, follow_up_notices, follow_up_plans, follow_ups, incidents, points, prices,
+    settlements, slots, staff, subsidies, timeline, visits,
 )
 
 class CardLookup(Protocol):
@@ -143,6 +144,25 @@ class Visits:
             "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
             "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
         })
+
+    @staticmethod
+    def subsidy_changed(session: Session, subsidy_id: str, sequence: int, data: Mapping) -> None:
+        """An application's state from registration: kept once approved (and when ended),
+        since only those fund visits."""
+        if data["status"] not in ("approved", "ended") or not data.get("valid_from"):
+            return
+        ended_at = data.get("ended_at")
+        apply_state(session, subsidies, subsidy_id, sequence, {
+            "elder_id": data["elder_id"], "category": data["category"], "status": data["status"],
+            "valid_from": date.fromisoformat(data["valid_from"]), "valid_until": date.fromisoformat(data["valid_until"]),
+            "ended_at": datetime.fromisoformat(ended_at) if ended_at else None,
+        })
+
+    def funding(self, session: Session, elder_id: str, now: datetime) -> domain.Funding:
+        """Who pays for a visit of the elder checked in at `now`."""
+        held = session.execute(sa.select(subsidies).where(subsidies.c.elder_id == elder_id)).all()
+        return domain.funding([domain.SubsidyView(r.category, r.valid_from, r.valid_until, r.ended_at) for r in held],
+                              self.today(now), now)
 
     # --- bookings ---------------------------------------------------------------------
 
@@ -283,6 +303,8 @@ class Visits:
                  "booking_id": booking_id, "status": "checked_in", "local_date": today, "screening": None,
                  "assistant_staff_id": None, "checked_in_at": now, "bath_started_at": None, "rest_started_at": None,
                  "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
+        funding = self.funding(session, elder["id"], now)
+        visit |= {"funding_source": funding.source, "funding_category": funding.category}
         session.execute(visits.insert().values(**visit))
         entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now)
         self.outbox.add(session, "visits.visit.checked_in", visit["id"], self.visit_state(visit, now))
@@ -340,7 +362,9 @@ class Visits:
                 "booking_id": visit["booking_id"], "status": visit["status"],
                 "assistant_staff_id": visit["assistant_staff_id"],
                 "refusal_reasons": screening.get("refusal_reasons", []), "warnings": screening.get("warnings", []),
-                "urgent": screening.get("urgent", False), "at": now.isoformat()}
+                "urgent": screening.get("urgent", False), "at": now.isoformat(),
+                "funding": ({"source": visit["funding_source"], "category": visit["funding_category"]}
+                            if visit.get("funding_source") else None)}
 
     def screen(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> domain.Screening:
         row = self._visit(session, visit_id, who, lock=True)
@@ -684,6 +708,86 @@ class Visits:
                 "totals": {"due": due, "face_to_face": face_to_face, "rate": domain.meeting_rate(face_to_face, due)},
                 "points": [{"service_point_id": p, "due": d, "face_to_face": f, "rate": domain.meeting_rate(f, d)}
                            for p, d, f in rows]}
+
+    # --- prices and the monthly settlement (政府购买服务结算) ------------------------------------
+
+    def set_price(self, session: Session, fields: dict, who: Caller, now: datetime) -> dict:
+        """A price per bath from a day on (the centre's: city_operator or admin). A later
+        price does not replace an earlier one: each applies from its own day, so any past
+        month is settled again with the prices then in force. The same price set twice for
+        one day keeps the last amount."""
+        point = str(fields["service_point_id"]) if fields.get("service_point_id") else None
+        if point:
+            self.point(session, point)
+        domain.check_price(fields["funding"], fields.get("category"), point, fields["amount"],
+                           fields["effective_from"], self.today(now))
+        key = {"funding": fields["funding"], "category": fields.get("category"), "service_point_id": point,
+               "effective_from": fields["effective_from"]}
+        session.execute(prices.delete().where(*(prices.c[name].is_(None) if value is None else prices.c[name] == value
+                                                for name, value in key.items())))
+        price = key | {"id": str(uuid.uuid4()), "amount": fields["amount"], "set_by": who.user_id, "created_at": now}
+        session.execute(prices.insert().values(**price))
+        return price
+
+    @staticmethod
+    def price_list(session: Session, point: str | None) -> list[dict]:
+        """The price list with its history: a point's own prices and the city-wide ones."""
+        query = sa.select(prices).order_by(prices.c.funding, prices.c.category, prices.c.service_point_id,
+                                           prices.c.effective_from)
+        if point:
+            query = query.where(sa.or_(prices.c.service_point_id == point, prices.c.service_point_id.is_(None)))
+        return [dict(r._mapping) for r in session.execute(query).all()]
+
+    def settlement(self, session: Session, month: str | None, point: str | None, now: datetime) -> dict:
+        """The month's settlement (结算), per point and for all: the visits billed (checked
+        out; one ended early is not) whose local day of check-out falls in the month, by
+        funding and subsidy category, priced with the prices in force on the day of each
+        bath. Counted in the store (one grouped scan); recomputed the same for any past month."""
+        month = month or domain.previous_month(self.today(now))
+        first, last = domain.month_days(month)
+        start = datetime.combine(first, time(0), self.tz)
+        end = datetime.combine(last + timedelta(days=1), time(0), self.tz)
+        query = (sa.select(visits.c.service_point_id, visits.c.funding_source, visits.c.funding_category,
+                           visits.c.local_date, sa.func.count())
+                 .where(visits.c.status.in_(domain.BILLED_STATUSES), visits.c.checked_out_at >= start,
+                        visits.c.checked_out_at < end)
+                 .group_by(visits.c.service_point_id, visits.c.funding_source, visits.c.funding_category,
+                           visits.c.local_date))
+        if point:
+            query = query.where(visits.c.service_point_id == point)
+        price_list = [domain.Price(r.funding, r.category, r.service_point_id, Decimal(r.amount), r.effective_from)
+                      for r in session.execute(sa.select(prices).where(prices.c.effective_from <= last)).all()]
+        by_point: dict[str, dict] = {}
+        for point_id, source, category, day, count in session.execute(query).all():
+            figures = by_point.setdefault(point_id, domain.empty_settlement())
+            price = domain.price_on(price_list, source, category, point_id, day) if source else None
+            domain.add_to_settlement(figures, source, category, count, price)
+        names = dict(session.execute(sa.select(points.c.id, points.c.name)
+                                     .where(points.c.id.in_(list(by_point)))).all()) if by_point else {}
+        totals = domain.empty_settlement()
+        for figures in by_point.values():
+            domain.merge_settlement(totals, figures)
+        return {"month": month, "service_point_id": point, "as_of": now.isoformat(),
+                "points": [{"service_point_id": p, "name": names.get(p), **domain.settlement_view(by_point[p])}
+                           for p in sorted(by_point)],
+                "totals": domain.settlement_view(totals)}
+
+    def produce_settlement(self, session: Session, now: datetime) -> bool:
+        """Once a month, from the first day of the next one: last month's settlement stored
+        as it was produced, and `visits.settlement.ready` for those who pay the points."""
+        month = domain.previous_month(self.today(now))
+        if session.execute(sa.select(settlements.c.month).where(settlements.c.month == month)).first():
+            return False
+        report = self.settlement(session, month, None, now)
+        try:
+            with session.begin_nested():
+                session.execute(settlements.insert().values(month=month, report=report, created_at=now))
+        except sa.exc.IntegrityError:
+            return False  # another instance produced it first
+        self.outbox.add(session, "visits.settlement.ready", str(uuid.uuid5(uuid.NAMESPACE_URL, f"settlement/{month}")),
+                        {"month": month, "service_point_ids": [p["service_point_id"] for p in report["points"]],
+                         "totals": report["totals"]})
+        return True
 
 
 def _seconds_between(dialect: str):

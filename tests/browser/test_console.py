@@ -492,6 +492,10 @@ def front_desk(browser: Browser, city: City, expect) -> None:
         page.wait_for_timeout(500)
         assert time.monotonic() < deadline, "check-in still refused after 30 s"
     expect(page.get_by_test_id("checked-in")).to_contain_text("陈桂兰 已入场")
+    # who pays, as decided at check-in: no subsidy approved for her, so she pays herself
+    checked_in = city.admin.get(f"/visits/{page.get_by_test_id('checked-in').get_attribute('data-visit-id')}")
+    assert checked_in["funding"] == {"source": "self_pay"}
+    expect(page.get_by_test_id("funding")).to_have_text("本次费用：自费")
     # The card field is empty and focused: the next swipe is a new search, not an append.
     expect(page.get_by_test_id("card-search")).to_have_value("")
     expect(page.get_by_test_id("card-search")).to_be_focused()
@@ -681,6 +685,14 @@ def point_dashboard(browser: Browser, city: City, expect) -> None:
     assert text.splitlines()[0] == "项目,分项,数值" and "湖墅街道老年助浴点" in text
     for button in page.locator("[data-testid=reports] button").all():
         assert button.bounding_box()["height"] >= 44
+    # the month's settlement of the visits by who pays for them, the point's own
+    with page.expect_download() as download:
+        page.locator("[data-testid=settlement] button[data-format=csv]").first.click()
+    assert download.value.suggested_filename.startswith("月度结算-")
+    rows = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("service_point_id,name,visits,government_visits,government_sanwu")
+    assert rows[-1].startswith("total,")
+    assert all(row.startswith((city.point["id"], "total,")) for row in rows[1:])
     check_page(browser, "point-dashboard")
 
 

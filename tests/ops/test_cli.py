@@ -136,6 +136,14 @@ def monthly_report_is_written_to_a_file(suite, tmp_path):
     malformed = zhuyu(suite.env, "reports", "monthly", "--month", "2026-13", check=False)
     assert malformed.returncode == 2
 
+    # the month's settlement: answered by visits under the same /reports path
+    settled = zhuyu(suite.env, "reports", "settlement", "--month", month, "--format", "json")
+    assert json.loads(settled.stdout)["month"] == month and "totals" in json.loads(settled.stdout)
+    csv_out = tmp_path / "settlement.csv"
+    zhuyu(suite.env, "reports", "settlement", "--month", month, "--format", "csv", "--out", str(csv_out))
+    lines = csv_out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("service_point_id,name,visits") and lines[-1].startswith("total,")
+
 
 # Two suites rather than four: starting one takes a while.
 def test_users_and_api_keys_made_on_the_command_line_work_at_the_gateway(suite):

@@ -22,6 +22,7 @@ function panelsFor(config) {
     hotline: can(config, 'GET /stats/hotline'),
     meeting: can(config, 'GET /follow-ups/meeting-rate/points'),
     reports: can(config, 'GET /reports/monthly'),
+    settlement: can(config, 'GET /reports/settlement'),
   };
 }
 
@@ -100,6 +101,9 @@ export function Dashboard({ points, config, session }) {
         <Figures data={figures.data} points={points} panels={panels} onPick={setScope} />
       )}
       {panels.reports && <Reports months={monthsFrom(period.from, period.to)} scope={scope} points={points} />}
+      {panels.settlement && (
+        <Reports months={monthsFrom(period.from, period.to)} scope={scope} points={points} kind="settlement" />
+      )}
     </div>
   );
 }
@@ -343,23 +347,28 @@ function PointTable({ data, points, panels, onPick }) {
   );
 }
 
-function Reports({ months, scope, points }) {
+/** The monthly complaint reports, or (kind "settlement") the monthly settlement of the
+ * visits by who pays for them, to download for each month of the period. */
+function Reports({ months, scope, points, kind = 'complaints' }) {
   const action = useAction();
   const point = scope === 'city' ? undefined : scope;
   const lang = getLang();
   const where = point ? points.find((p) => p.id === point)?.name || '' : t('dashboard.city');
+  const settlement = kind === 'settlement';
   function fetchReport(month, format) {
-    const name = `${t('dashboard.reportFile')}-${month}-${where}.${format}`;
+    const name = `${t(settlement ? 'dashboard.settlementFile' : 'dashboard.reportFile')}-${month}-${where}.${format}`;
     action.run(() =>
-      download('/reports/monthly', { month, format, service_point_id: point, lang: lang === 'en' ? 'en' : 'zh-CN' }, name),
+      settlement
+        ? download('/reports/settlement', { month, format, service_point_id: point }, name)
+        : download('/reports/monthly', { month, format, service_point_id: point, lang: lang === 'en' ? 'en' : 'zh-CN' }, name),
     );
   }
   return (
-    <Panel title={t('dashboard.reports')}>
-      <ul class="reports" data-testid="reports">
+    <Panel title={t(settlement ? 'dashboard.settlement' : 'dashboard.reports')}>
+      <ul class="reports" data-testid={settlement ? 'settlement' : 'reports'}>
         {months.map((month) => (
           <li key={month}>
-            <span>{t('dashboard.reportOf', { month: monthText(month, lang) })}</span>
+            <span>{t(settlement ? 'dashboard.settlementOf' : 'dashboard.reportOf', { month: monthText(month, lang) })}</span>
             <button type="button" onClick={() => fetchReport(month, 'csv')} data-format="csv">
               {t('dashboard.csv')}
             </button>

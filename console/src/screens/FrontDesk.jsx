@@ -521,6 +521,11 @@ function CheckIn({ elder, point, config, visits, onCheckedIn }) {
           {t('front.checkedIn', { name: elder.name })} <a href="#/visits">{t('front.toBoard')}</a>
         </p>
       )}
+      {outcome?.visit.funding && (
+        <p data-testid="funding" data-source={outcome.visit.funding.source}>
+          {t('front.fundedBy', { funding: fundingText(outcome.visit.funding) })}
+        </p>
+      )}
       {refusal && (
         <div class="refusal" role="alert" data-testid="refusal" data-code={refusal.code}>
           <strong>{t('front.refused')}</strong>
@@ -668,4 +673,11 @@ function RegisterForm({ start, point, today, onRegistered }) {
       <ProblemBox problem={action.problem} labels={labels} shown={Object.keys(labels)} />
     </Panel>
   );
+}
+
+/** Who pays for a visit (decided at check-in), in plain words. */
+export function fundingText(funding) {
+  return funding.source === 'government'
+    ? t('funding.government', { category: code('subsidyCategory', funding.category) })
+    : t('funding.self_pay');
 }

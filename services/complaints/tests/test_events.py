@@ -127,7 +127,8 @@ def test_deadline_events_carry_the_deadline(client, svc, clock):
 def test_a_checked_out_visit_invites_a_survey_once_and_the_answer_is_published(client, svc):
     visit, elder = str(uuid.uuid4()), str(uuid.uuid4())
     data = {"id": visit, "elder_id": elder, "service_point_id": POINT, "booking_id": None, "status": "checked_out",
-            "assistant_staff_id": None, "refusal_reasons": [], "warnings": [], "urgent": False, "at": T0.isoformat()}
+            "assistant_staff_id": None, "refusal_reasons": [], "warnings": [], "urgent": False, "at": T0.isoformat(),
+            "funding": {"source": "self_pay", "category": None}}
     deliver(svc, "visits.visit.checked_out", visit, data, 7)
     deliver(svc, "visits.visit.checked_out", visit, data, 7)  # redelivered under a new event id
     [invited] = published(svc, "complaints.survey.invited")
@@ -148,7 +149,8 @@ def test_a_store_rebuilt_from_the_visits_events_makes_the_same_invitation_event_
     visit = str(uuid.uuid4())
     data = {"id": visit, "elder_id": str(uuid.uuid4()), "service_point_id": POINT, "booking_id": None,
             "status": "checked_out", "assistant_staff_id": None, "refusal_reasons": [], "warnings": [],
-            "urgent": False, "at": T0.isoformat()}
+            "urgent": False, "at": T0.isoformat(),
+            "funding": {"source": "self_pay", "category": None}}
     deliver(svc, "visits.visit.checked_out", visit, data, 7)
     [before] = published(svc, "complaints.survey.invited")
     with svc.store.begin() as session:  # the store is lost: everything the visit left behind

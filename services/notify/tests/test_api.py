@@ -263,3 +263,18 @@ def test_a_closed_complaint_sends_the_complainant_the_survey_and_a_rebooked_call
         next_try_at="2026-12-01T02:30:00+00:00"))
     booked = [r for r in rows(svc, recipient_id=complaint) if r.event_type.endswith("callback_booked")]
     assert len(booked) == 1 and "12月01日 10:30" in booked[0].body  # local time
+
+
+def test_the_elder_is_sent_the_subsidy_decision_either_way(svc):
+    elder_id = register(svc)
+    approved, refused = str(uuid.uuid4()), str(uuid.uuid4())
+    feed(svc, "registration.subsidy.decided", approved, payloads.subsidy(
+        id=approved, elder_id=elder_id, category="age_90", valid_until="2027-11-30"))
+    feed(svc, "registration.subsidy.decided", refused, payloads.subsidy(
+        id=refused, elder_id=elder_id, category="dibao", status="rejected", stage="reviewed", approved=False,
+        eligible=False, decided_at="2026-12-01T10:00:00+08:00", valid_from=None, valid_until=None))
+    sent = {r.event_id: r for r in rows(svc, event_type="registration.subsidy.decided")}
+    assert {(r.recipient_type, r.channel, r.address) for r in sent.values()} == {("elder", "sms", "13912341234")}
+    bodies = sorted(r.body for r in sent.values())
+    assert bodies == ["【居家养老服务】张阿姨您好，您按90周岁以上老人申请的政府购买服务补贴已审批通过，有效期至2027-11-30，期间助浴服务由政府支付。",
+                      "【居家养老服务】张阿姨您好，您按低保老人申请的政府购买服务补贴未获通过，详情请咨询所在社区居家养老服务站。"]

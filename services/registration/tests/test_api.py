@@ -230,20 +230,166 @@ def test_certificate_check_announces_expiry_once(client, point, svc):
     assert client.get(f"/staff/{staff['id']}", headers=ADMIN).get_json()["qualified"] is False
 
 
+LOCAL = {"household_registered_locally": True, "resides_locally": True}
+STATION = {"role": "point_admin", "user": "u-station"}
+CENTRE = caller("city_operator", user="u-centre")
+
+
+def aged(client, point_id: str, serial: int, birth: date) -> dict:
+    response = client.post("/elders", json=elder_body(point_id, serial, birth_date=birth.isoformat(),
+                                                      id_number=id_number(birth, serial)), headers=ADMIN)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def years_ago(years: int, days: int = 0) -> date:
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return today.replace(year=today.year - years) - timedelta(days=days)
+
+
+def apply(client, elder_id: str, category: str, headers=ADMIN, **fields):
+    body = {"elder_id": elder_id, "category": category, **LOCAL, "evidence_reference": "DB-2026-0042"} | fields
+    return client.post("/subsidy-applications", json=body, headers=headers)
+
+
 def test_subsidy_review_then_approval_and_out_of_order_409(client, point, svc):
-    elder = client.post("/elders", json=elder_body(point["id"], birth_date="1935-03-01",
-                                                    id_number=id_number(date(1935, 3, 1))), headers=ADMIN).get_json()
-    application = client.post("/subsidy-applications", json={"elder_id": elder["id"], "category": "dibao"},
-                              headers=ADMIN)
-    assert application.status_code == 201 and application.get_json()["eligible"] is True
-    app_id = application.get_json()["id"]
-    early = client.post(f"/subsidy-applications/{app_id}/approve", json={"approved": True}, headers=ADMIN)
+    station = caller("point_admin", user="u-station", point=point["id"])
+    elder = aged(client, point["id"], 1, date(1935, 3, 1))
+    application = apply(client, elder["id"], "dibao", station)
+    assert application.status_code == 201, application.get_json()
+    body = application.get_json()
+    assert (body["eligible"], body["status"], body["basis"], body["problems"]) == (True, "submitted",
+                                                                                 "aged_with_category", [])
+    assert body["service_point_id"] == point["id"] and body["evidence_reference"] == "DB-2026-0042"
+    app_id = body["id"]
+    early = client.post(f"/subsidy-applications/{app_id}/approve", json={"approved": True}, headers=CENTRE)
     assert (early.status_code, early.get_json()["code"]) == (409, "INVALID_TRANSITION")
-    assert client.post(f"/subsidy-applications/{app_id}/review", json={"approved": True}, headers=ADMIN).status_code == 200
-    done = client.post(f"/subsidy-applications/{app_id}/approve", json={"approved": True, "note": "ok"}, headers=ADMIN)
-    assert done.get_json()["stage"] == "approved"
+    reviewed = client.post(f"/subsidy-applications/{app_id}/review", json={"approved": True}, headers=station)
+    assert reviewed.status_code == 200 and reviewed.get_json()["status"] == "reviewed"
+    assert events(svc, "registration.subsidy.decided") == []  # passing the review decides nothing yet
+    done = client.post(f"/subsidy-applications/{app_id}/approve", json={"approved": True, "note": "ok"},
+                       headers=CENTRE)
+    assert done.status_code == 200
+    approved = done.get_json()
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    assert (approved["status"], approved["stage"], approved["in_force"]) == ("approved", "approved", True)
+    assert approved["valid_from"] == today.isoformat()
+    assert approved["valid_until"] == (today + timedelta(days=364)).isoformat()
+    assert [s["step"] for s in approved["steps"]] == ["apply", "review", "approve"]
+    assert [s["actor"] for s in approved["steps"]] == ["u-station", "u-station", "u-centre"]
     [decided] = events(svc, "registration.subsidy.decided")
-    assert decided["data"]["approved"] is True
+    assert decided["subject"] == app_id
+    assert {k: decided["data"][k] for k in ("approved", "status", "category", "elder_id", "valid_until")} == {
+        "approved": True, "status": "approved", "category": "dibao", "elder_id": elder["id"],
+        "valid_until": approved["valid_until"]}
+
+
+def test_an_ineligible_application_is_refused_at_approval_and_can_only_be_rejected(client, point, svc):
+    """SC-06 (a): a 30-year-old applying as 90+ is not eligible and cannot be passed."""
+    young = aged(client, point["id"], 2, years_ago(30))
+    application = apply(client, young["id"], "age_90").get_json()
+    assert application["eligible"] is False
+    assert application["problems"] == ["UNDER_AGE", "UNDER_CATEGORY_AGE"]
+    app_id = application["id"]
+    passed = client.post(f"/subsidy-applications/{app_id}/review", json={"approved": True}, headers=ADMIN)
+    assert (passed.status_code, passed.get_json()["code"]) == (409, "NOT_ELIGIBLE")
+    refused = client.post(f"/subsidy-applications/{app_id}/review", json={"approved": False, "note": "年龄不符"},
+                          headers=ADMIN)
+    assert refused.status_code == 200 and refused.get_json()["status"] == "rejected"
+    [decided] = events(svc, "registration.subsidy.decided")
+    assert (decided["data"]["approved"], decided["data"]["stage"], decided["data"]["note"]) == (False, "reviewed",
+                                                                                             "年龄不符")
+
+
+def test_approval_applies_the_rules_as_they_stand_on_the_day(client, point, svc):
+    """A severely disabled 低保 elder of 65 qualifies; reassessed at level 2 before the
+    centre decides, they no longer do: the approval is 409 NOT_ELIGIBLE."""
+    elder = aged(client, point["id"], 3, years_ago(65))
+    assess = {"assessed_on": date.today().isoformat(), "assessor": "王医生", "reference": "PG-1"}
+    client.post(f"/elders/{elder['id']}/assessments", json=assess | {"level": 3}, headers=ADMIN)
+    application = apply(client, elder["id"], "dibao").get_json()
+    assert (application["eligible"], application["basis"]) == (True, "severely_disabled")
+    client.post(f"/subsidy-applications/{application['id']}/review", json={"approved": True}, headers=ADMIN)
+    client.post(f"/elders/{elder['id']}/assessments", json=assess | {"level": 2, "reference": "PG-2"}, headers=ADMIN)
+    refused = client.post(f"/subsidy-applications/{application['id']}/approve", json={"approved": True},
+                          headers=CENTRE)
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "NOT_ELIGIBLE")
+    now = client.get(f"/subsidy-applications/{application['id']}", headers=CENTRE).get_json()
+    assert (now["status"], now["eligible"]) == ("reviewed", True)  # a refused step changes nothing
+    assert events(svc, "registration.subsidy.decided") == []
+
+
+def test_residence_and_evidence_are_part_of_eligibility(client, point):
+    elder = aged(client, point["id"], 4, date(1940, 6, 1))
+    away = apply(client, elder["id"], "youfu", household_registered_locally=False, resides_locally=False,
+                 evidence_reference=None).get_json()
+    assert away["eligible"] is False
+    assert away["problems"] == ["NOT_LOCAL_HOUSEHOLD", "NOT_LOCAL_RESIDENT", "EVIDENCE_MISSING"]
+    missing = client.post("/subsidy-applications", json={"elder_id": elder["id"], "category": "age_90"},
+                          headers=ADMIN)
+    assert missing.status_code == 422
+    assert set(missing.get_json()["errors"]) == {"household_registered_locally", "resides_locally"}
+    worker = apply(client, elder["id"], "model_worker", model_worker_level="county").get_json()
+    assert worker["problems"] == ["MODEL_WORKER_LEVEL"]
+
+
+def test_a_second_open_or_approved_application_is_a_duplicate(client, point):
+    elder = aged(client, point["id"], 5, date(1933, 1, 10))
+    first = apply(client, elder["id"], "age_90").get_json()
+    again = apply(client, elder["id"], "age_90")
+    assert (again.status_code, again.get_json()["code"]) == (409, "DUPLICATE_APPLICATION")
+    assert apply(client, elder["id"], "dibao").status_code == 201  # another category is another application
+    client.post(f"/subsidy-applications/{first['id']}/review", json={"approved": True}, headers=ADMIN)
+    client.post(f"/subsidy-applications/{first['id']}/approve", json={"approved": True}, headers=CENTRE)
+    approved_again = apply(client, elder["id"], "age_90")
+    assert (approved_again.status_code, approved_again.get_json()["code"]) == (409, "DUPLICATE_APPLICATION")
+    ended = client.post(f"/subsidy-applications/{first['id']}/end", json={"reason": "迁出本镇"}, headers=CENTRE)
+    assert ended.status_code == 200
+    assert (ended.get_json()["status"], ended.get_json()["in_force"]) == ("ended", False)
+    assert apply(client, elder["id"], "age_90").status_code == 201
+
+
+def test_the_centres_work_list_shows_what_waits_longest_first(client, point, svc):
+    other = client.post("/service-points", json=POINT | {"name": "拱墅助浴点"}, headers=ADMIN).get_json()
+    made = []
+    for serial, point_id in ((6, point["id"]), (7, other["id"]), (8, point["id"])):
+        elder = aged(client, point_id, serial, date(1930, 1, serial))
+        made.append(apply(client, elder["id"], "age_90").get_json()["id"])
+    for app_id in reversed(made):  # reviewed newest first: the oldest review waits longest
+        assert client.post(f"/subsidy-applications/{app_id}/review", json={"approved": True},
+                           headers=ADMIN).status_code == 200
+    queue = client.get("/subsidy-applications", query_string={"status": "reviewed"}, headers=CENTRE).get_json()
+    assert [item["id"] for item in queue["items"]] == list(reversed(made))
+    assert all(item["elder_name"] == "张阿姨" and item["elder_age"] >= 90 for item in queue["items"])
+    paged = client.get("/subsidy-applications", query_string={"status": "reviewed", "limit": 2}, headers=CENTRE)
+    rest = client.get("/subsidy-applications", query_string={"status": "reviewed", "limit": 2,
+                                                            "cursor": paged.get_json()["next_cursor"]},
+                      headers=CENTRE).get_json()
+    assert [i["id"] for i in paged.get_json()["items"] + rest["items"]] == list(reversed(made))
+    station = caller("point_admin", user="u-pa", point=point["id"])
+    own = client.get("/subsidy-applications", headers=station).get_json()["items"]
+    assert sorted(i["id"] for i in own) == sorted([made[0], made[2]])
+    assert client.get("/subsidy-applications", query_string={"service_point_id": other["id"]},
+                      headers=station).status_code == 403
+    assert client.get(f"/subsidy-applications/{made[1]}", headers=station).status_code == 403
+    assert client.get("/subsidy-applications", query_string={"status": "submitted"},
+                      headers=CENTRE).get_json()["items"] == []
+
+
+def test_the_yearly_recheck_list_and_a_renewal(client, point, svc, monkeypatch):
+    elder = aged(client, point["id"], 9, date(1931, 2, 2))
+    first = apply(client, elder["id"], "age_90").get_json()
+    client.post(f"/subsidy-applications/{first['id']}/review", json={"approved": True}, headers=ADMIN)
+    client.post(f"/subsidy-applications/{first['id']}/approve", json={"approved": True}, headers=CENTRE)
+    assert client.get("/subsidy-applications/rechecks", headers=CENTRE).get_json()["items"] == []
+    # eleven months on, the subsidy is due for its re-check
+    later = datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=340)
+    monkeypatch.setattr("services.registration.api.utcnow", lambda: later)
+    [due] = client.get("/subsidy-applications/rechecks", headers=CENTRE).get_json()["items"]
+    assert (due["id"], due["recheck_due"], due["in_force"]) == (first["id"], True, True)
+    renewal = apply(client, elder["id"], "age_90")
+    assert renewal.status_code == 201  # no longer a duplicate: the re-check is a new application
+    assert client.get("/subsidy-applications/rechecks", headers=CENTRE).get_json()["items"] == []
 
 
 def test_unknown_ids_are_404_and_unknown_fields_422(client, point):

@@ -193,21 +193,101 @@ def test_leap_day_birthday_turns_a_year_older_on_1_march():
     assert domain.age_on(date(1956, 2, 29), date(2026, 3, 1)) == 70
 
 
-@pytest.mark.parametrize("birth,eligible", [(born(70), True), (born(70, 1), False)])
-def test_subsidy_for_urban_categories_from_70(birth, eligible):
-    for category in ("sanwu", "dibao", "youfu", "model_worker"):
-        assert domain.subsidy_eligibility(category, True, birth, 1, TODAY, RULES)[0] is eligible
+# Seed 004, against the fixed day 2026-11-22: birthdays written out, so each row is its own
+# oracle (70 today: born 1956-11-22; 69: born 1956-11-23; 90: 1936-11-22; 89: 1936-11-23;
+# 60: 1966-11-22; 59: 1966-11-23).
+CERTIFICATE = "DB-330106-0042"
+SUBSIDY_TABLE = [
+    # category, born, capability level, urban → eligible, basis, problems
+    ("dibao", date(1956, 11, 22), 1, True, True, "aged_with_category", ()),  # 70 today: C2
+    ("dibao", date(1956, 11, 23), 1, True, False, None, ("UNDER_CATEGORY_AGE",)),  # 69
+    ("sanwu", date(1956, 11, 22), 2, True, True, "aged_with_category", ()),
+    ("youfu", date(1956, 11, 23), 2, True, False, None, ("UNDER_CATEGORY_AGE",)),
+    ("sanwu", date(1966, 11, 22), 3, True, True, "severely_disabled", ()),  # 60 and severely disabled: C1
+    ("dibao", date(1966, 11, 22), 3, True, True, "severely_disabled", ()),
+    ("youfu", date(1966, 11, 22), 3, True, True, "severely_disabled", ()),
+    ("dibao", date(1966, 11, 23), 3, True, False, None, ("UNDER_AGE",)),  # 59: under the base age
+    ("dibao", date(1966, 11, 22), 2, True, False, None, ("UNDER_CATEGORY_AGE",)),  # 60, level 2 only
+    ("dibao", date(1956, 11, 22), 3, True, True, "severely_disabled", ()),
+    ("age_90", date(1936, 11, 22), None, True, True, "aged_90", ()),       # 90 today: C3
+    ("age_90", date(1936, 11, 23), 3, True, False, None, ("UNDER_CATEGORY_AGE",)),  # 89
+    ("age_90", date(1936, 11, 22), None, False, False, None, ("NOT_URBAN",)),  # rural
+    ("dibao", date(1940, 1, 1), 3, False, False, None, ("NOT_URBAN",)),
+]
 
 
-@pytest.mark.parametrize("birth,eligible", [(born(90), True), (born(90, 1), False)])
-def test_subsidy_for_every_urban_elder_from_90(birth, eligible):
-    assert domain.subsidy_eligibility("age_90", True, birth, None, TODAY, RULES)[0] is eligible
+def claim(category: str, urban: bool = True, household: bool = True, resides: bool = True,
+          evidence: str | None = CERTIFICATE, level: str | None = "city") -> domain.SubsidyClaim:
+    return domain.SubsidyClaim(category, urban, household, resides, evidence if category != "age_90" else None,
+                               level)
 
 
-def test_severely_disabled_sanwu_dibao_youfu_qualify_from_60_but_model_workers_do_not():
-    for category in ("sanwu", "dibao", "youfu"):
-        assert domain.subsidy_eligibility(category, True, born(60), 3, TODAY, RULES)[0]
-    assert not domain.subsidy_eligibility("model_worker", True, born(60), 3, TODAY, RULES)[0]
+@pytest.mark.parametrize("category,birth,level,urban,eligible,basis,problems", SUBSIDY_TABLE)
+def test_subsidy_categories_and_age_boundaries(category, birth, level, urban, eligible, basis, problems):
+    result = domain.subsidy_eligibility(claim(category, urban), birth, level, TODAY, RULES)
+    assert (result.eligible, result.basis, result.problems) == (eligible, basis, problems)
+    assert len(result.reasons) == max(1, len(problems))
+
+
+@pytest.mark.parametrize("birth,level,eligible", [
+    (date(1956, 11, 22), None, True),     # 70 today
+    (date(1956, 11, 23), None, False),    # 69
+    (date(1966, 11, 22), 3, False),       # severe disability does not make a model worker eligible at 60
+])
+def test_model_workers_qualify_from_70(birth, level, eligible):
+    result = domain.subsidy_eligibility(claim("model_worker"), birth, level, TODAY, RULES)
+    assert result.eligible is eligible
+    assert result.problems == (() if eligible else ("UNDER_CATEGORY_AGE",))
+
+
+@pytest.mark.parametrize("conferred,eligible", [("town", False), ("county", False), ("city", True),
+                                                ("provincial", True), ("national", True), (None, False)])
+def test_model_workers_of_city_level_or_above(conferred, eligible):
+    """盐城市级以上劳模: a title conferred by the county-level city (大丰市) or the town is not enough."""
+    result = domain.subsidy_eligibility(claim("model_worker", level=conferred), date(1950, 1, 1), 1, TODAY, RULES)
+    assert result.eligible is eligible
+    assert result.problems == (() if eligible else ("MODEL_WORKER_LEVEL",))
+
+
+def test_the_model_workers_level_is_configurable():
+    provincial = Rules(model_worker_min_level="provincial")
+    assert not domain.subsidy_eligibility(claim("model_worker", level="city"), date(1950, 1, 1), 1, TODAY,
+                                          provincial).eligible
+    with pytest.raises(ValueError):
+        Rules(model_worker_min_level="village")
+
+
+@pytest.mark.parametrize("household,resides,problems", [
+    (True, True, ()),
+    (False, True, ("NOT_LOCAL_HOUSEHOLD",)),
+    (True, False, ("NOT_LOCAL_RESIDENT",)),
+    (False, False, ("NOT_LOCAL_HOUSEHOLD", "NOT_LOCAL_RESIDENT")),
+])
+def test_household_registration_and_residence_are_both_needed(household, resides, problems):
+    """户籍与居住地在我镇: both, in every category."""
+    for category in domain.SUBSIDY_CATEGORIES:
+        result = domain.subsidy_eligibility(claim(category, household=household, resides=resides),
+                                            date(1930, 5, 1), 3, TODAY, RULES)
+        assert (result.eligible, result.problems) == (not problems, problems), category
+
+
+@pytest.mark.parametrize("category,evidence,problems", [
+    ("dibao", None, ("EVIDENCE_MISSING",)), ("sanwu", "  ", ("EVIDENCE_MISSING",)),
+    ("youfu", None, ("EVIDENCE_MISSING",)), ("dibao", "DB-1", ()), ("age_90", None, ()),
+])
+def test_a_status_category_names_its_certificate(category, evidence, problems):
+    result = domain.subsidy_eligibility(
+        domain.SubsidyClaim(category, True, True, True, evidence), date(1930, 5, 1), 3, TODAY, RULES)
+    assert result.problems == problems
+
+
+def test_every_unmet_condition_is_named_at_once():
+    result = domain.subsidy_eligibility(
+        domain.SubsidyClaim("model_worker", False, False, False, None, "county"), date(1966, 11, 23), None, TODAY,
+        RULES)
+    assert result.problems == ("UNDER_AGE", "NOT_LOCAL_HOUSEHOLD", "NOT_LOCAL_RESIDENT", "NOT_URBAN",
+                               "EVIDENCE_MISSING", "MODEL_WORKER_LEVEL", "UNDER_CATEGORY_AGE")
+    assert not result.eligible and result.basis is None and len(result.reasons) == 7
 
 
 @given(st.integers(0, 364))
@@ -215,26 +295,74 @@ def test_nobody_under_60_qualifies(days_short):
     birth = born(60, days_short + 1)
     assume(domain.age_on(birth, TODAY) == 59)
     for category in domain.SUBSIDY_CATEGORIES:
-        assert not domain.subsidy_eligibility(category, True, birth, 3, TODAY, RULES)[0]
-
-
-def test_rural_residents_are_not_covered_by_the_urban_subsidy():
-    eligible, reasons = domain.subsidy_eligibility("age_90", False, born(95), 3, TODAY, RULES)
-    assert not eligible and "urban" in reasons[0]
+        result = domain.subsidy_eligibility(claim(category, level="national"), birth, 3, TODAY, RULES)
+        assert not result.eligible and "UNDER_AGE" in result.problems
 
 
 def test_subsidy_is_reviewed_then_approved_in_order():
     assert domain.subsidy_step("submitted", "review", True) == "reviewed"
+    assert domain.subsidy_step("submitted", "review", False) == "rejected"
     assert domain.subsidy_step("reviewed", "approve", True) == "approved"
     assert domain.subsidy_step("reviewed", "approve", False) == "rejected"
 
 
 @pytest.mark.parametrize("stage,step", [("submitted", "approve"), ("reviewed", "review"), ("approved", "approve"),
-                                        ("rejected", "review")])
+                                        ("rejected", "review"), ("ended", "approve")])
 def test_subsidy_steps_out_of_order_are_refused(stage, step):
     with pytest.raises(DomainError) as error:
         domain.subsidy_step(stage, step, True)
     assert error.value.code == "INVALID_TRANSITION"
+
+
+@pytest.mark.parametrize("stage,step", [("submitted", "review"), ("reviewed", "approve")])
+def test_an_ineligible_application_is_passed_at_no_step_but_can_be_refused(stage, step):
+    with pytest.raises(DomainError) as error:
+        domain.subsidy_step(stage, step, True, eligible=False)
+    assert error.value.code == "NOT_ELIGIBLE"
+    assert domain.subsidy_step(stage, step, False, eligible=False) == "rejected"
+
+
+@pytest.mark.parametrize("held,duplicate", [
+    ([], False),
+    ([domain.HeldSubsidy("submitted", None)], True),
+    ([domain.HeldSubsidy("reviewed", None)], True),
+    ([domain.HeldSubsidy("rejected", None)], False),
+    ([domain.HeldSubsidy("ended", date(2027, 6, 1))], False),
+    ([domain.HeldSubsidy("approved", date(2027, 6, 1))], True),     # 191 days left
+    ([domain.HeldSubsidy("approved", date(2026, 12, 22))], True),   # 30 days left: not yet due
+    ([domain.HeldSubsidy("approved", date(2026, 12, 21))], False),  # 29 days left: due for re-check
+    ([domain.HeldSubsidy("approved", date(2026, 11, 1))], False),   # lapsed
+    ([domain.HeldSubsidy("approved", None)], False),                # approved before validity was kept
+    ([domain.HeldSubsidy("rejected", None), domain.HeldSubsidy("submitted", None)], True),
+])
+def test_one_open_or_approved_application_per_elder_and_category(held, duplicate):
+    if duplicate:
+        with pytest.raises(DomainError) as error:
+            domain.check_not_duplicate(held, TODAY, RULES)
+        assert error.value.code == "DUPLICATE_APPLICATION"
+    else:
+        domain.check_not_duplicate(held, TODAY, RULES)
+
+
+def test_an_approved_subsidy_holds_a_year_from_approval_and_is_rechecked_before_it_lapses():
+    assert domain.subsidy_validity(date(2026, 11, 22), RULES) == (date(2026, 11, 22), date(2027, 11, 21))
+    assert domain.subsidy_validity(date(2024, 3, 1), Rules(subsidy_valid_days=30)) == (date(2024, 3, 1),
+                                                                                        date(2024, 3, 30))
+    assert domain.subsidy_in_force("approved", date(2026, 11, 22), date(2027, 11, 21), date(2027, 11, 21))
+    assert not domain.subsidy_in_force("approved", date(2026, 11, 22), date(2027, 11, 21), date(2027, 11, 22))
+    assert not domain.subsidy_in_force("approved", date(2026, 11, 22), date(2027, 11, 21), date(2026, 11, 21))
+    assert not domain.subsidy_in_force("ended", date(2026, 11, 22), date(2027, 11, 21), date(2027, 1, 1))
+    assert not domain.subsidy_in_force("approved", None, None, date(2027, 1, 1))
+    assert not domain.recheck_due(date(2027, 11, 21), date(2027, 10, 22), RULES)  # 30 days before
+    assert domain.recheck_due(date(2027, 11, 21), date(2027, 10, 23), RULES)      # 29 days before
+    assert domain.recheck_due(None, date(2027, 1, 1), RULES)
+
+
+def test_only_an_approved_subsidy_can_be_ended():
+    domain.check_can_end("approved")
+    for status in ("submitted", "reviewed", "rejected", "ended"):
+        with pytest.raises(DomainError):
+            domain.check_can_end(status)
 
 
 def test_opening_hours_spans_must_be_ordered_and_not_overlap():

@@ -1,13 +1,16 @@
 """Visit rules, one test per rule, no I/O."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from services.visits import domain
-from services.visits.domain import DomainError, ElderView, Invalid, PointView, Rules, StaffView
+from services.visits.domain import (
+    DomainError, ElderView, Funding, Invalid, PointView, Price, Rules, StaffView, SubsidyView,
+)
 
 TZ = ZoneInfo("Asia/Shanghai")
 RULES = Rules()
@@ -333,3 +336,122 @@ def test_a_follow_up_is_recorded_once_and_never_after_its_cancellation(status):
 
 def test_a_danger_reading_at_follow_up_is_the_screenings_danger_reading():
     assert (FOLLOW.danger_systolic, FOLLOW.danger_diastolic) == (RULES.bp_danger_systolic, RULES.bp_danger_diastolic)
+
+
+# --- funding and the settlement ------------------------------------------------------------
+
+DIBAO_2026 = SubsidyView("dibao", date(2026, 3, 1), date(2027, 2, 28))
+
+
+@pytest.mark.parametrize("subsidies,day,at,expected", [
+    ([], date(2026, 6, 1), datetime(2026, 6, 1, 9, tzinfo=TZ), Funding("self_pay")),
+    ([DIBAO_2026], date(2026, 2, 28), datetime(2026, 2, 28, 9, tzinfo=TZ), Funding("self_pay")),  # day before
+    ([DIBAO_2026], date(2026, 3, 1), datetime(2026, 3, 1, 9, tzinfo=TZ), Funding("government", "dibao")),
+    ([DIBAO_2026], date(2027, 2, 28), datetime(2027, 2, 28, 17, tzinfo=TZ), Funding("government", "dibao")),
+    ([DIBAO_2026], date(2027, 3, 1), datetime(2027, 3, 1, 9, tzinfo=TZ), Funding("self_pay")),  # lapsed
+    # ended by the centre at 10:00: a check-in at 9:59 is still funded, one at 10:00 is not
+    ([SubsidyView("dibao", date(2026, 3, 1), date(2027, 2, 28), datetime(2026, 6, 1, 10, tzinfo=TZ))],
+     date(2026, 6, 1), datetime(2026, 6, 1, 9, 59, tzinfo=TZ), Funding("government", "dibao")),
+    ([SubsidyView("dibao", date(2026, 3, 1), date(2027, 2, 28), datetime(2026, 6, 1, 10, tzinfo=TZ))],
+     date(2026, 6, 1), datetime(2026, 6, 1, 10, 0, tzinfo=TZ), Funding("self_pay")),
+    # two in force: the one valid first
+    ([SubsidyView("age_90", date(2026, 5, 1), date(2027, 4, 30)), DIBAO_2026],
+     date(2026, 6, 1), datetime(2026, 6, 1, 9, tzinfo=TZ), Funding("government", "dibao")),
+    ([SubsidyView("youfu", date(2026, 3, 1), date(2027, 2, 28)), DIBAO_2026],
+     date(2026, 6, 1), datetime(2026, 6, 1, 9, tzinfo=TZ), Funding("government", "dibao")),
+])
+def test_a_visit_is_funded_by_the_subsidy_in_force_at_check_in_else_self_paid(subsidies, day, at, expected):
+    assert domain.funding(subsidies, day, at) == expected
+
+
+@pytest.mark.parametrize("status,billed", [("checked_out", True), ("ended_early", False), ("refused", False),
+                                           ("checked_in", False), ("screened", False), ("bathing", False),
+                                           ("resting", False)])
+def test_only_a_checked_out_visit_is_billed(status, billed):
+    assert domain.billed(status) is billed
+
+
+@pytest.mark.parametrize("month,first,last", [("2026-02", date(2026, 2, 1), date(2026, 2, 28)),
+                                              ("2028-02", date(2028, 2, 1), date(2028, 2, 29)),
+                                              ("2026-12", date(2026, 12, 1), date(2026, 12, 31)),
+                                              ("2026-04", date(2026, 4, 1), date(2026, 4, 30))])
+def test_month_days(month, first, last):
+    assert domain.month_days(month) == (first, last)
+
+
+@pytest.mark.parametrize("today,month", [(date(2026, 12, 1), "2026-11"), (date(2027, 1, 15), "2026-12"),
+                                         (date(2026, 3, 31), "2026-02")])
+def test_previous_month(today, month):
+    assert domain.previous_month(today) == month
+
+
+PRICES = [Price("self_pay", None, "p1", Decimal("30.00"), date(2026, 1, 1)),
+          Price("self_pay", None, "p1", Decimal("35.00"), date(2026, 7, 1)),
+          Price("government", "dibao", None, Decimal("40.00"), date(2026, 1, 1)),
+          Price("government", "dibao", "p2", Decimal("45.00"), date(2026, 1, 1)),
+          Price("government", "age_90", None, Decimal("38.00"), date(2026, 3, 1))]
+
+
+@pytest.mark.parametrize("source,category,point,day,expected", [
+    ("self_pay", None, "p1", date(2025, 12, 31), None),  # before any price
+    ("self_pay", None, "p1", date(2026, 1, 1), Decimal("30.00")),
+    ("self_pay", None, "p1", date(2026, 6, 30), Decimal("30.00")),
+    ("self_pay", None, "p1", date(2026, 7, 1), Decimal("35.00")),  # the change applies from its day
+    ("self_pay", None, "p2", date(2026, 7, 1), None),  # another point's price is not this one's
+    ("government", "dibao", "p1", date(2026, 7, 1), Decimal("40.00")),  # city-wide
+    ("government", "dibao", "p2", date(2026, 7, 1), Decimal("45.00")),  # the point's own
+    ("government", "age_90", "p1", date(2026, 2, 28), None),
+    ("government", "age_90", "p1", date(2026, 3, 1), Decimal("38.00")),
+    ("government", "sanwu", "p1", date(2026, 7, 1), None),
+])
+def test_the_price_in_force_on_the_day_of_the_bath(source, category, point, day, expected):
+    assert domain.price_on(PRICES, source, category, point, day) == expected
+
+
+def test_a_city_price_of_a_later_day_overrides_a_point_price_of_an_earlier_one():
+    prices = [Price("government", "dibao", "p2", Decimal("45.00"), date(2026, 1, 1)),
+              Price("government", "dibao", None, Decimal("50.00"), date(2026, 6, 1))]
+    assert domain.price_on(prices, "government", "dibao", "p2", date(2026, 6, 1)) == Decimal("50.00")
+
+
+PRICE_DAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("source,category,point,amount,start,field", [
+    ("government", None, None, Decimal("40"), PRICE_DAY, "category"),
+    ("government", "rich", None, Decimal("40"), PRICE_DAY, "category"),
+    ("self_pay", None, None, Decimal("30"), PRICE_DAY, "service_point_id"),
+    ("self_pay", "dibao", "p1", Decimal("30"), PRICE_DAY, "service_point_id"),
+    ("self_pay", None, "p1", Decimal("-0.01"), PRICE_DAY, "amount"),
+    ("self_pay", None, "p1", Decimal("30"), date(2026, 11, 29), "effective_from"),
+])
+def test_a_price_that_breaks_a_rule_is_refused_by_field(source, category, point, amount, start, field):
+    with pytest.raises(Invalid) as refused:
+        domain.check_price(source, category, point, amount, start, PRICE_DAY)
+    assert list(refused.value.errors) == [field]
+
+
+@pytest.mark.parametrize("source,category,point,amount", [
+    ("government", "age_90", None, Decimal("40")), ("government", "dibao", "p1", Decimal("0")),
+    ("self_pay", None, "p1", Decimal("30"))])
+def test_a_price_from_today_is_accepted(source, category, point, amount):
+    domain.check_price(source, category, point, amount, PRICE_DAY, PRICE_DAY)
+
+
+def test_the_settlement_figures_add_visits_by_funding_and_price_them():
+    figures = domain.empty_settlement()
+    domain.add_to_settlement(figures, "government", "dibao", 3, Decimal("40.00"))
+    domain.add_to_settlement(figures, "government", "age_90", 2, Decimal("38.50"))
+    domain.add_to_settlement(figures, "government", "sanwu", 1, None)
+    domain.add_to_settlement(figures, "self_pay", None, 4, Decimal("30.00"))
+    domain.add_to_settlement(figures, None, None, 5, None)
+    view = domain.settlement_view(figures)
+    assert view["government"] == {"sanwu": 1, "dibao": 3, "youfu": 0, "model_worker": 0, "age_90": 2}
+    assert (view["self_pay"], view["undecided"], view["unpriced"]) == (4, 5, 1)
+    assert (view["visits"], view["government_visits"]) == (15, 6)
+    assert (view["amount"], view["self_pay_amount"]) == ("197.00", "120.00")  # 3×40 + 2×38.50; 4×30
+    totals = domain.empty_settlement()
+    domain.merge_settlement(totals, figures)
+    domain.merge_settlement(totals, figures)
+    assert domain.settlement_view(totals)["amount"] == "394.00"
+    assert domain.settlement_view(totals)["government"]["dibao"] == 6
