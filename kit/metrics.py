@@ -28,6 +28,15 @@ log = logging.getLogger("kit.metrics")
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1.0, 2.5, 5.0, 10.0)
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def method_label(method: str) -> str:
+    """The request's method as a label, or "other": HTTP lets a client send any token as
+    its method, and every label value is a series the process keeps for its whole life
+    (in memory and in its multiprocess file), so a client sending made-up methods would
+    grow the worker without end."""
+    return method if method in HTTP_METHODS else "other"
 
 
 def metrics_root() -> Path:
