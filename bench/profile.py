@@ -17,6 +17,7 @@ import collections
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -108,14 +109,13 @@ def main() -> None:
         print(f"load average before: {load_average()}")
         before, pg_before = process_cpu(suite.pid), postgres_cpu(suite.pg_data)
         recorder = subprocess.Popen([spy, "record", "--pid", str(suite.pid), "--subprocesses", "--nonblocking",
-                                     "--rate", "200", "--format", "raw", "--output", str(raw),
-                                     "--duration", str(int(SECONDS) + 2)],
+                                     "--rate", "100", "--format", "raw", "--output", str(raw)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1)
         _, flow = checkin_flow.run(gateway, point, assistant, pools, CLIENTS, SECONDS)
         wait_quiet(suite)
         after, pg_after = process_cpu(suite.pid), postgres_cpu(suite.pg_data)
-        recorder.wait(timeout=60)
+        recorder.send_signal(signal.SIGINT)  # py-spy writes what it sampled and stops
         visits = max(flow.visits, 1)
         rows = [{"process": name, "CPU ms/visit": round((after[name] - before.get(name, 0.0)) * 1000 / visits, 2)}
                 for name in sorted(after)]
@@ -124,6 +124,10 @@ def main() -> None:
         rows.append({"process": "TOTAL", "CPU ms/visit": round(sum(row["CPU ms/visit"] for row in rows), 2)})
         report(f"CPU per complete visit by process: {flow.visits} visits, {CLIENTS} clients through the gateway, "
                f"{SECONDS:.0f} s, events handled", rows)
+        try:
+            recorder.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            recorder.kill()
         if raw.exists():
             own, inclusive, samples = top_functions(raw)
             report(f"Top functions by own time (py-spy, {samples} samples of every suite process)", own)
