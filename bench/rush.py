@@ -153,6 +153,10 @@ class Replay:
                 if now >= next_sample:
                     with self.lock:
                         self.backlog.append(self.waiting)
+                        answered = sum(len(samples) for samples in self.latency.values())
+                    if len(self.backlog) % 30 == 0:  # a long run shows where it is
+                        print(f"  {now - self.started:5.0f} s: {answered} calls answered, backlog {self.waiting}",
+                              flush=True)
                     next_sample = now + 1
                 with self.lock:
                     if not self.heap and self.pending == 0:
@@ -241,8 +245,9 @@ def main() -> None:
               f"at the end {replay.backlog[-1] if replay.backlog else 0}; the last call answered "
               f"{max(0.0, finished - schedule_end):.1f} s after the schedule ended")
         print(f"CPU of the suite and PostgreSQL: {cpu:.0f} s for {calls} calls ({cpu * 1000 / max(calls, 1):.1f} ms a call; "
-              f"{cpu / (WINDOW / SPEEDUP):.2f} cores busy on average at {SPEEDUP:g}×, so the city at real time needs "
-              f"{cpu / (WINDOW / SPEEDUP) / SPEEDUP:.3f} and a 2-core machine holds about {2 * SPEEDUP * (WINDOW / SPEEDUP) / max(cpu, 1e-9):.0f}× it)")
+              f"{cpu / (WINDOW / SPEEDUP):.2f} cores busy on average at {SPEEDUP:g}×, so {POINTS} points at real time "
+              f"need {cpu / (WINDOW / SPEEDUP) / SPEEDUP:.3f} and 2 cores hold about "
+              f"{2 * SPEEDUP * (WINDOW / SPEEDUP) / max(cpu, 1e-9):.0f}× them, by CPU alone)")
         print(f"p99 {p99:.0f} ms (target {TARGET_P99_MS} ms at {SPEEDUP:g}× the city) — "
               f"{'held' if p99 < TARGET_P99_MS and not replay.errors else 'not held'}; load average after: {load_average()}")
 
