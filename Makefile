@@ -51,6 +51,9 @@ bench: $(STAMP) system-deps
 	$(PY) -m bench.store_scale
 	$(PY) -m bench.settlement
 	$(PY) -m bench.nameko_peer
+	$(PY) -m bench.soak
+	$(PY) -m bench.rush
+	$(PY) -m bench.profile
 
 # The import picture: parts, arrows between them with counts, arrows that run back up.
 layers: $(STAMP)

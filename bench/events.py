@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from bench.common import Timer, private_broker, private_postgres, report
 from kit import bus, events
+from kit.consumer import Many
 from testkit import probe
 
 N = int(os.environ.get("ZHUYU_BENCH_EVENTS", "5000"))
@@ -99,8 +100,22 @@ def pika_consume(url: str, n: int) -> float:
     return n / elapsed
 
 
-def consumer_rate(url: str, store, n: int) -> float:
-    worker = probe.consumer(store, {TYPE: probe.record_effect})
+def fill(url: str, n: int) -> None:
+    """`n` new persistent events on the queue, published in transactions of 100."""
+    conn = pika.BlockingConnection(pika.URLParameters(url))
+    channel = conn.channel()
+    channel.tx_select()
+    for i in range(n):
+        event_id, payload = body(i)
+        channel.basic_publish(bus.EXCHANGE, TYPE, payload, pika.BasicProperties(delivery_mode=2, message_id=event_id))
+        if i % 100 == 99:
+            channel.tx_commit()
+    channel.tx_commit()
+    conn.close()
+
+
+def consumer_rate(url: str, store, n: int, bulk: bool = False) -> float:
+    worker = probe.consumer(store, {TYPE: Many(probe.record_effects) if bulk else probe.record_effect})
     stop = threading.Event()
     thread = threading.Thread(target=worker.run, args=(stop,), daemon=True)
     started = time.perf_counter()
@@ -158,23 +173,17 @@ def main() -> None:
         print(f"relay / pika per-confirm = {relay / per_confirm:.2f}x; relay / pika batched = {relay / batched:.2f}x")
 
         plain = pika_consume(url, N)  # consumes what the relay just published
-        conn = pika.BlockingConnection(pika.URLParameters(url))
-        channel = conn.channel()
-        channel.tx_select()
-        for i in range(N):
-            event_id, payload = body(i)
-            channel.basic_publish(bus.EXCHANGE, TYPE, payload,
-                                  pika.BasicProperties(delivery_mode=2, message_id=event_id))
-            if i % 100 == 99:
-                channel.tx_commit()
-        channel.tx_commit()
-        conn.close()
+        fill(url, N)
         inbox = consumer_rate(url, consumer_store, N)
+        fill(url, N)
+        bulk = consumer_rate(url, consumer_store, N, bulk=True)
         report(f"Consuming {N} events", [
             {"consumer": "pika consume-and-ack loop", "msg/s": round(plain)},
-            {"consumer": "inbox consumer (PostgreSQL, effect + inbox row)", "msg/s": round(inbox)},
+            {"consumer": "inbox consumer (PostgreSQL, effect + inbox row per event)", "msg/s": round(inbox)},
+            {"consumer": "inbox consumer, handler writing each batch's effects in one statement", "msg/s": round(bulk)},
         ])
-        print(f"inbox consumer / plain loop = {inbox / plain:.2f}x")
+        print(f"inbox consumer / plain loop = {inbox / plain:.2f}x; with a bulk handler {bulk / plain:.2f}x "
+              "(target 0.5x)")
 
         consumer_store.dispose()
         consumer_store = probe.make_store(pg.create_database("bench_pipeline"))

@@ -348,16 +348,11 @@ def _routed(operation: dict) -> bool:
     return declared is None or not declared.internal
 
 
-def serve() -> None:
-    from kit.web_server import serve as gunicorn_serve
-
-    settings = config.load()
-    logs.configure("gateway", settings.log_level)
-
-    def prepare() -> None:
-        store = build_store()
-        store.prepare_schema()
-        auth.ensure_admin(store, settings.admin_password)
-        store.dispose()
-
-    gunicorn_serve(create_app, settings.port, "GATEWAY", on_starting=prepare)
+def prepare(settings: config.Settings | None = None) -> None:
+    """Once before the web workers start (`zhuyu serve gateway`): the store's schema and
+    the first admin."""
+    settings = settings or config.load()
+    store = build_store()
+    store.prepare_schema()
+    auth.ensure_admin(store, settings.admin_password)
+    store.dispose()

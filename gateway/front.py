@@ -187,8 +187,8 @@ class Front:
             route = self._label(path)
             elapsed = time.perf_counter() - started
             status = seen[0][:3] if seen else "000"
-            self.measure.http_requests.labels("gateway", method, route, status).inc()
-            self.measure.http_latency.labels("gateway", method, route).observe(elapsed)
+            self.measure.http_requests.labels("gateway", metrics.method_label(method), route, status).inc()
+            self.measure.http_latency.labels("gateway", metrics.method_label(method), route).observe(elapsed)
             principal = environ.get(PRINCIPAL)
             access.info("request", extra={
                 "request_id": context.request_id.get(), "method": method, "route": route_template(path),

@@ -37,7 +37,22 @@ from kit.settings import CommonSettings
 
 log = logging.getLogger("kit.consumer")
 
-Handler = Callable[[Session, events.Event], None]
+
+
+class Many:
+    """A handler that takes a run of consecutive events of its types at once,
+    `handle(session, events)`, to write them in bulk (one statement for the run instead of
+    one per event). The consumer gives it each run in the order the events came; when a
+    batch must be handled again event by event (one failed), a run of one."""
+
+    def __init__(self, handle: Callable[[Session, list[events.Event]], None]):
+        self.handle = handle
+
+    def __call__(self, session: Session, event: events.Event) -> None:
+        self.handle(session, [event])
+
+
+Handler = Callable[[Session, events.Event], None]  # or a `Many`
 
 
 @dataclass
@@ -165,6 +180,7 @@ class Consumer:
         duplicates = 0
         inbox = self.tables.inbox
         ids = [d.event.id for d in batch if d.event is not None]
+        run: tuple[Many, list[events.Event]] | None = None  # consecutive events of one bulk handler
         with self.store.begin() as session:
             seen = set(session.execute(sa.select(inbox.c.event_id).where(inbox.c.event_id.in_(ids))).scalars())
             for delivery in batch:
@@ -181,7 +197,16 @@ class Consumer:
                 context.traceparent.set(event.traceparent)
                 if handler is None:
                     handled.append(event)
+                elif not isolate and isinstance(handler, Many):
+                    if run and run[0] is not handler:
+                        self._run_many(session, run)
+                    run = run if run and run[0] is handler else (handler, [])
+                    run[1].append(event)
+                    handled.append(event)
                 elif not isolate:
+                    if run:
+                        self._run_many(session, run)
+                        run = None
                     with tracing.span(f"handle {event.type}", tracing.CONSUMER, {"messaging.message.id": event.id}):
                         handler(session, event)
                     handled.append(event)
@@ -204,6 +229,8 @@ class Consumer:
                         failures.append(delivery)
                         log.warning("handler failed",
                                     extra={"event_id": event.id, "event_type": event.type, "error": delivery.error})
+            if run:
+                self._run_many(session, run)
             if handled:
                 now = datetime.now(timezone.utc)
                 session.execute(inbox.insert(), [
@@ -221,6 +248,12 @@ class Consumer:
         self.duplicates += duplicates
         self.failed += len(failures)
         return failures
+
+    @staticmethod
+    def _run_many(session: Session, run: tuple[Many, list[events.Event]]) -> None:
+        handler, taken = run
+        with tracing.span(f"handle {len(taken)} × {taken[0].type}", tracing.CONSUMER):
+            handler.handle(session, taken)
 
     def _count(self, handled: list[events.Event], duplicates: int) -> None:
         by_type = Counter(event.type for event in handled)

@@ -16,13 +16,10 @@ from pathlib import Path
 from typing import Callable, ContextManager, Iterator
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from kit import wakeup
 from kit.errors import NotFound
 from kit.settings import env
 
@@ -93,6 +90,7 @@ class Store:
         self.migrations = migrations
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        wakeup.install(self._sessions, self.engine)  # a relay woken by commits
 
     def begin(self) -> contextlib.AbstractContextManager[Session]:
         return self._sessions.begin()
@@ -106,12 +104,18 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema to head; safe when several processes start at once."""
+        from alembic import command
+
         with self._migration_lock() as connection:
             config = self._alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
-    def _alembic_config(self) -> Config:
+    def _alembic_config(self):
+        # alembic (with mako and pygments) is imported only where a schema is looked at:
+        # a web worker or a relay that never migrates does not carry it.
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(self.migrations))
         return config
@@ -129,6 +133,9 @@ class Store:
         """`current` (at this code's head), `behind` (a migration of this release has not run)
         or `ahead` (a newer release migrated it: expand-then-contract migrations keep the
         older code working until that release's rollout ends)."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(self._alembic_config())
         with self.engine.connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())
@@ -174,12 +181,13 @@ class Store:
         """Write a migration for what the models add (compared on an empty SQLite at head)."""
         import tempfile
 
+        from alembic import command
+
         with tempfile.TemporaryDirectory() as tmp:
             scratch = Store(f"sqlite:///{tmp}/scratch.db", self.migrations)
             scratch.migrate()
             with scratch.engine.connect() as connection:
-                config = Config()
-                config.set_main_option("script_location", str(self.migrations))
+                config = self._alembic_config()
                 config.attributes["connection"] = connection
                 command.revision(config, message=message, autogenerate=True)
             scratch.dispose()

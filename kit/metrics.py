@@ -16,6 +16,7 @@ import ipaddress
 import logging
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -27,6 +28,15 @@ log = logging.getLogger("kit.metrics")
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1.0, 2.5, 5.0, 10.0)
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def method_label(method: str) -> str:
+    """The request's method as a label, or "other": HTTP lets a client send any token as
+    its method, and every label value is a series the process keeps for its whole life
+    (in memory and in its multiprocess file), so a client sending made-up methods would
+    grow the worker without end."""
+    return method if method in HTTP_METHODS else "other"
 
 
 def metrics_root() -> Path:
@@ -65,39 +75,47 @@ class Instruments:
 
 
 _instruments: Instruments | None = None
+_making = threading.Lock()
 
 
 def instruments() -> Instruments:
-    """The process's instruments, made on first use (after `configure`)."""
-    global _instruments
+    """The process's instruments, made on first use (after `configure`), once even when a
+    worker's relay, consumer and scheduler threads ask at the same moment."""
     if _instruments is None:
-        from prometheus_client import Counter, Gauge, Histogram
-
-        _instruments = Instruments(
-            http_requests=Counter("zhuyu_http_requests_total", "HTTP requests answered",
-                                  ["service", "method", "route", "status"]),
-            http_latency=Histogram("zhuyu_http_request_duration_seconds", "Time to answer an HTTP request",
-                                   ["service", "method", "route"], buckets=LATENCY_BUCKETS),
-            events_published=Counter("zhuyu_events_published_total", "Events relayed from the outbox and confirmed",
-                                     ["service"]),
-            events_consumed=Counter("zhuyu_events_consumed_total", "Events taken from the queue",
-                                    ["service", "type", "outcome"]),
-            events_retried=Counter("zhuyu_events_retried_total", "Events sent to a delayed retry after a failure",
-                                   ["service", "type"]),
-            events_dead_lettered=Counter("zhuyu_events_dead_lettered_total", "Events given up and dead-lettered",
-                                         ["service", "type"]),
-            scheduler_lag=Gauge("zhuyu_scheduler_lag_seconds", "How late the last run of a periodic job started",
-                                ["service", "job"], multiprocess_mode="max"),
-            scheduler_runs=Counter("zhuyu_scheduler_runs_total", "Runs of periodic jobs by outcome",
-                                   ["service", "job", "outcome"]),
-            notifications=Counter("zhuyu_notification_deliveries_total", "Delivery attempts by channel and outcome",
-                                  ["channel", "outcome"]),
-            deadlines_missed=Counter("zhuyu_complaint_deadlines_missed_total", "Complaint deadlines that passed unmet",
-                                     ["deadline"]),
-            rate_limit_store_errors=Counter("zhuyu_rate_limit_store_errors_total",
-                                            "Requests let through unlimited because the rate-limit store could not be reached"),
-        )
+        with _making:
+            if _instruments is None:
+                _make()
     return _instruments
+
+
+def _make() -> None:
+    global _instruments
+    from prometheus_client import Counter, Gauge, Histogram
+
+    _instruments = Instruments(
+        http_requests=Counter("zhuyu_http_requests_total", "HTTP requests answered",
+                              ["service", "method", "route", "status"]),
+        http_latency=Histogram("zhuyu_http_request_duration_seconds", "Time to answer an HTTP request",
+                               ["service", "method", "route"], buckets=LATENCY_BUCKETS),
+        events_published=Counter("zhuyu_events_published_total", "Events relayed from the outbox and confirmed",
+                                 ["service"]),
+        events_consumed=Counter("zhuyu_events_consumed_total", "Events taken from the queue",
+                                ["service", "type", "outcome"]),
+        events_retried=Counter("zhuyu_events_retried_total", "Events sent to a delayed retry after a failure",
+                               ["service", "type"]),
+        events_dead_lettered=Counter("zhuyu_events_dead_lettered_total", "Events given up and dead-lettered",
+                                     ["service", "type"]),
+        scheduler_lag=Gauge("zhuyu_scheduler_lag_seconds", "How late the last run of a periodic job started",
+                            ["service", "job"], multiprocess_mode="max"),
+        scheduler_runs=Counter("zhuyu_scheduler_runs_total", "Runs of periodic jobs by outcome",
+                               ["service", "job", "outcome"]),
+        notifications=Counter("zhuyu_notification_deliveries_total", "Delivery attempts by channel and outcome",
+                              ["channel", "outcome"]),
+        deadlines_missed=Counter("zhuyu_complaint_deadlines_missed_total", "Complaint deadlines that passed unmet",
+                                 ["deadline"]),
+        rate_limit_store_errors=Counter("zhuyu_rate_limit_store_errors_total",
+                                        "Requests let through unlimited because the rate-limit store could not be reached"),
+    )
 
 
 # --- scrape-time figures from a store ---------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kit import bus, context, event_schemas, events, metrics
+from kit import bus, context, event_schemas, events, metrics, wakeup
 from kit.db import UNAVAILABLE, Store
 from kit.messaging import MessagingTables
 from kit.settings import CommonSettings
@@ -38,12 +38,18 @@ class Outbox:
         self.check = check
         # Statements built once: building them per event costs more than running them.
         self._insert = tables.outbox.insert()
-        # The same SQL on PostgreSQL and SQLite (3.35+); as text it is compiled once, which
-        # SQLAlchemy's ON CONFLICT construct is not.
-        self._sequence = sa.text(
-            f"INSERT INTO {tables.sequence.name} (subject, last) VALUES (:subject, 1) "
-            f"ON CONFLICT (subject) DO UPDATE SET last = {tables.sequence.name}.last + 1 RETURNING last"
-        )
+        # As text it is compiled once, which SQLAlchemy's ON CONFLICT construct is not. On
+        # PostgreSQL the same statement wakes the relay (`kit.wakeup`): a notification the
+        # server delivers at commit, at no extra round trip; SQLite (3.35+) wakes it after
+        # the commit instead.
+        name = tables.sequence.name
+        bump = f"ON CONFLICT (subject) DO UPDATE SET last = {name}.last + 1 RETURNING last"
+        self._sequence = {
+            "postgresql": sa.text(
+                f"INSERT INTO {name} (subject, last) SELECT CAST(:subject AS VARCHAR), 1 "
+                f"FROM (SELECT pg_notify('{wakeup.CHANNEL}', '')) AS wake WHERE true {bump}"),
+            "sqlite": sa.text(f"INSERT INTO {name} (subject, last) VALUES (:subject, 1) {bump}"),
+        }
 
     def add(self, session: Session, type: str, subject: str, data: dict[str, Any], dataversion: int = 1,
             event_id: str | None = None) -> dict:
@@ -82,7 +88,9 @@ class Outbox:
         return event
 
     def _next_sequence(self, session: Session, subject: str) -> int:
-        return session.execute(self._sequence, {"subject": subject}).scalar_one()
+        session.info[wakeup.WRITTEN] = True
+        statement = self._sequence[session.get_bind().dialect.name]
+        return session.execute(statement, {"subject": subject}).scalar_one()
 
     def backlog(self, session: Session) -> tuple[int, float | None]:
         """Unsent rows and the age in seconds of the oldest one."""
@@ -147,16 +155,18 @@ class Relay:
         self._publisher: bus.ConfirmingPublisher | None = None
         self.published = 0
         self._measure = metrics.instruments()
+        self._waiter: wakeup.Waiter | None = None
 
     def run(self, stop: threading.Event) -> None:
-        log.info("relay started", extra={"owner": self.lease.owner})
+        self._waiter = wakeup.Waiter.for_engine(self.store.engine)
+        log.info("relay started", extra={"owner": self.lease.owner, "woken_by_store": self._waiter is not None})
         backoff = 0.5
         while not stop.is_set():
             try:
                 sent = self.run_once()
                 backoff = 0.5
                 if sent == 0:
-                    stop.wait(self.settings.relay_poll_seconds)
+                    self._idle(stop)
             except NotLeader:
                 stop.wait(self.settings.relay_lease_seconds / 3)
             except (bus.PublishFailed, *bus.BROKER_ERRORS) as exc:
@@ -169,12 +179,26 @@ class Relay:
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 10.0)
         self._close()
+        if self._waiter is not None:
+            self._waiter.close()
         try:
             with self.store.begin() as session:
                 self.lease.release(session)
         except UNAVAILABLE:
             pass
         log.info("relay stopped", extra={"published": self.published})
+
+    def _idle(self, stop: threading.Event) -> None:
+        """Until the store says an event committed (or, without a wake-up, for the poll
+        interval); at most `relay_idle_seconds`, then the outbox is looked at anyway."""
+        if self._waiter is None:
+            stop.wait(self.settings.relay_poll_seconds)
+            return
+        deadline = time.monotonic() + self.settings.relay_idle_seconds
+        while not stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._waiter.wait(min(left, 1.0)):  # a second at most: stop is seen
+                return
 
     def run_once(self) -> int:
         outbox = self.tables.outbox

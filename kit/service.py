@@ -111,9 +111,9 @@ def migrations_dir(service_file: str) -> Path:
 
 
 def run_background(service: Service, roles: list[str]) -> None:
-    """Run background roles in threads until SIGTERM or SIGINT."""
+    """Run background roles in threads until SIGTERM or SIGINT (the store's schema is
+    prepared first, by the caller)."""
     logs.configure(service.name, service.settings.log_level)
-    service.store.prepare_schema()
     metrics.serve_alone(service.store_gauges())
     tracing.configure(service.name)
     stop = threading.Event()
@@ -146,7 +146,11 @@ def run_background(service: Service, roles: list[str]) -> None:
         if heartbeat:  # containers' health checks read its age
             Path(heartbeat).touch()
         stop.wait(2.0)
+    died = [thread.name for thread in threads if not thread.is_alive()] if not stop.is_set() else []
     stop.set()
     for thread in threads:
         thread.join(timeout=10)
     service.store.dispose()
+    if died:  # the process ends in failure, so that whoever keeps it starts it again
+        log.error("a role stopped unexpectedly", extra={"threads": died})
+        raise SystemExit(1)

@@ -97,7 +97,8 @@ class CommonSettings:
     timezone: str
     log_level: str
     relay_batch_size: int
-    relay_poll_seconds: float
+    relay_poll_seconds: float  # between looks at the outbox when the store cannot wake the relay
+    relay_idle_seconds: float  # the longest the relay waits for the store's wake-up
     relay_lease_seconds: float
     consumer_prefetch: int
     consumer_batch_size: int
@@ -126,6 +127,7 @@ def common_settings(service: str) -> CommonSettings:
         log_level=env.str("ZHUYU_LOG_LEVEL", "INFO"),
         relay_batch_size=env.int("ZHUYU_RELAY_BATCH_SIZE", 200),
         relay_poll_seconds=env.float("ZHUYU_RELAY_POLL_SECONDS", 0.05),
+        relay_idle_seconds=env.float("ZHUYU_RELAY_IDLE_SECONDS", 5.0),
         relay_lease_seconds=env.float("ZHUYU_RELAY_LEASE_SECONDS", 5.0),
         consumer_prefetch=env.int("ZHUYU_CONSUMER_PREFETCH", 200),
         consumer_batch_size=env.int("ZHUYU_CONSUMER_BATCH_SIZE", 100),

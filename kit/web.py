@@ -218,8 +218,9 @@ def create_app(
         route = request.url_rule.rule if request.url_rule is not None else "unmatched"
         if route != "/metrics":
             elapsed = time.perf_counter() - g.get("started", time.perf_counter())
-            measure.http_requests.labels(name, request.method, route, str(response.status_code)).inc()
-            measure.http_latency.labels(name, request.method, route).observe(elapsed)
+            method = metrics.method_label(request.method)
+            measure.http_requests.labels(name, method, route, str(response.status_code)).inc()
+            measure.http_latency.labels(name, method, route).observe(elapsed)
             trail.info("request", extra={
                 "request_id": context.request_id.get(), "method": request.method, "route": route,
                 "status": response.status_code, "duration_ms": round(elapsed * 1000, 2),

@@ -22,9 +22,8 @@ import resource
 import time
 import uuid
 from http import HTTPStatus
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from flask import Flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.base import Worker
 from waitress import wasyncore
@@ -37,7 +36,9 @@ from waitress.task import ErrorTask, ThreadedTaskDispatcher
 
 from kit import metrics
 from kit.settings import env
-from kit.web import PROBLEM, problem_document
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 # Headers on the answers the HTTP layer makes itself (the apps add theirs to their own).
 PLAIN_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store")]
@@ -55,6 +56,8 @@ class _ProblemError(ErrorTask):
     """Waitress's own error answers (400, 413, 431, 500, 501) as problem+json."""
 
     def execute(self):
+        from kit.web import PROBLEM, problem_document  # in the worker, where the app has it already
+
         error = self.request.error
         status = error.code
         code, detail = _ANSWERS.get(status, ("MALFORMED_REQUEST", "") if status < 500 else _ANSWERS[500])
@@ -195,7 +198,10 @@ class _Gunicorn(BaseApplication):
 
 
 def serve(factory: Callable[[], Flask], port: int, prefix: str, on_starting: Callable[[], None] | None = None) -> None:
-    """Serve `factory()` in each worker; `on_starting` runs once in the master (migrations)."""
+    """Serve `factory()` in each worker; `on_starting` runs once in the master (migrations).
+
+    The master imports neither the app nor Flask: `factory` imports them in each worker, so
+    the master stays a small process that only keeps the workers."""
     options = {
         "bind": f"{env.str('ZHUYU_BIND_HOST', '127.0.0.1')}:{env.int(prefix + '_PORT', port)}",
         "workers": env.int(prefix + "_WEB_WORKERS", env.int("ZHUYU_WEB_WORKERS", 2)),

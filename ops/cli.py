@@ -22,11 +22,12 @@ import argparse
 import json
 import os
 import sys
+import traceback
 
 from kit import registry
 from kit.settings import env
 from ops import commands
-from ops.build import NotCarried, build
+from ops.build import NotCarried, build, carries
 
 ROLES = ("web", "relay", "consumer", "scheduler", "worker")
 
@@ -37,26 +38,68 @@ def _serve(args: argparse.Namespace) -> None:
     dev_secrets.refuse_development_secrets()
     metrics.configure(args.target)  # before anything records a figure
     if args.target == "gateway":
-        from gateway import app as gateway_app
-
-        gateway_app.serve()
+        _serve_gateway()
         return
     if args.role not in ROLES:
         raise SystemExit(f"role must be one of {', '.join(ROLES)}")
-    from kit.service import run_background
+    if not carries(args.target):
+        raise NotCarried(f"the {args.target} service", args.target)
+    from kit import logs
 
-    service = build(args.target)
+    logs.configure(args.target, env.str("ZHUYU_LOG_LEVEL", "INFO"))
+    _in_child(lambda: build(args.target).store.prepare_schema(), f"the {args.target} store")
     if args.role == "web":
-        from kit import logs
         from kit.web_server import serve
 
-        logs.configure(service.name, service.settings.log_level)
-        service.store.prepare_schema()
-        service.store.dispose()
         serve(lambda: build(args.target).app(), registry.SERVICES[args.target], args.target.upper())
         return
+    from kit.service import run_background
+
     roles = ["relay", "consumer", "scheduler"] if args.role == "worker" else [args.role]
-    run_background(service, roles)
+    run_background(build(args.target), roles)
+
+
+def _serve_gateway() -> None:
+    from gateway import config
+    from kit import logs
+    from kit.web_server import serve
+
+    settings = config.load()
+    logs.configure("gateway", settings.log_level)
+
+    def prepare() -> None:
+        from gateway import app
+
+        app.prepare(settings)
+
+    def create_app():
+        from gateway import app
+
+        return app.create_app()
+
+    _in_child(prepare, "the gateway's store")
+    serve(create_app, settings.port, "GATEWAY")
+
+
+def _in_child(work, what: str) -> None:
+    """Run `work` (a store's schema) in a forked child and wait for it. What it imports
+    stays out of this process: the whole service and SQLAlchemy out of a web master, which
+    only keeps its workers (each imports the app itself), and alembic out of a worker."""
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            work()
+        except BaseException:  # noqa: BLE001 - told below, in the parent's words
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"error: preparing {what} failed (see above)")
 
 
 def _migrate(args: argparse.Namespace) -> None:

@@ -2,8 +2,14 @@
 
 Starts RabbitMQ (the one in AMQP_URL, else a private node under ./var/rabbitmq) and Redis
 for the gateway's rate limits (ZHUYU_RATE_LIMIT_STORAGE_URI, else a private one), brings
-every store to its schema, then runs each service's web, relay, consumer and scheduler
-processes and the gateway, restarting any that dies. Ctrl-C stops everything.
+every store to its schema, then runs each service's web process and one worker process
+(its relay, consumer and scheduler, mostly idle, in one: `zhuyu serve <service> worker`)
+and the gateway, restarting any that dies. `ZHUYU_SPLIT_WORKERS=true` runs the relay,
+consumer and scheduler as processes of their own instead, as a deployment scales them.
+Ctrl-C stops everything.
+
+The supervisor itself stays small: each store is migrated by a `zhuyu migrate` child, so
+this process never imports a service.
 """
 from __future__ import annotations
 
@@ -18,7 +24,10 @@ import urllib.request
 from kit import broker, metrics, redis_node, registry
 from ops import run_lock
 from kit.settings import env, var_dir
-from ops.build import build
+
+# The roles a service's worker process runs; with ZHUYU_SPLIT_WORKERS, one process each. A
+# role a service has nothing for (registration handles no events) ends at once, cleanly.
+WORKER_ROLES = ("relay", "consumer", "scheduler")
 
 
 def _say(message: str, **fields) -> None:
@@ -26,20 +35,24 @@ def _say(message: str, **fields) -> None:
           flush=True)
 
 
-def _processes() -> list[tuple[str, list[str]]]:
+def _processes(split: bool) -> list[tuple[str, list[str]]]:
     exe = [sys.executable, "-m", "ops.cli"]
     procs = []
     for name in registry.SERVICES:
-        service = build(name)
         procs.append((f"{name}-web", [*exe, "serve", name, "web"]))
-        procs.append((f"{name}-relay", [*exe, "serve", name, "relay"]))
-        if service.handlers:
-            procs.append((f"{name}-consumer", [*exe, "serve", name, "consumer"]))
-        if service.jobs:
-            procs.append((f"{name}-scheduler", [*exe, "serve", name, "scheduler"]))
-        service.store.dispose()
+        for role in WORKER_ROLES if split else ("worker",):
+            procs.append((f"{name}-{role}", [*exe, "serve", name, role]))
     procs.append(("gateway", [*exe, "serve", "gateway"]))
     return procs
+
+
+def _migrate_all() -> None:
+    """Every store to its schema, in parallel children (`zhuyu migrate <service>`)."""
+    exe = [sys.executable, "-m", "ops.cli", "migrate"]
+    children = {name: subprocess.Popen([*exe, name], stdout=subprocess.DEVNULL) for name in registry.SERVICES}
+    failed = [name for name, child in children.items() if child.wait() != 0]
+    if failed:
+        raise SystemExit(f"error: migrating the store of {', '.join(failed)} failed (see above)")
 
 
 def main() -> int:
@@ -72,12 +85,21 @@ def main() -> int:
             return 2
         os.environ["ZHUYU_RATE_LIMIT_STORAGE_URI"] = rate_store.url
     os.environ.setdefault("ZHUYU_VAR_DIR", str(var_dir()))
+    # One machine: one web worker process per service (its threads serve the requests),
+    # two for the gateway, which every request and every slow client passes through.
+    if "ZHUYU_WEB_WORKERS" not in os.environ:
+        os.environ["ZHUYU_WEB_WORKERS"] = "1"
+        os.environ.setdefault("GATEWAY_WEB_WORKERS", "2")
     metrics.reset()  # figures start again with the suite
 
-    for name in registry.SERVICES:
-        service = build(name)
-        service.store.migrate()
-        service.store.dispose()
+    try:
+        _migrate_all()
+    except SystemExit:
+        if node is not None:
+            node.stop()
+        if rate_store is not None:
+            rate_store.stop()
+        raise
 
     stopping = False
 
@@ -89,7 +111,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, _stop)
 
     children: dict[str, subprocess.Popen] = {}
-    commands = dict(_processes())
+    commands = dict(_processes(env.bool("ZHUYU_SPLIT_WORKERS", False)))
     restarts: dict[str, float] = {}
     for name, command in commands.items():
         children[name] = subprocess.Popen(command, start_new_session=True)
@@ -102,6 +124,10 @@ def main() -> int:
             time.sleep(0.5)
             for name, child in list(children.items()):
                 if child.poll() is not None and not stopping:
+                    if child.returncode == 0 and name.rsplit("-", 1)[-1] in WORKER_ROLES:
+                        _say("nothing to run for this role", process=name)  # e.g. registration's consumer
+                        del children[name]
+                        continue
                     wait = restarts.get(name, 0.5)
                     _say("process exited, restarting", process=name, code=child.returncode, in_seconds=wait)
                     metrics.process_exited(child.pid, name.split("-", 1)[0])

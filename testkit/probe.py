@@ -36,6 +36,11 @@ def record_effect(session, event) -> None:
     session.execute(_record, {"event_id": event.id, "subject": event.subject})
 
 
+def record_effects(session, taken) -> None:
+    """The same effect for a run of events, in one statement (for `kit.consumer.Many`)."""
+    session.execute(_record, [{"event_id": event.id, "subject": event.subject} for event in taken])
+
+
 def effect_counts(store: Store) -> dict[str, int]:
     with store.begin() as session:
         rows = session.execute(sa.select(effects.c.event_id, sa.func.count()).group_by(effects.c.event_id)).all()

@@ -435,3 +435,19 @@ def test_a_keys_unusable_stored_rate_limit_falls_back_to_the_default_instead_of_
     answers = [gateway.get("/api/v1/elders", headers=key) for _ in range(5)]
     assert [a.status_code for a in answers] == [200, 200, 200, 200, 429]
     assert answers[0].headers["RateLimit-Limit"] == "4"
+
+
+def test_made_up_methods_do_not_each_add_a_metric_series(edge):
+    """Hostile clients send any token as the method (HTTP allows it); each new label set of
+    the request counters is memory the worker keeps for its whole life."""
+    from kit import metrics
+
+    client = edge()
+    for n in range(40):
+        response = client.open("/api/v1/service-points", method=f"FUZZ{n}X")
+        assert response.status_code in (401, 429)  # refused, then limited as bad credentials
+        assert response.headers["Content-Type"].startswith("application/problem+json")
+    methods = {sample.labels["method"] for family in metrics.instruments().http_requests.collect()
+               for sample in family.samples if sample.labels.get("service") == "gateway"}
+    assert not any(method.startswith("FUZZ") for method in methods), sorted(methods)
+    assert "other" in methods

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from kit import bus, events
-from kit.consumer import Consumer, _Delivery
+from kit.consumer import Consumer, Many, _Delivery
 from kit.db import Store
 from kit.errors import DomainError, NotFound
 from kit.messaging import messaging_tables
@@ -62,3 +62,46 @@ def test_a_refused_event_is_dead_lettered_at_once_a_missing_record_and_a_bug_are
     with consumer.store.begin() as session:
         handled = session.execute(sa.select(consumer.tables.inbox.c.type)).scalars().all()
     assert handled == ["t.fine"]
+
+
+def test_a_bulk_handler_gets_each_run_of_its_events_in_order_and_once(tmp_path):
+    metadata = sa.MetaData()
+    tables = messaging_tables(metadata)
+    store = Store(f"sqlite:///{tmp_path / 'bulk.db'}", tmp_path)
+    metadata.create_all(store.engine)
+    calls: list[list[str]] = []
+    bulk = Many(lambda session, taken: calls.append([e.id for e in taken]))
+    single: list[str] = []
+    consumer = Consumer(store, tables, common_settings("test"),
+                        {"t.bulk": bulk, "t.other": lambda session, event: single.append(event.id)}, queue="test.events")
+    batch = [delivery(1, "t.bulk"), delivery(2, "t.bulk"), delivery(3, "t.other"), delivery(4, "t.bulk"),
+             delivery(5, "t.bulk"), delivery(6, "t.bulk")]
+    ids = [d.event.id for d in batch]
+    assert consumer._handle(batch) == []
+    assert calls == [ids[0:2], ids[3:6]], "two runs, split where another handler's event came between"
+    assert single == [ids[2]]
+    assert consumer._handle(batch) == [] and len(calls) == 2, "a redelivered batch changes nothing"
+    with store.begin() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(tables.inbox)).scalar() == 6
+    store.dispose()
+
+
+def test_when_a_bulk_run_fails_its_events_are_handled_one_by_one_and_only_the_bad_one_is_set_aside(tmp_path):
+    metadata = sa.MetaData()
+    tables = messaging_tables(metadata)
+    store = Store(f"sqlite:///{tmp_path / 'bulk.db'}", tmp_path)
+    metadata.create_all(store.engine)
+    batch = [delivery(1, "t.bulk"), delivery(2, "t.bulk"), delivery(3, "t.bulk")]
+    bad = batch[1].event.id
+    calls: list[list[str]] = []
+
+    def handle(session, taken):
+        if any(e.id == bad for e in taken):
+            raise DomainError("INVALID_TRANSITION", "not this one")
+        calls.append([e.id for e in taken])
+
+    consumer = Consumer(store, tables, common_settings("test"), {"t.bulk": Many(handle)}, queue="test.events")
+    failures = consumer._handle(batch)
+    assert [d.event.id for d in failures] == [bad]
+    assert calls == [[batch[0].event.id], [batch[2].event.id]]
+    store.dispose()

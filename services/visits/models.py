@@ -105,6 +105,18 @@ slots = sa.Table(
     sa.Column("taken", sa.Integer, nullable=False),
 )
 
+# --- Baths in use -------------------------------------------------------------------------
+# One row per (point, day of the visits): the number of baths running. A bath takes a place
+# with one conditional update of this row and gives it back when rest starts, so the
+# capacity check serialises only on this counter, never on the point.
+bath_places = sa.Table(
+    "bath_places",
+    metadata,
+    sa.Column("service_point_id", sa.String(36), primary_key=True),
+    sa.Column("local_date", sa.Date, primary_key=True),
+    sa.Column("in_use", sa.Integer, nullable=False),
+)
+
 bookings = sa.Table(
     "bookings",
     metadata,

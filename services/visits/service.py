@@ -29,8 +29,8 @@ from kit.readmodel import apply_state
 from services.visits import domain
 from services.visits.config import Settings
 from services.visits.models import (
-    bookings, elders, entry_denials, follow_up_notices, follow_up_plans, follow_ups, incidents, points, prices,
-    settlements, slots, staff, subsidies, timeline, visits,
+    bath_places, bookings, elders, entry_denials, follow_up_notices, follow_up_plans, follow_ups, incidents, points,
+    prices, settlements, slots, staff, subsidies, timeline, visits,
 )
 
 class CardLookup(Protocol):
@@ -384,23 +384,44 @@ class Visits:
     def start_bath(self, session: Session, visit_id: str, assistant_id: str, who: Caller, now: datetime) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
         status = domain.step(row.status, "bath")
-        point = self.point(session, row.service_point_id, lock=True)  # serialises the capacity check
+        point = self.point(session, row.service_point_id)
         assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
-        baths_now = session.execute(sa.select(sa.func.count()).select_from(visits).where(
-            visits.c.service_point_id == row.service_point_id, visits.c.status == "bathing")).scalar()
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
-        domain.check_assistant(view, self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now)),
-                               row.service_point_id, baths_now, self.point_view(point))
+        elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
+        baths_now = self._take_bath_place(session, row, point.bath_capacity)
+        domain.check_assistant(view, elder, row.service_point_id, baths_now, self.point_view(point))
         visit = self._change(session, row, {"status": status, "assistant_staff_id": assistant_id,
                                             "bath_started_at": now},
                              "bath_started", who.user_id, assistant_id, {}, "visits.visit.bath_started", now)
         return self._with_timeline(session, visit)
 
+    def _take_bath_place(self, session: Session, visit: Any, capacity: int) -> int:
+        """The baths running at the visit's point before this one, counted on the point's
+        counter row for the day, which this bath takes a place on if one is free (one
+        conditional upsert: concurrent baths wait for each other on this row only, and no
+        interleaving lets more than `capacity` in). When none is free, `capacity`: the rule
+        then refuses, and the refusal rolls the transaction back with its place."""
+        taken = session.execute(self._bath_place_sql, {"point": visit.service_point_id, "day": visit.local_date,
+                                                       "capacity": capacity}).scalar()
+        return capacity if taken is None else taken - 1
+
+    _bath_place_sql = sa.text(
+        "INSERT INTO bath_places (service_point_id, local_date, in_use) VALUES (:point, :day, 1) "
+        "ON CONFLICT (service_point_id, local_date) DO UPDATE SET in_use = bath_places.in_use + 1 "
+        "WHERE bath_places.in_use < :capacity RETURNING in_use").bindparams(sa.bindparam("day", type_=sa.Date))
+
+    @staticmethod
+    def _give_back_bath_place(session: Session, visit: Any) -> None:
+        session.execute(bath_places.update().where(bath_places.c.service_point_id == visit.service_point_id,
+                                                   bath_places.c.local_date == visit.local_date)
+                        .values(in_use=bath_places.c.in_use - 1))
+
     def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
         status = domain.step(row.status, "rest")
+        self._give_back_bath_place(session, row)
         visit = self._change(session, row, {"status": status, "rest_started_at": now}, "rest_started", who.user_id,
                              who.staff_id, {}, "visits.visit.rest_started", now)
         return self._with_timeline(session, visit)

@@ -78,7 +78,7 @@ def suite_processes(var: Path) -> dict[str, list[int]]:
 
 def victims(var: Path) -> list[str]:
     """Every process of every service, service by service, then the gateway."""
-    order = {"web": 0, "relay": 1, "consumer": 2, "scheduler": 3}
+    order = {"web": 0, "worker": 1, "relay": 2, "consumer": 3, "scheduler": 4}
     roles = suite_processes(var)
     services = [r for r in roles if r != "gateway"]
     services.sort(key=lambda r: (list(registry.SERVICES).index(r.split()[0]), order.get(r.split()[-1], 9)))

@@ -1,6 +1,6 @@
 """No loss under SIGKILL: a steady mix of registrations, visits and complaints through the
-gateway while, in turn, every process of the suite (each service's web, relay, consumer
-and scheduler, then the gateway) is killed with SIGKILL and restarted by the supervisor.
+gateway while, in turn, every process of the suite (each service's web and its worker,
+which runs its relay, consumer and scheduler, then the gateway) is killed with SIGKILL and restarted by the supervisor.
 After each kill the suite must settle: every accepted request stored, its events handled
 once by each consumer, its notifications there, no outbox backlog, no dead letters.
 Prints the reconciliation table."""
@@ -21,7 +21,7 @@ def test_nothing_is_lost_or_duplicated_when_any_process_is_killed(launch, drill_
     suite = launch()
     drill = drill_for(suite)
     everyone = victims(suite.var)
-    assert {"registration web", "visits consumer", "notify relay", "gateway"} <= set(everyone), everyone
+    assert {"registration web", "visits worker", "notify worker", "gateway"} <= set(everyone), everyone
     not_restarted = []
     for victim in everyone:
         with drill.fault(f"SIGKILL {victim}"):

@@ -75,6 +75,29 @@ def test_committed_event_is_delivered_once(stores, amqp_url):
         consumer.stop()
 
 
+def test_an_idle_relay_is_woken_by_the_commit_of_an_event(stores, amqp_url, monkeypatch):
+    """The store wakes the relay (LISTEN/NOTIFY, or a datagram after a SQLite commit):
+    with polling put off for an hour, an event committed while the relay waits still goes."""
+    monkeypatch.setenv("ZHUYU_RELAY_POLL_SECONDS", "3600")
+    monkeypatch.setenv("ZHUYU_RELAY_IDLE_SECONDS", "3600")
+    producer_store, outbox, consumer_store = stores
+    declare_probe_queue(amqp_url)
+    relay = probe.relay(producer_store)
+    running = probe.Running(relay)
+    consumer = probe.Running(probe.consumer(consumer_store, {"probe.thing.happened": probe.record_effect}))
+    try:
+        wait_until(lambda: relay._waiter is not None)
+        time.sleep(1.0)  # the relay has found the outbox empty and waits
+        [first] = add_events(producer_store, outbox, 1)
+        wait_until(lambda: probe.effect_counts(consumer_store).get(first))
+        [second] = add_events(producer_store, outbox, 1)  # and again, once it waits anew
+        wait_until(lambda: probe.effect_counts(consumer_store).get(second))
+        assert relay.published == 2
+    finally:
+        running.stop()
+        consumer.stop()
+
+
 def test_event_of_rolled_back_transaction_is_never_sent(stores, amqp_url, rabbit):
     producer_store, outbox, _ = stores
     declare_probe_queue(amqp_url)
