@@ -1,7 +1,7 @@
 """baths in use counted per point and day
 
 Revision ID: 7c1e5b2a9d40
-Revises: 668c464588f4
+Revises: b7e3c1a9d2f4
 Create Date: 2026-12-01 10:00:00.000000
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = '7c1e5b2a9d40'
-down_revision: Union[str, Sequence[str], None] = '668c464588f4'
+down_revision: Union[str, Sequence[str], None] = 'b7e3c1a9d2f4'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
