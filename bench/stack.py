@@ -148,7 +148,7 @@ def make_bathers(suite: Suite, point: str, witness: str, count: int) -> list[str
         body = elder_body(point)
         elder = suite.post(session, "/elders", body)["id"]
         suite.post(session, f"/elders/{elder}/assessments",
-                   {"level": 2, "assessed_on": "2025-11-01", "assessor": "医生", "reference": "R1"})
+                   {"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R1"})
         suite.post(session, f"/elders/{elder}/safety-commitments",
                    {"signer_name": body["name"], "signer_relation": "self", "text_version": "v1",
                     "witness_staff_id": witness})

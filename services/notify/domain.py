@@ -93,6 +93,7 @@ RULES = (
     Rule("complaints.complaint.escalated", "supervisors", ("inbox", "email"), "complaint_deadline"),
     Rule("visits.follow_up.due", "staff", ("inbox",), "follow_up_due"),
     Rule("registration.staff.qualification_changed", "point_admins", ("inbox", "email"), "certificate_expiry"),
+    Rule("registration.assessment.expiring", "point_admins", ("inbox",), "assessment_due"),
 )
 
 

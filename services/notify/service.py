@@ -180,7 +180,7 @@ class Notify:
             "link": self.settings.survey_base_url + str(data.get("token", "")),
             "category": data.get("category", ""), "deadline": deadline.get("name", ""),
             "level": {"complaints.complaint.deadline_warning": "即将到期"}.get(event.type, "已超时"),
-            "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
+            "due_on": data.get("due_on") or data.get("assessment_due_on") or "", "programme": data.get("programme", ""),
             "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
         }
 

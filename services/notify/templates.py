@@ -67,6 +67,9 @@ TEMPLATES = (
     Template("follow_up_due", 1, frozenset({"due_on", "programme"}), {
         "zh-CN": "【随访提醒】{{ programme }}随访将于{{ due_on }}到期。",
         "en": "[Follow-up] A {{ programme }} follow-up is due on {{ due_on }}."}),
+    Template("assessment_due", 1, frozenset({"name", "due_on"}), {
+        "zh-CN": "【评估提醒】{{ name }}的能力评估有效期至{{ due_on }}，请在此之前重新评估（一年一评）。",
+        "en": "[Assessment] {{ name }}'s capability assessment is valid until {{ due_on }}; re-assess before then."}),
     Template("certificate_expiry", 1, frozenset({"name", "change"}), {
         "zh-CN": "【资质提醒】{{ name }}的健康证明{{ change }}，请及时更新。",
         "en": "[Qualification] {{ name }}'s health certificate: {{ change }}."}),

@@ -68,6 +68,9 @@ class Elder(Payload):
     # Registration's bathing decision, which visits applies (docs/events.md).
     safety_commitment_current = fields.Boolean(required=True)
     eligible_for_bathing = fields.Boolean(required=True)
+    ineligibility_reasons = fields.List(fields.String(), required=True)
+    latest_assessed_on = nullable(fields.Date)
+    assessment_due_on = nullable(fields.Date)  # the latest assessment's last valid day
     decision_lapses_on = nullable(fields.Date)
     commitment_version_in_force = fields.String(required=True)
     same_gender_assistant = fields.Boolean(required=True)
@@ -88,6 +91,10 @@ class AssessmentRecorded(Elder):
     assessment = fields.Nested(Assessment, required=True)
 
 
+class AssessmentExpiring(Elder):
+    days_left = fields.Integer(required=True)  # to `assessment_due_on`, that day counted as 0
+
+
 class SubsidyDecided(Payload):
     id = fields.UUID(required=True)
     elder_id = fields.UUID(required=True)
@@ -105,9 +112,11 @@ SCHEMAS = {
     "registration.staff.created": Staff,
     "registration.staff.updated": Staff,
     "registration.staff.qualification_changed": QualificationChanged,
-    **{f"registration.elder.{name}": Elder for name in ("registered", "updated", "suspended", "reactivated", "closed")},
+    **{f"registration.elder.{name}": Elder for name in ("registered", "updated", "suspended", "reactivated", "closed",
+                                                         "reopened")},
     "registration.safety_commitment.signed": Elder,
     "registration.consent.recorded": Elder,
     "registration.assessment.recorded": AssessmentRecorded,
+    "registration.assessment.expiring": AssessmentExpiring,
     "registration.subsidy.decided": SubsidyDecided,
 }

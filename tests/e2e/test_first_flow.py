@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 import time
 
 import pytest
@@ -118,7 +119,7 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
         "experience_years": 5}).json()
     elder_id = requests.post(f"{api}/elders", json=elder(point["id"]), headers=headers, timeout=10).json()["id"]
     requests.post(f"{api}/elders/{elder_id}/assessments", headers=headers, timeout=10,
-                  json={"level": 2, "assessed_on": "2026-11-01", "assessor": "医生", "reference": "R1"})
+                  json={"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R1"})
     requests.post(f"{api}/elders/{elder_id}/safety-commitments", headers=headers, timeout=10,
                   json={"signer_name": "张阿姨", "signer_relation": "self", "text_version": "v1",
                         "witness_staff_id": admin_staff["id"]})

@@ -193,7 +193,7 @@ class Traffic:
             assert elder.status == 201, elder.answer
             elder_id = elder.answer["id"]
             assert g.post("seed", f"/elders/{elder_id}/assessments", {
-                "level": 2, "assessed_on": "2026-01-01", "assessor": "医生", "reference": f"R{serial}"}).status == 201
+                "level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": f"R{serial}"}).status == 201
             assert g.post("seed", f"/elders/{elder_id}/safety-commitments", {
                 "signer_name": body["name"], "signer_relation": "self", "text_version": "v1",
                 "witness_staff_id": admin.answer["id"]}).status == 201

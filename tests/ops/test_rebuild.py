@@ -4,6 +4,7 @@ same rows, through its own queue only, and nobody is notified twice."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 import requests
@@ -89,7 +90,7 @@ def fill_the_city(suite) -> None:
     assistant = next(s for s in staff if "bathing_assistant" in s["roles"])
     admin_staff = next(s for s in staff if "point_admin" in s["roles"])
     elder = elders[0]
-    for step, body in (("assessments", {"level": 2, "assessed_on": "2026-11-01", "assessor": "医生", "reference": "R"}),
+    for step, body in (("assessments", {"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R"}),
                        ("safety-commitments", {"signer_name": "本人", "signer_relation": "self", "text_version": "v1",
                                                "witness_staff_id": admin_staff["id"]})):
         assert requests.post(f"{api}/elders/{elder['id']}/{step}", headers=headers, json=body,
