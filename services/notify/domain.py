@@ -84,6 +84,8 @@ RULES = (
          when={"urgent": True}),
     Rule("visits.incident.reported", "point_admins", ("inbox",), "incident_staff", when={"urgent": False}),
     Rule("visits.visit.bath_overrun", "point_admins", ("inbox",), "bath_overrun", urgent=True),
+    Rule("visits.visit.ended_early", "point_admins", ("inbox",), "visit_not_checked_out",
+         when={"reason": "not_checked_out"}),
     Rule("complaints.survey.invited", "family", ("sms",), "survey_invitation", when={"subject_type": "visit"}),
     Rule("complaints.complaint.received", "complainant", ("sms",), "complaint_received"),
     Rule("complaints.complaint.replied", "complainant", ("sms",), "complaint_replied"),

@@ -46,6 +46,9 @@ TEMPLATES = (
     Template("bath_overrun", 1, frozenset({"name"}), {
         "zh-CN": "【助浴超时】{{ name }}的助浴时间已超过上限，请查看。",
         "en": "[Bath overrun] {{ name }}'s bath has run over the limit; please check."}),
+    Template("visit_not_checked_out", 1, frozenset({"name"}), {
+        "zh-CN": "【未签退】{{ name }}的助浴服务在闭点后仍未签退，已由系统结束，请核实老人情况。",
+        "en": "[Not checked out] {{ name }}'s visit was still open after closing and has been ended; please check on them."}),
     Template("survey_invitation", 1, frozenset({"name", "link"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，感谢使用助浴服务，请为本次服务评价：{{ link }}",
         "en": "[Bathing service] Dear {{ name }}, please rate our service: {{ link }}"}),

@@ -10,7 +10,7 @@ from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
-    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
+    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, EndEarlyIn, FollowUpArgs,
     FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
 )
@@ -86,7 +86,7 @@ class VisitList(MethodView):
         point = caller().point_filter(args.get("service_point_id"))
         with transaction() as session:
             items, cursor = visits().visit_list(session, point, args.get("date"), args.get("status"), args["limit"],
-                                                args["cursor"])
+                                                args["cursor"], _id(args.get("elder_id")))
         return {"items": items, "next_cursor": cursor}
 
 
@@ -187,6 +187,16 @@ class Checkout(MethodView):
     def post(self, body, visit_id):
         with transaction() as session:
             return visits().check_out(session, str(visit_id), body.get("early_leave_reason"), caller(), utcnow())
+
+
+@visits_bp.route("/<uuid:visit_id>/end-early")
+class EndEarly(MethodView):
+    @access(POINT_STAFF, "visits:write")  # any of the point's visit roles
+    @visits_bp.arguments(EndEarlyIn)
+    @visits_bp.response(200, VisitOut)
+    def post(self, body, visit_id):
+        with transaction() as session:
+            return visits().end_early(session, str(visit_id), body["reason"], body.get("note"), caller(), utcnow())
 
 
 @visits_bp.route("/<uuid:visit_id>/incidents")

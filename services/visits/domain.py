@@ -31,6 +31,7 @@ class Rules:
     bp_danger_diastolic: int = 110
     bp_warning_systolic: int = 140
     bp_warning_diastolic: int = 90
+    visit_close_after_minutes: int = 60  # the end-of-day sweep: this long after the day's last opening span
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class PointView:
     opening_hours: dict
     bath_capacity: int
     safety_reminders: tuple[str, ...] = ()
+    rest_seats: int | None = None  # None: not known (a copy made before seats were carried)
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,10 @@ TRANSITIONS = {
     ("resting", "checkout"): "checked_out",
 }
 OPEN_STATUSES = frozenset({"checked_in", "screened", "bathing", "resting"})
+# Ending a visit before check-out, from any open step (the bath place and rest seat are freed).
+END_EARLY_REASONS = ("left_before_bath", "unwell", "emergency_transfer", "refused", "other")
+SWEPT = "not_checked_out"  # the reason the end-of-day sweep gives; no caller may give it
+TRANSITIONS.update({(status, "end_early"): "ended_early" for status in OPEN_STATUSES})
 
 
 def step(status: str, action: str) -> str:
@@ -245,14 +251,31 @@ def screen(mental_state: str, infectious_disease: bool, alcohol: bool, systolic:
 
 
 def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str, baths_now: int,
-                    point: PointView) -> None:
+                    point: PointView, assistant_busy: bool = False) -> None:
     if (assistant is None or not assistant.active or "bathing_assistant" not in assistant.roles
             or not assistant.qualified or assistant.service_point_id != point_id):
         raise DomainError("STAFF_NOT_QUALIFIED", "Only a qualified bathing assistant of this point may bathe the elder.")
     if elder.same_gender_assistant and assistant.gender != elder.gender:
         raise DomainError("STAFF_NOT_QUALIFIED", "The elder asked for an assistant of the same gender.")
-    if baths_now >= point.bath_capacity:
+    if baths_now >= point.bath_capacity:  # first: another assistant would not help
         raise DomainError("BATHS_FULL", f"All {point.bath_capacity} baths are in use.")
+    if assistant_busy:
+        raise DomainError("ASSISTANT_BUSY", "This assistant is bathing another elder; one assistant, one bath.")
+
+
+def check_rest_seat(resting_now: int, point: PointView) -> None:
+    """The rest hall has `rest_seats` seats; the next elder waits for one to be freed."""
+    if point.rest_seats is not None and resting_now >= point.rest_seats:
+        raise DomainError("REST_FULL", f"All {point.rest_seats} rest seats are taken.")
+
+
+def sweep_after(point: PointView, day: date, tz, rules: Rules) -> datetime:
+    """When a visit of `day` still open is ended by the end-of-day sweep: the day's last
+    opening span's end plus `visit_close_after_minutes` (a day with no span: its midnight)."""
+    spans = _spans(point, day)
+    last = datetime.combine(day, max(end for _, end in spans), tz) if spans \
+        else datetime.combine(day + timedelta(days=1), time(0), tz)
+    return last + timedelta(minutes=rules.visit_close_after_minutes)
 
 
 def overrun_cutoff(now: datetime, rules: Rules) -> datetime:

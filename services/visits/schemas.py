@@ -78,7 +78,8 @@ class VisitArgs(PageArgs):
     service_point_id = fields.UUID()
     date = fields.Date()
     status = fields.String(validate=validate.OneOf(
-        ["checked_in", "screened", "refused", "bathing", "resting", "checked_out"]))
+        ["checked_in", "screened", "refused", "bathing", "resting", "checked_out", "ended_early"]))
+    elder_id = fields.UUID(metadata={"description": "One elder's visits (服务对象接受服务情况)."})
 
 
 class VisitPage(ma.Schema):
@@ -107,6 +108,11 @@ class ScreeningOut(ma.Schema):
 
 class BathIn(Strict):
     assistant_staff_id = fields.UUID(required=True)
+
+
+class EndEarlyIn(Strict):
+    reason = fields.String(required=True, validate=validate.OneOf(domain.END_EARLY_REASONS))
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
 
 
 class CheckoutIn(Strict):

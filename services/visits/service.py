@@ -102,7 +102,8 @@ class Visits:
     @staticmethod
     def point_view(row: Any) -> domain.PointView:
         return domain.PointView(id=row.id, active=row.active, opening_hours=row.opening_hours,
-                                bath_capacity=row.bath_capacity, safety_reminders=tuple(row.safety_reminders))
+                                bath_capacity=row.bath_capacity, safety_reminders=tuple(row.safety_reminders),
+                                rest_seats=row.rest_seats)
 
     @staticmethod
     def point(session: Session, point_id: str, lock: bool = False) -> Any:
@@ -142,6 +143,7 @@ class Visits:
         apply_state(session, points, point_id, sequence, {
             "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
             "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
+            "rest_seats": data.get("rest_seats"),
         })
 
     # --- bookings ---------------------------------------------------------------------
@@ -364,11 +366,13 @@ class Visits:
         assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
         baths_now = session.execute(sa.select(sa.func.count()).select_from(visits).where(
             visits.c.service_point_id == row.service_point_id, visits.c.status == "bathing")).scalar()
+        assistant_busy = session.execute(sa.select(visits.c.id).where(
+            visits.c.assistant_staff_id == assistant_id, visits.c.status == "bathing")).first() is not None
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
         domain.check_assistant(view, self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now)),
-                               row.service_point_id, baths_now, self.point_view(point))
+                               row.service_point_id, baths_now, self.point_view(point), assistant_busy)
         visit = self._change(session, row, {"status": status, "assistant_staff_id": assistant_id,
                                             "bath_started_at": now},
                              "bath_started", who.user_id, assistant_id, {}, "visits.visit.bath_started", now)
@@ -377,6 +381,10 @@ class Visits:
     def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
         status = domain.step(row.status, "rest")
+        point = self.point(session, row.service_point_id, lock=True)  # serialises the seat count
+        resting_now = session.execute(sa.select(sa.func.count()).select_from(visits).where(
+            visits.c.service_point_id == row.service_point_id, visits.c.status == "resting")).scalar()
+        domain.check_rest_seat(resting_now, self.point_view(point))
         visit = self._change(session, row, {"status": status, "rest_started_at": now}, "rest_started", who.user_id,
                              who.staff_id, {}, "visits.visit.rest_started", now)
         return self._with_timeline(session, visit)
@@ -392,6 +400,38 @@ class Visits:
                              "visits.visit.checked_out", now)
         return self._with_timeline(session, visit)
 
+    def end_early(self, session: Session, visit_id: str, reason: str, note: str | None, who: Caller,
+                  now: datetime) -> dict:
+        """Ends a visit not yet checked out, from any step: its bath place and rest seat are
+        free again (they are counted from open visits) and the elder may check in again."""
+        row = self._visit(session, visit_id, who, lock=True)
+        return self._with_timeline(session, self._end(session, row, reason, note, who.user_id, who.staff_id, now))
+
+    def _end(self, session: Session, row: Any, reason: str, note: str | None, actor: str | None,
+             staff_id: str | None, now: datetime) -> dict:
+        status = domain.step(row.status, "end_early")
+        details = {"reason": reason, "note": note, "from_status": row.status}
+        return self._change(session, row, {"status": status, "early_leave_reason": reason}, "ended_early", actor,
+                            staff_id, details, "visits.visit.ended_early", now,
+                            {"reason": reason, "ended_from": row.status})
+
+    def sweep_open_visits(self, session: Session, now: datetime) -> int:
+        """The end-of-day sweep: a visit still open `visit_close_after_minutes` after its
+        point's last opening span of the day is ended (`not_checked_out`), and the point's
+        administrator is told (the event's rule in notify)."""
+        open_visits = session.execute(sa.select(visits).where(
+            visits.c.status.in_(domain.OPEN_STATUSES), visits.c.local_date <= self.today(now))
+            .with_for_update(skip_locked=True)).all()
+        points_seen: dict[str, domain.PointView] = {}
+        ended = 0
+        for row in open_visits:
+            if row.service_point_id not in points_seen:
+                points_seen[row.service_point_id] = self.point_view(self.point(session, row.service_point_id))
+            if now >= domain.sweep_after(points_seen[row.service_point_id], row.local_date, self.tz, self.rules):
+                self._end(session, row, domain.SWEPT, None, None, None, now)
+                ended += 1
+        return ended
+
     def alert_bath_overruns(self, session: Session, now: datetime) -> int:
         """Once per visit: a bath longer than the maximum alerts the administrator."""
         due = session.execute(sa.select(visits).where(
@@ -404,8 +444,10 @@ class Visits:
         return len(due)
 
     def visit_list(self, session: Session, point: str | None, day: date | None, status: str | None, limit: int,
-                   cursor: str | None) -> tuple[list[dict], str | None]:
+                   cursor: str | None, elder_id: str | None = None) -> tuple[list[dict], str | None]:
         query = sa.select(visits)
+        if elder_id:
+            query = query.where(visits.c.elder_id == elder_id)
         if point:
             query = query.where(visits.c.service_point_id == point)
         if day:

@@ -118,6 +118,12 @@ def test_urgency_can_come_from_the_events_data():
     assert [r.audience for r in domain.rules_for("visits.incident.reported", {"urgent": False})] == ["point_admins"]
 
 
+def test_only_a_visit_the_sweep_ended_is_told_to_the_point_administrators():
+    [rule] = domain.rules_for("visits.visit.ended_early", {"reason": "not_checked_out"})
+    assert (rule.audience, rule.channels) == ("point_admins", ("inbox",))
+    assert domain.rules_for("visits.visit.ended_early", {"reason": "left_before_bath"}) == []
+
+
 SMS = domain.Planned(Recipient("elder", "e1", "13912341234"), "sms", "booking_confirmed", False)
 URGENT = domain.Planned(Recipient("elder", "e1", "13912341234"), "sms", "incident", True)
 

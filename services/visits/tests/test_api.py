@@ -35,11 +35,11 @@ class Registration:
         with self.svc.store.begin() as session:
             self.svc.handlers[type_](session, event)
 
-    def point(self, capacity: int = 2, hours=None) -> str:
+    def point(self, capacity: int = 2, hours=None, **state) -> str:
         point_id = str(uuid.uuid4())
         self.emit("registration.service_point.created", point_id, payloads.point(
             id=point_id, name="点", opening_hours=ALL_DAY if hours is None else hours, bath_capacity=capacity,
-            safety_reminders=["地面湿滑"]))
+            safety_reminders=["地面湿滑"]) | state)
         return point_id
 
     def elder(self, point_id: str, card: str, **state) -> str:
@@ -461,6 +461,121 @@ def test_meeting_rates_per_point_agree_with_each_points_rate(client, reg):
                             headers=ADMIN).get_json()
         assert (single["due"], single["face_to_face"], single["rate"]) == (
             by_point[at]["due"], by_point[at]["face_to_face"], by_point[at]["rate"])
+
+
+# --- a point's day: ending visits, the sweep, assistants and seats, one elder's history -------
+
+def check_in(client, point: str, card: str) -> str:
+    response = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
+    assert response.status_code == 201, response.get_json()
+    return "/visits/" + response.get_json()["id"]
+
+
+@pytest.mark.parametrize("steps", [[], ["screening"], ["screening", "bath"], ["screening", "bath", "rest"]])
+def test_a_visit_ends_early_from_any_step_and_the_elder_can_come_again(client, reg, svc, steps):
+    point = reg.point()
+    reg.elder(point, "EARLY001")
+    assistant = reg.assistant(point)
+    url = check_in(client, point, "EARLY001")
+    bodies = {"screening": SCREEN_OK, "bath": {"assistant_staff_id": assistant}, "rest": {}}
+    for path in steps:
+        assert client.post(f"{url}/{path}", json=bodies[path], headers=ADMIN).status_code == 200
+    assert client.post(f"{url}/end-early", json={"reason": "not_checked_out"}, headers=ADMIN).status_code == 422
+    ended = client.post(f"{url}/end-early", json={"reason": "left_before_bath", "note": "老人改变主意"},
+                        headers=ADMIN)
+    assert ended.status_code == 200, ended.get_json()
+    body = ended.get_json()
+    assert (body["status"], body["timeline"][-1]["action"]) == ("ended_early", "ended_early")
+    assert body["timeline"][-1]["details"]["reason"] == "left_before_bath"
+    event = outbox_last(svc)
+    assert event["type"] == "visits.visit.ended_early" and event["data"]["reason"] == "left_before_bath"
+    again = client.post(f"{url}/end-early", json={"reason": "other"}, headers=ADMIN)
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    check_in(client, point, "EARLY001")  # not ALREADY_IN_VISIT
+
+
+def test_ending_early_frees_the_bath_and_the_rest_seat(client, reg):
+    point = reg.point(capacity=1, rest_seats=1)
+    assistant, other_assistant = reg.assistant(point), reg.assistant(point)
+    urls = []
+    for card in ("FREE0001", "FREE0002"):
+        reg.elder(point, card)
+        urls.append(check_in(client, point, card))
+        client.post(f"{urls[-1]}/screening", json=SCREEN_OK, headers=ADMIN)
+    assert client.post(f"{urls[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    assert client.post(f"{urls[1]}/bath", json={"assistant_staff_id": other_assistant},
+                       headers=ADMIN).get_json()["code"] == "BATHS_FULL"
+    client.post(f"{urls[0]}/end-early", json={"reason": "unwell"}, headers=ADMIN)
+    assert client.post(f"{urls[1]}/bath", json={"assistant_staff_id": other_assistant},
+                       headers=ADMIN).status_code == 200
+
+
+def test_one_assistant_bathes_one_elder_at_a_time(client, reg):
+    point = reg.point(capacity=3)
+    assistant = reg.assistant(point)
+    urls = []
+    for card in ("BUSY0001", "BUSY0002"):
+        reg.elder(point, card)
+        urls.append(check_in(client, point, card))
+        client.post(f"{urls[-1]}/screening", json=SCREEN_OK, headers=ADMIN)
+    assert client.post(f"{urls[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    busy = client.post(f"{urls[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN)
+    assert (busy.status_code, busy.get_json()["code"]) == (409, "ASSISTANT_BUSY")
+    assert client.post(f"{urls[0]}/rest", json={}, headers=ADMIN).status_code == 200
+    assert client.post(f"{urls[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+
+
+def test_the_rest_hall_takes_as_many_as_it_has_seats(client, reg):
+    point = reg.point(capacity=3, rest_seats=2)
+    urls = []
+    for serial in range(3):
+        card = f"SEAT000{serial}"
+        reg.elder(point, card)
+        urls.append(check_in(client, point, card))
+        client.post(f"{urls[-1]}/screening", json=SCREEN_OK, headers=ADMIN)
+        client.post(f"{urls[-1]}/bath", json={"assistant_staff_id": reg.assistant(point)}, headers=ADMIN)
+    assert [client.post(f"{url}/rest", json={}, headers=ADMIN).status_code for url in urls[:2]] == [200, 200]
+    full = client.post(f"{urls[2]}/rest", json={}, headers=ADMIN)
+    assert (full.status_code, full.get_json()["code"]) == (409, "REST_FULL")
+    client.post(f"{urls[0]}/checkout", json={"early_leave_reason": "家属来接"}, headers=ADMIN)
+    assert client.post(f"{urls[2]}/rest", json={}, headers=ADMIN).status_code == 200
+
+
+def test_the_end_of_day_sweep_ends_visits_left_open_and_tells_the_administrator(client, reg, svc):
+    hours = {day: [["08:30", "11:30"], ["14:30", "17:30"]] for day in
+             ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    point = reg.point(hours=hours)
+    elder = reg.elder(point, "SWEEP001")
+    tz = ZoneInfo("Asia/Shanghai")
+    day = date(2026, 11, 23)  # a Monday: open until 17:30, so swept from 18:30
+    with svc.store.begin() as session:  # a visit of that morning, left open
+        session.execute(sa.text(
+            "INSERT INTO visits (id, elder_id, service_point_id, status, local_date, checked_in_at, "
+            "bath_overrun_alerted, created_at) VALUES (:id, :elder, :point, 'screened', :day, :at, false, :at)"),
+            {"id": str(uuid.uuid4()), "elder": elder, "point": point, "day": day,
+             "at": datetime.combine(day, time(9), tz)})
+    for moment, ended in ((time(18, 29), 0), (time(18, 30), 1), (time(19, 0), 0)):
+        with svc.store.begin() as session:
+            assert svc.use_cases.sweep_open_visits(session, datetime.combine(day, moment, tz)) == ended, moment
+    [visit] = client.get("/visits", query_string={"status": "ended_early"}, headers=ADMIN).get_json()["items"]
+    assert visit["early_leave_reason"] == "not_checked_out"
+    event = outbox_last(svc)
+    assert (event["type"], event["data"]["reason"], event["data"]["ended_from"]) == (
+        "visits.visit.ended_early", "not_checked_out", "screened")
+
+
+def test_an_elders_history_lists_only_that_elders_visits(client, reg):
+    point = reg.point()
+    first, _ = reg.elder(point, "HIST0001"), reg.elder(point, "HIST0002")
+    for card in ("HIST0001", "HIST0002"):
+        client.post(f"{check_in(client, point, card)}/end-early", json={"reason": "other"}, headers=ADMIN)
+    check_in(client, point, "HIST0001")
+    history = client.get("/visits", query_string={"elder_id": first}, headers=ADMIN).get_json()["items"]
+    assert len(history) == 2 and {v["elder_id"] for v in history} == {first}
+    assert client.get("/visits", query_string={"elder_id": first, "status": "checked_in"},
+                      headers=ADMIN).get_json()["items"][0]["elder_id"] == first
+    assert len(client.get("/visits", query_string={"elder_id": first, "status": "checked_in"},
+                          headers=ADMIN).get_json()["items"]) == 1
 
 
 class RegistrationStub:

@@ -333,3 +333,55 @@ def test_a_follow_up_is_recorded_once_and_never_after_its_cancellation(status):
 
 def test_a_danger_reading_at_follow_up_is_the_screenings_danger_reading():
     assert (FOLLOW.danger_systolic, FOLLOW.danger_diastolic) == (RULES.bp_danger_systolic, RULES.bp_danger_diastolic)
+
+
+# --- a point's day: ending early, the sweep, one assistant one bath, rest seats ----------
+
+@pytest.mark.parametrize("status", ["checked_in", "screened", "bathing", "resting"])
+def test_a_visit_ends_early_from_every_open_step(status):
+    assert domain.step(status, "end_early") == "ended_early"
+
+
+@pytest.mark.parametrize("status", ["refused", "checked_out", "ended_early"])
+def test_a_finished_visit_does_not_end_again(status):
+    with pytest.raises(DomainError) as caught:
+        domain.step(status, "end_early")
+    assert caught.value.code == "INVALID_TRANSITION"
+
+
+def test_the_sweep_reason_is_not_one_a_caller_may_give():
+    assert "not_checked_out" not in domain.END_EARLY_REASONS
+    assert set(domain.END_EARLY_REASONS) == {"left_before_bath", "unwell", "emergency_transfer", "refused", "other"}
+
+
+def test_a_busy_assistant_is_refused_when_a_bath_is_free():
+    assistant = StaffView("a", ("bathing_assistant",), "p1", True, "female")
+    with pytest.raises(DomainError) as caught:
+        domain.check_assistant(assistant, ELDER, "p1", 0, POINT, assistant_busy=True)
+    assert caught.value.code == "ASSISTANT_BUSY"
+    domain.check_assistant(assistant, ELDER, "p1", 1, POINT, assistant_busy=False)
+    with pytest.raises(DomainError) as caught:  # every bath taken: that is the answer
+        domain.check_assistant(assistant, ELDER, "p1", 2, POINT, assistant_busy=True)
+    assert caught.value.code == "BATHS_FULL"
+
+
+@pytest.mark.parametrize("seats,resting,full", [(2, 1, False), (2, 2, True), (2, 3, True), (1, 0, False),
+                                                (None, 50, False)])
+def test_rest_seats_n_and_n_plus_one(seats, resting, full):
+    point = PointView("p", True, {}, 2, rest_seats=seats)
+    if full:
+        with pytest.raises(DomainError) as caught:
+            domain.check_rest_seat(resting, point)
+        assert caught.value.code == "REST_FULL"
+    else:
+        domain.check_rest_seat(resting, point)
+
+
+def test_the_sweep_comes_an_hour_after_the_days_last_span():
+    monday = MONDAY_9.date()
+    assert domain.sweep_after(POINT, monday, TZ, RULES) == datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
+    sunday = monday + timedelta(days=6)  # no span: from the next midnight on, plus the hour
+    assert domain.sweep_after(POINT, sunday, TZ, RULES) == datetime(2026, 11, 30, 1, 0, tzinfo=TZ)
+    late = PointView("p", True, {"mon": [["00:00", "23:59"]]}, 2)
+    assert domain.sweep_after(late, monday, TZ, Rules(visit_close_after_minutes=30)) == datetime(
+        2026, 11, 24, 0, 29, 59, 999999, tzinfo=TZ)
