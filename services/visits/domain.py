@@ -149,17 +149,9 @@ class HeldDecision:
     commitment_version: str | None  # the commitment text in force when it was made
 
 
-def decision_holds(decision: HeldDecision, today: date, version_in_force: str) -> bool:
-    """A held decision stays registration's while its date has not come and the commitment
-    text it was made under is still the one in force; otherwise registration is asked again."""
-    return (decision.eligible is not None and decision.commitment_current is not None
-            and (decision.lapses_on is None or today < decision.lapses_on)
-            and decision.commitment_version == version_in_force)
-
-
 def applied_decision(decision: HeldDecision, today: date, version_in_force: str) -> tuple[bool, bool]:
     """(eligible, commitment current) as a held decision allows today: what has lapsed is
-    not in force (used when registration cannot be asked again)."""
+    not in force (registration decides at check-in; this is for when it cannot be asked)."""
     eligible = bool(decision.eligible) and (decision.lapses_on is None or today < decision.lapses_on)
     current = bool(decision.commitment_current) and decision.commitment_version == version_in_force
     return eligible, current

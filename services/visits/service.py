@@ -34,7 +34,11 @@ from services.visits.models import (
 
 class CardLookup(Protocol):
     def by_card(self, card: str) -> dict | None:
-        """Registration's state of the elder holding `card` now, or None."""
+        """Registration's state of the elder holding `card` now; {} when nobody holds it;
+        None when registration could not be asked."""
+
+    def service_point(self, point_id: str) -> dict | None:
+        """Registration's state of a point; {} when there is none; None when it could not be asked."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +121,7 @@ class Visits:
 
     def elder_changed(self, session: Session, elder_id: str, sequence: int, data: Mapping, now: datetime) -> None:
         """An elder's state from registration; closing the record ends what was planned."""
-        # A reissued card frees the old number: drop it from whoever holds it here first.
-        session.execute(elders.update().where(elders.c.citizen_card_no == data["citizen_card_no"],
-                                              elders.c.id != elder_id)
-                        .values(citizen_card_no="retired:" + elders.c.id))
+        self._retire_card_elsewhere(session, data["citizen_card_no"], elder_id)
         applied = apply_state(session, elders, elder_id, sequence, elder_values(data))
         if applied and domain.closing_ends_everything(data["status"]):
             for booking in session.execute(sa.select(bookings).where(bookings.c.elder_id == elder_id,
@@ -129,6 +130,12 @@ class Visits:
             session.execute(follow_up_plans.update().where(follow_up_plans.c.elder_id == elder_id).values(active=False))
             session.execute(follow_ups.update().where(follow_ups.c.elder_id == elder_id, follow_ups.c.status == "open")
                             .values(status="cancelled"))
+
+    @staticmethod
+    def _retire_card_elsewhere(session: Session, card: str, elder_id: str) -> None:
+        """A reissued card frees the old number: drop it from whoever else holds it here."""
+        session.execute(elders.update().where(elders.c.citizen_card_no == card, elders.c.id != elder_id)
+                        .values(citizen_card_no="retired:" + elders.c.id))
 
     @staticmethod
     def staff_changed(session: Session, staff_id: str, sequence: int, data: Mapping) -> None:
@@ -239,36 +246,39 @@ class Visits:
 
     def check_in(self, transaction: Transaction, card: str, point_id: str, booking_id: str | None, who: Caller,
                  now: datetime) -> Admitted | Refused:
-        """By citizen card, on the elder as the read model holds them with registration's
-        decision. When the card is unknown here, or the decision held has lapsed, the
-        transaction ends unchanged, registration is asked with none open, and the check-in
-        is decided in a new one. A refusal is recorded and emitted, and committed."""
+        """Decided on the owner's current state (docs/events.md, "Check-in on the current
+        state"): registration is asked for the card's holder, with no transaction open,
+        and its answer decides, so whatever it has confirmed is in force for the very
+        next check-in; a point this copy does not hold yet is asked for too. Only when
+        registration cannot be asked does the copy decide, for as long as its decision
+        holds. A refusal is recorded and emitted, and committed."""
         with transaction() as session:
-            outcome = self._check_in(session, card, point_id, booking_id, who, now, None)
-        if outcome is not None:
-            return outcome
-        fresh = self.registration.by_card(card) or {}
+            point_known = session.execute(sa.select(points.c.id).where(points.c.id == point_id)).first() is not None
+        fresh = self.registration.by_card(card)
+        fresh_point = None if point_known else self.registration.service_point(point_id)
         with transaction() as session:
+            if fresh_point:  # sequence 0: registration's events about the point replace this copy
+                self.point_changed(session, point_id, 0, fresh_point)
             return self._check_in(session, card, point_id, booking_id, who, now, fresh)
 
     def _check_in(self, session: Session, card: str, point_id: str, booking_id: str | None, who: Caller,
-                  now: datetime, fresh: dict | None) -> Admitted | Refused | None:
-        """None (having written nothing) when registration must be asked first: `fresh` is
-        None until it was, then what it answered (empty: nothing)."""
+                  now: datetime, fresh: dict | None) -> Admitted | Refused:
+        """`fresh` is registration's answer ({}: nobody holds the card now), or None when it
+        could not be asked: then the copy decides, as far as its decision still holds."""
         today = self.today(now)
         point = self.point(session, point_id)
-        held = self._card_holder(session, card)
-        elder: Mapping | None = held._mapping if held is not None else None
-        current = elder is not None and domain.decision_holds(self.held_decision(elder), today,
-                                                              self.settings.common.safety_commitment_version)
-        if not current:
-            if fresh is None:
-                return None
-            if fresh:
-                values = elder_values(fresh)
-                if elder is None:  # sequence 0: the registration events that follow replace this copy
-                    apply_state(session, elders, fresh["id"], 0, values)
-                elder = {"id": fresh["id"], **values}
+        elder: Mapping | None
+        if fresh is None:
+            held = self._card_holder(session, card)
+            elder = held._mapping if held is not None else None
+        elif fresh:
+            values = elder_values(fresh)
+            # sequence 0: kept only where this copy has no row yet; the events that follow replace it
+            self._retire_card_elsewhere(session, card, fresh["id"])
+            apply_state(session, elders, fresh["id"], 0, values)
+            elder = {"id": fresh["id"], **values}
+        else:
+            elder = None  # a retired card, or one never issued: the copy's holder is no longer it
         in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
             visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
         code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),

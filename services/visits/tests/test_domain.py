@@ -211,18 +211,6 @@ def test_only_closing_an_elder_ends_bookings_and_plans(status, ends):
 TODAY = MONDAY_9.date()
 
 
-@pytest.mark.parametrize("decision,holds", [
-    (domain.HeldDecision(True, True, None, "v1"), True),
-    (domain.HeldDecision(False, True, None, "v1"), True),
-    (domain.HeldDecision(True, True, TODAY + timedelta(days=1), "v1"), True),
-    (domain.HeldDecision(True, True, TODAY, "v1"), False),
-    (domain.HeldDecision(True, True, None, "v0"), False),
-    (domain.HeldDecision(None, None, None, None), False),
-])
-def test_a_held_decision_holds_until_its_date_and_under_the_commitment_text_in_force(decision, holds):
-    assert domain.decision_holds(decision, TODAY, "v1") is holds
-
-
 def test_what_has_lapsed_of_a_held_decision_is_not_in_force():
     assert domain.applied_decision(domain.HeldDecision(True, True, None, "v1"), TODAY, "v1") == (True, True)
     assert domain.applied_decision(domain.HeldDecision(True, True, TODAY, "v1"), TODAY, "v1") == (False, True)
