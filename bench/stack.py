@@ -26,7 +26,8 @@ from testkit.suite import RunningSuite
 ADMIN_PASSWORD = "bench-admin-password"
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 SCREENING = {"mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
-             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]}
+             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                 "point_specific"]}
 
 
 class Suite:

@@ -7,7 +7,7 @@ visits applies it as carried in registration's events, for as long as it holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from kit.errors import DomainError, Invalid
@@ -32,6 +32,10 @@ class Rules:
     bp_warning_systolic: int = 140
     bp_warning_diastolic: int = 90
     visit_close_after_minutes: int = 60  # the end-of-day sweep: this long after the day's last opening span
+    # DOMAIN 7.2: the reminders a screening that admits the elder must record, each where it
+    # applies (`medication`: chronic conditions; `point_specific`: the point has its own).
+    mandatory_reminders: frozenset[str] = field(
+        default_factory=lambda: frozenset({"call_for_help", "medication", "point_specific"}))
 
 
 @dataclass(frozen=True)
@@ -233,13 +237,19 @@ def screen(mental_state: str, infectious_disease: bool, alcohol: bool, systolic:
     reminders = list(STANDARD_REMINDERS)
     if elder.chronic_conditions:
         reminders.append("medication")
-        if "medication" not in reminders_given:
-            warnings.append("MEDICATION_REMINDER_MISSING")
     reminders.extend(point.safety_reminders)
-    missing = [r for r in STANDARD_REMINDERS if r not in reminders_given]
-    if missing and not reasons:
-        warnings.append("REMINDERS_MISSING")
+    missing = [r for r in required_reminders(elder, point, rules) if r not in reminders_given]
+    if missing and not reasons:  # a screening that refuses needs none
+        raise DomainError("REMINDERS_MISSING", f"Give and record these reminders first: {', '.join(missing)}.",
+                          missing=missing)
     return Screening("refused" if reasons else "screened", reasons, warnings, danger, danger, reminders)
+
+
+def required_reminders(elder: ElderView, point: PointView, rules: Rules) -> list[str]:
+    """应…作出提醒 (7.2): the reminders a screening must record before the elder may bathe."""
+    applies = {"call_for_help": True, "medication": bool(elder.chronic_conditions),
+               "point_specific": bool(point.safety_reminders)}
+    return [r for r in REMINDERS if r in rules.mandatory_reminders and applies.get(r, True)]
 
 
 def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str, baths_now: int,

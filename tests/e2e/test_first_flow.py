@@ -133,7 +133,8 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
     url = f"{api}/visits/{visit['id']}"
     screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
         "mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
-        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]}).json()
+        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                            "point_specific"]}).json()
     assert screened["status"] == "screened"
     bath = wait_for(lambda: (lambda r: r if r.status_code == 200 else None)(requests.post(
         f"{url}/bath", headers=headers, timeout=10, json={"assistant_staff_id": assistant["id"]})))

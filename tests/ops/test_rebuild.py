@@ -65,7 +65,8 @@ def visit_to_checkout(api: str, headers: dict, point_id: str, card: str, assista
     url = f"{api}/visits/{wait_for(check_in)['id']}"
     screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
         "mental_state": "good", "infectious_disease": False, "alcohol": False,
-        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]})
+        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                            "point_specific"]})
     assert screened.json()["status"] == "screened", screened.text
     wait_for(lambda: requests.post(f"{url}/bath", headers=headers, timeout=10,
                                    json={"assistant_staff_id": assistant_id}).status_code == 200)

@@ -82,7 +82,8 @@ def outbox_last(svc) -> dict:
 
 
 SCREEN_OK = {"mental_state": "good", "infectious_disease": False, "alcohol": False,
-             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication"]}
+             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                 "point_specific"]}
 
 
 def test_a_whole_visit_from_check_in_to_check_out(client, reg, svc, monkeypatch):
@@ -562,6 +563,21 @@ def test_the_end_of_day_sweep_ends_visits_left_open_and_tells_the_administrator(
     event = outbox_last(svc)
     assert (event["type"], event["data"]["reason"], event["data"]["ended_from"]) == (
         "visits.visit.ended_early", "not_checked_out", "screened")
+
+
+def test_a_screening_without_the_mandatory_reminders_is_409_and_records_nothing(client, reg, svc):
+    point = reg.point()  # it has reminders of its own; the elder has a chronic condition
+    reg.elder(point, "REMIND01")
+    url = check_in(client, point, "REMIND01")
+    before = outbox_types(svc)
+    refused = client.post(f"{url}/screening", json=SCREEN_OK | {"reminders_given": ["anti_slip", "call_for_help"]},
+                          headers=ADMIN)
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "REMINDERS_MISSING")
+    assert refused.get_json()["missing"] == ["medication", "point_specific"]
+    visit = client.get(url, headers=ADMIN).get_json()
+    assert (visit["status"], visit["screening"], outbox_types(svc)) == ("checked_in", None, before)
+    drunk = client.post(f"{url}/screening", json=SCREEN_OK | {"alcohol": True, "reminders_given": []}, headers=ADMIN)
+    assert drunk.get_json()["status"] == "refused", "a screening that refuses needs no reminder"
 
 
 def test_an_elders_history_lists_only_that_elders_visits(client, reg):

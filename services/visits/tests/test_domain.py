@@ -47,9 +47,10 @@ def test_a_missing_day_or_inactive_point_is_closed():
 
 def screen(**kw):
     form = {"mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": None,
-            "diastolic": None, "reminders_given": list(domain.STANDARD_REMINDERS)} | kw
+            "diastolic": None, "reminders_given": [*domain.STANDARD_REMINDERS, "point_specific"]} | kw
     return domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"], form["systolic"],
-                         form["diastolic"], form["reminders_given"], kw.pop("elder", ELDER), POINT, RULES)
+                         form["diastolic"], form["reminders_given"], kw.pop("elder", ELDER), kw.pop("point", POINT),
+                         kw.pop("rules", RULES))
 
 
 @pytest.mark.parametrize("bp,status,warning", [((179, 109), "screened", True), ((180, 80), "refused", False),
@@ -74,12 +75,45 @@ def test_only_one_blood_pressure_value_is_invalid():
         screen(systolic=120)
 
 
-def test_chronic_conditions_need_a_medication_reminder():
-    elder = ElderView("e", "active", True, True, "female", chronic_conditions=("高血压",))
-    assert "MEDICATION_REMINDER_MISSING" in screen(elder=elder).warnings
-    result = screen(elder=elder, reminders_given=[*domain.STANDARD_REMINDERS, "medication"])
-    assert "MEDICATION_REMINDER_MISSING" not in result.warnings
-    assert "medication" in result.reminders
+CHRONIC = ElderView("e", "active", True, True, "female", chronic_conditions=("高血压",))
+BARE_POINT = PointView("p1", True, POINT.opening_hours, 2)
+
+
+@pytest.mark.parametrize("elder,point,given,missing", [
+    # the reminder set, with and without chronic conditions, with and without the point's own
+    (ELDER, BARE_POINT, ["call_for_help"], []),
+    (ELDER, BARE_POINT, ["anti_slip"], ["call_for_help"]),
+    (CHRONIC, BARE_POINT, ["call_for_help"], ["medication"]),
+    (CHRONIC, BARE_POINT, ["call_for_help", "medication"], []),
+    (ELDER, POINT, ["call_for_help"], ["point_specific"]),
+    (CHRONIC, POINT, [], ["call_for_help", "medication", "point_specific"]),
+    (CHRONIC, POINT, ["call_for_help", "medication", "point_specific"], []),
+])
+def test_a_screening_that_admits_records_the_mandatory_reminders(elder, point, given, missing):
+    if missing:
+        with pytest.raises(DomainError) as caught:
+            screen(elder=elder, point=point, reminders_given=given)
+        assert (caught.value.code, caught.value.fields["missing"]) == ("REMINDERS_MISSING", missing)
+    else:
+        assert screen(elder=elder, point=point, reminders_given=given).status == "screened"
+
+
+def test_a_screening_that_refuses_needs_no_reminder():
+    assert screen(elder=CHRONIC, alcohol=True, reminders_given=[]).status == "refused"
+
+
+def test_the_mandatory_set_is_configurable():
+    only_help = Rules(mandatory_reminders=frozenset({"call_for_help"}))
+    assert screen(elder=CHRONIC, reminders_given=["call_for_help"], rules=only_help).status == "screened"
+    with_slip = Rules(mandatory_reminders=frozenset({"call_for_help", "anti_slip"}))
+    with pytest.raises(DomainError) as caught:
+        screen(point=BARE_POINT, reminders_given=["call_for_help"], rules=with_slip)
+    assert caught.value.fields["missing"] == ["anti_slip"]
+
+
+def test_chronic_conditions_add_the_medication_reminder_to_the_list():
+    result = screen(elder=CHRONIC, reminders_given=[*domain.STANDARD_REMINDERS, "medication", "point_specific"])
+    assert "medication" in result.reminders and "medication" not in screen().reminders
 
 
 def test_reminders_include_the_points_own():
