@@ -34,7 +34,7 @@ def declared_operations() -> list[tuple[str, str, str, access.Access]]:
 
 def test_every_route_of_every_service_declares_its_access_and_is_in_the_table():
     operations = declared_operations()
-    assert len(operations) == 73  # with POST /elders/{id}/reopen and POST /visits/{id}/end-early
+    assert len(operations) == 74  # with POST /elders/{id}/reopen, POST /visits/{id}/end-early, GET /incidents
     for service, method, concrete, declared in operations:
         assert declared is not None, (method, concrete)
         entry = TABLE.entry_for(method, concrete)

@@ -66,7 +66,7 @@ class ElderContact:
 @dataclass(frozen=True)
 class Rule:
     event_type: str
-    audience: str  # family | complainant | owner | supervisors | point_admins | staff
+    audience: str  # family | complainant | owner | supervisors | point_admins | city_operators | staff
     channels: tuple[str, ...]
     template: str
     urgent: bool | str = False
@@ -83,6 +83,12 @@ RULES = (
     Rule("visits.incident.reported", "point_admins", ("inbox", "sms"), "incident_staff", urgent=True,
          when={"urgent": True}),
     Rule("visits.incident.reported", "point_admins", ("inbox",), "incident_staff", when={"urgent": False}),
+    # Serious and emergency incidents are reported to the city at once (上报).
+    Rule("visits.incident.reported", "city_operators", ("inbox",), "incident_staff", urgent=True,
+         when={"urgent": True}),
+    # A danger reading at screening: the point's administrator as well as the family.
+    Rule("visits.visit.refused", "point_admins", ("inbox", "sms"), "screening_danger_staff", urgent=True,
+         when={"urgent": True}),
     Rule("visits.visit.bath_overrun", "point_admins", ("inbox",), "bath_overrun", urgent=True),
     Rule("visits.visit.ended_early", "point_admins", ("inbox",), "visit_not_checked_out",
          when={"reason": "not_checked_out"}),

@@ -155,6 +155,9 @@ class Notify:
             rows = session.execute(sa.select(staff).where(staff.c.service_point_id == data.get("service_point_id"),
                                                           staff.c.active)).all()
             ids = [r.id for r in rows if "point_admin" in r.roles]
+        elif rule.audience == "city_operators":  # the city's operators, of no point
+            rows = session.execute(sa.select(staff).where(staff.c.active)).all()
+            ids = [r.id for r in rows if "city_operator" in r.roles]
         planned = []
         for staff_id in ids:
             row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first()

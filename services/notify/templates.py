@@ -43,6 +43,9 @@ TEMPLATES = (
     Template("incident_staff", 1, frozenset({"name", "kind", "severity"}), {
         "zh-CN": "【意外事件】{{ name }}：{{ kind }}（{{ severity }}），请立即处理并记录结果。",
         "en": "[Incident] {{ name }}: {{ kind }} ({{ severity }}). Act now and record the outcome."}),
+    Template("screening_danger_staff", 1, frozenset({"name"}), {
+        "zh-CN": "【血压危险】{{ name }}筛查时血压达到危险值，已停止助浴，请立即处理并建议就医。",
+        "en": "[Danger blood pressure] {{ name }}'s screening reading is at the danger level; bathing stopped. Act now and advise a doctor."}),
     Template("bath_overrun", 1, frozenset({"name"}), {
         "zh-CN": "【助浴超时】{{ name }}的助浴时间已超过上限，请查看。",
         "en": "[Bath overrun] {{ name }}'s bath has run over the limit; please check."}),

@@ -11,7 +11,8 @@ from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, EndEarlyIn, FollowUpArgs,
-    FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
+    FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentArgs, IncidentIn,
+    IncidentOut, IncidentPage,
     IncidentOutcomeIn, RateArgs, ScreeningIn, ScreeningOut, VisitArgs, VisitOut, VisitPage,
 )
 from services.visits.service import Refused, Visits
@@ -207,6 +208,19 @@ class Incidents(MethodView):
     def post(self, body, visit_id):
         with transaction() as session:
             return visits().report_incident(session, str(visit_id), body, caller(), utcnow())
+
+
+@incidents_bp.route("")
+class IncidentList(MethodView):
+    @access(POINT_STAFF | {"city_operator"}, "visits:read")
+    @incidents_bp.arguments(IncidentArgs, location="query")
+    @incidents_bp.response(200, IncidentPage)
+    def get(self, args):
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            items, cursor = visits().incident_list(session, point, args.get("from_"), args.get("to"),
+                                                   args.get("severity"), args["limit"], args["cursor"])
+        return {"items": items, "next_cursor": cursor}
 
 
 @incidents_bp.route("/<uuid:incident_id>")

@@ -144,6 +144,18 @@ class IncidentOut(ma.Schema):
     created_at = fields.DateTime()
 
 
+class IncidentArgs(PageArgs):
+    service_point_id = fields.UUID()
+    from_ = fields.Date(data_key="from", metadata={"description": "First local day reported on."})
+    to = fields.Date(metadata={"description": "Last local day reported on."})
+    severity = fields.String(validate=validate.OneOf(domain.SEVERITIES))
+
+
+class IncidentPage(ma.Schema):
+    items = fields.List(fields.Nested(IncidentOut))
+    next_cursor = fields.String(allow_none=True)
+
+
 class CareProblem(Strict):
     problem = fields.String(required=True, validate=validate.Length(1, 500))
     goal = fields.String(required=True, validate=validate.Length(1, 500))

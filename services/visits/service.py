@@ -591,6 +591,21 @@ class Visits:
             "urgent": domain.incident_is_urgent(form["severity"]), "description": form["description"]})
         return incident
 
+    def incident_list(self, session: Session, point: str | None, first: date | None, last: date | None,
+                      severity: str | None, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+        """The incident register: every filter given is applied (days are local days)."""
+        query = sa.select(incidents)
+        if point:
+            query = query.where(incidents.c.service_point_id == point)
+        if first:
+            query = query.where(incidents.c.created_at >= datetime.combine(first, time(0), self.tz))
+        if last:
+            query = query.where(incidents.c.created_at < datetime.combine(last + timedelta(days=1), time(0), self.tz))
+        if severity:
+            query = query.where(incidents.c.severity == severity)
+        rows, next_cursor = page(session, query, incidents, limit, cursor)
+        return [dict(r._mapping) for r in rows], next_cursor
+
     @staticmethod
     def incident(session: Session, incident_id: str, who: Caller, lock: bool = False) -> Any:
         row = one(session, incidents, "incident", incident_id, lock)

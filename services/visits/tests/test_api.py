@@ -580,6 +580,29 @@ def test_a_screening_without_the_mandatory_reminders_is_409_and_records_nothing(
     assert drunk.get_json()["status"] == "refused", "a screening that refuses needs no reminder"
 
 
+def test_the_incident_register_applies_every_filter(client, reg, svc):
+    point, other = reg.point(), reg.point()
+    for card, at, severity in (("INC00001", point, "minor"), ("INC00002", point, "emergency"),
+                               ("INC00003", other, "emergency")):
+        reg.elder(at, card)
+        client.post(f"{check_in(client, at, card)}/incidents", headers=ADMIN,
+                    json={"kind": "fall", "severity": severity, "description": "滑倒"})
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    def listed(**query):
+        response = client.get("/incidents", query_string=query, headers=ADMIN)
+        assert response.status_code == 200, response.get_json()
+        return sorted((i["service_point_id"] == point, i["severity"]) for i in response.get_json()["items"])
+    assert listed(service_point_id=point) == [(True, "emergency"), (True, "minor")]
+    assert listed(service_point_id=point, severity="emergency") == [(True, "emergency")]
+    assert listed(severity="emergency") == [(False, "emergency"), (True, "emergency")]
+    assert len(listed(**{"from": today.isoformat(), "to": today.isoformat()})) == 3
+    assert listed(**{"from": (today + timedelta(days=1)).isoformat()}) == []
+    assert listed(to=(today - timedelta(days=1)).isoformat()) == []
+    bound = caller("point_admin", point=other)
+    assert client.get("/incidents", query_string={"service_point_id": point}, headers=bound).status_code == 403
+    assert len(client.get("/incidents", headers=bound).get_json()["items"]) == 1
+
+
 def test_an_elders_history_lists_only_that_elders_visits(client, reg):
     point = reg.point()
     first, _ = reg.elder(point, "HIST0001"), reg.elder(point, "HIST0002")
