@@ -373,8 +373,12 @@ def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], 
 
 
 def record_follow_up(programme: str, visited_on: date, systolic: int | None, diastolic: int | None,
-                     symptoms: list[str], previous: str | None, age: int, rules: FollowUpRules) -> FollowUpOutcome:
-    """The classification and when the next follow-up is due (DOMAIN.md section 4)."""
+                     symptoms: list[str], previous: str | None, age: int, rules: FollowUpRules,
+                     adverse_drug_reaction: bool = False, complications: bool = False) -> FollowUpOutcome:
+    """The classification and when the next follow-up is due (DOMAIN.md section 4; seed 001):
+    a first reading not controlled, or an adverse drug reaction, is seen again within
+    `recheck_within_days`; a second in a row not controlled (a danger one counts), or new or
+    worse complications, is referred, and seen again within the same days."""
     regular = visited_on + timedelta(days=interval_days(programme, rules))
     if programme != "hypertension":
         return FollowUpOutcome(None, False, False, regular)
@@ -385,7 +389,9 @@ def record_follow_up(programme: str, visited_on: date, systolic: int | None, dia
     if classification == "danger":
         return FollowUpOutcome("danger", True, True, soon)
     if classification == "uncontrolled":
-        return FollowUpOutcome("uncontrolled", previous == "uncontrolled", False, soon)
+        return FollowUpOutcome("uncontrolled", previous in ("uncontrolled", "danger") or complications, False, soon)
+    if complications or adverse_drug_reaction:
+        return FollowUpOutcome("controlled", complications, False, soon)
     return FollowUpOutcome("controlled", False, False, regular)
 
 

@@ -220,6 +220,10 @@ class FollowUpRecordIn(Strict):
     diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
     symptoms = fields.List(fields.String(validate=validate.OneOf(domain.DANGER_SYMPTOMS + ("other",))),
                            load_default=list)
+    adverse_drug_reaction = fields.Boolean(load_default=False, metadata={
+        "description": "药物不良反应: seen again within the recheck days."})
+    complications = fields.Boolean(load_default=False, metadata={
+        "description": "New or worse complications (并发症): referred."})
     social_function = fields.Nested(SocialFunction, load_default=None)
     care_plan = fields.List(fields.Nested(CareProblem), load_default=None)
     notes = fields.String(load_default="", validate=validate.Length(max=4000))

@@ -673,7 +673,8 @@ class Visits:
             .order_by(follow_ups.c.visited_on.desc(), follow_ups.c.created_at.desc()).limit(1)).scalar()
         outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
                                           form.get("diastolic"), form.get("symptoms", []), previous,
-                                          domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules)
+                                          domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules,
+                                          form.get("adverse_drug_reaction", False), form.get("complications", False))
         if form.get("care_plan"):
             domain.check_care_plan(form["care_plan"], self.follow_up_rules)
         record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in form.items()}

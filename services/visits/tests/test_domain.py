@@ -295,6 +295,24 @@ def test_two_consecutive_uncontrolled_readings_mean_referral():
     assert outcome.referral and not outcome.emergency and outcome.next_due_on == DAY + timedelta(days=14)
 
 
+# Seed 001 (S1.20, S1.21): (reading, previous, adverse drug reaction, complications) →
+# (referral, days to the next follow-up), written out by hand.
+@pytest.mark.parametrize("bp,previous,adr,complications,referral,days", [
+    ((130, 80), None, False, False, False, 91),
+    ((130, 80), None, True, False, False, 14),        # an adverse drug reaction: recheck in 2 weeks
+    ((130, 80), None, False, True, True, 14),         # complications: referral
+    ((160, 95), "controlled", False, False, False, 14),
+    ((160, 95), "controlled", False, True, True, 14),
+    ((160, 95), "controlled", True, False, False, 14),
+    ((160, 95), "danger", False, False, True, 14),    # danger, then not controlled: a second in a row
+    ((130, 80), "uncontrolled", False, False, False, 91),
+])
+def test_the_hypertension_triggers_of_seed_001(bp, previous, adr, complications, referral, days):
+    outcome = domain.record_follow_up("hypertension", DAY, bp[0], bp[1], [], previous, 60, FOLLOW,
+                                      adverse_drug_reaction=adr, complications=complications)
+    assert (outcome.referral, outcome.emergency, outcome.next_due_on) == (referral, False, DAY + timedelta(days=days))
+
+
 def test_danger_means_emergency_referral_and_follow_up_within_14_days():
     outcome = domain.record_follow_up("hypertension", DAY, 185, 100, [], None, 60, FOLLOW)
     assert outcome.emergency and outcome.referral and outcome.next_due_on == DAY + timedelta(days=14)
