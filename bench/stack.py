@@ -26,7 +26,8 @@ from testkit.suite import RunningSuite
 ADMIN_PASSWORD = "bench-admin-password"
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 SCREENING = {"mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
-             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]}
+             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                 "point_specific"]}
 
 
 class Suite:
@@ -148,7 +149,7 @@ def make_bathers(suite: Suite, point: str, witness: str, count: int) -> list[str
         body = elder_body(point)
         elder = suite.post(session, "/elders", body)["id"]
         suite.post(session, f"/elders/{elder}/assessments",
-                   {"level": 2, "assessed_on": "2025-11-01", "assessor": "医生", "reference": "R1"})
+                   {"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R1"})
         suite.post(session, f"/elders/{elder}/safety-commitments",
                    {"signer_name": body["name"], "signer_relation": "self", "text_version": "v1",
                     "witness_staff_id": witness})

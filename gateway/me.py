@@ -18,6 +18,7 @@ CONSOLE_OPERATIONS = (
     "GET /bookings", "POST /bookings", "POST /bookings/{id}/cancel",
     "GET /visits", "GET /visits/{id}", "POST /visits", "POST /visits/{id}/screening", "POST /visits/{id}/bath",
     "POST /visits/{id}/rest", "POST /visits/{id}/checkout", "POST /visits/{id}/incidents",
+    "POST /visits/{id}/end-early",
     "GET /visits/figures", "GET /visits/figures/points",
     "GET /follow-ups", "POST /follow-ups/{id}/record", "GET /follow-ups/meeting-rate",
     "GET /follow-ups/meeting-rate/points",

@@ -100,7 +100,7 @@ def main() -> int:
                 "emergency_contacts": [{"name": "家属", "relation": "child", "phone": f"136{serial:08d}"}],
                 "chronic_conditions": ["高血压"] if serial % 3 == 0 else []})
             client.call("POST", f"/elders/{elder['id']}/assessments", {
-                "level": rng.choice([2, 2, 3, 1]), "assessed_on": "2026-10-15", "assessor": "社区评估员",
+                "level": rng.choice([2, 2, 3, 1]), "assessed_on": (date.today() - timedelta(days=45)).isoformat(), "assessor": "社区评估员",
                 "reference": f"EV-{serial}"})
             client.call("POST", f"/elders/{elder['id']}/safety-commitments", {
                 "signer_name": "本人", "signer_relation": "self", "text_version": env.str(

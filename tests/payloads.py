@@ -31,6 +31,7 @@ def elder(**state) -> dict:
             "emergency_contacts": [{"name": "李明", "relation": "son", "phone": "13800001111"}],
             "chronic_conditions": [], "status": "active", "status_reason": None, "latest_assessment_level": 2,
             "safety_commitment_version": "v1", "safety_commitment_current": True, "eligible_for_bathing": True,
+            "ineligibility_reasons": [], "latest_assessed_on": "2026-11-01", "assessment_due_on": "2027-10-31",
             "decision_lapses_on": None, "commitment_version_in_force": "v1", "same_gender_assistant": False,
             "language": "zh-CN", "consents": {"health_data": None, "sms": None, "third_party_sharing": None}} | state
 

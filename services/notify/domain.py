@@ -69,7 +69,7 @@ class ElderContact:
 @dataclass(frozen=True)
 class Rule:
     event_type: str
-    audience: str  # family | complainant | owner | supervisors | point_admins | staff
+    audience: str  # family | complainant | owner | supervisors | point_admins | city_operators | staff
     channels: tuple[str, ...]
     template: str
     urgent: bool | str = False
@@ -86,7 +86,15 @@ RULES = (
     Rule("visits.incident.reported", "point_admins", ("inbox", "sms"), "incident_staff", urgent=True,
          when={"urgent": True}),
     Rule("visits.incident.reported", "point_admins", ("inbox",), "incident_staff", when={"urgent": False}),
+    # Serious and emergency incidents are reported to the city at once (上报).
+    Rule("visits.incident.reported", "city_operators", ("inbox",), "incident_staff", urgent=True,
+         when={"urgent": True}),
+    # A danger reading at screening: the point's administrator as well as the family.
+    Rule("visits.visit.refused", "point_admins", ("inbox", "sms"), "screening_danger_staff", urgent=True,
+         when={"urgent": True}),
     Rule("visits.visit.bath_overrun", "point_admins", ("inbox",), "bath_overrun", urgent=True),
+    Rule("visits.visit.ended_early", "point_admins", ("inbox",), "visit_not_checked_out",
+         when={"reason": "not_checked_out"}),
     Rule("complaints.survey.invited", "family", ("sms",), "survey_invitation", when={"subject_type": "visit"}),
     Rule("complaints.survey.invited", "complainant", ("sms",), "complaint_survey", when={"subject_type": "complaint"}),
     Rule("complaints.complaint.received", "complainant", ("sms",), "complaint_received"),
@@ -106,6 +114,7 @@ RULES = (
     # The subsidy decision is told to the elder (seed 004), whichever step made it.
     Rule("registration.subsidy.decided", "family", ("sms",), "subsidy_approved", when={"approved": True}),
     Rule("registration.subsidy.decided", "family", ("sms",), "subsidy_refused", when={"approved": False}),
+    Rule("registration.assessment.expiring", "point_admins", ("inbox",), "assessment_due"),
 )
 
 # The home-care subsidy's categories as an elder reads them.

@@ -12,7 +12,8 @@ from services.notify import domain
 from services.notify.service import Notify
 
 ELDER_EVENTS = ("registration.elder.registered", "registration.elder.updated", "registration.elder.suspended",
-                "registration.elder.reactivated", "registration.elder.closed", "registration.assessment.recorded",
+                "registration.elder.reactivated", "registration.elder.closed", "registration.elder.reopened",
+                "registration.assessment.recorded", "registration.assessment.expiring",
                 "registration.safety_commitment.signed", "registration.consent.recorded")
 STAFF_EVENTS = ("registration.staff.created", "registration.staff.updated", "registration.staff.qualification_changed")
 BOOKING_ENDED = ("visits.booking.cancelled", "visits.booking.no_show")

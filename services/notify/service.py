@@ -156,6 +156,9 @@ class Notify:
             rows = session.execute(sa.select(staff).where(staff.c.service_point_id == data.get("service_point_id"),
                                                           staff.c.active)).all()
             ids = [r.id for r in rows if "point_admin" in r.roles]
+        elif rule.audience == "city_operators":  # the city's operators, of no point
+            rows = session.execute(sa.select(staff).where(staff.c.active)).all()
+            ids = [r.id for r in rows if "city_operator" in r.roles]
         planned = []
         for staff_id in ids:
             row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first()
@@ -184,7 +187,7 @@ class Notify:
             "link": self.settings.survey_base_url + str(data.get("token", "")),
             "category": data.get("category", ""), "deadline": deadline.get("name", ""),
             "level": {"complaints.complaint.deadline_warning": "即将到期"}.get(event.type, "已超时"),
-            "due_on": data.get("due_on", ""), "programme": data.get("programme", ""),
+            "due_on": data.get("due_on") or data.get("assessment_due_on") or "", "programme": data.get("programme", ""),
             "change": data.get("change", ""), "hours": f"{hours:g}" if hours else "",
             "time": datetime.fromisoformat(next_try).astimezone(self.tz).strftime("%m月%d日 %H:%M") if next_try else "",
             "subsidy": domain.SUBSIDY_CATEGORY_NAMES.get(data.get("category", ""), ""),

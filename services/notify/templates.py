@@ -43,9 +43,15 @@ TEMPLATES = (
     Template("incident_staff", 1, frozenset({"name", "kind", "severity"}), {
         "zh-CN": "【意外事件】{{ name }}：{{ kind }}（{{ severity }}），请立即处理并记录结果。",
         "en": "[Incident] {{ name }}: {{ kind }} ({{ severity }}). Act now and record the outcome."}),
+    Template("screening_danger_staff", 1, frozenset({"name"}), {
+        "zh-CN": "【血压危险】{{ name }}筛查时血压达到危险值，已停止助浴，请立即处理并建议就医。",
+        "en": "[Danger blood pressure] {{ name }}'s screening reading is at the danger level; bathing stopped. Act now and advise a doctor."}),
     Template("bath_overrun", 1, frozenset({"name"}), {
         "zh-CN": "【助浴超时】{{ name }}的助浴时间已超过上限，请查看。",
         "en": "[Bath overrun] {{ name }}'s bath has run over the limit; please check."}),
+    Template("visit_not_checked_out", 1, frozenset({"name"}), {
+        "zh-CN": "【未签退】{{ name }}的助浴服务在闭点后仍未签退，已由系统结束，请核实老人情况。",
+        "en": "[Not checked out] {{ name }}'s visit was still open after closing and has been ended; please check on them."}),
     Template("survey_invitation", 1, frozenset({"name", "link"}), {
         "zh-CN": "【助浴服务】{{ name }}您好，感谢使用助浴服务，请为本次服务评价：{{ link }}",
         "en": "[Bathing service] Dear {{ name }}, please rate our service: {{ link }}"}),
@@ -89,6 +95,9 @@ TEMPLATES = (
     Template("follow_up_due", 1, frozenset({"due_on", "programme"}), {
         "zh-CN": "【随访提醒】{{ programme }}随访将于{{ due_on }}到期。",
         "en": "[Follow-up] A {{ programme }} follow-up is due on {{ due_on }}."}),
+    Template("assessment_due", 1, frozenset({"name", "due_on"}), {
+        "zh-CN": "【评估提醒】{{ name }}的能力评估有效期至{{ due_on }}，请在此之前重新评估（一年一评）。",
+        "en": "[Assessment] {{ name }}'s capability assessment is valid until {{ due_on }}; re-assess before then."}),
     Template("certificate_expiry", 1, frozenset({"name", "change"}), {
         "zh-CN": "【资质提醒】{{ name }}的健康证明{{ change }}，请及时更新。",
         "en": "[Qualification] {{ name }}'s health certificate: {{ change }}."}),

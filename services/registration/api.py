@@ -17,8 +17,8 @@ from kit.web import caller, transaction, use_cases
 from services.registration.schemas import (
     AssessmentIn, AssessmentOut, CloseIn, CommitmentIn, CommitmentOut, ConsentIn, ConsentOut, DecisionIn, ElderIn,
     ElderListArgs, ElderOut, ElderPage, ElderPatch, ElderReadArgs, ElderReadPage, Empty, EndSubsidyIn, RecheckArgs,
-    ServicePointIn, ServicePointOut, ServicePointPage, ServicePointPatch, StaffArgs, StaffIn, StaffOut, StaffPage,
-    StaffPatch, SubsidyArgs, SubsidyIn, SubsidyOut, SubsidyPage, SuspendIn,
+    ReopenIn, ServicePointIn, ServicePointOut, ServicePointPage, ServicePointPatch, StaffArgs, StaffIn, StaffOut,
+    StaffPage, StaffPatch, SubsidyArgs, SubsidyIn, SubsidyOut, SubsidyPage, SuspendIn,
 )
 from services.registration.service import Registration
 
@@ -197,6 +197,7 @@ def _status_action(action: str, schema):
 _status_action("suspend", SuspendIn)
 _status_action("reactivate", Empty)
 _status_action("close", CloseIn)
+_status_action("reopen", ReopenIn)  # 重新开案: a closed record active again, with its history
 
 
 @elders_bp.route("/<uuid:elder_id>/assessments")

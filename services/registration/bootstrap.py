@@ -22,6 +22,10 @@ def build(settings: config.Settings | None = None) -> Service[Registration]:
         with store.begin() as session:
             use_cases.check_certificates(session, utcnow())
 
+    def remind_assessments() -> None:
+        with store.begin() as session:
+            use_cases.remind_assessments(session, utcnow())
+
     return Service(
         name="registration",
         settings=common,
@@ -31,5 +35,6 @@ def build(settings: config.Settings | None = None) -> Service[Registration]:
         blueprints=api.blueprints,
         use_cases=use_cases,
         handlers=handlers_for(use_cases),
-        jobs=[Job("certificate-check", settings.certificate_check_every_seconds, check_certificates)],
+        jobs=[Job("certificate-check", settings.certificate_check_every_seconds, check_certificates),
+              Job("assessment-check", settings.assessment_check_every_seconds, remind_assessments)],
     )

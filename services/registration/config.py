@@ -13,6 +13,7 @@ class Settings:
     common: CommonSettings
     rules: Rules
     certificate_check_every_seconds: float
+    assessment_check_every_seconds: float
 
 
 def load() -> Settings:
@@ -23,6 +24,9 @@ def load() -> Settings:
             min_experience_years="ZHUYU_STAFF_MIN_EXPERIENCE_YEARS",
             certificate_warning_days="ZHUYU_CERTIFICATE_WARNING_DAYS",
             eligible_levels="ZHUYU_BATHING_ELIGIBLE_LEVELS",
+            assessment_valid_days="ZHUYU_ASSESSMENT_VALID_DAYS",
+            assessment_reminder_days="ZHUYU_ASSESSMENT_REMINDER_DAYS",
+            min_age="ZHUYU_MIN_AGE",
             subsidy_min_age="ZHUYU_SUBSIDY_MIN_AGE",
             subsidy_age_with_category="ZHUYU_SUBSIDY_AGE_WITH_CATEGORY",
             subsidy_age_alone="ZHUYU_SUBSIDY_AGE_ALONE",
@@ -32,4 +36,5 @@ def load() -> Settings:
             subsidy_recheck_days="ZHUYU_SUBSIDY_RECHECK_DAYS",
         ),
         certificate_check_every_seconds=env.float("ZHUYU_CERTIFICATE_CHECK_EVERY_SECONDS", 3600.0),
+        assessment_check_every_seconds=env.float("ZHUYU_ASSESSMENT_CHECK_EVERY_SECONDS", 3600.0),
     )

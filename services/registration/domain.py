@@ -17,7 +17,9 @@ from kit.errors import DomainError, Invalid
 
 GENDERS = ("female", "male")
 ELDER_STATUSES = ("active", "suspended", "closed")
-CLOSE_REASONS = ("deceased", "moved", "withdrew", "other")
+CLOSE_REASONS = ("deceased", "moved", "withdrew", "lost_contact", "other")  # lost_contact: 失联 (seed 003)
+# Why an elder may not bathe, in the contract's order (`ineligibility_reasons`).
+INELIGIBILITY_REASONS = ("NO_ASSESSMENT", "LEVEL", "ASSESSMENT_EXPIRED", "UNDER_AGE", "INACTIVE")
 CONSENT_KINDS = ("health_data", "sms", "third_party_sharing")
 SUBSIDY_CATEGORIES = ("sanwu", "dibao", "youfu", "model_worker", "age_90")
 # Categories that rest on a status the elder proves with a certificate (低保证, 特困/三无
@@ -39,6 +41,9 @@ class Rules:
     min_experience_years: float = 2.0
     certificate_warning_days: int = 30
     eligible_levels: frozenset[int] = field(default_factory=lambda: frozenset({2, 3}))
+    assessment_valid_days: int = 365  # 一年一评 (seed 003): valid from `assessed_on` for this many days
+    assessment_reminder_days: int = 30  # the point is reminded this many days before the last valid day
+    min_age: int = 60  # the service is for elders (老年人, 60周岁以上: seed 004, seed 000's age bands)
     subsidy_min_age: int = 60
     subsidy_age_with_category: int = 70
     subsidy_age_alone: int = 90
@@ -148,6 +153,7 @@ _TRANSITIONS = {
     ("suspended", "reactivate"): "active",
     ("active", "close"): "closed",
     ("suspended", "close"): "closed",
+    ("closed", "reopen"): "active",  # 重新开案: the elder comes back, history kept
 }
 
 
@@ -165,9 +171,58 @@ def check_open(status: str, change: str) -> None:
         raise DomainError("INVALID_TRANSITION", f"A closed elder's record cannot be {change}.")
 
 
-def eligible_for_bathing(status: str, latest_level: int | None, rules: Rules) -> bool:
-    """Assisted bathing is for 半失能 (2) and 失能 (3) elders who are active."""
-    return status == "active" and latest_level in rules.eligible_levels
+# --- Capability assessment (能力评估) ----------------------------------------------------
+
+def check_assessed_on(assessed_on: date, today: date) -> None:
+    """An assessment is recorded after it took place."""
+    if assessed_on > today:
+        raise Invalid({"assessed_on": ["An assessment cannot be dated in the future."]})
+
+
+def becomes_latest(assessed_on: date, latest_on: date | None) -> bool:
+    """The latest assessment is the one with the latest `assessed_on`; among equal dates, the
+    last recorded. A back-dated entry does not override a newer one."""
+    return latest_on is None or assessed_on >= latest_on
+
+
+def assessment_due_on(assessed_on: date, rules: Rules) -> date:
+    """The last day an assessment is valid (一年一评: 365 days from `assessed_on`, that day
+    included), by which the elder must be assessed again."""
+    return assessed_on + timedelta(days=rules.assessment_valid_days - 1)
+
+
+def assessment_reminder_due(assessed_on: date, today: date, rules: Rules) -> bool:
+    """The point is reminded from `assessment_reminder_days` before the last valid day
+    through that day (after it, the elder is simply ineligible until re-assessed)."""
+    due_on = assessment_due_on(assessed_on, rules)
+    return due_on - timedelta(days=rules.assessment_reminder_days) <= today <= due_on
+
+
+def birthday(birth_date: date, years: int) -> date:
+    """The day someone turns `years` (a 29 February birthday counts from 1 March)."""
+    try:
+        return birth_date.replace(year=birth_date.year + years)
+    except ValueError:
+        return date(birth_date.year + years, 3, 1)
+
+
+def ineligibility_reasons(status: str, latest_level: int | None, latest_on: date | None, birth_date: date,
+                          today: date, rules: Rules) -> list[str]:
+    """Why an elder may not bathe today (empty: eligible). Assisted bathing is for 半失能 (2)
+    and 失能 (3) elders, on an assessment still valid, aged at least `min_age`, and active."""
+    reasons = []
+    if latest_level is None or latest_on is None:
+        reasons.append("NO_ASSESSMENT")
+    else:
+        if latest_level not in rules.eligible_levels:
+            reasons.append("LEVEL")
+        if today > assessment_due_on(latest_on, rules):
+            reasons.append("ASSESSMENT_EXPIRED")
+    if age_on(birth_date, today) < rules.min_age:
+        reasons.append("UNDER_AGE")
+    if status != "active":
+        reasons.append("INACTIVE")
+    return reasons
 
 
 def commitment_current(signed_version: str | None, version_in_force: str) -> bool:
@@ -180,6 +235,12 @@ def check_commitment_version(text_version: str, version_in_force: str) -> None:
         raise Invalid({"text_version": [f"The current text is {version_in_force}."]})
 
 
+def check_witness(witness: dict | None, elder_point_id: str) -> None:
+    """安全承诺 is witnessed by a member of staff: active, of the elder's point (or of none)."""
+    if witness is None or not witness["active"] or witness["service_point_id"] not in (None, elder_point_id):
+        raise Invalid({"witness_staff_id": ["The witness must be an active member of staff of the elder's point."]})
+
+
 @dataclass(frozen=True)
 class BathingDecision:
     """Whether an elder may be let in for a bath (准入), as registration decides it."""
@@ -189,14 +250,22 @@ class BathingDecision:
     # The first day this decision no longer holds, when a rule depends on the date (an
     # assessment that lapses, a birthday); None while only a change of record changes it.
     lapses_on: date | None
+    ineligibility_reasons: tuple[str, ...] = ()
 
 
-def bathing_decision(status: str, latest_level: int | None, signed_version: str | None, today: date,
-                     version_in_force: str, rules: Rules) -> BathingDecision:
+def bathing_decision(status: str, latest_level: int | None, latest_on: date | None, birth_date: date,
+                     signed_version: str | None, today: date, version_in_force: str,
+                     rules: Rules) -> BathingDecision:
     """The decision visits applies at check-in, carried in every event about the elder.
-    `today` is the day it is made on: a rule about dates sets `lapses_on` from it."""
-    return BathingDecision(eligible_for_bathing(status, latest_level, rules),
-                           commitment_current(signed_version, version_in_force), None)
+    `today` is the day it is made on: the rules about dates set `lapses_on` from it (the
+    day after the assessment's last valid day, the birthday the elder comes of age)."""
+    reasons = ineligibility_reasons(status, latest_level, latest_on, birth_date, today, rules)
+    changes = [day for day in (
+        assessment_due_on(latest_on, rules) + timedelta(days=1) if latest_on else None,
+        birthday(birth_date, rules.min_age),
+    ) if day is not None and day > today]
+    return BathingDecision(not reasons, commitment_current(signed_version, version_in_force),
+                           min(changes) if changes else None, tuple(reasons))
 
 
 # --- Staff qualification (spec 5.1) -------------------------------------------------

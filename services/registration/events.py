@@ -68,6 +68,9 @@ class Elder(Payload):
     # Registration's bathing decision, which visits applies (docs/events.md).
     safety_commitment_current = fields.Boolean(required=True)
     eligible_for_bathing = fields.Boolean(required=True)
+    ineligibility_reasons = fields.List(fields.String(), required=True)
+    latest_assessed_on = nullable(fields.Date)
+    assessment_due_on = nullable(fields.Date)  # the latest assessment's last valid day
     decision_lapses_on = nullable(fields.Date)
     commitment_version_in_force = fields.String(required=True)
     same_gender_assistant = fields.Boolean(required=True)
@@ -86,6 +89,10 @@ class Assessment(Payload):
 
 class AssessmentRecorded(Elder):
     assessment = fields.Nested(Assessment, required=True)
+
+
+class AssessmentExpiring(Elder):
+    days_left = fields.Integer(required=True)  # to `assessment_due_on`, that day counted as 0
 
 
 class Subsidy(Payload):
@@ -124,10 +131,12 @@ SCHEMAS = {
     "registration.staff.created": Staff,
     "registration.staff.updated": Staff,
     "registration.staff.qualification_changed": QualificationChanged,
-    **{f"registration.elder.{name}": Elder for name in ("registered", "updated", "suspended", "reactivated", "closed")},
+    **{f"registration.elder.{name}": Elder for name in ("registered", "updated", "suspended", "reactivated", "closed",
+                                                         "reopened")},
     "registration.safety_commitment.signed": Elder,
     "registration.consent.recorded": Elder,
     "registration.assessment.recorded": AssessmentRecorded,
+    "registration.assessment.expiring": AssessmentExpiring,
     "registration.subsidy.decided": SubsidyDecided,
     "registration.subsidy.ended": Subsidy,
 }

@@ -51,6 +51,7 @@ elders = sa.Table(
     sa.Column("status", sa.String(12), nullable=False),
     sa.Column("status_reason", sa.String(500)),
     sa.Column("latest_assessment_level", sa.Integer),
+    sa.Column("latest_assessed_on", sa.Date),  # the latest assessment's date (一年一评)
     sa.Column("safety_commitment_version", sa.String(32)),
     sa.Column("consents", sa.JSON, nullable=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
@@ -151,6 +152,15 @@ staff_notices = sa.Table(
     sa.Column("staff_id", sa.String(36), primary_key=True),
     sa.Column("change", sa.String(20), primary_key=True),
     sa.Column("expires_on", sa.Date, primary_key=True),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)
+
+# What the assessment check already told the point: one reminder per elder and assessment date.
+assessment_notices = sa.Table(
+    "assessment_notices",
+    metadata,
+    sa.Column("elder_id", sa.String(36), primary_key=True),
+    sa.Column("assessed_on", sa.Date, primary_key=True),
     sa.Column("at", UtcDateTime(), nullable=False),
 )
 

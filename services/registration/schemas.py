@@ -6,7 +6,9 @@ from marshmallow import fields, validate
 
 from kit.access import ROLES
 from kit.paging import PageArgs
-from services.registration.domain import MODEL_WORKER_LEVELS, SUBSIDY_CATEGORIES, SUBSIDY_STATUSES
+from services.registration.domain import (
+    CLOSE_REASONS, INELIGIBILITY_REASONS, MODEL_WORKER_LEVELS, SUBSIDY_CATEGORIES, SUBSIDY_STATUSES,
+)
 
 class Strict(ma.Schema):
     class Meta:
@@ -99,6 +101,11 @@ class ElderOut(ma.Schema):
     safety_commitment_version = fields.String(allow_none=True)
     consents = fields.Dict(keys=fields.String(), values=fields.Boolean(allow_none=True))
     eligible_for_bathing = fields.Boolean()
+    ineligibility_reasons = fields.List(fields.String(validate=validate.OneOf(INELIGIBILITY_REASONS)), metadata={
+        "description": "Why the elder may not bathe today (empty: eligible)."})
+    latest_assessed_on = fields.Date(allow_none=True)
+    assessment_due_on = fields.Date(allow_none=True, metadata={
+        "description": "The latest assessment's last valid day: the elder is to be assessed again by then."})
     safety_commitment_current = fields.Boolean()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
@@ -161,7 +168,11 @@ class SuspendIn(Strict):
 
 
 class CloseIn(Strict):
-    reason = fields.String(required=True, validate=validate.OneOf(["deceased", "moved", "withdrew", "other"]))
+    reason = fields.String(required=True, validate=validate.OneOf(CLOSE_REASONS))
+
+
+class ReopenIn(Strict):
+    reason = fields.String(required=True, validate=validate.Length(1, 500))
 
 
 class Empty(Strict):

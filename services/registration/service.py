@@ -22,8 +22,8 @@ from kit.paging import page
 from services.registration import domain
 from services.registration.config import Settings
 from services.registration.models import (
-    assessments, consents, elder_history, elder_reads, elders, safety_commitments, service_points, staff,
-    staff_notices, subsidy_applications,
+    assessment_notices, assessments, consents, elder_history, elder_reads, elders, safety_commitments,
+    service_points, staff, staff_notices, subsidy_applications,
 )
 
 POINT_FIELDS = ("name", "address", "district", "bath_capacity", "rest_seats", "opening_hours",
@@ -106,19 +106,26 @@ class Registration:
     # --- elders -------------------------------------------------------------------------
 
     def decision(self, row: Any, now: datetime) -> domain.BathingDecision:
-        return domain.bathing_decision(row.status, row.latest_assessment_level, row.safety_commitment_version,
-                                       self.today(now), self.settings.common.safety_commitment_version, self.rules)
+        return domain.bathing_decision(row.status, row.latest_assessment_level, row.latest_assessed_on,
+                                       row.birth_date, row.safety_commitment_version, self.today(now),
+                                       self.settings.common.safety_commitment_version, self.rules)
+
+    def _decided(self, row: Any, now: datetime) -> dict:
+        """Today's bathing decision as an elder's record and events show it."""
+        decision = self.decision(row, now)
+        due_on = domain.assessment_due_on(row.latest_assessed_on, self.rules) if row.latest_assessed_on else None
+        return {"eligible_for_bathing": decision.eligible, "safety_commitment_current": decision.commitment_current,
+                "ineligibility_reasons": list(decision.ineligibility_reasons), "assessment_due_on": due_on}
 
     def elder_record(self, row: Any, now: datetime) -> dict:
         """The whole record with today's bathing decision (before masking for a caller)."""
-        decision = self.decision(row, now)
-        return dict(row._mapping) | {"eligible_for_bathing": decision.eligible,
-                                     "safety_commitment_current": decision.commitment_current}
+        return dict(row._mapping) | self._decided(row, now)
 
     def elder_state(self, row: Any, now: datetime) -> dict:
         """Event-carried state: what visits, complaints and notify keep of an elder,
         registration's bathing decision included (visits applies it, never remakes it)."""
         decision = self.decision(row, now)
+        decided = self._decided(row, now)
         return {
             "id": row.id,
             "name": row.name,
@@ -138,6 +145,9 @@ class Registration:
             "safety_commitment_version": row.safety_commitment_version,
             "safety_commitment_current": decision.commitment_current,
             "eligible_for_bathing": decision.eligible,
+            "ineligibility_reasons": decided["ineligibility_reasons"],
+            "latest_assessed_on": row.latest_assessed_on.isoformat() if row.latest_assessed_on else None,
+            "assessment_due_on": decided["assessment_due_on"].isoformat() if decided["assessment_due_on"] else None,
             "decision_lapses_on": decision.lapses_on.isoformat() if decision.lapses_on else None,
             "commitment_version_in_force": self.settings.common.safety_commitment_version,
             "same_gender_assistant": row.same_gender_assistant,
@@ -167,8 +177,10 @@ class Registration:
         fields = domain.validate_elder_fields(dict(fields, service_point_id=str(fields["service_point_id"])))
         self.service_point(session, fields["service_point_id"])
         self._refuse_duplicate_card(session, fields["citizen_card_no"])
-        if session.execute(sa.select(elders.c.id).where(elders.c.id_number == fields["id_number"])).first():
-            raise DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.")
+        existing = session.execute(sa.select(elders.c.id).where(elders.c.id_number == fields["id_number"])).scalar()
+        if existing:  # the same person coming back: their record is reopened, not made again
+            raise DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.",
+                              elder_id=existing)
         elder_id = str(uuid.uuid4())
         values = dict(fields, id=elder_id, status="active", previous_citizen_card_nos=[], created_at=now,
                       updated_at=now, consents={kind: None for kind in domain.CONSENT_KINDS})  # None: not recorded yet
@@ -264,22 +276,25 @@ class Registration:
         row = self.elder(session, elder_id, lock=True)
         status = domain.transition(row.status, action)
         session.execute(elders.update().where(elders.c.id == elder_id).values(
-            status=status, status_reason=reason, updated_at=now))
+            status=status, status_reason=reason if status != "active" else None, updated_at=now))
         self._history(session, elder_id, action, {"status": {"before": row.status, "after": status},
                                                   "reason": reason}, actor, now)
-        event = {"suspend": "suspended", "reactivate": "reactivated", "close": "closed"}[action]
+        event = {"suspend": "suspended", "reactivate": "reactivated", "close": "closed", "reopen": "reopened"}[action]
         return self._emit_elder(session, elder_id, f"registration.elder.{event}", now)
 
     def record_assessment(self, session: Session, elder_id: str, fields: dict, actor: str | None,
                           now: datetime) -> dict:
-        """能力评估: the last one recorded is the one that counts."""
+        """能力评估: the one with the latest `assessed_on` counts (the last recorded among
+        equal dates); a back-dated one joins the history only."""
         row = self.elder(session, elder_id, lock=True)
         domain.check_open(row.status, "assessed")
+        domain.check_assessed_on(fields["assessed_on"], self.today(now))
         assessment_id = str(uuid.uuid4())
         session.execute(assessments.insert().values(id=assessment_id, elder_id=elder_id, recorded_by=actor,
                                                     created_at=now, **fields))
-        session.execute(elders.update().where(elders.c.id == elder_id).values(
-            latest_assessment_level=fields["level"], updated_at=now))
+        latest = {"latest_assessment_level": fields["level"], "latest_assessed_on": fields["assessed_on"]} \
+            if domain.becomes_latest(fields["assessed_on"], row.latest_assessed_on) else {}
+        session.execute(elders.update().where(elders.c.id == elder_id).values(updated_at=now, **latest))
         assessment = {"id": assessment_id, "elder_id": elder_id, **_json_dates(fields)}
         self._emit_elder(session, elder_id, "registration.assessment.recorded", now, {"assessment": assessment})
         return assessment
@@ -291,6 +306,9 @@ class Registration:
         domain.check_open(row.status, "signed for")
         domain.check_commitment_version(fields["text_version"], self.settings.common.safety_commitment_version)
         fields = dict(fields, witness_staff_id=str(fields["witness_staff_id"]))
+        witness = session.execute(sa.select(staff.c.active, staff.c.service_point_id)
+                                  .where(staff.c.id == fields["witness_staff_id"])).first()
+        domain.check_witness(witness._mapping if witness else None, row.service_point_id)
         commitment_id = str(uuid.uuid4())
         session.execute(safety_commitments.insert().values(id=commitment_id, elder_id=elder_id, recorded_by=actor,
                                                            created_at=now, **fields))
@@ -391,6 +409,30 @@ class Registration:
             updated = self.staff_member(session, row.id)
             self.outbox.add(session, "registration.staff.qualification_changed", row.id,
                             self.staff_state(updated) | {"change": change, "days_left": (expires_on - today).days})
+            announced += 1
+        return announced
+
+    def remind_assessments(self, session: Session, now: datetime) -> int:
+        """The daily check: each active elder whose assessment lapses soon is announced to
+        the point once per assessment (一年一评: re-assess before the last valid day)."""
+        today = self.today(now)
+        # Assessments dated from here on have their last valid day within the reminder window or later.
+        earliest = today - timedelta(days=self.rules.assessment_valid_days - 1)
+        latest = earliest + timedelta(days=self.rules.assessment_reminder_days)
+        announced = 0
+        for row in session.execute(sa.select(elders).where(
+                elders.c.status == "active", elders.c.latest_assessed_on.between(earliest, latest))).all():
+            if not domain.assessment_reminder_due(row.latest_assessed_on, today, self.rules):
+                continue
+            try:
+                with session.begin_nested():
+                    session.execute(assessment_notices.insert().values(elder_id=row.id,
+                                                                       assessed_on=row.latest_assessed_on, at=now))
+            except sa.exc.IntegrityError:
+                continue
+            due_on = domain.assessment_due_on(row.latest_assessed_on, self.rules)
+            self.outbox.add(session, "registration.assessment.expiring", row.id, self.elder_state(row, now) | {
+                "days_left": (due_on - today).days})
             announced += 1
         return announced
 

@@ -13,21 +13,32 @@ log = logging.getLogger("visits")
 
 
 class RegistrationLookup:
-    """Asks registration (`GET /elders/by-card/{card}`) for the elder holding a card now:
-    its event-carried state with registration's bathing decision as of today, or None when
-    registration does not know the card or does not answer in time."""
+    """Asks registration, the owner of elders and points, for their state now: `by_card`
+    (`GET /elders/by-card/{card}`) answers the elder holding a card, with registration's
+    bathing decision as of today; `service_point` (`GET /service-points/{id}`) a point.
+    Each answers the state, `{}` when registration knows no such card or point, or None
+    when registration does not answer in time (the caller then decides on its copy)."""
 
     def __init__(self, url: str, timeout_seconds: float):
         self.url = url
         self._http = urllib3.PoolManager(maxsize=4, timeout=urllib3.Timeout(total=timeout_seconds), retries=False)
 
-    def by_card(self, card: str) -> dict | None:
+    def _get(self, path: str) -> dict | None:
         try:
-            response = self._http.request("GET", f"{self.url}/elders/by-card/{quote(card, safe='')}",
+            response = self._http.request("GET", f"{self.url}{path}",
                                           headers={"X-Request-ID": context.request_id.get() or ""})
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             log.warning("registration lookup failed", extra={"error": type(exc).__name__})
             return None
+        if response.status == 404:
+            return {}
         if response.status != 200:
+            log.warning("registration lookup failed", extra={"error": f"HTTP {response.status}"})
             return None
         return json.loads(response.data)
+
+    def by_card(self, card: str) -> dict | None:
+        return self._get(f"/elders/by-card/{quote(card, safe='')}")
+
+    def service_point(self, point_id: str) -> dict | None:
+        return self._get(f"/service-points/{quote(point_id, safe='')}")

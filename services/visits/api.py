@@ -14,10 +14,10 @@ from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
-    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, FollowUpArgs,
-    FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentIn, IncidentOut,
-    IncidentOutcomeIn, PriceArgs, PriceIn, PriceList, PriceOut, RateArgs, ScreeningIn, ScreeningOut, SettlementArgs,
-    VisitArgs, VisitOut, VisitPage,
+    BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, EndEarlyIn,
+    FollowUpArgs, FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentArgs,
+    IncidentIn, IncidentOut, IncidentOutcomeIn, IncidentPage, PriceArgs, PriceIn, PriceList, PriceOut, RateArgs,
+    ScreeningIn, ScreeningOut, SettlementArgs, VisitArgs, VisitOut, VisitPage,
 )
 from services.visits import domain
 from services.visits.service import Refused, Visits
@@ -92,7 +92,7 @@ class VisitList(MethodView):
         point = caller().point_filter(args.get("service_point_id"))
         with transaction() as session:
             items, cursor = visits().visit_list(session, point, args.get("date"), args.get("status"), args["limit"],
-                                                args["cursor"])
+                                                args["cursor"], _id(args.get("elder_id")))
         return {"items": items, "next_cursor": cursor}
 
 
@@ -195,6 +195,16 @@ class Checkout(MethodView):
             return visits().check_out(session, str(visit_id), body.get("early_leave_reason"), caller(), utcnow())
 
 
+@visits_bp.route("/<uuid:visit_id>/end-early")
+class EndEarly(MethodView):
+    @access(POINT_STAFF, "visits:write")  # any of the point's visit roles
+    @visits_bp.arguments(EndEarlyIn)
+    @visits_bp.response(200, VisitOut)
+    def post(self, body, visit_id):
+        with transaction() as session:
+            return visits().end_early(session, str(visit_id), body["reason"], body.get("note"), caller(), utcnow())
+
+
 @visits_bp.route("/<uuid:visit_id>/incidents")
 class Incidents(MethodView):
     @access(POINT_STAFF, "visits:write")
@@ -203,6 +213,19 @@ class Incidents(MethodView):
     def post(self, body, visit_id):
         with transaction() as session:
             return visits().report_incident(session, str(visit_id), body, caller(), utcnow())
+
+
+@incidents_bp.route("")
+class IncidentList(MethodView):
+    @access(POINT_STAFF | {"city_operator"}, "visits:read")
+    @incidents_bp.arguments(IncidentArgs, location="query")
+    @incidents_bp.response(200, IncidentPage)
+    def get(self, args):
+        point = caller().point_filter(args.get("service_point_id"))
+        with transaction() as session:
+            items, cursor = visits().incident_list(session, point, args.get("from_"), args.get("to"),
+                                                   args.get("severity"), args["limit"], args["cursor"])
+        return {"items": items, "next_cursor": cursor}
 
 
 @incidents_bp.route("/<uuid:incident_id>")

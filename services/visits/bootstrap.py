@@ -26,6 +26,7 @@ def build(settings: config.Settings | None = None) -> Service[Visits]:
             now = utcnow()
             use_cases.alert_bath_overruns(session, now)
             use_cases.mark_no_shows(session, now)
+            use_cases.sweep_open_visits(session, now)
             use_cases.watch_follow_ups(session, now)
             use_cases.produce_settlement(session, now)
 

@@ -31,6 +31,8 @@ def load() -> Settings:
         bp_danger_diastolic="ZHUYU_BP_DANGER_DIASTOLIC",
         bp_warning_systolic="ZHUYU_BP_WARNING_SYSTOLIC",
         bp_warning_diastolic="ZHUYU_BP_WARNING_DIASTOLIC",
+        visit_close_after_minutes="ZHUYU_VISIT_CLOSE_AFTER_MINUTES",
+        mandatory_reminders="ZHUYU_MANDATORY_REMINDERS",
     )
     follow_up_rules = from_env(
         FollowUpRules,

@@ -7,7 +7,7 @@ visits applies it as carried in registration's events, for as long as it holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -32,6 +32,11 @@ class Rules:
     bp_danger_diastolic: int = 110
     bp_warning_systolic: int = 140
     bp_warning_diastolic: int = 90
+    visit_close_after_minutes: int = 60  # the end-of-day sweep: this long after the day's last opening span
+    # DOMAIN 7.2: the reminders a screening that admits the elder must record, each where it
+    # applies (`medication`: chronic conditions; `point_specific`: the point has its own).
+    mandatory_reminders: frozenset[str] = field(
+        default_factory=lambda: frozenset({"call_for_help", "medication", "point_specific"}))
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class PointView:
     opening_hours: dict
     bath_capacity: int
     safety_reminders: tuple[str, ...] = ()
+    rest_seats: int | None = None  # None: not known (a copy made before seats were carried)
 
 
 @dataclass(frozen=True)
@@ -148,17 +154,9 @@ class HeldDecision:
     commitment_version: str | None  # the commitment text in force when it was made
 
 
-def decision_holds(decision: HeldDecision, today: date, version_in_force: str) -> bool:
-    """A held decision stays registration's while its date has not come and the commitment
-    text it was made under is still the one in force; otherwise registration is asked again."""
-    return (decision.eligible is not None and decision.commitment_current is not None
-            and (decision.lapses_on is None or today < decision.lapses_on)
-            and decision.commitment_version == version_in_force)
-
-
 def applied_decision(decision: HeldDecision, today: date, version_in_force: str) -> tuple[bool, bool]:
     """(eligible, commitment current) as a held decision allows today: what has lapsed is
-    not in force (used when registration cannot be asked again)."""
+    not in force (registration decides at check-in; this is for when it cannot be asked)."""
     eligible = bool(decision.eligible) and (decision.lapses_on is None or today < decision.lapses_on)
     current = bool(decision.commitment_current) and decision.commitment_version == version_in_force
     return eligible, current
@@ -194,6 +192,10 @@ TRANSITIONS = {
     ("resting", "checkout"): "checked_out",
 }
 OPEN_STATUSES = frozenset({"checked_in", "screened", "bathing", "resting"})
+# Ending a visit before check-out, from any open step (the bath place and rest seat are freed).
+END_EARLY_REASONS = ("left_before_bath", "unwell", "emergency_transfer", "refused", "other")
+SWEPT = "not_checked_out"  # the reason the end-of-day sweep gives; no caller may give it
+TRANSITIONS.update({(status, "end_early"): "ended_early" for status in OPEN_STATUSES})
 
 
 def step(status: str, action: str) -> str:
@@ -236,24 +238,47 @@ def screen(mental_state: str, infectious_disease: bool, alcohol: bool, systolic:
     reminders = list(STANDARD_REMINDERS)
     if elder.chronic_conditions:
         reminders.append("medication")
-        if "medication" not in reminders_given:
-            warnings.append("MEDICATION_REMINDER_MISSING")
     reminders.extend(point.safety_reminders)
-    missing = [r for r in STANDARD_REMINDERS if r not in reminders_given]
-    if missing and not reasons:
-        warnings.append("REMINDERS_MISSING")
+    missing = [r for r in required_reminders(elder, point, rules) if r not in reminders_given]
+    if missing and not reasons:  # a screening that refuses needs none
+        raise DomainError("REMINDERS_MISSING", f"Give and record these reminders first: {', '.join(missing)}.",
+                          missing=missing)
     return Screening("refused" if reasons else "screened", reasons, warnings, danger, danger, reminders)
 
 
+def required_reminders(elder: ElderView, point: PointView, rules: Rules) -> list[str]:
+    """应…作出提醒 (7.2): the reminders a screening must record before the elder may bathe."""
+    applies = {"call_for_help": True, "medication": bool(elder.chronic_conditions),
+               "point_specific": bool(point.safety_reminders)}
+    return [r for r in REMINDERS if r in rules.mandatory_reminders and applies.get(r, True)]
+
+
 def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str, baths_now: int,
-                    point: PointView) -> None:
+                    point: PointView, assistant_busy: bool = False) -> None:
     if (assistant is None or not assistant.active or "bathing_assistant" not in assistant.roles
             or not assistant.qualified or assistant.service_point_id != point_id):
         raise DomainError("STAFF_NOT_QUALIFIED", "Only a qualified bathing assistant of this point may bathe the elder.")
     if elder.same_gender_assistant and assistant.gender != elder.gender:
         raise DomainError("STAFF_NOT_QUALIFIED", "The elder asked for an assistant of the same gender.")
-    if baths_now >= point.bath_capacity:
+    if baths_now >= point.bath_capacity:  # first: another assistant would not help
         raise DomainError("BATHS_FULL", f"All {point.bath_capacity} baths are in use.")
+    if assistant_busy:
+        raise DomainError("ASSISTANT_BUSY", "This assistant is bathing another elder; one assistant, one bath.")
+
+
+def check_rest_seat(resting_now: int, point: PointView) -> None:
+    """The rest hall has `rest_seats` seats; the next elder waits for one to be freed."""
+    if point.rest_seats is not None and resting_now >= point.rest_seats:
+        raise DomainError("REST_FULL", f"All {point.rest_seats} rest seats are taken.")
+
+
+def sweep_after(point: PointView, day: date, tz, rules: Rules) -> datetime:
+    """When a visit of `day` still open is ended by the end-of-day sweep: the day's last
+    opening span's end plus `visit_close_after_minutes` (a day with no span: its midnight)."""
+    spans = _spans(point, day)
+    last = datetime.combine(day, max(end for _, end in spans), tz) if spans \
+        else datetime.combine(day + timedelta(days=1), time(0), tz)
+    return last + timedelta(minutes=rules.visit_close_after_minutes)
 
 
 def overrun_cutoff(now: datetime, rules: Rules) -> datetime:
@@ -349,8 +374,12 @@ def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], 
 
 
 def record_follow_up(programme: str, visited_on: date, systolic: int | None, diastolic: int | None,
-                     symptoms: list[str], previous: str | None, age: int, rules: FollowUpRules) -> FollowUpOutcome:
-    """The classification and when the next follow-up is due (DOMAIN.md section 4)."""
+                     symptoms: list[str], previous: str | None, age: int, rules: FollowUpRules,
+                     adverse_drug_reaction: bool = False, complications: bool = False) -> FollowUpOutcome:
+    """The classification and when the next follow-up is due (DOMAIN.md section 4; seed 001):
+    a first reading not controlled, or an adverse drug reaction, is seen again within
+    `recheck_within_days`; a second in a row not controlled (a danger one counts), or new or
+    worse complications, is referred, and seen again within the same days."""
     regular = visited_on + timedelta(days=interval_days(programme, rules))
     if programme != "hypertension":
         return FollowUpOutcome(None, False, False, regular)
@@ -361,7 +390,9 @@ def record_follow_up(programme: str, visited_on: date, systolic: int | None, dia
     if classification == "danger":
         return FollowUpOutcome("danger", True, True, soon)
     if classification == "uncontrolled":
-        return FollowUpOutcome("uncontrolled", previous == "uncontrolled", False, soon)
+        return FollowUpOutcome("uncontrolled", previous in ("uncontrolled", "danger") or complications, False, soon)
+    if complications or adverse_drug_reaction:
+        return FollowUpOutcome("controlled", complications, False, soon)
     return FollowUpOutcome("controlled", False, False, regular)
 
 

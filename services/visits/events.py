@@ -43,6 +43,11 @@ class Screened(Visit):
     referral_advised = fields.Boolean(required=True)
 
 
+class EndedEarly(Visit):
+    reason = fields.String(required=True)  # END_EARLY_REASONS, or not_checked_out from the end-of-day sweep
+    ended_from = fields.String(required=True)  # the step the visit was at
+
+
 class EntryDenied(Payload):
     elder_id = nullable(fields.UUID)
     citizen_card_no_masked = fields.String(required=True)
@@ -100,6 +105,7 @@ SCHEMAS = {
                                                   "bath_overrun")},
     "visits.visit.screened": Screened,
     "visits.visit.refused": Screened,
+    "visits.visit.ended_early": EndedEarly,
     "visits.visit.entry_denied": EntryDenied,
     "visits.incident.reported": IncidentReported,
     "visits.incident.closed": IncidentClosed,

@@ -11,7 +11,8 @@ from kit.types import utcnow
 from services.visits.service import Visits
 
 ELDER_EVENTS = ("registration.elder.registered", "registration.elder.updated", "registration.elder.suspended",
-                "registration.elder.reactivated", "registration.elder.closed", "registration.assessment.recorded",
+                "registration.elder.reactivated", "registration.elder.closed", "registration.elder.reopened",
+                "registration.assessment.recorded", "registration.assessment.expiring",
                 "registration.safety_commitment.signed", "registration.consent.recorded")
 STAFF_EVENTS = ("registration.staff.created", "registration.staff.updated", "registration.staff.qualification_changed")
 POINT_EVENTS = ("registration.service_point.created", "registration.service_point.updated")

@@ -54,6 +54,7 @@ points = sa.Table(
     sa.Column("opening_hours", sa.JSON, nullable=False),
     sa.Column("bath_capacity", sa.Integer, nullable=False),
     sa.Column("safety_reminders", sa.JSON, nullable=False),
+    sa.Column("rest_seats", sa.Integer),  # null: a copy made before seats were carried
     sa.Column("sequence", sa.BigInteger, nullable=False),
 )
 

@@ -86,7 +86,8 @@ class VisitArgs(PageArgs):
     service_point_id = fields.UUID()
     date = fields.Date()
     status = fields.String(validate=validate.OneOf(
-        ["checked_in", "screened", "refused", "bathing", "resting", "checked_out"]))
+        ["checked_in", "screened", "refused", "bathing", "resting", "checked_out", "ended_early"]))
+    elder_id = fields.UUID(metadata={"description": "One elder's visits (服务对象接受服务情况)."})
 
 
 class VisitPage(ma.Schema):
@@ -117,6 +118,11 @@ class BathIn(Strict):
     assistant_staff_id = fields.UUID(required=True)
 
 
+class EndEarlyIn(Strict):
+    reason = fields.String(required=True, validate=validate.OneOf(domain.END_EARLY_REASONS))
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+
+
 class CheckoutIn(Strict):
     early_leave_reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 500))
 
@@ -144,6 +150,18 @@ class IncidentOut(ma.Schema):
     outcome_note = fields.String(allow_none=True)
     closed_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
+
+
+class IncidentArgs(PageArgs):
+    service_point_id = fields.UUID()
+    from_ = fields.Date(data_key="from", metadata={"description": "First local day reported on."})
+    to = fields.Date(metadata={"description": "Last local day reported on."})
+    severity = fields.String(validate=validate.OneOf(domain.SEVERITIES))
+
+
+class IncidentPage(ma.Schema):
+    items = fields.List(fields.Nested(IncidentOut))
+    next_cursor = fields.String(allow_none=True)
 
 
 class CareProblem(Strict):
@@ -210,6 +228,10 @@ class FollowUpRecordIn(Strict):
     diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
     symptoms = fields.List(fields.String(validate=validate.OneOf(domain.DANGER_SYMPTOMS + ("other",))),
                            load_default=list)
+    adverse_drug_reaction = fields.Boolean(load_default=False, metadata={
+        "description": "药物不良反应: seen again within the recheck days."})
+    complications = fields.Boolean(load_default=False, metadata={
+        "description": "New or worse complications (并发症): referred."})
     social_function = fields.Nested(SocialFunction, load_default=None)
     care_plan = fields.List(fields.Nested(CareProblem), load_default=None)
     notes = fields.String(load_default="", validate=validate.Length(max=4000))

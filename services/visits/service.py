@@ -35,7 +35,11 @@ from services.visits.models import (
 
 class CardLookup(Protocol):
     def by_card(self, card: str) -> dict | None:
-        """Registration's state of the elder holding `card` now, or None."""
+        """Registration's state of the elder holding `card` now; {} when nobody holds it;
+        None when registration could not be asked."""
+
+    def service_point(self, point_id: str) -> dict | None:
+        """Registration's state of a point; {} when there is none; None when it could not be asked."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,8 @@ class Visits:
     @staticmethod
     def point_view(row: Any) -> domain.PointView:
         return domain.PointView(id=row.id, active=row.active, opening_hours=row.opening_hours,
-                                bath_capacity=row.bath_capacity, safety_reminders=tuple(row.safety_reminders))
+                                bath_capacity=row.bath_capacity, safety_reminders=tuple(row.safety_reminders),
+                                rest_seats=row.rest_seats)
 
     @staticmethod
     def point(session: Session, point_id: str, lock: bool = False) -> Any:
@@ -117,10 +122,7 @@ class Visits:
 
     def elder_changed(self, session: Session, elder_id: str, sequence: int, data: Mapping, now: datetime) -> None:
         """An elder's state from registration; closing the record ends what was planned."""
-        # A reissued card frees the old number: drop it from whoever holds it here first.
-        session.execute(elders.update().where(elders.c.citizen_card_no == data["citizen_card_no"],
-                                              elders.c.id != elder_id)
-                        .values(citizen_card_no="retired:" + elders.c.id))
+        self._retire_card_elsewhere(session, data["citizen_card_no"], elder_id)
         applied = apply_state(session, elders, elder_id, sequence, elder_values(data))
         if applied and domain.closing_ends_everything(data["status"]):
             for booking in session.execute(sa.select(bookings).where(bookings.c.elder_id == elder_id,
@@ -129,6 +131,12 @@ class Visits:
             session.execute(follow_up_plans.update().where(follow_up_plans.c.elder_id == elder_id).values(active=False))
             session.execute(follow_ups.update().where(follow_ups.c.elder_id == elder_id, follow_ups.c.status == "open")
                             .values(status="cancelled"))
+
+    @staticmethod
+    def _retire_card_elsewhere(session: Session, card: str, elder_id: str) -> None:
+        """A reissued card frees the old number: drop it from whoever else holds it here."""
+        session.execute(elders.update().where(elders.c.citizen_card_no == card, elders.c.id != elder_id)
+                        .values(citizen_card_no="retired:" + elders.c.id))
 
     @staticmethod
     def staff_changed(session: Session, staff_id: str, sequence: int, data: Mapping) -> None:
@@ -143,6 +151,7 @@ class Visits:
         apply_state(session, points, point_id, sequence, {
             "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
             "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
+            "rest_seats": data.get("rest_seats"),
         })
 
     @staticmethod
@@ -257,36 +266,39 @@ class Visits:
 
     def check_in(self, transaction: Transaction, card: str, point_id: str, booking_id: str | None, who: Caller,
                  now: datetime) -> Admitted | Refused:
-        """By citizen card, on the elder as the read model holds them with registration's
-        decision. When the card is unknown here, or the decision held has lapsed, the
-        transaction ends unchanged, registration is asked with none open, and the check-in
-        is decided in a new one. A refusal is recorded and emitted, and committed."""
+        """Decided on the owner's current state (docs/events.md, "Check-in on the current
+        state"): registration is asked for the card's holder, with no transaction open,
+        and its answer decides, so whatever it has confirmed is in force for the very
+        next check-in; a point this copy does not hold yet is asked for too. Only when
+        registration cannot be asked does the copy decide, for as long as its decision
+        holds. A refusal is recorded and emitted, and committed."""
         with transaction() as session:
-            outcome = self._check_in(session, card, point_id, booking_id, who, now, None)
-        if outcome is not None:
-            return outcome
-        fresh = self.registration.by_card(card) or {}
+            point_known = session.execute(sa.select(points.c.id).where(points.c.id == point_id)).first() is not None
+        fresh = self.registration.by_card(card)
+        fresh_point = None if point_known else self.registration.service_point(point_id)
         with transaction() as session:
+            if fresh_point:  # sequence 0: registration's events about the point replace this copy
+                self.point_changed(session, point_id, 0, fresh_point)
             return self._check_in(session, card, point_id, booking_id, who, now, fresh)
 
     def _check_in(self, session: Session, card: str, point_id: str, booking_id: str | None, who: Caller,
-                  now: datetime, fresh: dict | None) -> Admitted | Refused | None:
-        """None (having written nothing) when registration must be asked first: `fresh` is
-        None until it was, then what it answered (empty: nothing)."""
+                  now: datetime, fresh: dict | None) -> Admitted | Refused:
+        """`fresh` is registration's answer ({}: nobody holds the card now), or None when it
+        could not be asked: then the copy decides, as far as its decision still holds."""
         today = self.today(now)
         point = self.point(session, point_id)
-        held = self._card_holder(session, card)
-        elder: Mapping | None = held._mapping if held is not None else None
-        current = elder is not None and domain.decision_holds(self.held_decision(elder), today,
-                                                              self.settings.common.safety_commitment_version)
-        if not current:
-            if fresh is None:
-                return None
-            if fresh:
-                values = elder_values(fresh)
-                if elder is None:  # sequence 0: the registration events that follow replace this copy
-                    apply_state(session, elders, fresh["id"], 0, values)
-                elder = {"id": fresh["id"], **values}
+        elder: Mapping | None
+        if fresh is None:
+            held = self._card_holder(session, card)
+            elder = held._mapping if held is not None else None
+        elif fresh:
+            values = elder_values(fresh)
+            # sequence 0: kept only where this copy has no row yet; the events that follow replace it
+            self._retire_card_elsewhere(session, card, fresh["id"])
+            apply_state(session, elders, fresh["id"], 0, values)
+            elder = {"id": fresh["id"], **values}
+        else:
+            elder = None  # a retired card, or one never issued: the copy's holder is no longer it
         in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
             visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
         code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
@@ -386,12 +398,14 @@ class Visits:
         status = domain.step(row.status, "bath")
         point = self.point(session, row.service_point_id)
         assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
+        assistant_busy = session.execute(sa.select(visits.c.id).where(
+            visits.c.assistant_staff_id == assistant_id, visits.c.status == "bathing")).first() is not None
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
         elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
         baths_now = self._take_bath_place(session, row, point.bath_capacity)
-        domain.check_assistant(view, elder, row.service_point_id, baths_now, self.point_view(point))
+        domain.check_assistant(view, elder, row.service_point_id, baths_now, self.point_view(point), assistant_busy)
         visit = self._change(session, row, {"status": status, "assistant_staff_id": assistant_id,
                                             "bath_started_at": now},
                              "bath_started", who.user_id, assistant_id, {}, "visits.visit.bath_started", now)
@@ -422,6 +436,10 @@ class Visits:
         row = self._visit(session, visit_id, who, lock=True)
         status = domain.step(row.status, "rest")
         self._give_back_bath_place(session, row)
+        point = self.point(session, row.service_point_id, lock=True)  # serialises the seat count
+        resting_now = session.execute(sa.select(sa.func.count()).select_from(visits).where(
+            visits.c.service_point_id == row.service_point_id, visits.c.status == "resting")).scalar()
+        domain.check_rest_seat(resting_now, self.point_view(point))
         visit = self._change(session, row, {"status": status, "rest_started_at": now}, "rest_started", who.user_id,
                              who.staff_id, {}, "visits.visit.rest_started", now)
         return self._with_timeline(session, visit)
@@ -437,6 +455,41 @@ class Visits:
                              "visits.visit.checked_out", now)
         return self._with_timeline(session, visit)
 
+    def end_early(self, session: Session, visit_id: str, reason: str, note: str | None, who: Caller,
+                  now: datetime) -> dict:
+        """Ends a visit not yet checked out, from any step: its bath place (on the point's
+        counter for the day) and rest seat (counted from resting visits) are free again and
+        the elder may check in again."""
+        row = self._visit(session, visit_id, who, lock=True)
+        return self._with_timeline(session, self._end(session, row, reason, note, who.user_id, who.staff_id, now))
+
+    def _end(self, session: Session, row: Any, reason: str, note: str | None, actor: str | None,
+             staff_id: str | None, now: datetime) -> dict:
+        status = domain.step(row.status, "end_early")
+        if row.status == "bathing":
+            self._give_back_bath_place(session, row)
+        details = {"reason": reason, "note": note, "from_status": row.status}
+        return self._change(session, row, {"status": status, "early_leave_reason": reason}, "ended_early", actor,
+                            staff_id, details, "visits.visit.ended_early", now,
+                            {"reason": reason, "ended_from": row.status})
+
+    def sweep_open_visits(self, session: Session, now: datetime) -> int:
+        """The end-of-day sweep: a visit still open `visit_close_after_minutes` after its
+        point's last opening span of the day is ended (`not_checked_out`), and the point's
+        administrator is told (the event's rule in notify)."""
+        open_visits = session.execute(sa.select(visits).where(
+            visits.c.status.in_(domain.OPEN_STATUSES), visits.c.local_date <= self.today(now))
+            .with_for_update(skip_locked=True)).all()
+        points_seen: dict[str, domain.PointView] = {}
+        ended = 0
+        for row in open_visits:
+            if row.service_point_id not in points_seen:
+                points_seen[row.service_point_id] = self.point_view(self.point(session, row.service_point_id))
+            if now >= domain.sweep_after(points_seen[row.service_point_id], row.local_date, self.tz, self.rules):
+                self._end(session, row, domain.SWEPT, None, None, None, now)
+                ended += 1
+        return ended
+
     def alert_bath_overruns(self, session: Session, now: datetime) -> int:
         """Once per visit: a bath longer than the maximum alerts the administrator."""
         due = session.execute(sa.select(visits).where(
@@ -449,8 +502,10 @@ class Visits:
         return len(due)
 
     def visit_list(self, session: Session, point: str | None, day: date | None, status: str | None, limit: int,
-                   cursor: str | None) -> tuple[list[dict], str | None]:
+                   cursor: str | None, elder_id: str | None = None) -> tuple[list[dict], str | None]:
         query = sa.select(visits)
+        if elder_id:
+            query = query.where(visits.c.elder_id == elder_id)
         if point:
             query = query.where(visits.c.service_point_id == point)
         if day:
@@ -584,6 +639,21 @@ class Visits:
             "urgent": domain.incident_is_urgent(form["severity"]), "description": form["description"]})
         return incident
 
+    def incident_list(self, session: Session, point: str | None, first: date | None, last: date | None,
+                      severity: str | None, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+        """The incident register: every filter given is applied (days are local days)."""
+        query = sa.select(incidents)
+        if point:
+            query = query.where(incidents.c.service_point_id == point)
+        if first:
+            query = query.where(incidents.c.created_at >= datetime.combine(first, time(0), self.tz))
+        if last:
+            query = query.where(incidents.c.created_at < datetime.combine(last + timedelta(days=1), time(0), self.tz))
+        if severity:
+            query = query.where(incidents.c.severity == severity)
+        rows, next_cursor = page(session, query, incidents, limit, cursor)
+        return [dict(r._mapping) for r in rows], next_cursor
+
     @staticmethod
     def incident(session: Session, incident_id: str, who: Caller, lock: bool = False) -> Any:
         row = one(session, incidents, "incident", incident_id, lock)
@@ -651,7 +721,8 @@ class Visits:
             .order_by(follow_ups.c.visited_on.desc(), follow_ups.c.created_at.desc()).limit(1)).scalar()
         outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
                                           form.get("diastolic"), form.get("symptoms", []), previous,
-                                          domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules)
+                                          domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules,
+                                          form.get("adverse_drug_reaction", False), form.get("complications", False))
         if form.get("care_plan"):
             domain.check_care_plan(form["care_plan"], self.follow_up_rules)
         record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in form.items()}

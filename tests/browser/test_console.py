@@ -392,6 +392,7 @@ def test_a_day_at_the_point_through_the_console(suite, browser):
 
     front_desk(browser, city, expect)
     visit_id = visit_board(browser, city, expect)
+    end_early(browser, city, expect)
     follow_ups(browser, city, expect)
     point_dashboard(browser, city, expect)
 
@@ -446,7 +447,7 @@ def front_desk(browser: Browser, city: City, expect) -> None:
     register.get_by_role("button", name="登记").click()
     expect(page.get_by_test_id("elder-summary")).to_contain_text(card)
     expect(page.get_by_test_id("elder-summary")).to_contain_text(f"{age_of('1942-06-15')} 岁")
-    expect(page.get_by_test_id("eligible")).to_have_text("不符合助浴条件")
+    expect(page.get_by_test_id("eligible")).to_have_text("不符合助浴条件：尚无能力评估")  # and why
     [elder] = city.admin.get("/elders", citizen_card_no=card)["items"]
     assert (elder["phone"], elder["emergency_contacts"][0]["phone"]) == ("13800001111", "13800002222")
 
@@ -466,6 +467,8 @@ def front_desk(browser: Browser, city: City, expect) -> None:
     assessment.get_by_role("button", name="记录评估").click()
     expect(page.get_by_test_id("assessment-saved")).to_contain_text("2 级 半失能")
     expect(page.get_by_test_id("eligible")).to_have_text("符合助浴条件")
+    [assessed] = city.admin.get("/elders", citizen_card_no=card)["items"]
+    expect(page.get_by_test_id("assessment-due")).to_have_text(f"评估有效至 {assessed['assessment_due_on']}")
     expect(page.get_by_test_id("elder-summary")).to_contain_text("2 级 半失能")
     expect(page.get_by_test_id("refusal")).to_have_count(0)  # the refusal went with its cause
 
@@ -573,9 +576,10 @@ def visit_board(browser: Browser, city: City, expect) -> str:
     other = city.bathing("HZ330105A0002", city.wang)
     assign = page.get_by_test_id("assign-form")
     expect(assign.locator("select[name=assistant]")).to_have_value("")
+    # The board learns of that bath at its next refresh (every 5 s).
+    expect(page.locator(f"[data-visit-id='{other['id']}']")).to_contain_text("助浴员：王秀英", timeout=8000)
     expect(assign.locator("option[data-busy=true]")).to_contain_text("王秀英")
     expect(assign).to_contain_text("另有 1 名助浴员无资质")
-    expect(page.locator(f"[data-visit-id='{other['id']}']")).to_contain_text("助浴员：王秀英", timeout=8000)
     assign.locator("select[name=assistant]").select_option(city.liu["id"])
     page.get_by_test_id("start-bath").click()
     expect(page.get_by_test_id("visit-panel")).to_have_attribute("data-status", "bathing")
@@ -645,6 +649,33 @@ def visit_board(browser: Browser, city: City, expect) -> str:
     assert actions[0] == "checked_in" and "incident" in actions and actions[-1] == "checked_out"
     check_page(browser, "board-checked-out")
     return visit_id
+
+
+def end_early(browser: Browser, city: City, expect) -> None:
+    """An elder screened who changes her mind: the board ends the visit with a reason, and
+    she may come again."""
+    page = browser.page
+    city.elder("周阿姨", "HZ330105A0009", 9)
+    visit = city.check_in("HZ330105A0009")
+    city.desk.post(f"/visits/{visit['id']}/screening", {
+        "mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 125, "diastolic": 80,
+        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "point_specific"]})
+    open_screen(page, "visits")
+    page.locator(f"[data-visit-id='{visit['id']}']").click()
+    expect(page.get_by_test_id("visit-panel")).to_have_attribute("data-status", "screened")
+    page.get_by_test_id("end-early-button").click()
+    form = page.get_by_test_id("end-early-form")
+    expect(page.get_by_test_id("end-early")).to_be_disabled()  # a reason first
+    form.locator("[name=end_reason]").select_option("left_before_bath")
+    form.locator("[name=end_note]").fill("老人改变主意")
+    page.get_by_test_id("end-early").click()
+    expect(page.get_by_test_id("visit-panel")).to_have_attribute("data-status", "ended_early")
+    expect(page.locator("[data-step=ended_early]")).to_contain_text("周阿姨")
+    ended = city.admin.get(f"/visits/{visit['id']}")
+    assert ended["status"] == "ended_early" and ended["timeline"][-1]["details"] == {
+        "reason": "left_before_bath", "note": "老人改变主意", "from_status": "screened"}
+    check_page(browser, "board-ended-early")
+    assert city.check_in("HZ330105A0009")["status"] == "checked_in", "she may come again"
 
 
 def follow_ups(browser: Browser, city: City, expect) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 import time
 
 import pytest
@@ -118,7 +119,7 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
         "experience_years": 5}).json()
     elder_id = requests.post(f"{api}/elders", json=elder(point["id"]), headers=headers, timeout=10).json()["id"]
     requests.post(f"{api}/elders/{elder_id}/assessments", headers=headers, timeout=10,
-                  json={"level": 2, "assessed_on": "2026-11-01", "assessor": "医生", "reference": "R1"})
+                  json={"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R1"})
     requests.post(f"{api}/elders/{elder_id}/safety-commitments", headers=headers, timeout=10,
                   json={"signer_name": "张阿姨", "signer_relation": "self", "text_version": "v1",
                         "witness_staff_id": admin_staff["id"]})
@@ -132,7 +133,8 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
     url = f"{api}/visits/{visit['id']}"
     screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
         "mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
-        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]}).json()
+        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                            "point_specific"]}).json()
     assert screened["status"] == "screened"
     bath = wait_for(lambda: (lambda r: r if r.status_code == 200 else None)(requests.post(
         f"{url}/bath", headers=headers, timeout=10, json={"assistant_staff_id": assistant["id"]})))

@@ -34,7 +34,7 @@ from ops.idnumbers import ORDERS_PER_DAY, id_number as valid_id_number
 ROOT = Path(__file__).resolve().parents[2]
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 OPEN_VISIT = ("checked_in", "screened", "bathing", "resting")
-REMINDERS = ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]
+REMINDERS = ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication", "point_specific"]
 # A notification exists once its row does; `held` waits for the end of quiet hours
 # (21:00–08:00 local), `sending` for the dispatcher's lease after a crash mid-send.
 EXISTING = ("queued", "sending", "held", "sent")
@@ -193,7 +193,7 @@ class Traffic:
             assert elder.status == 201, elder.answer
             elder_id = elder.answer["id"]
             assert g.post("seed", f"/elders/{elder_id}/assessments", {
-                "level": 2, "assessed_on": "2026-01-01", "assessor": "医生", "reference": f"R{serial}"}).status == 201
+                "level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": f"R{serial}"}).status == 201
             assert g.post("seed", f"/elders/{elder_id}/safety-commitments", {
                 "signer_name": body["name"], "signer_relation": "self", "text_version": "v1",
                 "witness_staff_id": admin.answer["id"]}).status == 201
@@ -250,7 +250,7 @@ class Traffic:
         call = self.gateway.post(kind, path, body, elder_id=elder["id"], visit_id=elder["visit"])
         if call.accepted:
             elder["status"] = call.answer["status"]
-        elif call.answer.get("code") != "BATHS_FULL":
+        elif call.answer.get("code") not in ("BATHS_FULL", "ASSISTANT_BUSY"):
             elder["uncertain"] = True  # the step may have been taken after all
 
     def _check_in(self, elder: dict) -> None:

@@ -4,6 +4,7 @@ same rows, through its own queue only, and nobody is notified twice."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 import requests
@@ -64,7 +65,8 @@ def visit_to_checkout(api: str, headers: dict, point_id: str, card: str, assista
     url = f"{api}/visits/{wait_for(check_in)['id']}"
     screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
         "mental_state": "good", "infectious_disease": False, "alcohol": False,
-        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]})
+        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                            "point_specific"]})
     assert screened.json()["status"] == "screened", screened.text
     wait_for(lambda: requests.post(f"{url}/bath", headers=headers, timeout=10,
                                    json={"assistant_staff_id": assistant_id}).status_code == 200)
@@ -89,7 +91,7 @@ def fill_the_city(suite) -> None:
     assistant = next(s for s in staff if "bathing_assistant" in s["roles"])
     admin_staff = next(s for s in staff if "point_admin" in s["roles"])
     elder = elders[0]
-    for step, body in (("assessments", {"level": 2, "assessed_on": "2026-11-01", "assessor": "医生", "reference": "R"}),
+    for step, body in (("assessments", {"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R"}),
                        ("safety-commitments", {"signer_name": "本人", "signer_relation": "self", "text_version": "v1",
                                                "witness_staff_id": admin_staff["id"]})):
         assert requests.post(f"{api}/elders/{elder['id']}/{step}", headers=headers, json=body,

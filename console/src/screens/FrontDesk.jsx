@@ -282,7 +282,19 @@ function ElderSummary({ elder, today, visits, config }) {
       <div class="badges">
         <span class={`badge ${elder.eligible_for_bathing ? 'ok' : 'warn'}`} data-testid="eligible">
           {elder.eligible_for_bathing ? t('elder.eligible') : t('elder.notEligible')}
+          {!elder.eligible_for_bathing && elder.ineligibility_reasons?.length > 0 && (
+            <span data-testid="ineligibility-reasons">
+              {'：'}
+              {elder.ineligibility_reasons.map((r) => code('ineligible', r)).join('、')}
+            </span>
+          )}
         </span>
+        {elder.assessment_due_on && (
+          <span class={`badge ${elder.ineligibility_reasons?.includes('ASSESSMENT_EXPIRED') ? 'warn' : ''}`}
+            data-testid="assessment-due">
+            {t('elder.assessmentDue', { date: elder.assessment_due_on })}
+          </span>
+        )}
         <span class={`badge ${elder.safety_commitment_current ? 'ok' : 'warn'}`} data-testid="commitment">
           {elder.safety_commitment_current ? t('elder.commitmentOk') : t('elder.commitmentMissing')}
         </span>

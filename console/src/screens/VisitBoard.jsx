@@ -10,13 +10,16 @@ import {
   can, Done, Field, NeedPoint, Panel, ProblemBox, Reconnecting, useAction, useForm, useLoad, useNow,
 } from '../ui.jsx';
 
-const STEPS = ['checked_in', 'screened', 'bathing', 'resting', 'checked_out', 'refused'];
+const STEPS = ['checked_in', 'screened', 'bathing', 'resting', 'checked_out', 'refused', 'ended_early'];
 const STANDARD_REMINDERS = ['anti_slip', 'anti_hypoxia', 'anti_fainting', 'call_for_help'];
 const REFRESH_MS = 5000;
 // The bath timer warns when this share of the point's limit has passed.
 const WARN_SHARE = 0.75;
 const HYPERTENSION = /高血压|hypertension/i;
 const EARLY_REASONS = ['family', 'unwell', 'hospital', 'insists'];
+// Ending a visit before check-out, from any open step (the contract's reasons).
+const OPEN = ['checked_in', 'screened', 'bathing', 'resting'];
+const END_REASONS = ['left_before_bath', 'unwell', 'emergency_transfer', 'refused', 'other'];
 
 /** A timer in whole minutes, so it cannot be read as a clock time. */
 function timerOf(visit, config, now) {
@@ -257,6 +260,9 @@ function VisitPanel({ visit, elder, point, config, now, today, staff, visits, on
           <p class="notice">{t('visits.checkoutByOthers')}</p>
         ))}
       {visit.status === 'refused' && <p class="notice">{t('visits.refusedNext')}</p>}
+      {OPEN.includes(visit.status) && can(config, 'POST /visits/{id}/end-early') && (
+        <EndEarlyForm visit={visit} onDone={onChange} />
+      )}
       {visit.screening && <ScreeningSummary screening={visit.screening} />}
       <ProblemBox problem={action.problem} />
       <Timeline visit={visit} config={config} staff={staff} />
@@ -461,6 +467,52 @@ function AssignForm({ visit, elder, point, staff, visits, onDone }) {
         <p class="muted">{t('visits.unqualifiedHidden', { count: everyone.length - suitable.length })}</p>
       )}
       {!suitable.length && <p class="notice">{t('visits.noAssistant')}</p>}
+      <ProblemBox problem={action.problem} />
+    </form>
+  );
+}
+
+/** Ends the visit where it stands: the elder leaves, is unwell or is taken to hospital. */
+function EndEarlyForm({ visit, onDone }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const action = useAction();
+  async function submit(event) {
+    event.preventDefault();
+    const body = { reason, ...(note.trim() ? { note: note.trim() } : {}) };
+    if (await action.run(() => post(`/visits/${visit.id}/end-early`, body))) onDone();
+  }
+  if (!open) {
+    return (
+      <button type="button" data-testid="end-early-button" onClick={() => setOpen(true)}>
+        {t('visits.endEarly')}
+      </button>
+    );
+  }
+  return (
+    <form class="grid" onSubmit={submit} data-testid="end-early-form">
+      <Field label={t('visits.endReason')}>
+        <select name="end_reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required>
+          <option value="">{t('visits.chooseEndReason')}</option>
+          {END_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`endReason.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('visits.earlyNote')}>
+        <input name="end_note" value={note} onInput={(e) => setNote(e.currentTarget.value)} required={reason === 'other'} />
+      </Field>
+      <div class="actions wide">
+        <button type="submit" class="danger" data-testid="end-early" disabled={action.busy || !reason}>
+          {t('visits.endEarlyConfirm')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('visits.keepVisit')}
+        </button>
+      </div>
       <ProblemBox problem={action.problem} />
     </form>
   );

@@ -87,6 +87,40 @@ def test_urgent_incident_goes_to_family_and_point_admins_at_once(svc):
                        ("staff", "inbox", True), ("staff", "sms", True)}
 
 
+def test_a_serious_incident_reaches_the_city_operators_and_a_minor_one_does_not(svc):
+    elder_id = register(svc, phone=None, phone_is_mobile=False)
+    operator, elsewhere = str(uuid.uuid4()), str(uuid.uuid4())
+    feed(svc, "registration.staff.created", operator, payloads.staff(
+        id=operator, name="市运营", phone="13700003333", roles=["city_operator"], service_point_id=None))
+    feed(svc, "registration.staff.created", elsewhere, payloads.staff(
+        id=elsewhere, name="别点站长", phone="13700004444", roles=["point_admin"], service_point_id=str(uuid.uuid4())))
+    for severity, urgent in (("minor", False), ("emergency", True)):
+        incident = str(uuid.uuid4())
+        feed(svc, "visits.incident.reported", incident, payloads.incident(
+            id=incident, elder_id=elder_id, service_point_id=POINT, kind="fall", severity=severity, urgent=urgent,
+            description="滑倒"))
+    told = [(r.channel, r.urgent) for r in rows(svc, recipient_id=operator)]
+    assert told == [("inbox", True)], "the emergency only, at once"
+    assert rows(svc, recipient_id=elsewhere) == []
+
+
+def test_a_danger_reading_alerts_the_point_administrator_as_well_as_the_family(svc):
+    elder_id = register(svc)
+    admin = str(uuid.uuid4())
+    feed(svc, "registration.staff.created", admin, payloads.staff(id=admin, name="王站长", phone="13700001111",
+                                                                  roles=["point_admin"], service_point_id=POINT))
+    visit = str(uuid.uuid4())
+    feed(svc, "visits.visit.refused", visit, payloads.visit(
+        id=visit, elder_id=elder_id, service_point_id=POINT, status="refused",
+        refusal_reasons=["BLOOD_PRESSURE_DANGER"], urgent=True) | {"referral_advised": True})
+    assert {(r.channel, r.urgent) for r in rows(svc, recipient_id=admin)} == {("inbox", True), ("sms", True)}
+    alcohol = str(uuid.uuid4())
+    feed(svc, "visits.visit.refused", alcohol, payloads.visit(
+        id=alcohol, elder_id=elder_id, service_point_id=POINT, status="refused", refusal_reasons=["ALCOHOL"],
+        urgent=False) | {"referral_advised": False})
+    assert len(rows(svc, recipient_id=admin)) == 2, "a refusal that is not urgent is the family's only"
+
+
 def test_closed_elder_gets_nothing_and_opt_out_is_suppressed(svc, client):
     closed = register(svc, status="closed")
     assert rows(svc, recipient_id=closed) == []

@@ -113,9 +113,15 @@ def test_every_rule_names_a_known_template():
 
 
 def test_urgency_can_come_from_the_events_data():
-    [rule] = domain.rules_for("visits.visit.refused", {"urgent": True})
+    [rule] = [r for r in domain.rules_for("visits.visit.refused", {"urgent": True}) if r.audience == "family"]
     assert domain.is_urgent(rule, {"urgent": True}) and not domain.is_urgent(rule, {"urgent": False})
     assert [r.audience for r in domain.rules_for("visits.incident.reported", {"urgent": False})] == ["point_admins"]
+
+
+def test_only_a_visit_the_sweep_ended_is_told_to_the_point_administrators():
+    [rule] = domain.rules_for("visits.visit.ended_early", {"reason": "not_checked_out"})
+    assert (rule.audience, rule.channels) == ("point_admins", ("inbox",))
+    assert domain.rules_for("visits.visit.ended_early", {"reason": "left_before_bath"}) == []
 
 
 SMS = domain.Planned(Recipient("elder", "e1", "13912341234"), "sms", "booking_confirmed", False)

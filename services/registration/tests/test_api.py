@@ -37,6 +37,18 @@ def point(client):
     return client.post("/service-points", json=POINT, headers=ADMIN).get_json()
 
 
+@pytest.fixture
+def witness(client, point):
+    """A member of the point's staff, who witnesses safety commitments."""
+    return client.post("/staff", headers=ADMIN, json={
+        "name": "赵站长", "roles": ["point_admin"], "service_point_id": point["id"], "phone": "13700002222",
+        "experience_years": 5}).get_json()["id"]
+
+
+def today() -> date:
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
 def elder_body(point_id: str, serial: int = 1, **overrides) -> dict:
     body = {"name": "张阿姨", "gender": "female", "birth_date": "1945-03-01",
             "id_number": id_number(date(1945, 3, 1), serial), "citizen_card_no": f"HZ{serial:06d}",
@@ -80,6 +92,8 @@ def test_duplicate_card_or_id_number_is_409(client, point):
     assert (same_card.status_code, same_card.get_json()["code"]) == (409, "DUPLICATE_CITIZEN_CARD")
     same_id = client.post("/elders", json=elder_body(point["id"], 1, citizen_card_no="HZ999999"), headers=ADMIN)
     assert (same_id.status_code, same_id.get_json()["code"]) == (409, "DUPLICATE_ID_NUMBER")
+    first = client.get("/elders", query_string={"citizen_card_no": "HZ000001"}, headers=ADMIN).get_json()["items"][0]
+    assert same_id.get_json()["elder_id"] == first["id"], "the existing record is named, to be reopened"
 
 
 def test_landline_or_no_phone_is_accepted(client, point):
@@ -89,36 +103,100 @@ def test_landline_or_no_phone_is_accepted(client, point):
     assert client.post("/elders", json=body, headers=ADMIN).status_code == 201
 
 
-def test_assessment_and_current_commitment_make_an_elder_eligible_and_cleared(client, point, svc):
+def assess(client, elder_id: str, level: int, on: date):
+    return client.post(f"/elders/{elder_id}/assessments", headers=ADMIN,
+                       json={"level": level, "assessed_on": on.isoformat(), "assessor": "王医生", "reference": "A"})
+
+
+def test_assessment_and_current_commitment_make_an_elder_eligible_and_cleared(client, point, svc, witness):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    assessed = client.post(f"/elders/{elder['id']}/assessments", headers=ADMIN,
-                           json={"level": 2, "assessed_on": "2026-11-01", "assessor": "王医生", "reference": "A-1"})
-    assert assessed.status_code == 201
+    assert elder["ineligibility_reasons"] == ["NO_ASSESSMENT"] and elder["assessment_due_on"] is None
+    assessed_on = today() - timedelta(days=10)
+    assert assess(client, elder["id"], 2, assessed_on).status_code == 201
     signed = client.post(f"/elders/{elder['id']}/safety-commitments", headers=ADMIN,
                          json={"signer_name": "张阿姨", "signer_relation": "self", "text_version": "v1",
-                               "witness_staff_id": "7d0b6a3e-0000-4000-8000-000000000001"})
+                               "witness_staff_id": witness})
     assert signed.status_code == 201
     body = client.get(f"/elders/{elder['id']}", headers=ADMIN).get_json()
     assert body["eligible_for_bathing"] is True and body["safety_commitment_current"] is True
+    assert body["ineligibility_reasons"] == []
+    assert body["assessment_due_on"] == (assessed_on + timedelta(days=364)).isoformat()
     latest = events(svc)[-1]
     assert latest["type"] == "registration.safety_commitment.signed"
     assert latest["data"]["eligible_for_bathing"] is True and latest["data"]["safety_commitment_current"] is True
+    assert latest["data"]["decision_lapses_on"] == (assessed_on + timedelta(days=365)).isoformat()
 
 
-def test_latest_assessment_counts(client, point):
+def test_the_latest_assessment_by_date_counts_not_the_last_typed(client, point):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
-    for level in (3, 1):
-        client.post(f"/elders/{elder['id']}/assessments", headers=ADMIN,
-                    json={"level": level, "assessed_on": "2026-11-01", "assessor": "王医生", "reference": "A"})
-    assert client.get(f"/elders/{elder['id']}", headers=ADMIN).get_json()["eligible_for_bathing"] is False
+    url = f"/elders/{elder['id']}"
+    assert assess(client, elder["id"], 3, today() - timedelta(days=30)).status_code == 201
+    assert assess(client, elder["id"], 1, date(2019, 1, 1)).status_code == 201  # back-dated: history only
+    body = client.get(url, headers=ADMIN).get_json()
+    assert (body["latest_assessment_level"], body["eligible_for_bathing"]) == (3, True)
+    assert assess(client, elder["id"], 1, today() - timedelta(days=30)).status_code == 201  # same date, recorded later
+    body = client.get(url, headers=ADMIN).get_json()
+    assert (body["latest_assessment_level"], body["ineligibility_reasons"]) == (1, ["LEVEL"])
 
 
-def test_signing_an_old_commitment_version_is_422(client, point):
+def test_an_assessment_older_than_a_year_leaves_the_elder_ineligible(client, point):
+    elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
+    assert assess(client, elder["id"], 2, today() - timedelta(days=365)).status_code == 201  # day 366 today
+    body = client.get(f"/elders/{elder['id']}", headers=ADMIN).get_json()
+    assert (body["eligible_for_bathing"], body["ineligibility_reasons"]) == (False, ["ASSESSMENT_EXPIRED"])
+    assert assess(client, elder["id"], 2, today() - timedelta(days=364)).status_code == 201  # day 365: valid
+    assert client.get(f"/elders/{elder['id']}", headers=ADMIN).get_json()["eligible_for_bathing"] is True
+
+
+def test_an_assessment_dated_tomorrow_is_422(client, point):
+    elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
+    response = assess(client, elder["id"], 2, today() + timedelta(days=1))
+    assert response.status_code == 422 and "assessed_on" in response.get_json()["errors"]
+
+
+def test_an_elder_under_60_is_not_eligible(client, point):
+    born = today().replace(year=today().year - 59) if (today().month, today().day) != (2, 29) else date(1970, 1, 1)
+    elder = client.post("/elders", json=elder_body(point["id"], 7, birth_date=born.isoformat(),
+                                                   id_number=id_number(born, 7)), headers=ADMIN).get_json()
+    assess(client, elder["id"], 3, today())
+    body = client.get(f"/elders/{elder['id']}", headers=ADMIN).get_json()
+    assert (body["eligible_for_bathing"], body["ineligibility_reasons"]) == (False, ["UNDER_AGE"])
+
+
+def test_the_assessment_check_reminds_the_point_once_before_it_lapses(client, point, svc):
+    elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
+    assess(client, elder["id"], 2, date(2026, 1, 10))  # valid through 2027-01-09
+    tz = ZoneInfo("Asia/Shanghai")
+    for day in (date(2026, 12, 9), date(2026, 12, 10), date(2026, 12, 11), date(2027, 1, 9)):
+        with svc.store.begin() as session:
+            svc.use_cases.remind_assessments(session, datetime.combine(day, time(9), tz))
+    [reminder] = events(svc, "registration.assessment.expiring")
+    assert reminder["subject"] == elder["id"]
+    assert (reminder["data"]["assessment_due_on"], reminder["data"]["days_left"]) == ("2027-01-09", 30)
+    assess(client, elder["id"], 2, today())  # re-assessed: the next reminder is a year on
+    with svc.store.begin() as session:
+        assert svc.use_cases.remind_assessments(session, datetime.combine(date(2027, 1, 9), time(9), tz)) == 0
+
+
+def test_signing_an_old_commitment_version_is_422(client, point, witness):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
     response = client.post(f"/elders/{elder['id']}/safety-commitments", headers=ADMIN,
                            json={"signer_name": "a", "signer_relation": "self", "text_version": "v0",
-                                 "witness_staff_id": "7d0b6a3e-0000-4000-8000-000000000001"})
+                                 "witness_staff_id": witness})
     assert response.status_code == 422
+
+
+def test_a_commitment_witnessed_by_nobody_on_the_staff_is_422(client, point):
+    elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
+    other = client.post("/service-points", json=POINT, headers=ADMIN).get_json()
+    elsewhere = client.post("/staff", headers=ADMIN, json={
+        "name": "钱", "roles": ["point_admin"], "service_point_id": other["id"], "phone": "13700003333",
+        "experience_years": 5}).get_json()["id"]
+    for witness in ("7d0b6a3e-0000-4000-8000-000000000001", elsewhere):
+        response = client.post(f"/elders/{elder['id']}/safety-commitments", headers=ADMIN,
+                               json={"signer_name": "a", "signer_relation": "self", "text_version": "v1",
+                                     "witness_staff_id": witness})
+        assert response.status_code == 422 and "witness_staff_id" in response.get_json()["errors"]
 
 
 def test_suspend_reactivate_close_and_illegal_steps(client, point, svc):
@@ -133,6 +211,27 @@ def test_suspend_reactivate_close_and_illegal_steps(client, point, svc):
     types = [e["type"] for e in events(svc)]
     assert types[-3:] == ["registration.elder.suspended", "registration.elder.reactivated", "registration.elder.closed"]
     assert client.get(url, headers=ADMIN).status_code == 200, "closed elders are kept"
+
+
+def test_a_closed_record_is_reopened_with_its_history(client, point, svc):
+    elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
+    url = f"/elders/{elder['id']}"
+    assess(client, elder["id"], 2, today())
+    assert client.post(f"{url}/reopen", json={"reason": "x"}, headers=ADMIN).get_json()["code"] == "INVALID_TRANSITION"
+    closed = client.post(f"{url}/close", json={"reason": "lost_contact"}, headers=ADMIN).get_json()
+    assert (closed["status"], closed["status_reason"]) == ("closed", "lost_contact")
+    assert client.post(f"{url}/reopen", json={}, headers=ADMIN).status_code == 422, "a reason is given"
+    reopened = client.post(f"{url}/reopen", json={"reason": "老人搬回本区"}, headers=ADMIN)
+    assert reopened.status_code == 200
+    body = reopened.get_json()
+    assert (body["status"], body["status_reason"], body["latest_assessment_level"]) == ("active", None, 2)
+    assert body["eligible_for_bathing"] is True
+    [event] = events(svc, "registration.elder.reopened")
+    assert event["subject"] == elder["id"] and event["data"]["status"] == "active"
+    with svc.store.begin() as session:
+        actions = session.execute(sa.text("SELECT action FROM elder_history WHERE elder_id = :id ORDER BY id"),
+                                  {"id": elder["id"]}).scalars().all()
+    assert actions == ["registered", "close", "reopen"]
 
 
 def test_card_reissue_retires_the_old_number(client, point, svc):

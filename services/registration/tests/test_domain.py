@@ -95,11 +95,80 @@ def test_citizen_card_is_6_to_32_letters_and_digits(card, ok):
             domain.validate_elder_fields({"citizen_card_no": card})
 
 
-@pytest.mark.parametrize("level,status,eligible", [(0, "active", False), (1, "active", False), (2, "active", True),
-                                                   (3, "active", True), (None, "active", False),
-                                                   (3, "suspended", False), (2, "closed", False)])
-def test_only_active_elders_at_level_2_or_3_are_eligible(level, status, eligible):
-    assert domain.eligible_for_bathing(status, level, RULES) is eligible
+# An elder born 1940-05-01, assessed on 2026-01-10: written-out dates, not computed ones.
+BORN = date(1940, 5, 1)
+ASSESSED = date(2026, 1, 10)
+
+
+@pytest.mark.parametrize("level,status,reasons", [
+    (0, "active", ["LEVEL"]), (1, "active", ["LEVEL"]), (2, "active", []), (3, "active", []),
+    (None, "active", ["NO_ASSESSMENT"]), (3, "suspended", ["INACTIVE"]), (2, "closed", ["INACTIVE"]),
+    (1, "suspended", ["LEVEL", "INACTIVE"])])
+def test_only_active_elders_at_level_2_or_3_are_eligible(level, status, reasons):
+    assessed = ASSESSED if level is not None else None
+    assert domain.ineligibility_reasons(status, level, assessed, BORN, date(2026, 6, 1), RULES) == reasons
+
+
+@pytest.mark.parametrize("today,reasons", [
+    (date(2026, 1, 10), []),  # the day of the assessment
+    (date(2027, 1, 9), []),  # day 365 from assessed_on, that day included: the last valid day
+    (date(2027, 1, 10), ["ASSESSMENT_EXPIRED"]),  # day 366
+])
+def test_an_assessment_is_valid_for_365_days_from_its_date(today, reasons):
+    assert domain.ineligibility_reasons("active", 2, ASSESSED, BORN, today, RULES) == reasons
+
+
+def test_the_assessment_is_due_again_on_its_last_valid_day():
+    assert domain.assessment_due_on(ASSESSED, RULES) == date(2027, 1, 9)
+    assert domain.assessment_due_on(date(2027, 3, 1), RULES) == date(2028, 2, 28)  # 365 days across a leap day
+    assert domain.assessment_due_on(ASSESSED, Rules(assessment_valid_days=180)) == date(2026, 7, 8)
+
+
+@pytest.mark.parametrize("born,today,reasons", [
+    (date(1966, 6, 2), date(2026, 6, 1), ["UNDER_AGE"]),  # 59, the day before the 60th birthday
+    (date(1966, 6, 1), date(2026, 6, 1), []),  # 60 on the day
+    (date(1964, 2, 29), date(2024, 2, 28), ["UNDER_AGE"]),
+    (date(1964, 2, 29), date(2024, 2, 29), []),
+    (date(1965, 2, 28), date(2025, 2, 28), []),
+])
+def test_the_service_is_for_elders_of_60_and_over(born, today, reasons):
+    assert domain.ineligibility_reasons("active", 2, date(2026, 5, 1), born, today, RULES) == reasons
+
+
+def test_the_minimum_age_is_configurable():
+    assert domain.ineligibility_reasons("active", 2, ASSESSED, date(1966, 6, 1), date(2026, 6, 1),
+                                        Rules(min_age=65)) == ["UNDER_AGE"]
+
+
+def test_every_reason_is_given_in_the_contracts_order():
+    assert domain.ineligibility_reasons("closed", 1, date(2020, 1, 1), date(2000, 1, 1), date(2026, 6, 1), RULES) == [
+        "LEVEL", "ASSESSMENT_EXPIRED", "UNDER_AGE", "INACTIVE"]
+    assert domain.ineligibility_reasons("suspended", None, None, date(2000, 1, 1), date(2026, 6, 1), RULES) == [
+        "NO_ASSESSMENT", "UNDER_AGE", "INACTIVE"]
+
+
+@pytest.mark.parametrize("assessed_on,latest_on,becomes", [
+    (date(2026, 10, 1), None, True), (date(2026, 10, 1), date(2026, 9, 30), True),
+    (date(2026, 10, 1), date(2026, 10, 1), True),  # equal dates: the last recorded counts
+    (date(2019, 1, 1), date(2026, 10, 1), False)])  # a back-dated entry joins the history only
+def test_the_latest_assessment_is_the_one_with_the_latest_date(assessed_on, latest_on, becomes):
+    assert domain.becomes_latest(assessed_on, latest_on) is becomes
+
+
+def test_an_assessment_dated_in_the_future_is_refused():
+    domain.check_assessed_on(date(2026, 6, 1), date(2026, 6, 1))
+    with pytest.raises(Invalid) as error:
+        domain.check_assessed_on(date(2026, 6, 2), date(2026, 6, 1))
+    assert "assessed_on" in error.value.errors
+
+
+@pytest.mark.parametrize("today,due", [
+    (date(2026, 12, 9), False),  # 31 days before the last valid day (2027-01-09)
+    (date(2026, 12, 10), True),  # 30 days before
+    (date(2027, 1, 9), True),  # the last valid day
+    (date(2027, 1, 10), False)])  # lapsed: no more reminders, the elder is ineligible
+def test_the_point_is_reminded_30_days_before_the_assessment_lapses(today, due):
+    assert domain.assessment_reminder_due(ASSESSED, today, RULES) is due
 
 
 def test_a_new_commitment_version_requires_re_signing():
@@ -118,9 +187,39 @@ def test_signing_another_version_than_the_current_is_refused():
     (2, "active", "v1", True, True), (1, "active", "v1", False, True), (3, "suspended", None, False, False),
     (2, "active", "v0", True, False)])
 def test_the_bathing_decision_is_eligibility_and_a_current_commitment(level, status, signed, eligible, current):
-    decision = domain.bathing_decision(status, level, signed, TODAY, "v1", RULES)
+    decision = domain.bathing_decision(status, level, ASSESSED, BORN, signed, date(2026, 6, 1), "v1", RULES)
     assert (decision.eligible, decision.commitment_current) == (eligible, current)
-    assert decision.lapses_on is None, "no rule of today's depends on the date"
+
+
+def test_the_decision_lapses_the_day_after_the_assessments_last_valid_day():
+    decision = domain.bathing_decision("active", 2, ASSESSED, BORN, "v1", date(2026, 6, 1), "v1", RULES)
+    assert decision.lapses_on == date(2027, 1, 10)
+    lapsed = domain.bathing_decision("active", 2, ASSESSED, BORN, "v1", date(2027, 1, 10), "v1", RULES)
+    assert (lapsed.eligible, lapsed.lapses_on, lapsed.ineligibility_reasons) == (False, None, ("ASSESSMENT_EXPIRED",))
+
+
+def test_the_decision_of_an_elder_under_60_lapses_on_the_60th_birthday():
+    decision = domain.bathing_decision("active", 2, date(2026, 5, 1), date(1966, 6, 10), "v1", date(2026, 6, 1), "v1",
+                                       RULES)
+    assert (decision.eligible, decision.lapses_on) == (False, date(2026, 6, 10))
+
+
+def test_an_elder_with_no_assessment_has_a_decision_no_date_changes():
+    decision = domain.bathing_decision("active", None, None, BORN, "v1", date(2026, 6, 1), "v1", RULES)
+    assert (decision.eligible, decision.lapses_on, decision.ineligibility_reasons) == (False, None, ("NO_ASSESSMENT",))
+
+
+@pytest.mark.parametrize("witness", [None, {"active": False, "service_point_id": "P1"},
+                                     {"active": True, "service_point_id": "P2"}])
+def test_a_commitment_is_witnessed_by_active_staff_of_the_elders_point(witness):
+    with pytest.raises(Invalid) as error:
+        domain.check_witness(witness, "P1")
+    assert "witness_staff_id" in error.value.errors
+
+
+@pytest.mark.parametrize("point", ["P1", None])
+def test_staff_of_the_point_or_of_none_may_witness(point):
+    domain.check_witness({"active": True, "service_point_id": point}, "P1")
 
 
 @pytest.mark.parametrize("status", ["active", "suspended"])
@@ -136,13 +235,15 @@ def test_a_closed_record_is_not_changed_assessed_or_signed_for():
 
 
 @pytest.mark.parametrize("status,action,after", [("active", "suspend", "suspended"), ("suspended", "reactivate", "active"),
-                                                 ("active", "close", "closed"), ("suspended", "close", "closed")])
+                                                 ("active", "close", "closed"), ("suspended", "close", "closed"),
+                                                 ("closed", "reopen", "active")])
 def test_elder_status_transitions(status, action, after):
     assert domain.transition(status, action) == after
 
 
 @pytest.mark.parametrize("status,action", [("active", "reactivate"), ("suspended", "suspend"), ("closed", "reactivate"),
-                                           ("closed", "suspend"), ("closed", "close")])
+                                           ("closed", "suspend"), ("closed", "close"), ("active", "reopen"),
+                                           ("suspended", "reopen")])
 def test_illegal_elder_transitions_are_refused(status, action):
     with pytest.raises(DomainError) as error:
         domain.transition(status, action)

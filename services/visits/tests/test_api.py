@@ -35,11 +35,11 @@ class Registration:
         with self.svc.store.begin() as session:
             self.svc.handlers[type_](session, event)
 
-    def point(self, capacity: int = 2, hours=None) -> str:
+    def point(self, capacity: int = 2, hours=None, **state) -> str:
         point_id = str(uuid.uuid4())
         self.emit("registration.service_point.created", point_id, payloads.point(
             id=point_id, name="点", opening_hours=ALL_DAY if hours is None else hours, bath_capacity=capacity,
-            safety_reminders=["地面湿滑"]))
+            safety_reminders=["地面湿滑"]) | state)
         return point_id
 
     def elder(self, point_id: str, card: str, **state) -> str:
@@ -82,7 +82,8 @@ def outbox_last(svc) -> dict:
 
 
 SCREEN_OK = {"mental_state": "good", "infectious_disease": False, "alcohol": False,
-             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication"]}
+             "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                 "point_specific"]}
 
 
 def test_a_whole_visit_from_check_in_to_check_out(client, reg, svc, monkeypatch):
@@ -497,6 +498,159 @@ def test_meeting_rates_per_point_agree_with_each_points_rate(client, reg):
             by_point[at]["due"], by_point[at]["face_to_face"], by_point[at]["rate"])
 
 
+# --- a point's day: ending visits, the sweep, assistants and seats, one elder's history -------
+
+def check_in(client, point: str, card: str) -> str:
+    response = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
+    assert response.status_code == 201, response.get_json()
+    return "/visits/" + response.get_json()["id"]
+
+
+@pytest.mark.parametrize("steps", [[], ["screening"], ["screening", "bath"], ["screening", "bath", "rest"]])
+def test_a_visit_ends_early_from_any_step_and_the_elder_can_come_again(client, reg, svc, steps):
+    point = reg.point()
+    reg.elder(point, "EARLY001")
+    assistant = reg.assistant(point)
+    url = check_in(client, point, "EARLY001")
+    bodies = {"screening": SCREEN_OK, "bath": {"assistant_staff_id": assistant}, "rest": {}}
+    for path in steps:
+        assert client.post(f"{url}/{path}", json=bodies[path], headers=ADMIN).status_code == 200
+    assert client.post(f"{url}/end-early", json={"reason": "not_checked_out"}, headers=ADMIN).status_code == 422
+    ended = client.post(f"{url}/end-early", json={"reason": "left_before_bath", "note": "老人改变主意"},
+                        headers=ADMIN)
+    assert ended.status_code == 200, ended.get_json()
+    body = ended.get_json()
+    assert (body["status"], body["timeline"][-1]["action"]) == ("ended_early", "ended_early")
+    assert body["timeline"][-1]["details"]["reason"] == "left_before_bath"
+    event = outbox_last(svc)
+    assert event["type"] == "visits.visit.ended_early" and event["data"]["reason"] == "left_before_bath"
+    again = client.post(f"{url}/end-early", json={"reason": "other"}, headers=ADMIN)
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    check_in(client, point, "EARLY001")  # not ALREADY_IN_VISIT
+
+
+def test_ending_early_frees_the_bath_and_the_rest_seat(client, reg):
+    point = reg.point(capacity=1, rest_seats=1)
+    assistant, other_assistant = reg.assistant(point), reg.assistant(point)
+    urls = []
+    for card in ("FREE0001", "FREE0002"):
+        reg.elder(point, card)
+        urls.append(check_in(client, point, card))
+        client.post(f"{urls[-1]}/screening", json=SCREEN_OK, headers=ADMIN)
+    assert client.post(f"{urls[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    assert client.post(f"{urls[1]}/bath", json={"assistant_staff_id": other_assistant},
+                       headers=ADMIN).get_json()["code"] == "BATHS_FULL"
+    client.post(f"{urls[0]}/end-early", json={"reason": "unwell"}, headers=ADMIN)
+    assert client.post(f"{urls[1]}/bath", json={"assistant_staff_id": other_assistant},
+                       headers=ADMIN).status_code == 200
+
+
+def test_one_assistant_bathes_one_elder_at_a_time(client, reg):
+    point = reg.point(capacity=3)
+    assistant = reg.assistant(point)
+    urls = []
+    for card in ("BUSY0001", "BUSY0002"):
+        reg.elder(point, card)
+        urls.append(check_in(client, point, card))
+        client.post(f"{urls[-1]}/screening", json=SCREEN_OK, headers=ADMIN)
+    assert client.post(f"{urls[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    busy = client.post(f"{urls[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN)
+    assert (busy.status_code, busy.get_json()["code"]) == (409, "ASSISTANT_BUSY")
+    assert client.post(f"{urls[0]}/rest", json={}, headers=ADMIN).status_code == 200
+    assert client.post(f"{urls[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+
+
+def test_the_rest_hall_takes_as_many_as_it_has_seats(client, reg):
+    point = reg.point(capacity=3, rest_seats=2)
+    urls = []
+    for serial in range(3):
+        card = f"SEAT000{serial}"
+        reg.elder(point, card)
+        urls.append(check_in(client, point, card))
+        client.post(f"{urls[-1]}/screening", json=SCREEN_OK, headers=ADMIN)
+        client.post(f"{urls[-1]}/bath", json={"assistant_staff_id": reg.assistant(point)}, headers=ADMIN)
+    assert [client.post(f"{url}/rest", json={}, headers=ADMIN).status_code for url in urls[:2]] == [200, 200]
+    full = client.post(f"{urls[2]}/rest", json={}, headers=ADMIN)
+    assert (full.status_code, full.get_json()["code"]) == (409, "REST_FULL")
+    client.post(f"{urls[0]}/checkout", json={"early_leave_reason": "家属来接"}, headers=ADMIN)
+    assert client.post(f"{urls[2]}/rest", json={}, headers=ADMIN).status_code == 200
+
+
+def test_the_end_of_day_sweep_ends_visits_left_open_and_tells_the_administrator(client, reg, svc):
+    hours = {day: [["08:30", "11:30"], ["14:30", "17:30"]] for day in
+             ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    point = reg.point(hours=hours)
+    elder = reg.elder(point, "SWEEP001")
+    tz = ZoneInfo("Asia/Shanghai")
+    day = date(2026, 11, 23)  # a Monday: open until 17:30, so swept from 18:30
+    with svc.store.begin() as session:  # a visit of that morning, left open
+        session.execute(sa.text(
+            "INSERT INTO visits (id, elder_id, service_point_id, status, local_date, checked_in_at, "
+            "bath_overrun_alerted, created_at) VALUES (:id, :elder, :point, 'screened', :day, :at, false, :at)"),
+            {"id": str(uuid.uuid4()), "elder": elder, "point": point, "day": day,
+             "at": datetime.combine(day, time(9), tz)})
+    for moment, ended in ((time(18, 29), 0), (time(18, 30), 1), (time(19, 0), 0)):
+        with svc.store.begin() as session:
+            assert svc.use_cases.sweep_open_visits(session, datetime.combine(day, moment, tz)) == ended, moment
+    [visit] = client.get("/visits", query_string={"status": "ended_early"}, headers=ADMIN).get_json()["items"]
+    assert visit["early_leave_reason"] == "not_checked_out"
+    event = outbox_last(svc)
+    assert (event["type"], event["data"]["reason"], event["data"]["ended_from"]) == (
+        "visits.visit.ended_early", "not_checked_out", "screened")
+
+
+def test_a_screening_without_the_mandatory_reminders_is_409_and_records_nothing(client, reg, svc):
+    point = reg.point()  # it has reminders of its own; the elder has a chronic condition
+    reg.elder(point, "REMIND01")
+    url = check_in(client, point, "REMIND01")
+    before = outbox_types(svc)
+    refused = client.post(f"{url}/screening", json=SCREEN_OK | {"reminders_given": ["anti_slip", "call_for_help"]},
+                          headers=ADMIN)
+    assert (refused.status_code, refused.get_json()["code"]) == (409, "REMINDERS_MISSING")
+    assert refused.get_json()["missing"] == ["medication", "point_specific"]
+    visit = client.get(url, headers=ADMIN).get_json()
+    assert (visit["status"], visit["screening"], outbox_types(svc)) == ("checked_in", None, before)
+    drunk = client.post(f"{url}/screening", json=SCREEN_OK | {"alcohol": True, "reminders_given": []}, headers=ADMIN)
+    assert drunk.get_json()["status"] == "refused", "a screening that refuses needs no reminder"
+
+
+def test_the_incident_register_applies_every_filter(client, reg, svc):
+    point, other = reg.point(), reg.point()
+    for card, at, severity in (("INC00001", point, "minor"), ("INC00002", point, "emergency"),
+                               ("INC00003", other, "emergency")):
+        reg.elder(at, card)
+        client.post(f"{check_in(client, at, card)}/incidents", headers=ADMIN,
+                    json={"kind": "fall", "severity": severity, "description": "滑倒"})
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    def listed(**query):
+        response = client.get("/incidents", query_string=query, headers=ADMIN)
+        assert response.status_code == 200, response.get_json()
+        return sorted((i["service_point_id"] == point, i["severity"]) for i in response.get_json()["items"])
+    assert listed(service_point_id=point) == [(True, "emergency"), (True, "minor")]
+    assert listed(service_point_id=point, severity="emergency") == [(True, "emergency")]
+    assert listed(severity="emergency") == [(False, "emergency"), (True, "emergency")]
+    assert len(listed(**{"from": today.isoformat(), "to": today.isoformat()})) == 3
+    assert listed(**{"from": (today + timedelta(days=1)).isoformat()}) == []
+    assert listed(to=(today - timedelta(days=1)).isoformat()) == []
+    bound = caller("point_admin", point=other)
+    assert client.get("/incidents", query_string={"service_point_id": point}, headers=bound).status_code == 403
+    assert len(client.get("/incidents", headers=bound).get_json()["items"]) == 1
+
+
+def test_an_elders_history_lists_only_that_elders_visits(client, reg):
+    point = reg.point()
+    first, _ = reg.elder(point, "HIST0001"), reg.elder(point, "HIST0002")
+    for card in ("HIST0001", "HIST0002"):
+        client.post(f"{check_in(client, point, card)}/end-early", json={"reason": "other"}, headers=ADMIN)
+    check_in(client, point, "HIST0001")
+    history = client.get("/visits", query_string={"elder_id": first}, headers=ADMIN).get_json()["items"]
+    assert len(history) == 2 and {v["elder_id"] for v in history} == {first}
+    assert client.get("/visits", query_string={"elder_id": first, "status": "checked_in"},
+                      headers=ADMIN).get_json()["items"][0]["elder_id"] == first
+    assert len(client.get("/visits", query_string={"elder_id": first, "status": "checked_in"},
+                          headers=ADMIN).get_json()["items"]) == 1
+
+
 class RegistrationStub:
     """Registration's card lookup on a port of its own; it notes whether the visits store
     had a connection checked out (a transaction open) while it was asked."""
@@ -506,17 +660,22 @@ class RegistrationStub:
         from werkzeug.wrappers import Request, Response
 
         self.elders: dict[str, dict] = {}
+        self.points: dict[str, dict] = {}
+        self.down: set[str] = set()  # cards registration does not answer for (503)
         self.store = None
         self.open_while_asked: list[int] = []
 
         @Request.application
         def app(request):
-            card = request.path.rsplit("/", 1)[-1]
+            key = request.path.rsplit("/", 1)[-1]
             if self.store is not None:
                 self.open_while_asked.append(self.store.engine.pool.checkedout())
-            if card not in self.elders:
+            if key in self.down:
+                return Response("{}", status=503, content_type="application/problem+json")
+            known = self.points if request.path.startswith("/service-points/") else self.elders
+            if key not in known:
                 return Response("{}", status=404, content_type="application/problem+json")
-            return Response(json.dumps(self.elders[card]), content_type="application/json")
+            return Response(json.dumps(known[key]), content_type="application/json")
 
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -549,7 +708,10 @@ def test_an_unknown_card_is_looked_up_at_registration_with_no_visits_transaction
     assert response.status_code == 201, response.get_json()
     assert stub.open_while_asked == [0], "registration was asked while the visits store was held"
     again = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
-    assert again.get_json()["code"] == "ALREADY_IN_VISIT" and len(stub.open_while_asked) == 1, "the copy is kept"
+    assert again.get_json()["code"] == "ALREADY_IN_VISIT" and stub.open_while_asked == [0, 0], "asked every time"
+    stub.down.add("NEWCARD1")
+    still = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
+    assert still.get_json()["code"] == "ALREADY_IN_VISIT", "the answer was kept for when registration is down"
 
 
 def test_registrations_decision_is_applied_not_remade(registration):
@@ -571,15 +733,44 @@ def test_a_decision_past_its_date_or_made_under_another_text_is_asked_for_again(
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
     reg.elder(point, "LAPSED01", decision_lapses_on=today.isoformat())
     reg.elder(point, "OLDTEXT1", commitment_version_in_force="v0")
-    # Registration does not answer for them: what has lapsed is not in force.
+    stub.down |= {"LAPSED01", "OLDTEXT1"}
+    # Registration does not answer for them: what has lapsed of the copy is not in force.
     assert client.post("/visits", json={"citizen_card_no": "LAPSED01", "service_point_id": point},
                        headers=ADMIN).get_json()["code"] == "NOT_ELIGIBLE"
     assert client.post("/visits", json={"citizen_card_no": "OLDTEXT1", "service_point_id": point},
                        headers=ADMIN).get_json()["code"] == "NO_SAFETY_COMMITMENT"
     # Registration decides again (a new assessment, a commitment to the text in force).
+    stub.down.clear()
     stub.elders["LAPSED01"] = elder_state(point, "LAPSED01", decision_lapses_on=(today + timedelta(days=300)).isoformat())
     stub.elders["OLDTEXT1"] = elder_state(point, "OLDTEXT1")
     for card in ("LAPSED01", "OLDTEXT1"):
         response = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
         assert response.status_code == 201, (card, response.get_json())
     assert stub.open_while_asked == [0, 0, 0, 0]
+
+
+def test_check_in_decides_on_what_registration_holds_now_not_on_a_copy_behind_it(registration):
+    """Whatever registration has confirmed is in force for the very next check-in, with no
+    event about it delivered to visits' copy yet."""
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    elder = reg.elder(point, "OLDCARD1")
+    # The card was reissued and the elder suspended; the copy has heard of neither.
+    stub.elders["NEWCARD2"] = elder_state(point, "NEWCARD2", id=elder, previous_citizen_card_nos=["OLDCARD1"])
+    old = client.post("/visits", json={"citizen_card_no": "OLDCARD1", "service_point_id": point}, headers=ADMIN)
+    assert (old.status_code, old.get_json()["code"]) == (409, "UNKNOWN_CARD")
+    stub.elders["NEWCARD2"] = stub.elders["NEWCARD2"] | {"status": "suspended", "eligible_for_bathing": False}
+    suspended = client.post("/visits", json={"citizen_card_no": "NEWCARD2", "service_point_id": point}, headers=ADMIN)
+    assert suspended.get_json()["code"] == "ELDER_SUSPENDED"
+    # A point registration created a moment ago, and an elder registered, assessed and signed there.
+    new_point = str(uuid.uuid4())
+    stub.points[new_point] = payloads.point(id=new_point, opening_hours=ALL_DAY, rest_seats=1)
+    stub.elders["FRESH001"] = elder_state(new_point, "FRESH001")
+    admitted = client.post("/visits", json={"citizen_card_no": "FRESH001", "service_point_id": new_point},
+                           headers=ADMIN)
+    assert admitted.status_code == 201, admitted.get_json()
+    assert set(stub.open_while_asked) == {0}, "registration is asked with no visits transaction open"
+    unknown = client.post("/visits", json={"citizen_card_no": "FRESH001", "service_point_id": str(uuid.uuid4())},
+                          headers=ADMIN)
+    assert unknown.status_code == 404, "a point neither copy nor registration knows"

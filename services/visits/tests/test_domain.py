@@ -50,9 +50,10 @@ def test_a_missing_day_or_inactive_point_is_closed():
 
 def screen(**kw):
     form = {"mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": None,
-            "diastolic": None, "reminders_given": list(domain.STANDARD_REMINDERS)} | kw
+            "diastolic": None, "reminders_given": [*domain.STANDARD_REMINDERS, "point_specific"]} | kw
     return domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"], form["systolic"],
-                         form["diastolic"], form["reminders_given"], kw.pop("elder", ELDER), POINT, RULES)
+                         form["diastolic"], form["reminders_given"], kw.pop("elder", ELDER), kw.pop("point", POINT),
+                         kw.pop("rules", RULES))
 
 
 @pytest.mark.parametrize("bp,status,warning", [((179, 109), "screened", True), ((180, 80), "refused", False),
@@ -77,12 +78,45 @@ def test_only_one_blood_pressure_value_is_invalid():
         screen(systolic=120)
 
 
-def test_chronic_conditions_need_a_medication_reminder():
-    elder = ElderView("e", "active", True, True, "female", chronic_conditions=("高血压",))
-    assert "MEDICATION_REMINDER_MISSING" in screen(elder=elder).warnings
-    result = screen(elder=elder, reminders_given=[*domain.STANDARD_REMINDERS, "medication"])
-    assert "MEDICATION_REMINDER_MISSING" not in result.warnings
-    assert "medication" in result.reminders
+CHRONIC = ElderView("e", "active", True, True, "female", chronic_conditions=("高血压",))
+BARE_POINT = PointView("p1", True, POINT.opening_hours, 2)
+
+
+@pytest.mark.parametrize("elder,point,given,missing", [
+    # the reminder set, with and without chronic conditions, with and without the point's own
+    (ELDER, BARE_POINT, ["call_for_help"], []),
+    (ELDER, BARE_POINT, ["anti_slip"], ["call_for_help"]),
+    (CHRONIC, BARE_POINT, ["call_for_help"], ["medication"]),
+    (CHRONIC, BARE_POINT, ["call_for_help", "medication"], []),
+    (ELDER, POINT, ["call_for_help"], ["point_specific"]),
+    (CHRONIC, POINT, [], ["call_for_help", "medication", "point_specific"]),
+    (CHRONIC, POINT, ["call_for_help", "medication", "point_specific"], []),
+])
+def test_a_screening_that_admits_records_the_mandatory_reminders(elder, point, given, missing):
+    if missing:
+        with pytest.raises(DomainError) as caught:
+            screen(elder=elder, point=point, reminders_given=given)
+        assert (caught.value.code, caught.value.fields["missing"]) == ("REMINDERS_MISSING", missing)
+    else:
+        assert screen(elder=elder, point=point, reminders_given=given).status == "screened"
+
+
+def test_a_screening_that_refuses_needs_no_reminder():
+    assert screen(elder=CHRONIC, alcohol=True, reminders_given=[]).status == "refused"
+
+
+def test_the_mandatory_set_is_configurable():
+    only_help = Rules(mandatory_reminders=frozenset({"call_for_help"}))
+    assert screen(elder=CHRONIC, reminders_given=["call_for_help"], rules=only_help).status == "screened"
+    with_slip = Rules(mandatory_reminders=frozenset({"call_for_help", "anti_slip"}))
+    with pytest.raises(DomainError) as caught:
+        screen(point=BARE_POINT, reminders_given=["call_for_help"], rules=with_slip)
+    assert caught.value.fields["missing"] == ["anti_slip"]
+
+
+def test_chronic_conditions_add_the_medication_reminder_to_the_list():
+    result = screen(elder=CHRONIC, reminders_given=[*domain.STANDARD_REMINDERS, "medication", "point_specific"])
+    assert "medication" in result.reminders and "medication" not in screen().reminders
 
 
 def test_reminders_include_the_points_own():
@@ -214,18 +248,6 @@ def test_only_closing_an_elder_ends_bookings_and_plans(status, ends):
 TODAY = MONDAY_9.date()
 
 
-@pytest.mark.parametrize("decision,holds", [
-    (domain.HeldDecision(True, True, None, "v1"), True),
-    (domain.HeldDecision(False, True, None, "v1"), True),
-    (domain.HeldDecision(True, True, TODAY + timedelta(days=1), "v1"), True),
-    (domain.HeldDecision(True, True, TODAY, "v1"), False),
-    (domain.HeldDecision(True, True, None, "v0"), False),
-    (domain.HeldDecision(None, None, None, None), False),
-])
-def test_a_held_decision_holds_until_its_date_and_under_the_commitment_text_in_force(decision, holds):
-    assert domain.decision_holds(decision, TODAY, "v1") is holds
-
-
 def test_what_has_lapsed_of_a_held_decision_is_not_in_force():
     assert domain.applied_decision(domain.HeldDecision(True, True, None, "v1"), TODAY, "v1") == (True, True)
     assert domain.applied_decision(domain.HeldDecision(True, True, TODAY, "v1"), TODAY, "v1") == (False, True)
@@ -274,6 +296,24 @@ def test_first_uncontrolled_reading_brings_the_next_within_14_days():
 def test_two_consecutive_uncontrolled_readings_mean_referral():
     outcome = domain.record_follow_up("hypertension", DAY, 160, 95, [], "uncontrolled", 60, FOLLOW)
     assert outcome.referral and not outcome.emergency and outcome.next_due_on == DAY + timedelta(days=14)
+
+
+# Seed 001 (S1.20, S1.21): (reading, previous, adverse drug reaction, complications) →
+# (referral, days to the next follow-up), written out by hand.
+@pytest.mark.parametrize("bp,previous,adr,complications,referral,days", [
+    ((130, 80), None, False, False, False, 91),
+    ((130, 80), None, True, False, False, 14),        # an adverse drug reaction: recheck in 2 weeks
+    ((130, 80), None, False, True, True, 14),         # complications: referral
+    ((160, 95), "controlled", False, False, False, 14),
+    ((160, 95), "controlled", False, True, True, 14),
+    ((160, 95), "controlled", True, False, False, 14),
+    ((160, 95), "danger", False, False, True, 14),    # danger, then not controlled: a second in a row
+    ((130, 80), "uncontrolled", False, False, False, 91),
+])
+def test_the_hypertension_triggers_of_seed_001(bp, previous, adr, complications, referral, days):
+    outcome = domain.record_follow_up("hypertension", DAY, bp[0], bp[1], [], previous, 60, FOLLOW,
+                                      adverse_drug_reaction=adr, complications=complications)
+    assert (outcome.referral, outcome.emergency, outcome.next_due_on) == (referral, False, DAY + timedelta(days=days))
 
 
 def test_danger_means_emergency_referral_and_follow_up_within_14_days():
@@ -455,3 +495,55 @@ def test_the_settlement_figures_add_visits_by_funding_and_price_them():
     domain.merge_settlement(totals, figures)
     assert domain.settlement_view(totals)["amount"] == "394.00"
     assert domain.settlement_view(totals)["government"]["dibao"] == 6
+
+
+# --- a point's day: ending early, the sweep, one assistant one bath, rest seats ----------
+
+@pytest.mark.parametrize("status", ["checked_in", "screened", "bathing", "resting"])
+def test_a_visit_ends_early_from_every_open_step(status):
+    assert domain.step(status, "end_early") == "ended_early"
+
+
+@pytest.mark.parametrize("status", ["refused", "checked_out", "ended_early"])
+def test_a_finished_visit_does_not_end_again(status):
+    with pytest.raises(DomainError) as caught:
+        domain.step(status, "end_early")
+    assert caught.value.code == "INVALID_TRANSITION"
+
+
+def test_the_sweep_reason_is_not_one_a_caller_may_give():
+    assert "not_checked_out" not in domain.END_EARLY_REASONS
+    assert set(domain.END_EARLY_REASONS) == {"left_before_bath", "unwell", "emergency_transfer", "refused", "other"}
+
+
+def test_a_busy_assistant_is_refused_when_a_bath_is_free():
+    assistant = StaffView("a", ("bathing_assistant",), "p1", True, "female")
+    with pytest.raises(DomainError) as caught:
+        domain.check_assistant(assistant, ELDER, "p1", 0, POINT, assistant_busy=True)
+    assert caught.value.code == "ASSISTANT_BUSY"
+    domain.check_assistant(assistant, ELDER, "p1", 1, POINT, assistant_busy=False)
+    with pytest.raises(DomainError) as caught:  # every bath taken: that is the answer
+        domain.check_assistant(assistant, ELDER, "p1", 2, POINT, assistant_busy=True)
+    assert caught.value.code == "BATHS_FULL"
+
+
+@pytest.mark.parametrize("seats,resting,full", [(2, 1, False), (2, 2, True), (2, 3, True), (1, 0, False),
+                                                (None, 50, False)])
+def test_rest_seats_n_and_n_plus_one(seats, resting, full):
+    point = PointView("p", True, {}, 2, rest_seats=seats)
+    if full:
+        with pytest.raises(DomainError) as caught:
+            domain.check_rest_seat(resting, point)
+        assert caught.value.code == "REST_FULL"
+    else:
+        domain.check_rest_seat(resting, point)
+
+
+def test_the_sweep_comes_an_hour_after_the_days_last_span():
+    monday = MONDAY_9.date()
+    assert domain.sweep_after(POINT, monday, TZ, RULES) == datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
+    sunday = monday + timedelta(days=6)  # no span: from the next midnight on, plus the hour
+    assert domain.sweep_after(POINT, sunday, TZ, RULES) == datetime(2026, 11, 30, 1, 0, tzinfo=TZ)
+    late = PointView("p", True, {"mon": [["00:00", "23:59"]]}, 2)
+    assert domain.sweep_after(late, monday, TZ, Rules(visit_close_after_minutes=30)) == datetime(
+        2026, 11, 24, 0, 29, 59, 999999, tzinfo=TZ)
