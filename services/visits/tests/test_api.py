@@ -257,21 +257,21 @@ def test_parallel_bookings_never_overbook_a_slot(svc, reg, database_kind):
 
 def test_parallel_baths_never_exceed_the_points_capacity_and_rest_frees_a_place(svc, reg, client):
     point = reg.point(capacity=2)
-    assistant = reg.assistant(point)
-    urls = []
+    urls, assistants = [], {}  # one assistant per visit: an assistant bathes one elder at a time
     for i in range(8):
         reg.elder(point, f"BATH{i:05d}")
         url = "/visits/" + client.post("/visits", json={"citizen_card_no": f"BATH{i:05d}", "service_point_id": point},
                                        headers=ADMIN).get_json()["id"]
         client.post(f"{url}/screening", json=SCREEN_OK, headers=ADMIN)
         urls.append(url)
+        assistants[url] = reg.assistant(point)
     answers: dict[str, tuple[int, str | None]] = {}
     barrier = threading.Barrier(len(urls))
     app = svc.app()
 
     def bath(url: str) -> None:
         barrier.wait()
-        response = app.test_client().post(f"{url}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN)
+        response = app.test_client().post(f"{url}/bath", json={"assistant_staff_id": assistants[url]}, headers=ADMIN)
         answers[url] = (response.status_code, response.get_json().get("code"))
 
     threads = [threading.Thread(target=bath, args=(url,)) for url in urls]
@@ -283,10 +283,10 @@ def test_parallel_baths_never_exceed_the_points_capacity_and_rest_frees_a_place(
     assert len(bathing) == 2, answers
     assert {answer for url, answer in answers.items() if url not in bathing} <= {(409, "BATHS_FULL"), (503, "SERVICE_UNAVAILABLE")}
     waiting = [url for url in urls if url not in bathing]
-    assert client.post(f"{waiting[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 409
+    assert client.post(f"{waiting[0]}/bath", json={"assistant_staff_id": assistants[waiting[0]]}, headers=ADMIN).status_code == 409
     assert client.post(f"{bathing[0]}/rest", json={}, headers=ADMIN).status_code == 200
-    assert client.post(f"{waiting[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
-    assert client.post(f"{waiting[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 409
+    assert client.post(f"{waiting[0]}/bath", json={"assistant_staff_id": assistants[waiting[0]]}, headers=ADMIN).status_code == 200
+    assert client.post(f"{waiting[1]}/bath", json={"assistant_staff_id": assistants[waiting[1]]}, headers=ADMIN).status_code == 409
 
 
 def test_point_bound_staff_cannot_touch_another_points_visit(client, reg):
