@@ -55,7 +55,7 @@ class ComplaintList(MethodView):
     def post(self, body):
         """Record a complaint, suggestion, consultation or praise (客户投诉处理单)."""
         who = caller()
-        who.check_point(str(body["service_point_id"]))
+        who.check_own_point(body["service_point_id"])
         with transaction() as session:
             return render(session, complaints().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
 

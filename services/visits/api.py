@@ -39,7 +39,7 @@ class Bookings(MethodView):
     @bookings_bp.response(201, BookingOut)
     def post(self, body):
         who = caller()
-        who.check_point(str(body["service_point_id"]))
+        who.check_own_point(body["service_point_id"])
         with transaction() as session:
             return visits().book(session, str(body["elder_id"]), str(body["service_point_id"]), body["slot_start"],
                                  who.user_id, utcnow())
@@ -72,7 +72,7 @@ class VisitList(MethodView):
     @visits_bp.response(201, VisitOut)
     def post(self, body):
         who = caller()
-        who.check_point(str(body["service_point_id"]))
+        who.check_own_point(body["service_point_id"])
         outcome = visits().check_in(transaction, body["citizen_card_no"], str(body["service_point_id"]),
                                     _id(body.get("booking_id")), who, utcnow())
         if isinstance(outcome, Refused):  # recorded and emitted before it is answered
