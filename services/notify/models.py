@@ -69,6 +69,8 @@ notifications = sa.Table(
     sa.Column("event_type", sa.String(120), nullable=False),
     sa.Column("recipient_type", sa.String(20), nullable=False),
     sa.Column("recipient_id", sa.String(36), nullable=False, index=True),
+    # The point of the event that caused it (its elder's, visit's, complaint's); None: of no point.
+    sa.Column("service_point_id", sa.String(36), index=True),
     sa.Column("address", sa.String(2000), nullable=False),
     sa.Column("channel", sa.String(10), nullable=False),
     sa.Column("urgent", sa.Boolean, nullable=False),

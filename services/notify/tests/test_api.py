@@ -17,11 +17,13 @@ from services.notify.adapters import DeliveryFailed
 from services.notify.service import Notify
 from services.notify.models import notifications, sink_messages
 from tests import payloads
+from tests.callers import ADMIN, caller
 from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 CONTACT = {"name": "李明", "relation": "son", "phone": "13800001111"}
-POINT = str(uuid.uuid4())
+POINT, OTHER_POINT = str(uuid.uuid4()), str(uuid.uuid4())
+KEY = caller("api_client", user="k-hooks", scopes=["webhooks:write"])
 
 
 @pytest.fixture
@@ -69,7 +71,7 @@ def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client)
     event_id = str(uuid.uuid4())
     for _ in range(3):
         feed(svc, "registration.elder.registered", elder_id, data, event_id=event_id)
-    [sms] = client.get("/notifications", query_string={"recipient": elder_id}).get_json()["items"]
+    [sms] = client.get("/notifications", query_string={"recipient": elder_id}, headers=ADMIN).get_json()["items"]
     assert sms["channel"] == "sms" and sms["recipient"]["address"] == "139****1234" and "张阿姨" in sms["body"]
 
 
@@ -90,11 +92,13 @@ def test_urgent_incident_goes_to_family_and_point_admins_at_once(svc):
 def test_closed_elder_gets_nothing_and_opt_out_is_suppressed(svc, client):
     closed = register(svc, status="closed")
     assert rows(svc, recipient_id=closed) == []
-    elder_id = str(uuid.uuid4())
-    client.put(f"/recipients/{elder_id}/preferences", json={"channels": ["sms"],
-                                                             "opt_out": ["registration.elder.registered"]})
-    register(svc, id=elder_id)
-    assert [r.status for r in rows(svc, recipient_id=elder_id)] == ["suppressed"]
+    elder_id = register(svc)
+    assert client.put(f"/recipients/{elder_id}/preferences", json={"channels": ["sms"],
+                                                                    "opt_out": ["visits.booking.created"]},
+                      headers=ADMIN).status_code == 200
+    booking = str(uuid.uuid4())
+    feed(svc, "visits.booking.created", booking, payloads.booking(id=booking, elder_id=elder_id, service_point_id=POINT))
+    assert [r.status for r in rows(svc, recipient_id=elder_id, event_type="visits.booking.created")] == ["suppressed"]
 
 
 class Flaky:
@@ -158,10 +162,10 @@ def receiver():
 
 def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, client, receiver, monkeypatch):
     url, received = receiver
-    created = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
+    created = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]}, headers=KEY)
     assert created.status_code == 201
     secret = created.get_json()["secret"]
-    assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}").get_json()
+    assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}", headers=KEY).get_json()
     register(svc)
     svc.use_cases.dispatch_due(svc.store.begin, daytime())
     [(signature, body)] = received
@@ -175,7 +179,8 @@ def test_webhooks_to_private_addresses_are_refused_unless_allowed(build_service,
     monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "false")
     strict = build_service("notify").app().test_client()
     for url in ("http://127.0.0.1:9/x", "http://10.0.0.8/x", "http://localhost/x"):
-        response = strict.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
+        response = strict.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]},
+                               headers=KEY)
         assert (response.status_code, list(response.get_json()["errors"])) == (422, ["url"]), url
 
 
@@ -248,3 +253,48 @@ def test_the_complainant_is_told_the_reply_time_the_complaint_was_given(svc):
         [sms] = rows(svc, recipient_id=complaint)
         assert "您的意见已受理" in sms.body and "24小时" not in sms.body
         assert (promise in sms.body) if promise else ("答复" not in sms.body), sms.body
+
+
+def test_a_point_bound_caller_reads_only_its_points_notifications(svc, client):
+    mine, theirs = register(svc), register(svc, service_point_id=OTHER_POINT)
+    agent = caller("cs_agent", user="u-cs", point=POINT)
+    listed = client.get("/notifications", headers=agent).get_json()["items"]
+    assert {n["recipient"]["id"] for n in listed} == {mine} and {n["service_point_id"] for n in listed} == {POINT}
+    assert client.get("/notifications", query_string={"recipient": theirs}, headers=agent).get_json()["items"] == []
+    assert client.get("/notifications", query_string={"service_point_id": OTHER_POINT},
+                      headers=agent).status_code == 403
+    [their_sms] = rows(svc, recipient_id=theirs)
+    assert client.get(f"/notifications/{their_sms.id}", headers=agent).status_code == 404
+    assert client.get(f"/notifications/{their_sms.id}", headers=ADMIN).get_json()["service_point_id"] == OTHER_POINT
+    key = caller("api_client", user="k", point=POINT, scopes=["notifications:read"])
+    assert {n["recipient"]["id"] for n in client.get("/notifications", headers=key).get_json()["items"]} == {mine}
+
+
+def test_staff_never_see_a_survey_links_token(svc, client):
+    elder_id = register(svc)
+    survey, visit, token = str(uuid.uuid4()), str(uuid.uuid4()), "C3iDVqCqmGGuTfbo6gMKnuGJswiwWxPf"
+    feed(svc, "complaints.survey.invited", survey, {
+        "id": survey, "subject_type": "visit", "subject_id": visit, "elder_id": elder_id, "service_point_id": POINT,
+        "complainant": None, "token": token})
+    [invitation] = rows(svc, event_type="complaints.survey.invited")
+    assert token in invitation.body  # the elder's SMS carries the link
+    for reader in (ADMIN, caller("cs_agent", user="u-cs", point=POINT)):
+        shown = client.get(f"/notifications/{invitation.id}", headers=reader).get_json()["body"]
+        assert token not in shown and "/survey/" in shown
+        listed = client.get("/notifications", query_string={"event_type": "complaints.survey.invited"}, headers=reader)
+        assert token not in listed.get_data(as_text=True)
+
+
+def test_preferences_are_set_only_for_a_known_recipient_of_the_callers_point(svc, client):
+    theirs = register(svc, service_point_id=OTHER_POINT)
+    agent = caller("cs_agent", user="u-cs", point=POINT)
+    body = {"channels": ["email"], "opt_out": ["visits.booking.created"]}
+    refused = client.put(f"/recipients/{theirs}/preferences", json=body, headers=agent)
+    assert (refused.status_code, refused.get_json()["code"]) == (404, "NOT_FOUND")
+    assert client.put(f"/recipients/{uuid.uuid4()}/preferences", json=body, headers=ADMIN).status_code == 404
+    booking = str(uuid.uuid4())
+    feed(svc, "visits.booking.created", booking, payloads.booking(id=booking, elder_id=theirs,
+                                                                  service_point_id=OTHER_POINT))
+    assert [r.status for r in rows(svc, recipient_id=theirs, event_type="visits.booking.created")] != ["suppressed"]
+    assert client.put(f"/recipients/{theirs}/preferences", json=body,
+                      headers=caller("cs_agent", user="u-cs2", point=OTHER_POINT)).status_code == 200
