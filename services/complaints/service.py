@@ -255,6 +255,7 @@ class Complaints:
         """A verified staff-misconduct complaint is recorded against the staff member."""
         row = self.owned(session, complaint_id, who, lock=True)
         actor, actor_staff = who.user_id, who.staff_id
+        self._check_assignee(session, staff_id, row.service_point_id)  # a staff member of the complaint's point
         domain.check_misconduct(row.category, already_recorded=session.execute(
             sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
                                              misconduct.c.staff_id == staff_id)).first() is not None)

@@ -578,6 +578,8 @@ class Visits:
         elder = self.elder(session, str(fields["elder_id"]))
         who.check_point(elder.service_point_id, "elder", elder.id)
         domain.check_plan_allowed(elder.status)
+        named = session.execute(sa.select(staff.c.service_point_id).where(staff.c.id == str(fields["staff_id"]))).first()
+        domain.check_plan_staff(named is not None, named.service_point_id if named else None, elder.service_point_id)
         if fields.get("care_plan"):
             domain.check_care_plan(fields["care_plan"], self.follow_up_rules)
         plan = {"id": str(uuid.uuid4()), "elder_id": elder.id, "programme": fields["programme"],

@@ -49,6 +49,7 @@ def svc(build_service):
 
 @pytest.fixture
 def client(svc, clock):
+    staff_member(svc, ["cs_agent"], point=None, staff_id=DESK_AGENT)  # the owner the steps assign
     return svc.app().test_client()
 
 
@@ -94,7 +95,8 @@ def watch(svc) -> None:
     job.run()
 
 
-BODIES = {"assign": {"staff_id": str(uuid.uuid4())}, "replies": {"content": "已收到"},
+DESK_AGENT = str(uuid.uuid4())
+BODIES = {"assign": {"staff_id": DESK_AGENT}, "replies": {"content": "已收到"},
           "follow-ups": {"note": "调查中", "reason_open": "等待监控录像"}, "resolve": {"resolution": "已道歉并整改"},
           "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"}}
 
@@ -407,7 +409,7 @@ def test_the_complainants_phone_is_masked_unless_personal_data_may_be_seen(clien
 # --- misconduct --------------------------------------------------------------------------------
 
 def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
-    staff = str(uuid.uuid4())
+    staff = staff_member(svc, ["bathing_assistant"])
     body = {"staff_id": staff, "verified": True, "note": "核实：态度恶劣"}
     wrong = new(client)
     refused = client.post(f"{wrong}/misconduct", json=body, headers=ADMIN)
@@ -430,6 +432,19 @@ def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
     assert client.get("/complaints/misconduct", query_string={"staff_id": staff}, headers=other).get_json()[
         "items"] == []
     assert types(svc)[-1] == "complaints.misconduct.recorded"
+
+
+def test_a_complaint_names_only_known_staff_of_its_point(client, svc):
+    """Misconduct and owners are never another point's staff member, nor an id naming no one."""
+    elsewhere, nobody = staff_member(svc, ["point_admin"], point=OTHER_POINT), str(uuid.uuid4())
+    url = new(client, category="staff_misconduct")
+    for staff_id in (elsewhere, nobody):
+        for path, body in (("misconduct", {"staff_id": staff_id, "verified": True, "note": "x"}),
+                           ("assign", {"staff_id": staff_id})):
+            refused = client.post(f"{url}/{path}", json=body, headers=ADMIN)
+            assert (refused.status_code, list(refused.get_json()["errors"])) == (422, ["staff_id"]), (path, staff_id)
+    assert client.get("/complaints/misconduct", headers=ADMIN).get_json()["items"] == []
+    assert client.get(url, headers=ADMIN).get_json()["owner_staff_id"] != elsewhere
 
 
 # --- surveys -------------------------------------------------------------------------------------

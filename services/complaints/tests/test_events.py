@@ -158,9 +158,11 @@ def test_a_store_rebuilt_from_the_visits_events_makes_the_same_invitation_event_
 
 
 def test_a_closed_complaint_invites_the_complainant_to_a_survey(client, svc):
+    owner = str(uuid.uuid4())
+    deliver(svc, "registration.staff.created", owner, staff_state(owner, ["cs_agent"]), 1)
     complaint_id = new(client)
     url = f"/complaints/{complaint_id}"
-    for path, body in (("assign", {"staff_id": str(uuid.uuid4())}), ("replies", {"content": "x"}),
+    for path, body in (("assign", {"staff_id": owner}), ("replies", {"content": "x"}),
                        ("resolve", {"resolution": "x"}), ("replies", {"content": "x"}), ("callback", {"satisfied": True})):
         client.post(f"{url}/{path}", json=body, headers=ADMIN)
     [invited] = published(svc, "complaints.survey.invited")

@@ -227,6 +227,21 @@ def test_staff_qualification_problems_are_reported_not_refused(client, point):
     assert good.get_json()["qualified"] is True
 
 
+def test_a_point_admin_cannot_move_its_staff_to_another_point_or_to_none(client, point):
+    other = client.post("/service-points", json=POINT | {"name": "另一个"}, headers=ADMIN).get_json()
+    staff = client.post("/staff", headers=ADMIN, json={
+        "name": "孙", "roles": ["bathing_assistant"], "service_point_id": point["id"], "phone": "13700004444",
+        "experience_years": 1}).get_json()
+    admin = caller("point_admin", user="u-pa", point=point["id"])
+    for moved in (other["id"], None):
+        refused = client.patch(f"/staff/{staff['id']}", json={"service_point_id": moved}, headers=admin)
+        assert (refused.status_code, refused.get_json()["code"]) == (403, "FORBIDDEN"), moved
+    assert client.get(f"/staff/{staff['id']}", headers=ADMIN).get_json()["service_point_id"] == point["id"]
+    theirs = caller("point_admin", user="u-pb", point=other["id"])
+    assert client.get(f"/staff/{staff['id']}", headers=theirs).status_code == 404
+    assert client.patch(f"/staff/{staff['id']}", json={"name": "x"}, headers=theirs).status_code == 404
+
+
 def test_certificate_check_announces_expiry_once(client, point, svc):
     soon = date.today() + timedelta(days=10)
     staff = client.post("/staff", headers=ADMIN, json={
