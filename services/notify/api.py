@@ -75,7 +75,7 @@ class Webhooks(MethodView):
     @hooks.response(201, WebhookCreated)
     def post(self, body):
         # The only time the secret is shown.
-        return notify().create_webhook(transaction, body["url"], body["event_types"], caller().user_id, utcnow())
+        return notify().create_webhook(transaction, body["url"], body["event_types"], caller(), utcnow())
 
 
 @hooks.route("/<uuid:webhook_id>")
@@ -84,7 +84,7 @@ class Webhook(MethodView):
     @hooks.response(200, WebhookView)
     def get(self, webhook_id):
         with transaction() as session:
-            return notify().webhook(session, str(webhook_id))._mapping
+            return notify().webhook(session, str(webhook_id), caller())._mapping
 
 
 @recipients.route("/<string:recipient_id>/preferences")

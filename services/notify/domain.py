@@ -186,12 +186,38 @@ def verify(secret: bytes, body: bytes, signature: str) -> bool:
     return hmac.compare_digest(sign(secret, body), signature)
 
 
+def sign_delivery(secret: bytes, timestamp: str, body: bytes) -> str:
+    """A webhook delivery's signature: `sha256=HMAC(secret, timestamp + "." + body)`, so a
+    captured delivery cannot be replayed as a new one (the receiver checks the timestamp)."""
+    return sign(secret, timestamp.encode() + b"." + body)
+
+
+def verify_delivery(secret: bytes, timestamp: str, body: bytes, signature: str) -> bool:
+    return hmac.compare_digest(sign_delivery(secret, timestamp, body), signature)
+
+
+def hook_receives(hook_point: str | None, event_point: str | None) -> bool:
+    """A subscription bound to a point receives only that point's events; one of no point
+    (the city's) receives all."""
+    return hook_point is None or hook_point == event_point
+
+
 def is_private_address(host: str) -> bool:
+    """Whether a webhook may not be delivered to this host or address: anything that is not
+    a global unicast address (loopback, private, link-local, CGNAT 100.64/10 with the
+    100.100.100.200 metadata address, unique-local, reserved, multicast, the metadata
+    addresses 169.254.169.254 and fd00:ec2::254), in any spelling, including IPv4 mapped
+    into IPv6. A name is judged by the addresses it resolves to; `localhost` always."""
     try:
-        address = ipaddress.ip_address(host)
+        address = ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
     except ValueError:
-        return host in ("localhost",) or host.endswith(".localhost")
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+        name = host.lower().rstrip(".")
+        return name == "localhost" or name.endswith(".localhost")
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour or (address.teredo[1] if address.teredo else None)
+        if embedded is not None:
+            return is_private_address(str(embedded))
+    return not address.is_global or address.is_multicast
 
 
 def booking_reminder_at(slot_start_local: datetime, rules: Rules) -> datetime:

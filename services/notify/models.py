@@ -57,7 +57,8 @@ webhooks = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("consecutive_failures", sa.Integer, nullable=False),
     sa.Column("disabled_reason", sa.Text),
-    sa.Column("created_by", sa.String(64)),
+    sa.Column("created_by", sa.String(64)),  # the owner: the API key's or user's id
+    sa.Column("service_point_id", sa.String(36)),  # the owner's point: only its events are delivered
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 

@@ -64,6 +64,7 @@ class WebhookView(ma.Schema):
     active = fields.Boolean()
     consecutive_failures = fields.Integer()
     disabled_reason = fields.String(allow_none=True)
+    service_point_id = fields.String(allow_none=True)  # the owner's point: only its events are sent
     created_at = fields.DateTime()
 
 

@@ -204,8 +204,11 @@ class Notify:
             status=status, attempts=0, next_attempt_at=when, created_at=now))
 
     def _webhooks(self, session: Session, event: Event, now: datetime) -> None:
+        point = self.point_of(session, event)
         for hook in session.execute(sa.select(webhooks).where(webhooks.c.active)).all():
             if event.type not in hook.event_types and "*" not in hook.event_types:
+                continue
+            if not domain.hook_receives(hook.service_point_id, point):
                 continue
             recipient = Recipient("webhook", hook.id, hook.url)
             nid = domain.notification_id(event.id, recipient, "webhook")
@@ -358,20 +361,26 @@ class Notify:
             raise Invalid({"url": ["Private or loopback address."]},
                           "Webhooks to private or loopback addresses are refused.")
 
-    def create_webhook(self, transaction: Transaction, url: str, event_types: list[str], owner: str | None,
+    def create_webhook(self, transaction: Transaction, url: str, event_types: list[str], who: Caller,
                        now: datetime) -> dict:
-        """A subscription with its secret (shown this once); the address is checked first,
-        with no transaction open while its host is resolved."""
+        """A subscription owned by the caller (its key or user) and bound to its point, with
+        its secret (shown this once); the address is checked first, with no transaction
+        open while its host is resolved (and again at every delivery)."""
         self.check_webhook_address(url)
         hook = {"id": str(uuid.uuid4()), "url": url, "event_types": event_types, "secret": secrets.token_urlsafe(32),
-                "active": True, "consecutive_failures": 0, "created_by": owner, "created_at": now}
+                "active": True, "consecutive_failures": 0, "created_by": who.user_id,
+                "service_point_id": who.service_point_id, "created_at": now}
         with transaction() as session:
             session.execute(webhooks.insert().values(**hook))
         return hook
 
     @staticmethod
-    def webhook(session: Session, webhook_id: str) -> Any:
-        return one(session, webhooks, "webhook", webhook_id)
+    def webhook(session: Session, webhook_id: str, who: Caller) -> Any:
+        """A subscription, to its owner only (anyone else's is 404, like an unknown one)."""
+        row = one(session, webhooks, "webhook", webhook_id)
+        if row.created_by != who.user_id:
+            raise NotFound("webhook", webhook_id)
+        return row
 
     @staticmethod
     def recipient_point(session: Session, recipient_id: str, who: Caller) -> str | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -150,7 +151,8 @@ def receiver():
 
     @Request.application
     def app(request):
-        received.append((request.headers.get("X-Zhuyu-Signature"), request.get_data()))
+        received.append((request.headers.get("X-Zhuyu-Signature"), request.get_data(),
+                         request.headers.get("X-Zhuyu-Timestamp")))
         return Response("ok")
 
     server = make_server("127.0.0.1", 0, app)
@@ -168,8 +170,10 @@ def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, cl
     assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}", headers=KEY).get_json()
     register(svc)
     svc.use_cases.dispatch_due(svc.store.begin, daytime())
-    [(signature, body)] = received
-    assert domain.verify(secret.encode(), body, signature)
+    [(signature, body, timestamp)] = received
+    assert abs(int(timestamp) - time.time()) < 300
+    assert domain.verify_delivery(secret.encode(), timestamp, body, signature)
+    assert not domain.verify(secret.encode(), body, signature)  # the body alone is not what is signed
     event = json.loads(body)
     assert event["specversion"] == "1.0" and event["type"] == "registration.elder.registered"
     assert "phone" not in event["data"] and "name" not in event["data"]
@@ -298,3 +302,40 @@ def test_preferences_are_set_only_for_a_known_recipient_of_the_callers_point(svc
     assert [r.status for r in rows(svc, recipient_id=theirs, event_type="visits.booking.created")] != ["suppressed"]
     assert client.put(f"/recipients/{theirs}/preferences", json=body,
                       headers=caller("cs_agent", user="u-cs2", point=OTHER_POINT)).status_code == 200
+
+
+def test_a_point_bound_owners_webhook_gets_only_its_points_events_and_only_it_sees_the_hook(svc, client, receiver):
+    url, received = receiver
+    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write"])
+    created = client.post("/webhooks", json={"url": url, "event_types": ["*"]}, headers=owner).get_json()
+    assert created["service_point_id"] == POINT
+    mine, theirs = register(svc), register(svc, service_point_id=OTHER_POINT)
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
+    assert [json.loads(body)["subject"] for _, body, _ in received] == [mine] and theirs not in str(received)
+    assert client.get(f"/webhooks/{created['id']}", headers=owner).status_code == 200
+    for someone in (KEY, caller("api_client", user="k-b", point=OTHER_POINT, scopes=["webhooks:write"])):
+        assert client.get(f"/webhooks/{created['id']}", headers=someone).status_code == 404
+
+
+def test_the_address_is_checked_again_at_delivery_and_the_checked_address_is_the_one_connected(
+        build_service, monkeypatch, receiver):
+    """A name that resolved to a public address when the hook was made and to loopback at
+    delivery (DNS rebinding) gets nothing, though the receiver listens there."""
+    from services.notify import adapters, bootstrap
+
+    url, received = receiver
+    port = url.split(":")[2].split("/")[0]
+    answers = iter([{"93.184.216.34"}])
+    fake = lambda host: next(answers, {"127.0.0.1"})  # noqa: E731
+    monkeypatch.setattr(adapters, "resolve", fake)
+    monkeypatch.setattr(bootstrap, "resolve", fake)
+    monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "false")
+    strict = build_service("notify")
+    created = strict.app().test_client().post(
+        "/webhooks", json={"url": f"http://hooks.example.cn:{port}/hook", "event_types": ["*"]}, headers=KEY)
+    assert created.status_code == 201
+    register(strict)
+    strict.use_cases.dispatch_due(strict.store.begin, daytime())
+    assert received == []
+    [attempt] = rows(strict, recipient_type="webhook")
+    assert "private" in attempt.last_error

@@ -87,9 +87,24 @@ def test_webhook_signature_is_hmac_sha256_of_the_body():
     assert not domain.verify(secret, body + b" ", expected)
 
 
+def test_a_delivery_is_signed_with_its_timestamp():
+    body, secret, at = b'{"a":1}', b"s3cret", "1764543600"
+    expected = "sha256=" + hmac.new(secret, b"1764543600." + body, hashlib.sha256).hexdigest()
+    assert domain.sign_delivery(secret, at, body) == expected and domain.verify_delivery(secret, at, body, expected)
+    assert not domain.verify_delivery(secret, "1764543601", body, expected)  # replayed under another time
+    assert not domain.verify_delivery(secret, at, body + b" ", expected)
+
+
 @pytest.mark.parametrize("host,private", [("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.9", True),
                                           ("::1", True), ("169.254.1.1", True), ("localhost", True),
-                                          ("8.8.8.8", False)])
+                                          ("8.8.8.8", False), ("169.254.169.254", True), ("100.100.100.200", True),
+                                          ("100.64.0.1", True), ("100.127.255.254", True), ("fd00:ec2::254", True),
+                                          ("[fd00:ec2::254]", True), ("::ffff:127.0.0.1", True),
+                                          ("::ffff:169.254.169.254", True), ("2002:7f00:1::", True),
+                                          ("224.0.0.1", True), ("239.1.2.3", True), ("0.0.0.0", True),
+                                          ("fe80::1%eth0", True), ("fc00::1", True), ("LOCALHOST.", True),
+                                          ("a.localhost", True), ("100.63.255.255", False),
+                                          ("2400:3200::1", False), ("example.cn", False)])
 def test_private_addresses_are_recognised(host, private):
     assert domain.is_private_address(host) is private
 

@@ -1,4 +1,4 @@
-"""notifications by point
+"""notifications and webhooks by point
 
 Revision ID: a3f1c9d2e7b4
 Revises: d844c0767ed4
@@ -25,10 +25,14 @@ def upgrade() -> None:
     with op.batch_alter_table('notifications') as batch:
         batch.add_column(sa.Column('service_point_id', sa.String(length=36), nullable=True))
         batch.create_index('ix_notifications_service_point_id', ['service_point_id'])
+    with op.batch_alter_table('webhooks') as batch:
+        batch.add_column(sa.Column('service_point_id', sa.String(length=36), nullable=True))
 
 
 def downgrade() -> None:
     """Downgrade schema."""
+    with op.batch_alter_table('webhooks') as batch:
+        batch.drop_column('service_point_id')
     with op.batch_alter_table('notifications') as batch:
         batch.drop_index('ix_notifications_service_point_id')
         batch.drop_column('service_point_id')
