@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from kit.privacy import redact_text
+
 NAMESPACE = uuid.UUID("6f1d7a52-3c1e-4d84-9a57-6a3c2f0b9e11")
 CHANNELS = ("sms", "voice", "email", "inbox", "webhook")
 FAMILY = frozenset({"elder", "emergency_contact"})
@@ -236,7 +238,26 @@ PERSONAL_KEYS = frozenset({"name", "phone", "id_number", "citizen_card_no", "eme
                            "address", "birth_date", "citizen_card_no_masked"})
 
 
-def webhook_data(data: dict, third_party_sharing: bool) -> dict:
-    """What a subscriber receives of an event: personal data only with the elder's consent
-    to share with third parties."""
-    return data if third_party_sharing else {k: v for k, v in data.items() if k not in PERSONAL_KEYS}
+# Never sent to a subscriber: a survey link's token (it answers the survey) and a
+# complainant's or staff member's data (another person's, never shared on the elder's consent).
+NEVER_SHARED_KEYS = frozenset({"token", "complainant", "email", "supervisor_staff_ids"})
+# Health data: shared only with the elder's consents to health data and to third parties.
+HEALTH_KEYS = frozenset({"chronic_conditions", "latest_assessment_level", "refusal_reasons", "referral_advised",
+                         "screening", "classification", "referral", "emergency", "systolic", "diastolic", "symptoms",
+                         "assessment", "same_gender_assistant", "care_plan", "eligible_for_bathing"})
+# Free text that may hold a phone or ID number typed in: sent with those masked.
+FREE_TEXT_KEYS = frozenset({"description", "content", "note", "comment", "resolution", "reason"})
+
+
+def webhook_data(data: dict, third_party_sharing: bool, health_data: bool = False) -> dict:
+    """What a subscriber receives of an event: never a token or another person's data;
+    personal data only with the elder's consent to share with third parties; health data
+    only with that and the consent to health data; free text with phone and ID numbers
+    masked."""
+    kept = {}
+    for key, value in data.items():
+        if key in NEVER_SHARED_KEYS or (key in PERSONAL_KEYS and not third_party_sharing) or (
+                key in HEALTH_KEYS and not (third_party_sharing and health_data)):
+            continue
+        kept[key] = redact_text(value) if key in FREE_TEXT_KEYS and isinstance(value, str) else value
+    return kept

@@ -235,7 +235,9 @@ class Notify:
         """The structured CloudEvent a subscriber receives."""
         elder_id = event.data.get("elder_id") or (event.subject if event.type.startswith("registration.elder.") else None)
         elder = self._elder(session, elder_id)
-        data = domain.webhook_data(event.data, bool(elder and elder.consents.get("third_party_sharing")))
+        consents = elder.consents if elder is not None else {}
+        data = domain.webhook_data(event.data, bool(consents.get("third_party_sharing")),
+                                   bool(consents.get("health_data")))
         return {"specversion": "1.0", "id": event.id, "source": event.source, "type": event.type, "time": event.time,
                 "subject": event.subject, "datacontenttype": "application/json", "data": data}
 

@@ -160,4 +160,18 @@ def test_routine_messages_to_families_are_held_through_quiet_hours():
 def test_a_webhook_carries_personal_data_only_with_consent_to_share():
     data = {"id": "e1", "name": "张阿姨", "phone": "13912341234", "status": "active", "complainant": {"name": "李"}}
     assert domain.webhook_data(data, False) == {"id": "e1", "status": "active"}
-    assert domain.webhook_data(data, True) == data
+    assert domain.webhook_data(data, True) == {"id": "e1", "name": "张阿姨", "phone": "13912341234", "status": "active"}
+
+
+@pytest.mark.parametrize("sharing,health,kept", [
+    (False, False, {"id", "description"}), (False, True, {"id", "description"}),
+    (True, False, {"id", "description", "name"}), (True, True, {"id", "description", "name", "chronic_conditions",
+                                                                 "refusal_reasons", "referral_advised"}),
+])
+def test_health_data_needs_both_consents_and_tokens_and_other_peoples_data_never_go(sharing, health, kept):
+    data = {"id": "e1", "name": "张阿姨", "chronic_conditions": ["高血压"], "refusal_reasons": ["ALCOHOL"],
+            "referral_advised": True, "token": "C3iDVqCqmGGuTfbo6gMKnuGJswiwWxPf", "email": "wang@example.cn",
+            "complainant": {"name": "邻居", "phone": "13644445555"}, "description": "滑倒，联系家属13911112222"}
+    sent = domain.webhook_data(data, sharing, health)
+    assert set(sent) == kept
+    assert sent["description"] == "滑倒，联系家属139****2222"
