@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from kit.access import DESK, access
 from kit.caller import Caller
-from kit.privacy import mask_phone
+from kit.privacy import mask_phone, redact_text
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.complaints import report as readable
@@ -40,10 +40,21 @@ def complaints() -> Complaints:
     return use_cases(Complaints)
 
 
+# Free text in a complaint and its history where a phone or ID number may be typed in.
+FREE_TEXT = ("content", "note", "resolution", "reason", "reason_open", "reply")
+
+
+def _masked_text(entry: dict) -> dict:
+    return {k: redact_text(v) if k in FREE_TEXT and isinstance(v, str) else v for k, v in entry.items()}
+
+
 def render(session, row: Any, who: Caller) -> dict:
     view = complaints().view(session, row)
     if not who.sees_personal_data:
         view["complainant"] = dict(view["complainant"], phone=mask_phone(view["complainant"].get("phone")))
+        view = _masked_text(view)
+        if isinstance(view.get("history"), list):
+            view["history"] = [_masked_text(h) for h in view["history"]]
     return view
 
 

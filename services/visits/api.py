@@ -1,11 +1,15 @@
 """Visits HTTP API: parse, call the use case, render."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from kit.access import DESK, EVERYONE, HEALTH, POINT_STAFF, access
+from kit.caller import Caller
 from kit.errors import DomainError
+from kit.privacy import redact_text
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
@@ -189,6 +193,17 @@ class Checkout(MethodView):
             return visits().check_out(session, str(visit_id), body.get("early_leave_reason"), caller(), utcnow())
 
 
+def incident_view(incident: Any, who: Caller) -> dict:
+    """An incident, with a phone or ID number typed into its description or note masked
+    for a caller who may not see personal data."""
+    view = dict(incident._mapping if hasattr(incident, "_mapping") else incident)
+    if not who.sees_personal_data:
+        for key in ("description", "note", "outcome_note"):
+            if isinstance(view.get(key), str):
+                view[key] = redact_text(view[key])
+    return view
+
+
 @visits_bp.route("/<uuid:visit_id>/incidents")
 class Incidents(MethodView):
     @access(POINT_STAFF, "visits:write")
@@ -196,7 +211,8 @@ class Incidents(MethodView):
     @visits_bp.response(201, IncidentOut)
     def post(self, body, visit_id):
         with transaction() as session:
-            return visits().report_incident(session, str(visit_id), body, caller(), utcnow())
+            who = caller()
+            return incident_view(visits().report_incident(session, str(visit_id), body, who, utcnow()), who)
 
 
 @incidents_bp.route("/<uuid:incident_id>")
@@ -205,7 +221,8 @@ class IncidentOne(MethodView):
     @incidents_bp.response(200, IncidentOut)
     def get(self, incident_id):
         with transaction() as session:
-            return visits().incident(session, str(incident_id), caller())._mapping
+            who = caller()
+            return incident_view(visits().incident(session, str(incident_id), who), who)
 
 
 @incidents_bp.route("/<uuid:incident_id>/outcome")
@@ -215,8 +232,9 @@ class IncidentOutcome(MethodView):
     @incidents_bp.response(200, IncidentOut)
     def post(self, body, incident_id):
         with transaction() as session:
-            return visits().close_incident(session, str(incident_id), body["outcome"], body["note"], caller(),
-                                           utcnow())
+            who = caller()
+            return incident_view(visits().close_incident(session, str(incident_id), body["outcome"], body["note"], who,
+                                                         utcnow()), who)
 
 
 plans_bp = Blueprint("follow_up_plans", __name__, url_prefix="/follow-up-plans", description="Follow-up programmes (随访)")

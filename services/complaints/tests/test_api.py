@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -404,6 +405,17 @@ def test_the_complainants_phone_is_masked_unless_personal_data_may_be_seen(clien
     assert client.get(url, headers=AGENT).get_json()["complainant"] == {"name": "李先生", "phone": "138****1111"}
     assert client.get(url, headers=POINT_ADMIN).get_json()["complainant"]["phone"] == "13800001111"
     assert client.get("/complaints", headers=AGENT).get_json()["items"][0]["complainant"]["phone"] == "138****1111"
+
+
+def test_a_phone_or_id_number_typed_into_the_text_is_masked_for_masked_roles(client):
+    url = new(client, content="师傅态度差，请回电13911112222，身份证330106195001011234")
+    step(client, url, "escalate", {"reason": "家属电话13911112222"})
+    agent_view = client.get(url, headers=AGENT).get_json()
+    assert "13911112222" not in json.dumps(agent_view, ensure_ascii=False)
+    assert "139****2222" in agent_view["content"] and "330106195001011234" not in agent_view["content"]
+    listed = client.get("/complaints", headers=AGENT).get_data(as_text=True)
+    assert "13911112222" not in listed and "330106195001011234" not in listed
+    assert "13911112222" in client.get(url, headers=POINT_ADMIN).get_json()["content"]
 
 
 # --- misconduct --------------------------------------------------------------------------------

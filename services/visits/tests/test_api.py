@@ -202,6 +202,20 @@ def test_serious_incident_is_reported_as_urgent(client, reg, svc):
     assert closed.get_json()["outcome"] == "first_aid"
 
 
+def test_a_phone_typed_into_an_incident_is_masked_for_staff_who_may_not_see_it(client, reg):
+    point = reg.point()
+    reg.elder(point, "CARD0019")
+    url = "/visits/" + client.post("/visits", json={"citizen_card_no": "CARD0019", "service_point_id": point},
+                                   headers=ADMIN).get_json()["id"]
+    assistant = caller("bathing_assistant", user="u-ba", point=point)
+    reported = client.post(f"{url}/incidents", json={"kind": "fall", "severity": "minor",
+                                                     "description": "滑倒，联系家属13911112222"}, headers=assistant)
+    assert reported.status_code == 201 and reported.get_json()["description"] == "滑倒，联系家属139****2222"
+    incident = f"/incidents/{reported.get_json()['id']}"
+    assert client.get(incident, headers=assistant).get_json()["description"] == "滑倒，联系家属139****2222"
+    assert client.get(incident, headers=ADMIN).get_json()["description"] == "滑倒，联系家属13911112222"
+
+
 def tomorrow_at(hour: int) -> str:
     tz = ZoneInfo("Asia/Shanghai")
     return (datetime.now(tz) + timedelta(days=1)).replace(hour=hour, minute=0, second=0, microsecond=0).isoformat()
