@@ -44,6 +44,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP) system-deps
 	$(PY) -m bench.gateway
+	$(PY) -m bench.identity
 	$(PY) -m bench.events
 	$(PY) -m bench.checkin_flow
 	$(PY) -m bench.pipeline_latency

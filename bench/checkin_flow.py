@@ -22,8 +22,9 @@ import urllib.parse
 import uuid
 from dataclasses import dataclass, field
 
-from bench.common import percentiles, report
+from bench.common import identity_headers, percentiles, report
 from bench.stack import SCREENING, Suite, load_average, make_bathers, make_point, running_suite, wait_quiet
+from kit.caller import Caller
 
 SECONDS = float(os.environ.get("ZHUYU_BENCH_SECONDS", "15"))
 LEVELS = (1, 4, 16)
@@ -34,11 +35,12 @@ STEPS = ("check-in", "screening", "bath", "rest", "checkout")
 @dataclass
 class Target:
     """Where the calls go: the gateway (`/api/v1`, bearer token) or the visits service
-    itself (no prefix, the caller in the `X-Zhuyu-*` headers the gateway forwards)."""
+    itself (no prefix, each request with the identity the gateway would mint for it)."""
     name: str
     base_url: str
     prefix: str
     headers: dict
+    who: Caller | None = None
 
 
 @dataclass
@@ -53,9 +55,8 @@ class Flow:
 
 def targets(suite: Suite) -> list[Target]:
     claims = json.loads(base64.urlsafe_b64decode(suite.token.split(".")[1] + "=="))
-    identity = {"X-Zhuyu-User": claims["sub"], "X-Zhuyu-Role": claims["role"]}
     return [Target("gateway", suite.running.gateway, "/api/v1", dict(suite.auth)),
-            Target("direct", suite.service_url("visits"), "", identity)]
+            Target("direct", suite.service_url("visits"), "", {}, Caller(claims["sub"], claims["role"], None, None))]
 
 
 def client(target: Target, flow: Flow, cards: list[str], stop_at: float) -> None:
@@ -65,9 +66,12 @@ def client(target: Target, flow: Flow, cards: list[str], stop_at: float) -> None
     done = 0
 
     def call(step: str, path: str, body: dict, expect: int) -> dict:
+        data = json.dumps(body).encode()
         headers = target.headers | {"Content-Type": "application/json", "X-Request-ID": uuid.uuid4().hex}
+        if target.who is not None:  # straight to the service: the gateway's identity, minted as it would
+            headers |= identity_headers("visits", "POST", path, data, target.who)
         started = time.perf_counter()
-        conn.request("POST", target.prefix + path, body=json.dumps(body), headers=headers)
+        conn.request("POST", target.prefix + path, body=data, headers=headers)
         response = conn.getresponse()
         data = response.read()
         local[step].append((time.perf_counter() - started) * 1000)

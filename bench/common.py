@@ -7,9 +7,12 @@ import os
 import statistics
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
-from kit import broker, redis_node
+from kit import broker, identity, redis_node
+from kit.caller import Caller
+from kit.settings import identity_secret
 from testkit.pg import Cluster
 
 
@@ -83,3 +86,17 @@ class Timer:
 
     def __exit__(self, *exc):
         self.seconds = time.perf_counter() - self.start
+
+
+BENCH_ADMIN = Caller("bench", "admin", None, None)
+
+
+def identity_headers(audience: str, method: str, path: str, body: bytes = b"", who: Caller = BENCH_ADMIN) -> dict:
+    """The headers of one request sent straight to a service: the identity the gateway
+    would mint for it (`kit.identity`, with the secret of this run's var dir or
+    environment) and its request id. `path` may carry a query; plain ASCII is sent as is."""
+    request_id = uuid.uuid4().hex
+    raw_path, _, query = path.partition("?")
+    token = identity.mint(identity_secret(), who, audience=audience, method=method,
+                          target=identity.target(raw_path, query), request_id=request_id, body=body)
+    return {identity.HEADER: token, "X-Request-ID": request_id}

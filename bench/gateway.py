@@ -9,14 +9,16 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
-from bench.common import percentiles, private_broker, private_redis, report
+from bench.common import identity_headers, percentiles, private_broker, private_redis, report
 from kit.broker import free_port
 
 N = int(os.environ.get("ZHUYU_BENCH_REQUESTS", "3000"))
@@ -50,7 +52,9 @@ def wait_http(port: int, path: str, timeout: float = 60) -> None:
     raise TimeoutError(f"port {port} did not answer")
 
 
-def run(port: int, path: str, headers: dict, clients: int, total: int) -> tuple[float, list[float]]:
+def run(port: int, path: str, headers: dict | Callable[[], dict], clients: int,
+        total: int) -> tuple[float, list[float]]:
+    """`headers`, or a function giving each request's (a direct call's minted identity)."""
     samples: list[float] = []
     lock = threading.Lock()
     per_client = total // clients
@@ -59,8 +63,9 @@ def run(port: int, path: str, headers: dict, clients: int, total: int) -> tuple[
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         local = []
         for _ in range(per_client):
+            sent = headers() if callable(headers) else headers
             started = time.perf_counter()
-            conn.request("GET", path, headers=headers)
+            conn.request("GET", path, headers=sent)
             response = conn.getresponse()
             response.read()
             assert response.status == 200, response.status
@@ -81,6 +86,7 @@ def main() -> None:
     given_store = os.environ.get("ZHUYU_RATE_LIMIT_STORAGE_URI")  # e.g. memory://, to compare with a single process
     with private_broker() as url, private_redis() as redis_url, tempfile.TemporaryDirectory() as var:
         service_port, gateway_port = free_port(), free_port()
+        os.environ.setdefault("ZHUYU_IDENTITY_SECRET", secrets.token_urlsafe(48))  # the servers' and ours
         env = dict(os.environ, AMQP_URL=url, ZHUYU_VAR_DIR=var, REGISTRATION_PORT=str(service_port),
                    REGISTRATION_URL=f"http://127.0.0.1:{service_port}", GATEWAY_PORT=str(gateway_port),
                    ZHUYU_ADMIN_PASSWORD="bench-admin-password", ZHUYU_LOG_LEVEL="WARNING",
@@ -103,10 +109,11 @@ def main() -> None:
                                           "rest_seats": 2, "opening_hours": {}, "safety_reminders": []}))
             point = json.loads(conn.getresponse().read())["id"]
             rows = []
+            direct_headers = lambda: identity_headers("registration", "GET", f"/service-points/{point}")  # noqa: E731
             for clients in (1, 16):
-                run(service_port, f"/service-points/{point}", {}, clients, 200)  # warm up
+                run(service_port, f"/service-points/{point}", direct_headers, clients, 200)  # warm up
                 run(gateway_port, f"/api/v1/service-points/{point}", auth, clients, 200)
-                direct_rate, direct = run(service_port, f"/service-points/{point}", {}, clients, N)
+                direct_rate, direct = run(service_port, f"/service-points/{point}", direct_headers, clients, N)
                 cpu_before = cpu_seconds(servers[1].pid)
                 via_rate, via = run(gateway_port, f"/api/v1/service-points/{point}", auth, clients, N)
                 gateway_cpu_ms = (cpu_seconds(servers[1].pid) - cpu_before) * 1000 / len(via)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import secrets
 import sys
 import tempfile
 import threading
@@ -77,6 +78,8 @@ def running_suite(extra_env: dict[str, str] | None = None):
     PostgreSQL stores; the gateway's rate limit is raised so it never throttles the load."""
     with private_broker() as amqp_url, private_postgres() as pg, tempfile.TemporaryDirectory(prefix="zhuyu-bench-") as tmp:
         var = Path(tmp) / "var"
+        # One identity secret for the suite and this process (benches that call a service directly).
+        os.environ.setdefault("ZHUYU_IDENTITY_SECRET", secrets.token_urlsafe(48))
         urls = {name: pg.create_database(f"bench_{name}") for name in [*registry.SERVICES, "gateway"]}
         env = dict(os.environ, AMQP_URL=amqp_url, ZHUYU_VAR_DIR=str(var), ZHUYU_ADMIN_PASSWORD=ADMIN_PASSWORD,
                    GATEWAY_PORT=str(free_port()), GATEWAY_DATABASE_URL=urls["gateway"], ZHUYU_LOG_LEVEL="WARNING",

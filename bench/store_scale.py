@@ -31,7 +31,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench.common import Timer, percentiles, private_broker, private_postgres, report
+from bench.common import Timer, identity_headers, percentiles, private_broker, private_postgres, report
 from bench.gateway import wait_http
 from bench.stack import cpu_ms, load_average
 from kit import registry
@@ -44,7 +44,6 @@ from services.registration.domain import id_check_digit
 ROWS = int(os.environ.get("ZHUYU_BENCH_ROWS", "1000000"))
 POINTS = 10
 CARD_TARGET_MS, REPORT_TARGET_MS = 20, 2000
-IDENTITY = {"X-Zhuyu-User": "bench", "X-Zhuyu-Role": "admin"}
 
 
 def sql_array(values) -> str:
@@ -133,6 +132,7 @@ FROM complaints
         conn.execute("VACUUM ANALYZE deadlines")
 
 
+SERVICE_OF_PORT: dict[int, str] = {}  # port → the service listening there
 SERVER_PIDS: dict[int, int] = {}  # port → the pid of the gunicorn master serving it
 CPU_MS: list[float] = []  # the last timed() run's server CPU per call
 
@@ -145,7 +145,7 @@ def timed(port: int, paths: list[str], expect: int = 200) -> tuple[list[float], 
     cpu_before = cpu_ms(SERVER_PIDS[port])
     for path in paths:
         started = time.perf_counter()
-        conn.request("GET", path, headers=IDENTITY)
+        conn.request("GET", path, headers=identity_headers(SERVICE_OF_PORT[port], "GET", path))
         response = conn.getresponse()
         body = response.read()
         samples.append((time.perf_counter() - started) * 1000)
@@ -171,10 +171,11 @@ def profile(service: str, path: str) -> None:
 
     app = build(service).app()
     client = app.test_client()
-    client.get(path, headers=IDENTITY)  # warm: first-request set-up is not the subject
+    client.get(path, headers=identity_headers(service, "GET", path))  # warm: first-request set-up is not the subject
+    headers = identity_headers(service, "GET", path)
     profiler = Profiler(interval=0.001)
     profiler.start()
-    response = client.get(path, headers=IDENTITY)
+    response = client.get(path, headers=headers)
     profiler.stop()
     assert response.status_code == 200, response.status_code
     text = profiler.output_text(unicode=False, color=False, show_all=False)
@@ -194,6 +195,7 @@ def main() -> None:
         names = ("registration", "visits", "complaints")
         urls = {name: pg.create_database(f"bench_{name}") for name in names}
         ports = {name: free_port() for name in names}
+        SERVICE_OF_PORT.update({port: name for name, port in ports.items()})
         env = dict(os.environ, AMQP_URL=amqp_url, ZHUYU_VAR_DIR=var, ZHUYU_LOG_LEVEL="WARNING")
         for name in names:
             env[f"{name.upper()}_DATABASE_URL"] = urls[name]
@@ -238,7 +240,7 @@ def main() -> None:
             conn = http.client.HTTPConnection("127.0.0.1", ports["registration"], timeout=60)
             for _ in range(300):  # walk 300 pages deep along the cursor
                 started = time.perf_counter()
-                conn.request("GET", path, headers=IDENTITY)
+                conn.request("GET", path, headers=identity_headers("registration", "GET", path))
                 page = json.loads(conn.getresponse().read())
                 cursor_pages.append((time.perf_counter() - started) * 1000)
                 path = f"/elders?limit=50&cursor={page['next_cursor']}"

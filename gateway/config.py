@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kit import registry
-from kit.settings import env, generated_secret, service_url, var_dir
+from kit.settings import env, generated_secret, identity_secret, service_url, var_dir
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,8 @@ class Settings:
     port: int
     upstreams: dict[str, str]
     jwt_secret: str
+    identity_secret: str  # signs the identity each forwarded request carries (kit.identity)
+    identity_ttl_seconds: int
     token_ttl_seconds: int
     session_max_hours: float
     admin_password: str | None
@@ -43,6 +45,8 @@ def load() -> Settings:
         port=env.int("GATEWAY_PORT", registry.GATEWAY_PORT),
         upstreams={name: service_url(name, port) for name, port in registry.SERVICES.items()},
         jwt_secret=env.str("ZHUYU_JWT_SECRET", None) or generated_secret("jwt-secret"),
+        identity_secret=identity_secret(),
+        identity_ttl_seconds=env.int("ZHUYU_IDENTITY_TTL_SECONDS", 30),
         token_ttl_seconds=env.int("ZHUYU_TOKEN_TTL_SECONDS", 3600),
         session_max_hours=env.float("ZHUYU_SESSION_MAX_HOURS", 12.0),
         admin_password=env.str("ZHUYU_ADMIN_PASSWORD", "") or None,

@@ -25,8 +25,8 @@ from gateway.catalogue import Catalogue, Route
 from gateway.config import Settings
 from gateway.limits import Decision, RateLimits
 from gateway.proxy import DROP_RESPONSE, UpstreamUnavailable, Upstreams
-from kit import context, metrics, tracing
-from kit.caller import Caller, forwarded
+from kit import context, identity, metrics, tracing
+from kit.caller import Caller
 from kit.db import Store
 from kit.web import problem_document
 
@@ -343,19 +343,20 @@ class Front:
         service, path = route.service, route.path
         if principal is not None and not permissions.permits(route.entry, principal.role, principal.scopes):
             return self._problem(start_response, 403, "FORBIDDEN", "Your role or key may not do this.")
-        headers = {name: environ[key] for key, name in FORWARD.items() if environ.get(key)}
-        headers["X-Request-ID"] = context.request_id.get() or ""
-        headers["traceparent"] = context.traceparent.get() or ""
-        if principal is not None:
-            headers.update(forwarded(Caller(principal.user_id, principal.role, principal.service_point_id,
-                                            principal.staff_id, principal.scopes)))
-        query = environ.get("QUERY_STRING")
-        target = path + ("?" + query if query else "")
         body = None
         if method in BODY_METHODS:
             body = self._read_body(environ)
             if body is None:
                 return self._problem(start_response, 413, "PAYLOAD_TOO_LARGE", "The body is too large.")
+        request_id = context.request_id.get() or ""
+        headers = {name: environ[key] for key, name in FORWARD.items() if environ.get(key)}
+        headers["X-Request-ID"] = request_id
+        headers["traceparent"] = context.traceparent.get() or ""
+        # The one target this request is sent to and its identity is signed for.
+        target = identity.target(path, environ.get("QUERY_STRING", ""))
+        headers[identity.HEADER] = identity.mint(
+            self.settings.identity_secret, caller_of(principal), audience=service, method=method, target=target,
+            request_id=request_id, body=body, ttl=self.settings.identity_ttl_seconds)
         owner, key, answer = self._claim(environ, start_response, principal, target, body or b"")
         if answer is not None:
             return answer
@@ -391,6 +392,13 @@ class Front:
         elif path in _OWN_ROUTES:
             return path
         return "other"
+
+
+def caller_of(principal: auth.Principal | None) -> Caller:
+    """The caller a service is told of: the user or API key, or nobody (a survey link)."""
+    if principal is None:
+        return Caller(None, None, None, None)
+    return Caller(principal.user_id, principal.role, principal.service_point_id, principal.staff_id, principal.scopes)
 
 
 _OWN_ROUTES = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/me", "/api/v1/health",

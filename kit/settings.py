@@ -47,6 +47,13 @@ def generated_secret(name: str) -> str:
     raise RuntimeError(f"{path} is empty")
 
 
+def identity_secret() -> str:
+    """The key the gateway signs each forwarded request's identity with and every service
+    verifies it with (`kit.identity`): `ZHUYU_IDENTITY_SECRET`, else one generated under the
+    var dir, which every process of one `zhuyu run` shares."""
+    return env.str("ZHUYU_IDENTITY_SECRET", None) or generated_secret("identity-secret")
+
+
 def timezone_name() -> str:
     """The deployment's local time zone (`ZHUYU_TIMEZONE`): days, opening hours, quiet hours."""
     return env.str("ZHUYU_TIMEZONE", "Asia/Shanghai")

@@ -14,32 +14,64 @@ from flask_smorest import Api, Blueprint
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
-from kit import access, bus, context, jsonbody, metrics, tracing
+from kit import access, bus, context, identity, jsonbody, metrics, tracing
 from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
 from kit.errors import DomainError, Forbidden, Invalid, NotFound
+from kit.settings import identity_secret
 
 log = logging.getLogger("kit.web")
 
 PROBLEM = "application/problem+json"
 T = TypeVar("T")
+# What a service answers without an identity: probes, metrics (by address) and its OpenAPI
+# document (the gateway's table is built from it); none holds a person's data.
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/openapi.json"})
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 # --- What an endpoint reaches: the caller, the use cases, a unit of work ----------------
 
 def caller() -> Caller:
-    """Who is calling, as the gateway vouches for it in the `X-Zhuyu-*` headers; a request
-    with no such headers comes from inside the suite (another service, an operator's
-    command) and sees all points."""
-    headers = request.headers
-    scopes = headers.get("X-Zhuyu-Scopes")
-    return Caller(
-        user_id=headers.get("X-Zhuyu-User") or None,
-        role=headers.get("X-Zhuyu-Role") or None,
-        service_point_id=headers.get("X-Zhuyu-Point") or None,
-        staff_id=headers.get("X-Zhuyu-Staff") or None,
-        scopes=frozenset(scopes.split()) if scopes else frozenset(),
-    )
+    """Who is calling, as the gateway (or another part of the suite) vouched for it in the
+    request's verified identity (`kit.identity`)."""
+    return g.caller
+
+
+class Identities:
+    """Verifies each request's identity for the service `audience`; the secret is read
+    when the first request comes (an app built only for its document never needs it)."""
+
+    def __init__(self, audience: str):
+        self.audience = audience
+        self._secret: str | None = None
+
+    @property
+    def secret(self) -> str:
+        if self._secret is None:
+            self._secret = identity_secret()
+        return self._secret
+
+    def of_request(self) -> Caller:
+        """The caller of the current request; raises identity.Unverified."""
+        environ = request.environ
+        return identity.verify(
+            request.headers.get(identity.HEADER), self.secret, audience=self.audience, method=request.method,
+            target=identity.target(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")),
+            request_id=request.headers.get("X-Request-ID", ""),
+            body=request.get_data(cache=True) if request.method in BODY_METHODS else b"")
+
+
+def declared_access() -> access.Access | None:
+    """The access the matched operation declares (None: no route matched, or nothing declared)."""
+    rule = request.url_rule
+    if rule is None:
+        return None
+    view = current_app.view_functions.get(rule.endpoint)
+    view_class = getattr(view, "view_class", None)
+    method = "get" if request.method == "HEAD" else request.method.lower()
+    func = getattr(view_class, method, None) if view_class else view
+    return access.declared(func) if func is not None else None
 
 
 def use_cases(kind: type[T]) -> T:
@@ -191,6 +223,7 @@ def create_app(
         raise RuntimeError(f"{name}: no access declared for {', '.join(missing)} (kit.access)")
     app.extensions["zhuyu.store"] = store
     app.extensions["zhuyu.use_cases"] = use_cases
+    identities = app.extensions["zhuyu.identities"] = Identities(name)
 
     @app.before_request
     def _ids() -> None:
@@ -199,11 +232,34 @@ def create_app(
         context.request_id.set(rid)
         context.correlation_id.set(context.clean_id(request.headers.get("X-Correlation-ID") or rid))
         context.traceparent.set(context.clean_traceparent(request.headers.get("traceparent")))
-        context.actor.set(request.headers.get("X-Zhuyu-User") or None)
+        context.actor.set(None)
         if tracing.enabled():
             route = request.url_rule.rule if request.url_rule is not None else "unmatched"
             g.span = tracing.start(f"{request.method} {route}", tracing.SERVER,
                                    {"http.request.method": request.method, "http.route": route})
+
+    @app.before_request
+    def _identify() -> Response | None:
+        """No request reaches an operation without the gateway's identity for it, nor one
+        its caller may not make: the operation's declared access is enforced here too."""
+        g.caller = None
+        if request.path in OPEN_PATHS:
+            return None
+        try:
+            who = identities.of_request()
+        except identity.Unverified as refused:
+            log.warning("identity refused", extra={"reason": str(refused)})
+            return problem(401, "UNAUTHORIZED", "This service answers only requests the gateway vouches for.")
+        g.caller = who
+        context.actor.set(who.user_id)
+        if request.url_rule is None:
+            return None  # 404 or 405, as routing decided
+        declared = declared_access()
+        if declared is not None and declared.admits(who):
+            return None
+        if who.kind == "anonymous":
+            return problem(401, "UNAUTHORIZED", "A bearer token or an API key is required.")
+        return problem(403, "FORBIDDEN", "Your role or key may not do this.")
 
     app.before_request(refuse_unreadable_json)
     measure = metrics.instruments()
@@ -221,11 +277,12 @@ def create_app(
             method = metrics.method_label(request.method)
             measure.http_requests.labels(name, method, route, str(response.status_code)).inc()
             measure.http_latency.labels(name, method, route).observe(elapsed)
+            who = g.get("caller")
             trail.info("request", extra={
                 "request_id": context.request_id.get(), "method": request.method, "route": route,
                 "status": response.status_code, "duration_ms": round(elapsed * 1000, 2),
-                "user": request.headers.get("X-Zhuyu-User"), "role": request.headers.get("X-Zhuyu-Role"),
-                "point": request.headers.get("X-Zhuyu-Point")})
+                "user": who.user_id if who else None, "role": who.role if who else None,
+                "point": who.service_point_id if who else None})
         return response
 
     @app.get("/metrics")

@@ -11,10 +11,15 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import flask
 import pytest
 
 from kit import broker, redis_node
 from testkit.pg import Cluster
+from tests.callers import IdentityClient
+
+# Every app's test client sends the identity the gateway would mint for each request.
+flask.Flask.test_client_class = IdentityClient
 
 DATABASES = [name.strip() for name in os.environ.get("ZHUYU_TEST_DATABASES", "sqlite,postgresql").split(",") if name.strip()]
 

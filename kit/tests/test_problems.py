@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from kit.access import access
 from kit.errors import DomainError, Forbidden, Invalid, NotFound
 from kit.web import create_app
+from tests.callers import ADMIN
 
 RAISED = {
     "not-found": NotFound("elder", "e-1"),
@@ -34,11 +35,11 @@ def client():
 @pytest.mark.parametrize("kind,status,code", [("not-found", 404, "NOT_FOUND"), ("invalid", 422, "VALIDATION_FAILED"),
                                               ("forbidden", 403, "FORBIDDEN"), ("refused", 409, "REMINDERS_MISSING")])
 def test_each_kind_of_refusal_has_its_status_and_the_contracts_code(client, kind, status, code):
-    response = client.get(f"/errors/{kind}")
+    response = client.get(f"/errors/{kind}", headers=ADMIN)
     assert (response.status_code, response.mimetype) == (status, "application/problem+json")
     assert response.get_json()["code"] == code and response.get_json()["detail"] == RAISED[kind].detail
 
 
 def test_fields_by_name_and_facts_a_refusal_names_reach_the_body(client):
-    assert client.get("/errors/invalid").get_json()["errors"] == {"slot_start": ["The slot has already started."]}
-    assert client.get("/errors/refused").get_json()["missing"] == ["call_for_help"]
+    assert client.get("/errors/invalid", headers=ADMIN).get_json()["errors"] == {"slot_start": ["The slot has already started."]}
+    assert client.get("/errors/refused", headers=ADMIN).get_json()["missing"] == ["call_for_help"]

@@ -15,6 +15,7 @@ from kit.access import EVERYONE, access
 from kit.db import Store
 from kit.logs import JsonFormatter
 from kit.web import create_app
+from tests.callers import ADMIN
 
 
 class NoteIn(ma.Schema):
@@ -50,7 +51,7 @@ def nested(depth: int) -> str:
     '{"text": ',
 ])
 def test_a_body_that_cannot_be_read_is_400_malformed_request(client, body):
-    response = client.post("/notes/n1", data=body, headers={"Content-Type": "application/json"})
+    response = client.post("/notes/n1", data=body, headers=ADMIN | {"Content-Type": "application/json"})
     assert response.status_code == 400, response.get_data(as_text=True)[:300]
     assert response.mimetype == "application/problem+json"
     assert response.get_json()["code"] == "MALFORMED_REQUEST"
@@ -58,12 +59,12 @@ def test_a_body_that_cannot_be_read_is_400_malformed_request(client, body):
 
 def test_pairs_of_surrogates_and_reasonable_nesting_are_read(client):
     body = '{"text": "\\ud83d\\ude00 老人", "extra": ' + "[" * 20 + "]" * 20 + "}"
-    response = client.post("/notes/n1", data=body, headers={"Content-Type": "application/json"})
+    response = client.post("/notes/n1", data=body, headers=ADMIN | {"Content-Type": "application/json"})
     assert response.status_code == 200 and response.get_json()["text"] == "😀 老人"
 
 
 def test_media_types_are_case_insensitive(client):
-    response = client.post("/notes/n1", data=json.dumps({"text": "x"}), headers={"Content-Type": "APPLICATION/JSON"})
+    response = client.post("/notes/n1", data=json.dumps({"text": "x"}), headers=ADMIN | {"Content-Type": "APPLICATION/JSON"})
     assert response.status_code == 200
 
 

@@ -12,7 +12,7 @@ from flask_smorest import Blueprint
 from kit.access import DESK, access
 from kit.caller import Caller
 from kit.errors import Invalid, NotFound
-from kit.privacy import mask_phone
+from kit.privacy import mask_phone, redact_text
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.complaints import domain
@@ -56,10 +56,21 @@ def complaints() -> Complaints:
     return use_cases(Complaints)
 
 
+# Free text in a complaint and its history where a phone or ID number may be typed in.
+FREE_TEXT = ("content", "note", "resolution", "reason", "reason_open", "reply")
+
+
+def _masked_text(entry: dict) -> dict:
+    return {k: redact_text(v) if k in FREE_TEXT and isinstance(v, str) else v for k, v in entry.items()}
+
+
 def render(session, row: Any, who: Caller) -> dict:
     view = complaints().view(session, row)
     if not who.sees_personal_data:
         view["complainant"] = dict(view["complainant"], phone=mask_phone(view["complainant"].get("phone")))
+        view = _masked_text(view)
+        if isinstance(view.get("history"), list):
+            view["history"] = [_masked_text(h) for h in view["history"]]
     return view
 
 
@@ -71,7 +82,7 @@ class ComplaintList(MethodView):
     def post(self, body):
         """Record a complaint, suggestion, consultation or praise (客户投诉处理单)."""
         who = caller()
-        who.check_point(str(body["service_point_id"]))
+        who.check_own_point(body["service_point_id"])
         with transaction() as session:
             return render(session, complaints().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
 

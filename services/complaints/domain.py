@@ -273,9 +273,13 @@ def action_of(step: str, status: str, payload: dict) -> str:
 
 
 def check_assignee(known: bool, assignee_point: str | None, complaint_point: str) -> None:
-    """An owner works at the complaint's point or at the desk (no point); staff not known
-    here yet are accepted, since the staff read model may lag behind registration."""
-    if known and assignee_point not in (None, complaint_point):
+    """A staff member named on a complaint (its owner, the subject of a misconduct record)
+    works at the complaint's point or at the desk (no point). An id that names no staff
+    member known here is refused, never stored (a member just created is known as soon as
+    registration's event arrives)."""
+    if not known:
+        raise Invalid({"staff_id": ["No such staff member."]}, "No such staff member.")
+    if assignee_point not in (None, complaint_point):
         raise Invalid({"staff_id": ["This staff member works at another service point."]},
                       "This staff member works at another service point.")
 

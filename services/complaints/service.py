@@ -99,7 +99,7 @@ class Complaints:
     def owned(self, session: Session, complaint_id: str, who: Caller, lock: bool = False) -> Any:
         """A complaint the caller may see: its point's, or any for a caller bound to none."""
         row = self.get(session, complaint_id, lock)
-        who.check_point(row.service_point_id)
+        who.check_point(row.service_point_id, "complaint", complaint_id)
         return row
 
     @staticmethod
@@ -390,6 +390,7 @@ class Complaints:
         """A verified staff-misconduct complaint is recorded against the staff member."""
         row = self.owned(session, complaint_id, who, lock=True)
         actor, actor_staff = who.user_id, who.staff_id
+        self._check_assignee(session, staff_id, row.service_point_id)  # a staff member of the complaint's point
         domain.check_misconduct(row.category, already_recorded=session.execute(
             sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
                                              misconduct.c.staff_id == staff_id)).first() is not None)
@@ -510,7 +511,7 @@ class Complaints:
                       who: Caller, now: datetime) -> Any:
         """A satisfaction evaluation of a visit or a complaint the caller may see."""
         point_id = self._subject_point(session, subject_type, subject_id)
-        who.check_point(point_id)
+        who.check_point(point_id, subject_type, subject_id)
         return self._submit(session, subject_type, subject_id, point_id, score, comment, now)
 
     def _submit(self, session: Session, subject_type: str, subject_id: str, point_id: str, score: int,
@@ -545,9 +546,8 @@ class Complaints:
         if fields.get("complaint_id"):
             point = session.execute(sa.select(complaints.c.service_point_id).where(
                 complaints.c.id == str(fields["complaint_id"]))).scalar()
-            if point is None:
+            if point is None or not who.sees(point):  # another point's is no complaint to this caller
                 raise Invalid({"complaint_id": ["No such complaint."]}, "No such complaint.")
-            who.check_point(point)
         values = {k: _plain(v) for k, v in fields.items()}
         call_id = str(uuid.uuid4())
         session.execute(calls.insert().values(id=call_id, created_at=now, caller_digits=digits(fields["caller"]),

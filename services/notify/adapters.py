@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import smtplib
 import socket
+import time
 from email.message import EmailMessage
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 import urllib3
@@ -97,23 +99,51 @@ class SmtpProvider:
 
 
 class WebhookProvider:
-    """POSTs the structured CloudEvent, signed `X-Zhuyu-Signature: sha256=<hex>`."""
+    """POSTs the structured CloudEvent with `X-Zhuyu-Timestamp` (Unix seconds) and
+    `X-Zhuyu-Signature: sha256=HMAC(secret, timestamp + "." + body)`. The host is resolved
+    at each delivery, every address it gives is checked (`domain.is_private_address`,
+    unless private addresses are allowed) and the connection goes to that checked address,
+    so a name that changes its answer between the check and the connection gains nothing."""
 
-    def __init__(self, store: Store, http: urllib3.PoolManager):
+    def __init__(self, store: Store, settings: Settings, resolver: Callable[[str], set[str]],
+                 clock: Callable[[], float] = time.time):
         self.store = store
-        self.http = http
+        self.settings = settings
+        self.resolver = resolver
+        self.clock = clock
 
     def send(self, notification: Any) -> None:
         with self.store.begin() as session:
             hook = session.execute(sa.select(webhooks).where(webhooks.c.id == notification.recipient_id)).first()
         if hook is None or not hook.active:
             raise DeliveryFailed("the webhook is disabled or gone")
+        url = urlsplit(hook.url)
+        host = url.hostname or ""
+        addresses = sorted(self.resolver(host))
+        if not addresses:
+            raise DeliveryFailed("the host does not resolve")
+        if not self.settings.webhook_allow_private and (
+                domain.is_private_address(host) or any(domain.is_private_address(a) for a in addresses)):
+            raise DeliveryFailed("the host resolves to a private or loopback address")
+        timestamp = str(int(self.clock()))
+        headers = {"Host": url.netloc.rsplit("@", 1)[-1], "Content-Type": "application/cloudevents+json",
+                   "X-Zhuyu-Timestamp": timestamp,
+                   "X-Zhuyu-Signature": domain.sign_delivery(hook.secret.encode(), timestamp, notification.payload)}
+        timeout = urllib3.Timeout(total=self.settings.provider_timeout_seconds)
+        port = url.port or (443 if url.scheme == "https" else 80)
+        if url.scheme == "https":
+            pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
+                addresses[0], port, timeout=timeout, retries=False, server_hostname=host, assert_hostname=host,
+                cert_reqs="CERT_REQUIRED")
+        else:
+            pool = urllib3.HTTPConnectionPool(addresses[0], port, timeout=timeout, retries=False)
+        target = (url.path or "/") + (f"?{url.query}" if url.query else "")
         try:
-            response = self.http.request("POST", hook.url, body=notification.payload, headers={
-                "Content-Type": "application/cloudevents+json",
-                "X-Zhuyu-Signature": domain.sign(hook.secret.encode(), notification.payload)})
+            response = pool.urlopen("POST", target, body=notification.payload, headers=headers, redirect=False)
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             raise DeliveryFailed(f"unreachable: {type(exc).__name__}") from None
+        finally:
+            pool.close()
         if not 200 <= response.status < 300:
             raise DeliveryFailed(f"answered {response.status}")
 
@@ -124,7 +154,7 @@ def providers_for(settings: Settings, store: Store) -> dict[str, Provider]:
     sink = SinkProvider(store)
     sms = HttpSmsProvider(settings, http) if settings.sms_provider == "http" else sink
     providers: dict[str, Provider] = {"sms": sms, "voice": sink, "inbox": InboxProvider(),
-                                      "webhook": WebhookProvider(store, http)}
+                                      "webhook": WebhookProvider(store, settings, resolve)}
     if settings.smtp_host:
         providers["email"] = SmtpProvider(settings)
     return providers

@@ -1,6 +1,7 @@
 """Notify HTTP API: delivery status, webhook subscriptions, recipients' preferences."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask.views import MethodView
@@ -28,8 +29,13 @@ def notify() -> Notify:
     return use_cases(Notify)
 
 
+# A survey link's token answers the survey: staff see that a link was sent, never the link.
+_SURVEY_TOKEN = re.compile(r"(/survey/)[A-Za-z0-9_-]+")
+
+
 def render(row: Any) -> dict:
     view = dict(row._mapping)
+    view["body"] = _SURVEY_TOKEN.sub(r"\1…", row.body)
     if row.channel == "email":
         masked = mask_email(row.address)
     elif row.channel in ("inbox", "webhook"):
@@ -49,7 +55,7 @@ class Notifications(MethodView):
     @blp.response(200, NotificationPage)
     def get(self, args):
         with transaction() as session:
-            rows, cursor = notify().notification_list(session, args, args["limit"], args["cursor"])
+            rows, cursor = notify().notification_list(session, args, args["limit"], args["cursor"], caller())
         return {"items": [render(r) for r in rows], "next_cursor": cursor}
 
 
@@ -59,7 +65,7 @@ class Notification(MethodView):
     @blp.response(200, NotificationOut)
     def get(self, notification_id):
         with transaction() as session:
-            return render(notify().notification(session, str(notification_id)))
+            return render(notify().notification(session, str(notification_id), caller()))
 
 
 @hooks.route("")
@@ -69,7 +75,7 @@ class Webhooks(MethodView):
     @hooks.response(201, WebhookCreated)
     def post(self, body):
         # The only time the secret is shown.
-        return notify().create_webhook(transaction, body["url"], body["event_types"], caller().user_id, utcnow())
+        return notify().create_webhook(transaction, body["url"], body["event_types"], caller(), utcnow())
 
 
 @hooks.route("/<uuid:webhook_id>")
@@ -78,7 +84,7 @@ class Webhook(MethodView):
     @hooks.response(200, WebhookView)
     def get(self, webhook_id):
         with transaction() as session:
-            return notify().webhook(session, str(webhook_id))._mapping
+            return notify().webhook(session, str(webhook_id), caller())._mapping
 
 
 @recipients.route("/<string:recipient_id>/preferences")
@@ -88,7 +94,7 @@ class Preferences(MethodView):
     @recipients.response(200, PreferencesOut)
     def put(self, body, recipient_id):
         with transaction() as session:
-            return notify().set_preferences(session, recipient_id, body["channels"], body["opt_out"], utcnow())
+            return notify().set_preferences(session, recipient_id, body["channels"], body["opt_out"], caller(), utcnow())
 
 
 blueprints = [blp, hooks, recipients]

@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from kit.privacy import redact_text
+
 NAMESPACE = uuid.UUID("6f1d7a52-3c1e-4d84-9a57-6a3c2f0b9e11")
 CHANNELS = ("sms", "voice", "email", "inbox", "webhook")
 FAMILY = frozenset({"elder", "emergency_contact"})
@@ -218,12 +220,38 @@ def verify(secret: bytes, body: bytes, signature: str) -> bool:
     return hmac.compare_digest(sign(secret, body), signature)
 
 
+def sign_delivery(secret: bytes, timestamp: str, body: bytes) -> str:
+    """A webhook delivery's signature: `sha256=HMAC(secret, timestamp + "." + body)`, so a
+    captured delivery cannot be replayed as a new one (the receiver checks the timestamp)."""
+    return sign(secret, timestamp.encode() + b"." + body)
+
+
+def verify_delivery(secret: bytes, timestamp: str, body: bytes, signature: str) -> bool:
+    return hmac.compare_digest(sign_delivery(secret, timestamp, body), signature)
+
+
+def hook_receives(hook_point: str | None, event_point: str | None) -> bool:
+    """A subscription bound to a point receives only that point's events; one of no point
+    (the city's) receives all."""
+    return hook_point is None or hook_point == event_point
+
+
 def is_private_address(host: str) -> bool:
+    """Whether a webhook may not be delivered to this host or address: anything that is not
+    a global unicast address (loopback, private, link-local, CGNAT 100.64/10 with the
+    100.100.100.200 metadata address, unique-local, reserved, multicast, the metadata
+    addresses 169.254.169.254 and fd00:ec2::254), in any spelling, including IPv4 mapped
+    into IPv6. A name is judged by the addresses it resolves to; `localhost` always."""
     try:
-        address = ipaddress.ip_address(host)
+        address = ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
     except ValueError:
-        return host in ("localhost",) or host.endswith(".localhost")
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+        name = host.lower().rstrip(".")
+        return name == "localhost" or name.endswith(".localhost")
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour or (address.teredo[1] if address.teredo else None)
+        if embedded is not None:
+            return is_private_address(str(embedded))
+    return not address.is_global or address.is_multicast
 
 
 def booking_reminder_at(slot_start_local: datetime, rules: Rules) -> datetime:
@@ -242,7 +270,26 @@ PERSONAL_KEYS = frozenset({"name", "phone", "id_number", "citizen_card_no", "eme
                            "address", "birth_date", "citizen_card_no_masked"})
 
 
-def webhook_data(data: dict, third_party_sharing: bool) -> dict:
-    """What a subscriber receives of an event: personal data only with the elder's consent
-    to share with third parties."""
-    return data if third_party_sharing else {k: v for k, v in data.items() if k not in PERSONAL_KEYS}
+# Never sent to a subscriber: a survey link's token (it answers the survey) and a
+# complainant's or staff member's data (another person's, never shared on the elder's consent).
+NEVER_SHARED_KEYS = frozenset({"token", "complainant", "email", "supervisor_staff_ids"})
+# Health data: shared only with the elder's consents to health data and to third parties.
+HEALTH_KEYS = frozenset({"chronic_conditions", "latest_assessment_level", "refusal_reasons", "referral_advised",
+                         "screening", "classification", "referral", "emergency", "systolic", "diastolic", "symptoms",
+                         "assessment", "same_gender_assistant", "care_plan", "eligible_for_bathing"})
+# Free text that may hold a phone or ID number typed in: sent with those masked.
+FREE_TEXT_KEYS = frozenset({"description", "content", "note", "comment", "resolution", "reason"})
+
+
+def webhook_data(data: dict, third_party_sharing: bool, health_data: bool = False) -> dict:
+    """What a subscriber receives of an event: never a token or another person's data;
+    personal data only with the elder's consent to share with third parties; health data
+    only with that and the consent to health data; free text with phone and ID numbers
+    masked."""
+    kept = {}
+    for key, value in data.items():
+        if key in NEVER_SHARED_KEYS or (key in PERSONAL_KEYS and not third_party_sharing) or (
+                key in HEALTH_KEYS and not (third_party_sharing and health_data)):
+            continue
+        kept[key] = redact_text(value) if key in FREE_TEXT_KEYS and isinstance(value, str) else value
+    return kept

@@ -57,7 +57,8 @@ webhooks = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("consecutive_failures", sa.Integer, nullable=False),
     sa.Column("disabled_reason", sa.Text),
-    sa.Column("created_by", sa.String(64)),
+    sa.Column("created_by", sa.String(64)),  # the owner: the API key's or user's id
+    sa.Column("service_point_id", sa.String(36)),  # the owner's point: only its events are delivered
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 
@@ -69,6 +70,8 @@ notifications = sa.Table(
     sa.Column("event_type", sa.String(120), nullable=False),
     sa.Column("recipient_type", sa.String(20), nullable=False),
     sa.Column("recipient_id", sa.String(36), nullable=False, index=True),
+    # The point of the event that caused it (its elder's, visit's, complaint's); None: of no point.
+    sa.Column("service_point_id", sa.String(36), index=True),
     sa.Column("address", sa.String(2000), nullable=False),
     sa.Column("channel", sa.String(10), nullable=False),
     sa.Column("urgent", sa.Boolean, nullable=False),

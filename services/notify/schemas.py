@@ -20,6 +20,7 @@ class NotificationOut(ma.Schema):
     id = fields.String()
     event_id = fields.String()
     event_type = fields.String()
+    service_point_id = fields.String(allow_none=True)
     recipient = fields.Nested(Recipient)
     channel = fields.String()
     urgent = fields.Boolean()
@@ -42,6 +43,7 @@ class NotificationArgs(PageArgs):
     event_type = fields.String(validate=validate.Length(1, 120))
     channel = fields.String(validate=validate.OneOf(CHANNELS))
     status = fields.String(validate=validate.OneOf(STATUSES))
+    service_point_id = fields.UUID()  # a caller bound to a point sees its own only
 
 
 class WebhookIn(ma.Schema):
@@ -62,6 +64,7 @@ class WebhookView(ma.Schema):
     active = fields.Boolean()
     consecutive_failures = fields.Integer()
     disabled_reason = fields.String(allow_none=True)
+    service_point_id = fields.String(allow_none=True)  # the owner's point: only its events are sent
     created_at = fields.DateTime()
 
 

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from kit import metrics
 from kit.db import Transaction, one
-from kit.errors import Invalid
+from kit.caller import Caller
+from kit.errors import Invalid, NotFound
 from kit.events import Event
 from kit.outbox import Outbox
 from kit.paging import page
@@ -207,14 +208,18 @@ class Notify:
         body = templates.render(self.templates, planned.template, recipient.language,
                                 self.variables(session, event, recipient))
         session.execute(notifications.insert().values(
-            id=nid, event_id=event.id, event_type=event.type, recipient_type=recipient.type,
+            id=nid, event_id=event.id, event_type=event.type, service_point_id=self.point_of(session, event),
+            recipient_type=recipient.type,
             recipient_id=recipient.id, address=recipient.address, channel=planned.channel, urgent=planned.urgent,
             language=recipient.language, template=template.key, template_version=template.version, body=body,
             status=status, attempts=0, next_attempt_at=when, created_at=now))
 
     def _webhooks(self, session: Session, event: Event, now: datetime) -> None:
+        point = self.point_of(session, event)
         for hook in session.execute(sa.select(webhooks).where(webhooks.c.active)).all():
             if event.type not in hook.event_types and "*" not in hook.event_types:
+                continue
+            if not domain.hook_receives(hook.service_point_id, point):
                 continue
             recipient = Recipient("webhook", hook.id, hook.url)
             nid = domain.notification_id(event.id, recipient, "webhook")
@@ -222,16 +227,28 @@ class Notify:
                 continue
             payload = json.dumps(self.webhook_event(session, event), ensure_ascii=False, separators=(",", ":")).encode()
             session.execute(notifications.insert().values(
-                id=nid, event_id=event.id, event_type=event.type, recipient_type="webhook", recipient_id=hook.id,
+                id=nid, event_id=event.id, event_type=event.type, service_point_id=self.point_of(session, event),
+                recipient_type="webhook", recipient_id=hook.id,
                 address=hook.url, channel="webhook", urgent=False, language="zh-CN", template="cloudevent",
                 template_version=1, body=event.type, payload=payload, status="queued", attempts=0,
                 next_attempt_at=now, created_at=now))
+
+    def point_of(self, session: Session, event: Event) -> str | None:
+        """The point an event is of: the one it names, else its elder's (None: of no point,
+        such as a staff member bound to none)."""
+        named = event.data.get("service_point_id")
+        if named:
+            return str(named)
+        elder = self._elder(session, event.data.get("elder_id"))
+        return elder.service_point_id if elder is not None else None
 
     def webhook_event(self, session: Session, event: Event) -> dict:
         """The structured CloudEvent a subscriber receives."""
         elder_id = event.data.get("elder_id") or (event.subject if event.type.startswith("registration.elder.") else None)
         elder = self._elder(session, elder_id)
-        data = domain.webhook_data(event.data, bool(elder and elder.consents.get("third_party_sharing")))
+        consents = elder.consents if elder is not None else {}
+        data = domain.webhook_data(event.data, bool(consents.get("third_party_sharing")),
+                                   bool(consents.get("health_data")))
         return {"specversion": "1.0", "id": event.id, "source": event.source, "type": event.type, "time": event.time,
                 "subject": event.subject, "datacontenttype": "application/json", "data": data}
 
@@ -323,17 +340,25 @@ class Notify:
             .group_by(notifications.c.channel, notifications.c.status)).all()}
 
     @staticmethod
-    def notification_list(session: Session, filters: dict, limit: int, cursor: str | None) -> tuple[list, str | None]:
-        """By recipient, event, event type, channel and status (the arguments of `FILTERS`)."""
+    def notification_list(session: Session, filters: dict, limit: int, cursor: str | None,
+                          who: Caller) -> tuple[list, str | None]:
+        """By recipient, event, event type, channel and status (the arguments of `FILTERS`),
+        of the caller's point only when it is bound to one."""
         query = sa.select(notifications)
+        point = who.point_filter(filters.get("service_point_id"))
+        if point:
+            query = query.where(notifications.c.service_point_id == point)
         for arg, column in FILTERS.items():
             if filters.get(arg):
                 query = query.where(notifications.c[column] == filters[arg])
         return page(session, query, notifications, limit, cursor)
 
     @staticmethod
-    def notification(session: Session, notification_id: str) -> Any:
-        return one(session, notifications, "notification", notification_id)
+    def notification(session: Session, notification_id: str, who: Caller) -> Any:
+        """A notification the caller may see (another point's is 404, like an unknown one)."""
+        row = one(session, notifications, "notification", notification_id)
+        who.check_point(row.service_point_id, "notification", notification_id)
+        return row
 
     # --- webhooks and preferences ---------------------------------------------------------
 
@@ -349,24 +374,41 @@ class Notify:
             raise Invalid({"url": ["Private or loopback address."]},
                           "Webhooks to private or loopback addresses are refused.")
 
-    def create_webhook(self, transaction: Transaction, url: str, event_types: list[str], owner: str | None,
+    def create_webhook(self, transaction: Transaction, url: str, event_types: list[str], who: Caller,
                        now: datetime) -> dict:
-        """A subscription with its secret (shown this once); the address is checked first,
-        with no transaction open while its host is resolved."""
+        """A subscription owned by the caller (its key or user) and bound to its point, with
+        its secret (shown this once); the address is checked first, with no transaction
+        open while its host is resolved (and again at every delivery)."""
         self.check_webhook_address(url)
         hook = {"id": str(uuid.uuid4()), "url": url, "event_types": event_types, "secret": secrets.token_urlsafe(32),
-                "active": True, "consecutive_failures": 0, "created_by": owner, "created_at": now}
+                "active": True, "consecutive_failures": 0, "created_by": who.user_id,
+                "service_point_id": who.service_point_id, "created_at": now}
         with transaction() as session:
             session.execute(webhooks.insert().values(**hook))
         return hook
 
     @staticmethod
-    def webhook(session: Session, webhook_id: str) -> Any:
-        return one(session, webhooks, "webhook", webhook_id)
+    def webhook(session: Session, webhook_id: str, who: Caller) -> Any:
+        """A subscription, to its owner only (anyone else's is 404, like an unknown one)."""
+        row = one(session, webhooks, "webhook", webhook_id)
+        if row.created_by != who.user_id:
+            raise NotFound("webhook", webhook_id)
+        return row
 
     @staticmethod
-    def set_preferences(session: Session, recipient_id: str, channels: list[str], opt_out: list[str],
-                        now: datetime) -> dict:
+    def recipient_point(session: Session, recipient_id: str, who: Caller) -> str | None:
+        """The point of a recipient (an elder or a staff member notify knows of) the caller
+        may see; an unknown one, or another point's, is 404."""
+        for table in (elders, staff):
+            row = session.execute(sa.select(table.c.service_point_id).where(table.c.id == recipient_id)).first()
+            if row is not None:
+                who.check_point(row.service_point_id, "recipient", recipient_id)
+                return row.service_point_id
+        raise NotFound("recipient", recipient_id)
+
+    def set_preferences(self, session: Session, recipient_id: str, channels: list[str], opt_out: list[str],
+                        who: Caller, now: datetime) -> dict:
+        self.recipient_point(session, recipient_id, who)
         values = {"channels": channels, "opt_out": opt_out, "updated_at": now}
         updated = session.execute(preferences.update().where(preferences.c.recipient_id == recipient_id)
                                   .values(**values)).rowcount

@@ -155,6 +155,17 @@ class Registration:
             "consents": row.consents,
         }
 
+    # What check-in needs of an elder (visits' read model): no phone, contacts or consents.
+    CHECK_IN_FIELDS = ("id", "name", "gender", "birth_date", "citizen_card_no", "service_point_id", "status",
+                       "latest_assessment_level", "safety_commitment_version", "safety_commitment_current",
+                       "eligible_for_bathing", "decision_lapses_on", "commitment_version_in_force",
+                       "same_gender_assistant", "chronic_conditions")
+
+    def check_in_state(self, row: Any, now: datetime) -> dict:
+        """The part of an elder's state a check-in is decided on, for the visits service."""
+        state = self.elder_state(row, now)
+        return {name: state[name] for name in self.CHECK_IN_FIELDS}
+
     def _emit_elder(self, session: Session, elder_id: str, type_: str, now: datetime, extra: dict | None = None) -> Any:
         row = self.elder(session, elder_id)
         self.outbox.add(session, type_, elder_id, self.elder_state(row, now) | (extra or {}))

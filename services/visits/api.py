@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from kit.access import DESK, EVERYONE, HEALTH, POINT_STAFF, access
+from kit.caller import Caller
 from kit.errors import DomainError
+from kit.privacy import redact_text
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
@@ -45,7 +48,7 @@ class Bookings(MethodView):
     @bookings_bp.response(201, BookingOut)
     def post(self, body):
         who = caller()
-        who.check_point(str(body["service_point_id"]))
+        who.check_own_point(body["service_point_id"])
         with transaction() as session:
             return visits().book(session, str(body["elder_id"]), str(body["service_point_id"]), body["slot_start"],
                                  who.user_id, utcnow())
@@ -78,7 +81,7 @@ class VisitList(MethodView):
     @visits_bp.response(201, VisitOut)
     def post(self, body):
         who = caller()
-        who.check_point(str(body["service_point_id"]))
+        who.check_own_point(body["service_point_id"])
         outcome = visits().check_in(transaction, body["citizen_card_no"], str(body["service_point_id"]),
                                     _id(body.get("booking_id")), who, utcnow())
         if isinstance(outcome, Refused):  # recorded and emitted before it is answered
@@ -205,6 +208,17 @@ class EndEarly(MethodView):
             return visits().end_early(session, str(visit_id), body["reason"], body.get("note"), caller(), utcnow())
 
 
+def incident_view(incident: Any, who: Caller) -> dict:
+    """An incident, with a phone or ID number typed into its description or note masked
+    for a caller who may not see personal data."""
+    view = dict(incident._mapping if hasattr(incident, "_mapping") else incident)
+    if not who.sees_personal_data:
+        for key in ("description", "note", "outcome_note"):
+            if isinstance(view.get(key), str):
+                view[key] = redact_text(view[key])
+    return view
+
+
 @visits_bp.route("/<uuid:visit_id>/incidents")
 class Incidents(MethodView):
     @access(POINT_STAFF, "visits:write")
@@ -212,7 +226,8 @@ class Incidents(MethodView):
     @visits_bp.response(201, IncidentOut)
     def post(self, body, visit_id):
         with transaction() as session:
-            return visits().report_incident(session, str(visit_id), body, caller(), utcnow())
+            who = caller()
+            return incident_view(visits().report_incident(session, str(visit_id), body, who, utcnow()), who)
 
 
 @incidents_bp.route("")
@@ -221,11 +236,12 @@ class IncidentList(MethodView):
     @incidents_bp.arguments(IncidentArgs, location="query")
     @incidents_bp.response(200, IncidentPage)
     def get(self, args):
-        point = caller().point_filter(args.get("service_point_id"))
+        who = caller()
+        point = who.point_filter(args.get("service_point_id"))
         with transaction() as session:
             items, cursor = visits().incident_list(session, point, args.get("from_"), args.get("to"),
                                                    args.get("severity"), args["limit"], args["cursor"])
-        return {"items": items, "next_cursor": cursor}
+        return {"items": [incident_view(item, who) for item in items], "next_cursor": cursor}
 
 
 @incidents_bp.route("/<uuid:incident_id>")
@@ -234,7 +250,8 @@ class IncidentOne(MethodView):
     @incidents_bp.response(200, IncidentOut)
     def get(self, incident_id):
         with transaction() as session:
-            return visits().incident(session, str(incident_id), caller())._mapping
+            who = caller()
+            return incident_view(visits().incident(session, str(incident_id), who), who)
 
 
 @incidents_bp.route("/<uuid:incident_id>/outcome")
@@ -244,8 +261,9 @@ class IncidentOutcome(MethodView):
     @incidents_bp.response(200, IncidentOut)
     def post(self, body, incident_id):
         with transaction() as session:
-            return visits().close_incident(session, str(incident_id), body["outcome"], body["note"], caller(),
-                                           utcnow())
+            who = caller()
+            return incident_view(visits().close_incident(session, str(incident_id), body["outcome"], body["note"], who,
+                                                         utcnow()), who)
 
 
 plans_bp = Blueprint("follow_up_plans", __name__, url_prefix="/follow-up-plans", description="Follow-up programmes (随访)")

@@ -3,8 +3,10 @@ handlers and jobs."""
 from __future__ import annotations
 
 from kit.db import Store
+from kit.identity import ServicePrincipal
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
+from kit.settings import identity_secret
 from kit.types import utcnow
 from services.visits import api, config, events
 from services.visits.adapters import RegistrationLookup
@@ -19,7 +21,8 @@ def build(settings: config.Settings | None = None) -> Service[Visits]:
     store = Store(common.database_url, migrations_dir(__file__))
     outbox = Outbox(messaging, "/visits", events.SCHEMAS, common.check_events)
     use_cases = Visits(settings, outbox,
-                       RegistrationLookup(settings.registration_url, settings.registration_timeout_seconds))
+                       RegistrationLookup(settings.registration_url, settings.registration_timeout_seconds,
+                                          ServicePrincipal.of("visits", identity_secret())))
 
     def watch() -> None:
         with store.begin() as session:

@@ -358,6 +358,16 @@ def check_plan_allowed(elder_status: str) -> None:
         raise DomainError("ELDER_SUSPENDED", "The elder's record is closed.")
 
 
+def check_plan_staff(known: bool, staff_point: str | None, elder_point: str) -> None:
+    """The staff member a follow-up plan names is one known here, of the elder's point or
+    of none (a city-wide case manager); any other id is refused, never stored."""
+    if not known:
+        raise Invalid({"staff_id": ["No such staff member."]}, "No such staff member.")
+    if staff_point not in (None, elder_point):
+        raise Invalid({"staff_id": ["This staff member works at another service point."]},
+                      "This staff member works at another service point.")
+
+
 def check_follow_up_open(status: str) -> None:
     """A follow-up is recorded once (谁随访，谁记录), and not after it was cancelled."""
     if status != "open":

@@ -220,7 +220,7 @@ class Visits:
 
     def cancel_booking(self, session: Session, booking_id: str, who: Caller, now: datetime) -> dict:
         row = self.booking(session, booking_id, lock=True)
-        who.check_point(row.service_point_id)
+        who.check_point(row.service_point_id, "booking", booking_id)
         domain.check_cancel(row.status, row.slot_start, now)
         booking = self._release(session, row, "cancelled", now)
         self.outbox.add(session, "visits.booking.cancelled", booking_id, self.booking_state(booking))
@@ -337,7 +337,7 @@ class Visits:
     @staticmethod
     def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False) -> Any:
         row = one(session, visits, "visit", visit_id, lock)
-        who.check_point(row.service_point_id)
+        who.check_point(row.service_point_id, "visit", visit_id)
         return row
 
     def visit(self, session: Session, visit_id: str, who: Caller) -> dict:
@@ -657,7 +657,7 @@ class Visits:
     @staticmethod
     def incident(session: Session, incident_id: str, who: Caller, lock: bool = False) -> Any:
         row = one(session, incidents, "incident", incident_id, lock)
-        who.check_point(row.service_point_id)
+        who.check_point(row.service_point_id, "incident", incident_id)
         return row
 
     def close_incident(self, session: Session, incident_id: str, outcome: str, note: str, who: Caller,
@@ -691,8 +691,10 @@ class Visits:
     def create_plan(self, session: Session, fields: dict, who: Caller, now: datetime) -> tuple[dict, dict]:
         """A programme for an elder, with its first follow-up due."""
         elder = self.elder(session, str(fields["elder_id"]))
-        who.check_point(elder.service_point_id)
+        who.check_point(elder.service_point_id, "elder", elder.id)
         domain.check_plan_allowed(elder.status)
+        named = session.execute(sa.select(staff.c.service_point_id).where(staff.c.id == str(fields["staff_id"]))).first()
+        domain.check_plan_staff(named is not None, named.service_point_id if named else None, elder.service_point_id)
         if fields.get("care_plan"):
             domain.check_care_plan(fields["care_plan"], self.follow_up_rules)
         plan = {"id": str(uuid.uuid4()), "elder_id": elder.id, "programme": fields["programme"],
@@ -706,7 +708,7 @@ class Visits:
     @staticmethod
     def follow_up(session: Session, follow_up_id: str, who: Caller, lock: bool = False) -> Any:
         row = one(session, follow_ups, "follow-up", follow_up_id, lock)
-        who.check_point(row.service_point_id)
+        who.check_point(row.service_point_id, "follow-up", follow_up_id)
         return row
 
     def record_follow_up(self, session: Session, follow_up_id: str, form: dict, who: Caller,

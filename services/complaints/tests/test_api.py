@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -13,7 +14,7 @@ from kit import events
 from services.complaints import api, bootstrap, domain, handlers
 from services.complaints.models import monthly_reports
 from tests import payloads
-from tests.callers import ADMIN, caller
+from tests.callers import ADMIN, ANONYMOUS, caller
 from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
@@ -51,6 +52,7 @@ def svc(build_service):
 
 @pytest.fixture
 def client(svc, clock):
+    staff_member(svc, ["cs_agent"], point=None, staff_id=DESK_AGENT)  # the owner the steps assign
     return svc.app().test_client()
 
 
@@ -96,7 +98,8 @@ def watch(svc) -> None:
     job.run()
 
 
-BODIES = {"assign": {"staff_id": str(uuid.uuid4())}, "replies": {"content": "已收到"},
+DESK_AGENT = str(uuid.uuid4())
+BODIES = {"assign": {"staff_id": DESK_AGENT}, "replies": {"content": "已收到"},
           "follow-ups": {"note": "调查中", "reason_open": "等待监控录像"}, "resolve": {"resolution": "已道歉并整改"},
           "callback": {"satisfied": True, "score": 9}, "escalate": {"reason": "需主管协调"}, "close": {"note": "已答复"},
           "investigation": {"findings": "已调取监控，情况属实", "verified": True},
@@ -417,8 +420,8 @@ def test_lists_filter_by_status_overdue_and_point_and_are_paged(client):
 def test_point_bound_callers_see_only_their_point(client):
     mine = new(client)
     theirs = new(client, service_point_id=OTHER_POINT)
-    assert client.get(theirs, headers=POINT_ADMIN).status_code == 403
-    assert step(client, theirs, "escalate", {"reason": "x"}, headers=POINT_ADMIN).status_code == 403
+    assert client.get(theirs, headers=POINT_ADMIN).status_code == 404  # another point's is no complaint to it
+    assert step(client, theirs, "escalate", {"reason": "x"}, headers=POINT_ADMIN).status_code == 404
     assert complaint(client, headers=POINT_ADMIN, service_point_id=OTHER_POINT).status_code == 403
     assert client.get("/complaints", query_string={"service_point_id": OTHER_POINT},
                       headers=POINT_ADMIN).status_code == 403
@@ -433,10 +436,21 @@ def test_the_complainants_phone_is_masked_unless_personal_data_may_be_seen(clien
     assert client.get("/complaints", headers=AGENT).get_json()["items"][0]["complainant"]["phone"] == "138****1111"
 
 
+def test_a_phone_or_id_number_typed_into_the_text_is_masked_for_masked_roles(client):
+    url = new(client, content="师傅态度差，请回电13911112222，身份证330106195001011234")
+    step(client, url, "escalate", {"reason": "家属电话13911112222"})
+    agent_view = client.get(url, headers=AGENT).get_json()
+    assert "13911112222" not in json.dumps(agent_view, ensure_ascii=False)
+    assert "139****2222" in agent_view["content"] and "330106195001011234" not in agent_view["content"]
+    listed = client.get("/complaints", headers=AGENT).get_data(as_text=True)
+    assert "13911112222" not in listed and "330106195001011234" not in listed
+    assert "13911112222" in client.get(url, headers=POINT_ADMIN).get_json()["content"]
+
+
 # --- misconduct --------------------------------------------------------------------------------
 
 def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
-    staff = str(uuid.uuid4())
+    staff = staff_member(svc, ["bathing_assistant"])
     body = {"staff_id": staff, "verified": True, "note": "核实：态度恶劣"}
     wrong = new(client)
     refused = client.post(f"{wrong}/misconduct", json=body, headers=ADMIN)
@@ -461,6 +475,19 @@ def test_verified_misconduct_is_recorded_against_the_staff_member(client, svc):
     assert types(svc)[-1] == "complaints.misconduct.recorded"
 
 
+def test_a_complaint_names_only_known_staff_of_its_point(client, svc):
+    """Misconduct and owners are never another point's staff member, nor an id naming no one."""
+    elsewhere, nobody = staff_member(svc, ["point_admin"], point=OTHER_POINT), str(uuid.uuid4())
+    url = new(client, category="staff_misconduct")
+    for staff_id in (elsewhere, nobody):
+        for path, body in (("misconduct", {"staff_id": staff_id, "verified": True, "note": "x"}),
+                           ("assign", {"staff_id": staff_id})):
+            refused = client.post(f"{url}/{path}", json=body, headers=ADMIN)
+            assert (refused.status_code, list(refused.get_json()["errors"])) == (422, ["staff_id"]), (path, staff_id)
+    assert client.get("/complaints/misconduct", headers=ADMIN).get_json()["items"] == []
+    assert client.get(url, headers=ADMIN).get_json()["owner_staff_id"] != elsewhere
+
+
 # --- surveys -------------------------------------------------------------------------------------
 
 def checked_out(svc, point: str = POINT) -> str:
@@ -479,15 +506,15 @@ def token_of(svc, subject_id: str) -> str:
 def test_a_survey_link_is_answered_once_without_an_account(client, svc):
     visit = checked_out(svc)
     token = token_of(svc, visit)
-    answered = client.post(f"/surveys/by-token/{token}", json={"score": 5, "comment": "很好"})
+    answered = client.post(f"/surveys/by-token/{token}", json={"score": 5, "comment": "很好"}, headers=ANONYMOUS)
     assert answered.status_code == 201
     assert answered.get_json() | {"id": None, "created_at": None} == {
         "id": None, "created_at": None, "subject_type": "visit", "subject_id": visit, "service_point_id": POINT,
         "score": 5, "comment": "很好"}
-    again = client.post(f"/surveys/by-token/{token}", json={"score": 1})
+    again = client.post(f"/surveys/by-token/{token}", json={"score": 1}, headers=ANONYMOUS)
     assert (again.status_code, again.get_json()["code"]) == (409, "ALREADY_ANSWERED")
-    assert client.post("/surveys/by-token/nope", json={"score": 3}).status_code == 404
-    assert client.post(f"/surveys/by-token/{token}", json={"score": 0}).status_code == 422
+    assert client.post("/surveys/by-token/nope", json={"score": 3}, headers=ANONYMOUS).status_code == 404
+    assert client.post(f"/surveys/by-token/{token}", json={"score": 0}, headers=ANONYMOUS).status_code == 422
 
 
 def test_staff_record_surveys_counted_under_the_subjects_point(client, svc):
@@ -506,7 +533,7 @@ def test_staff_record_surveys_counted_under_the_subjects_point(client, svc):
     assert (unknown.status_code, unknown.get_json()["code"]) == (404, "NOT_FOUND")
     other = caller("point_admin", user="u", point=OTHER_POINT)
     assert client.post("/surveys", json={"subject_type": "visit", "subject_id": checked_out(svc), "score": 5},
-                       headers=other).status_code == 403
+                       headers=other).status_code == 404
     assert client.post("/surveys", json={"subject_type": "elder", "subject_id": visit, "score": 5},
                        headers=AGENT).status_code == 422
     stats = client.get("/stats/satisfaction", query_string={"service_point_id": POINT}, headers=ADMIN).get_json()
@@ -514,10 +541,10 @@ def test_staff_record_surveys_counted_under_the_subjects_point(client, svc):
 
 
 def test_satisfaction_figures_by_period_and_point(client, svc, clock):
-    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": 5})
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": 5}, headers=ANONYMOUS)
     clock.now = datetime(2026, 3, 31, 16, 30, tzinfo=timezone.utc)  # 1 April 00:30 in Asia/Shanghai
-    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": 3})
-    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, OTHER_POINT))}", json={"score": 4})
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": 3}, headers=ANONYMOUS)
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, OTHER_POINT))}", json={"score": 4}, headers=ANONYMOUS)
     stats = lambda **q: client.get("/stats/satisfaction", query_string=q, headers=ADMIN).get_json()  # noqa: E731
     assert stats(**{"from": "2026-03-01", "to": "2026-03-31"}) == {"responses": 1, "satisfied": 1, "rate": 1.0}
     assert stats() == {"responses": 2, "satisfied": 1, "rate": 0.5}  # April, the clock's month
@@ -601,10 +628,10 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     clock.now = start + timedelta(hours=30)
     step(client, b, "replies", {"content": "抱歉晚了"})
     for score in (5, 4):
-        client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": score})
+        client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc))}", json={"score": score}, headers=ANONYMOUS)
     client.post("/surveys", json={"subject_type": "complaint", "subject_id": a.rsplit("/", 1)[1], "score": 2},
                 headers=AGENT)
-    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, OTHER_POINT))}", json={"score": 5})
+    client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, OTHER_POINT))}", json={"score": 5}, headers=ANONYMOUS)
     for answered in (True, True, True, False):
         call(client, start, answered)
     clock.now = datetime(2026, 3, 31, 16, 30, tzinfo=timezone.utc)
@@ -706,7 +733,7 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
     clock.now = start + timedelta(hours=30)
     step(client, late, "replies", {"content": "抱歉晚了"})
     for point, score in ((POINT, 5), (POINT, 2), (OTHER_POINT, 4)):
-        client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, point))}", json={"score": score})
+        client.post(f"/surveys/by-token/{token_of(svc, checked_out(svc, point))}", json={"score": score}, headers=ANONYMOUS)
     clock.now = datetime(2026, 4, 5, 2, 0, tzinfo=timezone.utc)
 
     march = {"from": "2026-02-26", "to": "2026-03-25"}  # the period of March's report

@@ -348,10 +348,10 @@ def test_each_step_is_the_action_the_record_and_the_answer_make_it(step, status,
 def test_an_owner_works_at_the_complaints_point_or_at_the_desk():
     domain.check_assignee(True, "p1", "p1")
     domain.check_assignee(True, None, "p1")
-    domain.check_assignee(False, None, "p1")  # not known here yet: accepted
-    with pytest.raises(DomainError) as error:
-        domain.check_assignee(True, "p2", "p1")
-    assert error.value.code == "VALIDATION_FAILED" and list(error.value.errors) == ["staff_id"]
+    for known, point in ((True, "p2"), (False, None), (False, "p1")):  # another point's, or nobody known
+        with pytest.raises(DomainError) as error:
+            domain.check_assignee(known, point, "p1")
+        assert error.value.code == "VALIDATION_FAILED" and list(error.value.errors) == ["staff_id"]
 
 
 def test_misconduct_is_recorded_against_staff_once_and_only_for_a_misconduct_complaint():

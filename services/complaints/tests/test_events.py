@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from kit import events
 from services.complaints import api, bootstrap, handlers
-from tests.callers import ADMIN, caller
+from tests.callers import ADMIN, ANONYMOUS, caller
 from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
@@ -136,7 +136,7 @@ def test_a_checked_out_visit_invites_a_survey_once_and_the_answer_is_published(c
     assert invited.subject == invited.data["id"] != visit
     assert invited.data == {"id": invited.subject, "subject_type": "visit", "subject_id": visit,
                             "service_point_id": POINT, "elder_id": elder, "complainant": None, "token": token}
-    answer = client.post(f"/surveys/by-token/{token}", json={"score": 4, "comment": "不错"}).get_json()
+    answer = client.post(f"/surveys/by-token/{token}", json={"score": 4, "comment": "不错"}, headers=ANONYMOUS).get_json()
     [submitted] = published(svc, "complaints.survey.submitted")
     assert (submitted.subject, submitted.source) == (answer["id"], "/complaints")
     assert submitted.data == {"id": answer["id"], "subject_type": "visit", "subject_id": visit,
@@ -163,13 +163,15 @@ def test_a_store_rebuilt_from_the_visits_events_makes_the_same_invitation_event_
     deliver(svc, "visits.visit.checked_out", other, data | {"id": other}, 7)
     tokens = {e.data["token"] for e in published(svc, "complaints.survey.invited")}
     assert len(tokens) == 2, "each visit has its own link"
-    assert client.post(f"/surveys/by-token/{before.data['token']}", json={"score": 5, "comment": ""}).status_code == 201
+    assert client.post(f"/surveys/by-token/{before.data['token']}", json={"score": 5, "comment": ""}, headers=ANONYMOUS).status_code == 201
 
 
 def test_a_closed_complaint_invites_the_complainant_to_a_survey(client, svc):
+    owner = str(uuid.uuid4())
+    deliver(svc, "registration.staff.created", owner, staff_state(owner, ["cs_agent"]), 1)
     complaint_id = new(client)
     url = f"/complaints/{complaint_id}"
-    for path, body in (("assign", {"staff_id": str(uuid.uuid4())}), ("replies", {"content": "x"}),
+    for path, body in (("assign", {"staff_id": owner}), ("replies", {"content": "x"}),
                        ("resolve", {"resolution": "x"}), ("replies", {"content": "x"}), ("callback", {"satisfied": True})):
         headers = QUALITY if path == "callback" else ADMIN
         assert client.post(f"{url}/{path}", json=body, headers=headers).status_code == 200, path

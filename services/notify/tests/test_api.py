@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -17,11 +18,13 @@ from services.notify.adapters import DeliveryFailed
 from services.notify.service import Notify
 from services.notify.models import notifications, sink_messages
 from tests import payloads
+from tests.callers import ADMIN, caller
 from tests.catalogue import checked
 
 pytestmark = pytest.mark.integration
 CONTACT = {"name": "李明", "relation": "son", "phone": "13800001111"}
-POINT = str(uuid.uuid4())
+POINT, OTHER_POINT = str(uuid.uuid4()), str(uuid.uuid4())
+KEY = caller("api_client", user="k-hooks", scopes=["webhooks:write"])
 
 
 @pytest.fixture
@@ -69,7 +72,7 @@ def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client)
     event_id = str(uuid.uuid4())
     for _ in range(3):
         feed(svc, "registration.elder.registered", elder_id, data, event_id=event_id)
-    [sms] = client.get("/notifications", query_string={"recipient": elder_id}).get_json()["items"]
+    [sms] = client.get("/notifications", query_string={"recipient": elder_id}, headers=ADMIN).get_json()["items"]
     assert sms["channel"] == "sms" and sms["recipient"]["address"] == "139****1234" and "张阿姨" in sms["body"]
 
 
@@ -124,11 +127,13 @@ def test_a_danger_reading_alerts_the_point_administrator_as_well_as_the_family(s
 def test_closed_elder_gets_nothing_and_opt_out_is_suppressed(svc, client):
     closed = register(svc, status="closed")
     assert rows(svc, recipient_id=closed) == []
-    elder_id = str(uuid.uuid4())
-    client.put(f"/recipients/{elder_id}/preferences", json={"channels": ["sms"],
-                                                             "opt_out": ["registration.elder.registered"]})
-    register(svc, id=elder_id)
-    assert [r.status for r in rows(svc, recipient_id=elder_id)] == ["suppressed"]
+    elder_id = register(svc)
+    assert client.put(f"/recipients/{elder_id}/preferences", json={"channels": ["sms"],
+                                                                    "opt_out": ["visits.booking.created"]},
+                      headers=ADMIN).status_code == 200
+    booking = str(uuid.uuid4())
+    feed(svc, "visits.booking.created", booking, payloads.booking(id=booking, elder_id=elder_id, service_point_id=POINT))
+    assert [r.status for r in rows(svc, recipient_id=elder_id, event_type="visits.booking.created")] == ["suppressed"]
 
 
 class Flaky:
@@ -180,7 +185,8 @@ def receiver():
 
     @Request.application
     def app(request):
-        received.append((request.headers.get("X-Zhuyu-Signature"), request.get_data()))
+        received.append((request.headers.get("X-Zhuyu-Signature"), request.get_data(),
+                         request.headers.get("X-Zhuyu-Timestamp")))
         return Response("ok")
 
     server = make_server("127.0.0.1", 0, app)
@@ -192,14 +198,16 @@ def receiver():
 
 def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, client, receiver, monkeypatch):
     url, received = receiver
-    created = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
+    created = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]}, headers=KEY)
     assert created.status_code == 201
     secret = created.get_json()["secret"]
-    assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}").get_json()
+    assert "secret" not in client.get(f"/webhooks/{created.get_json()['id']}", headers=KEY).get_json()
     register(svc)
     svc.use_cases.dispatch_due(svc.store.begin, daytime())
-    [(signature, body)] = received
-    assert domain.verify(secret.encode(), body, signature)
+    [(signature, body, timestamp)] = received
+    assert abs(int(timestamp) - time.time()) < 300
+    assert domain.verify_delivery(secret.encode(), timestamp, body, signature)
+    assert not domain.verify(secret.encode(), body, signature)  # the body alone is not what is signed
     event = json.loads(body)
     assert event["specversion"] == "1.0" and event["type"] == "registration.elder.registered"
     assert "phone" not in event["data"] and "name" not in event["data"]
@@ -209,7 +217,8 @@ def test_webhooks_to_private_addresses_are_refused_unless_allowed(build_service,
     monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "false")
     strict = build_service("notify").app().test_client()
     for url in ("http://127.0.0.1:9/x", "http://10.0.0.8/x", "http://localhost/x"):
-        response = strict.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]})
+        response = strict.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]},
+                               headers=KEY)
         assert (response.status_code, list(response.get_json()["errors"])) == (422, ["url"]), url
 
 
@@ -312,3 +321,85 @@ def test_the_elder_is_sent_the_subsidy_decision_either_way(svc):
     bodies = sorted(r.body for r in sent.values())
     assert bodies == ["【居家养老服务】张阿姨您好，您按90周岁以上老人申请的政府购买服务补贴已审批通过，有效期至2027-11-30，期间助浴服务由政府支付。",
                       "【居家养老服务】张阿姨您好，您按低保老人申请的政府购买服务补贴未获通过，详情请咨询所在社区居家养老服务站。"]
+
+
+def test_a_point_bound_caller_reads_only_its_points_notifications(svc, client):
+    mine, theirs = register(svc), register(svc, service_point_id=OTHER_POINT)
+    agent = caller("cs_agent", user="u-cs", point=POINT)
+    listed = client.get("/notifications", headers=agent).get_json()["items"]
+    assert {n["recipient"]["id"] for n in listed} == {mine} and {n["service_point_id"] for n in listed} == {POINT}
+    assert client.get("/notifications", query_string={"recipient": theirs}, headers=agent).get_json()["items"] == []
+    assert client.get("/notifications", query_string={"service_point_id": OTHER_POINT},
+                      headers=agent).status_code == 403
+    [their_sms] = rows(svc, recipient_id=theirs)
+    assert client.get(f"/notifications/{their_sms.id}", headers=agent).status_code == 404
+    assert client.get(f"/notifications/{their_sms.id}", headers=ADMIN).get_json()["service_point_id"] == OTHER_POINT
+    key = caller("api_client", user="k", point=POINT, scopes=["notifications:read"])
+    assert {n["recipient"]["id"] for n in client.get("/notifications", headers=key).get_json()["items"]} == {mine}
+
+
+def test_staff_never_see_a_survey_links_token(svc, client):
+    elder_id = register(svc)
+    survey, visit, token = str(uuid.uuid4()), str(uuid.uuid4()), "C3iDVqCqmGGuTfbo6gMKnuGJswiwWxPf"
+    feed(svc, "complaints.survey.invited", survey, {
+        "id": survey, "subject_type": "visit", "subject_id": visit, "elder_id": elder_id, "service_point_id": POINT,
+        "complainant": None, "token": token})
+    [invitation] = rows(svc, event_type="complaints.survey.invited")
+    assert token in invitation.body  # the elder's SMS carries the link
+    for reader in (ADMIN, caller("cs_agent", user="u-cs", point=POINT)):
+        shown = client.get(f"/notifications/{invitation.id}", headers=reader).get_json()["body"]
+        assert token not in shown and "/survey/" in shown
+        listed = client.get("/notifications", query_string={"event_type": "complaints.survey.invited"}, headers=reader)
+        assert token not in listed.get_data(as_text=True)
+
+
+def test_preferences_are_set_only_for_a_known_recipient_of_the_callers_point(svc, client):
+    theirs = register(svc, service_point_id=OTHER_POINT)
+    agent = caller("cs_agent", user="u-cs", point=POINT)
+    body = {"channels": ["email"], "opt_out": ["visits.booking.created"]}
+    refused = client.put(f"/recipients/{theirs}/preferences", json=body, headers=agent)
+    assert (refused.status_code, refused.get_json()["code"]) == (404, "NOT_FOUND")
+    assert client.put(f"/recipients/{uuid.uuid4()}/preferences", json=body, headers=ADMIN).status_code == 404
+    booking = str(uuid.uuid4())
+    feed(svc, "visits.booking.created", booking, payloads.booking(id=booking, elder_id=theirs,
+                                                                  service_point_id=OTHER_POINT))
+    assert [r.status for r in rows(svc, recipient_id=theirs, event_type="visits.booking.created")] != ["suppressed"]
+    assert client.put(f"/recipients/{theirs}/preferences", json=body,
+                      headers=caller("cs_agent", user="u-cs2", point=OTHER_POINT)).status_code == 200
+
+
+def test_a_point_bound_owners_webhook_gets_only_its_points_events_and_only_it_sees_the_hook(svc, client, receiver):
+    url, received = receiver
+    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write"])
+    created = client.post("/webhooks", json={"url": url, "event_types": ["*"]}, headers=owner).get_json()
+    assert created["service_point_id"] == POINT
+    mine, theirs = register(svc), register(svc, service_point_id=OTHER_POINT)
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
+    assert [json.loads(body)["subject"] for _, body, _ in received] == [mine] and theirs not in str(received)
+    assert client.get(f"/webhooks/{created['id']}", headers=owner).status_code == 200
+    for someone in (KEY, caller("api_client", user="k-b", point=OTHER_POINT, scopes=["webhooks:write"])):
+        assert client.get(f"/webhooks/{created['id']}", headers=someone).status_code == 404
+
+
+def test_the_address_is_checked_again_at_delivery_and_the_checked_address_is_the_one_connected(
+        build_service, monkeypatch, receiver):
+    """A name that resolved to a public address when the hook was made and to loopback at
+    delivery (DNS rebinding) gets nothing, though the receiver listens there."""
+    from services.notify import adapters, bootstrap
+
+    url, received = receiver
+    port = url.split(":")[2].split("/")[0]
+    answers = iter([{"93.184.216.34"}])
+    fake = lambda host: next(answers, {"127.0.0.1"})  # noqa: E731
+    monkeypatch.setattr(adapters, "resolve", fake)
+    monkeypatch.setattr(bootstrap, "resolve", fake)
+    monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "false")
+    strict = build_service("notify")
+    created = strict.app().test_client().post(
+        "/webhooks", json={"url": f"http://hooks.example.cn:{port}/hook", "event_types": ["*"]}, headers=KEY)
+    assert created.status_code == 201
+    register(strict)
+    strict.use_cases.dispatch_due(strict.store.begin, daytime())
+    assert received == []
+    [attempt] = rows(strict, recipient_type="webhook")
+    assert "private" in attempt.last_error

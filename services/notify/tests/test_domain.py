@@ -87,9 +87,24 @@ def test_webhook_signature_is_hmac_sha256_of_the_body():
     assert not domain.verify(secret, body + b" ", expected)
 
 
+def test_a_delivery_is_signed_with_its_timestamp():
+    body, secret, at = b'{"a":1}', b"s3cret", "1764543600"
+    expected = "sha256=" + hmac.new(secret, b"1764543600." + body, hashlib.sha256).hexdigest()
+    assert domain.sign_delivery(secret, at, body) == expected and domain.verify_delivery(secret, at, body, expected)
+    assert not domain.verify_delivery(secret, "1764543601", body, expected)  # replayed under another time
+    assert not domain.verify_delivery(secret, at, body + b" ", expected)
+
+
 @pytest.mark.parametrize("host,private", [("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.9", True),
                                           ("::1", True), ("169.254.1.1", True), ("localhost", True),
-                                          ("8.8.8.8", False)])
+                                          ("8.8.8.8", False), ("169.254.169.254", True), ("100.100.100.200", True),
+                                          ("100.64.0.1", True), ("100.127.255.254", True), ("fd00:ec2::254", True),
+                                          ("[fd00:ec2::254]", True), ("::ffff:127.0.0.1", True),
+                                          ("::ffff:169.254.169.254", True), ("2002:7f00:1::", True),
+                                          ("224.0.0.1", True), ("239.1.2.3", True), ("0.0.0.0", True),
+                                          ("fe80::1%eth0", True), ("fc00::1", True), ("LOCALHOST.", True),
+                                          ("a.localhost", True), ("100.63.255.255", False),
+                                          ("2400:3200::1", False), ("example.cn", False)])
 def test_private_addresses_are_recognised(host, private):
     assert domain.is_private_address(host) is private
 
@@ -151,7 +166,7 @@ def test_routine_messages_to_families_are_held_through_quiet_hours():
 def test_a_webhook_carries_personal_data_only_with_consent_to_share():
     data = {"id": "e1", "name": "张阿姨", "phone": "13912341234", "status": "active", "complainant": {"name": "李"}}
     assert domain.webhook_data(data, False) == {"id": "e1", "status": "active"}
-    assert domain.webhook_data(data, True) == data
+    assert domain.webhook_data(data, True) == {"id": "e1", "name": "张阿姨", "phone": "13912341234", "status": "active"}
 
 
 def test_a_closed_complaint_sends_the_complainant_its_survey_and_a_visit_the_family_theirs():
@@ -192,3 +207,17 @@ def test_the_complaint_survey_and_callback_templates_render_in_chinese_and_engli
         assert "https://x/s/1" in survey and "李先生" in survey
         booked = templates.render(loaded, "callback_booked", language, {"name": "李先生", "time": "12月01日 10:00"})
         assert "12月01日 10:00" in booked
+
+
+@pytest.mark.parametrize("sharing,health,kept", [
+    (False, False, {"id", "description"}), (False, True, {"id", "description"}),
+    (True, False, {"id", "description", "name"}), (True, True, {"id", "description", "name", "chronic_conditions",
+                                                                 "refusal_reasons", "referral_advised"}),
+])
+def test_health_data_needs_both_consents_and_tokens_and_other_peoples_data_never_go(sharing, health, kept):
+    data = {"id": "e1", "name": "张阿姨", "chronic_conditions": ["高血压"], "refusal_reasons": ["ALCOHOL"],
+            "referral_advised": True, "token": "C3iDVqCqmGGuTfbo6gMKnuGJswiwWxPf", "email": "wang@example.cn",
+            "complainant": {"name": "邻居", "phone": "13644445555"}, "description": "滑倒，联系家属13911112222"}
+    sent = domain.webhook_data(data, sharing, health)
+    assert set(sent) == kept
+    assert sent["description"] == "滑倒，联系家属139****2222"

@@ -12,6 +12,7 @@ from services.registration import domain
 from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
+VISITS = caller("service", user="visits")  # the visits service's own identity (its check-in lookup)
 
 POINT = {"name": "西湖助浴点", "address": "杭州市西湖区", "district": "西湖区", "bath_capacity": 2, "rest_seats": 6,
          "opening_hours": {"mon": [["08:30", "11:30"]]}, "safety_reminders": ["地面湿滑"]}
@@ -238,10 +239,20 @@ def test_card_reissue_retires_the_old_number(client, point, svc):
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
     patched = client.patch(f"/elders/{elder['id']}", json={"citizen_card_no": "HZNEW0001"}, headers=ADMIN).get_json()
     assert patched["citizen_card_no"] == "HZNEW0001" and patched["previous_citizen_card_nos"] == ["HZ000001"]
-    assert client.get("/elders/by-card/HZ000001", headers=ADMIN).status_code == 404
-    assert client.get("/elders/by-card/HZNEW0001", headers=ADMIN).get_json()["id"] == elder["id"]
+    assert client.get("/elders/by-card/HZ000001", headers=VISITS).status_code == 404
+    assert client.get("/elders/by-card/HZNEW0001", headers=VISITS).get_json()["id"] == elder["id"]
     assert client.get("/elders", query_string={"citizen_card_no": "HZ000001"}, headers=ADMIN).get_json()["items"] == []
     assert events(svc)[-1]["data"]["citizen_card_no"] == "HZNEW0001"
+
+
+def test_the_check_in_lookup_by_card_is_the_visits_services_alone_and_carries_no_contact_data(client, point):
+    client.post("/elders", json=elder_body(point["id"]), headers=ADMIN)
+    for someone in (ADMIN, caller("cs_agent", user="u-cs"), caller("api_client", user="k", scopes=["elders:read"]),
+                    caller("service", user="notify")):
+        assert client.get("/elders/by-card/HZ000001", headers=someone).status_code == 403, someone
+    state = client.get("/elders/by-card/HZ000001", headers=VISITS).get_json()
+    assert state["citizen_card_no"] == "HZ000001" and state["eligible_for_bathing"] is False
+    assert not {"phone", "emergency_contacts", "id_number", "consents", "address"} & set(state)
 
 
 def test_personal_data_is_masked_for_roles_that_do_not_need_it(client, point):
@@ -283,7 +294,7 @@ def test_point_bound_users_see_only_their_point(client, point):
     other = client.post("/service-points", json=POINT | {"name": "另一个"}, headers=ADMIN).get_json()
     elder = client.post("/elders", json=elder_body(point["id"]), headers=ADMIN).get_json()
     bound = caller("point_admin", user="u-pa", point=other["id"])
-    assert client.get(f"/elders/{elder['id']}", headers=bound).status_code == 403
+    assert client.get(f"/elders/{elder['id']}", headers=bound).status_code == 404
     assert client.get("/elders", query_string={"service_point_id": point["id"]}, headers=bound).status_code == 403
     assert client.get("/elders", headers=bound).get_json()["items"] == []
     assert client.post("/elders", json=elder_body(point["id"], 7), headers=bound).status_code == 403
@@ -313,6 +324,21 @@ def test_staff_qualification_problems_are_reported_not_refused(client, point):
         "experience_years": 3, "care_training": {"completed_on": "2024-05-01"},
         "health_certificate": {"number": "H-1", "issued_on": "2026-01-01", "expires_on": "2027-01-01"}})
     assert good.get_json()["qualified"] is True
+
+
+def test_a_point_admin_cannot_move_its_staff_to_another_point_or_to_none(client, point):
+    other = client.post("/service-points", json=POINT | {"name": "另一个"}, headers=ADMIN).get_json()
+    staff = client.post("/staff", headers=ADMIN, json={
+        "name": "孙", "roles": ["bathing_assistant"], "service_point_id": point["id"], "phone": "13700004444",
+        "experience_years": 1}).get_json()
+    admin = caller("point_admin", user="u-pa", point=point["id"])
+    for moved in (other["id"], None):
+        refused = client.patch(f"/staff/{staff['id']}", json={"service_point_id": moved}, headers=admin)
+        assert (refused.status_code, refused.get_json()["code"]) == (403, "FORBIDDEN"), moved
+    assert client.get(f"/staff/{staff['id']}", headers=ADMIN).get_json()["service_point_id"] == point["id"]
+    theirs = caller("point_admin", user="u-pb", point=other["id"])
+    assert client.get(f"/staff/{staff['id']}", headers=theirs).status_code == 404
+    assert client.patch(f"/staff/{staff['id']}", json={"name": "x"}, headers=theirs).status_code == 404
 
 
 def test_certificate_check_announces_expiry_once(client, point, svc):

@@ -203,6 +203,20 @@ def test_serious_incident_is_reported_as_urgent(client, reg, svc):
     assert closed.get_json()["outcome"] == "first_aid"
 
 
+def test_a_phone_typed_into_an_incident_is_masked_for_staff_who_may_not_see_it(client, reg):
+    point = reg.point()
+    reg.elder(point, "CARD0019")
+    url = "/visits/" + client.post("/visits", json={"citizen_card_no": "CARD0019", "service_point_id": point},
+                                   headers=ADMIN).get_json()["id"]
+    assistant = caller("bathing_assistant", user="u-ba", point=point)
+    reported = client.post(f"{url}/incidents", json={"kind": "fall", "severity": "minor",
+                                                     "description": "滑倒，联系家属13911112222"}, headers=assistant)
+    assert reported.status_code == 201 and reported.get_json()["description"] == "滑倒，联系家属139****2222"
+    incident = f"/incidents/{reported.get_json()['id']}"
+    assert client.get(incident, headers=assistant).get_json()["description"] == "滑倒，联系家属139****2222"
+    assert client.get(incident, headers=ADMIN).get_json()["description"] == "滑倒，联系家属13911112222"
+
+
 def tomorrow_at(hour: int) -> str:
     tz = ZoneInfo("Asia/Shanghai")
     return (datetime.now(tz) + timedelta(days=1)).replace(hour=hour, minute=0, second=0, microsecond=0).isoformat()
@@ -294,7 +308,7 @@ def test_point_bound_staff_cannot_touch_another_points_visit(client, reg):
     reg.elder(point, "CARD0012")
     visit = client.post("/visits", json={"citizen_card_no": "CARD0012", "service_point_id": point}, headers=ADMIN)
     bound = caller("rest_hall_admin", user="u", point=other)
-    assert client.get(f"/visits/{visit.get_json()['id']}", headers=bound).status_code == 403
+    assert client.get(f"/visits/{visit.get_json()['id']}", headers=bound).status_code == 404
     assert client.get("/visits", query_string={"service_point_id": point}, headers=bound).status_code == 403
 
 
@@ -315,7 +329,7 @@ def test_older_registration_events_do_not_overwrite_newer_state(svc, reg, client
 def test_follow_up_plan_record_and_overdue_list(client, reg, svc):
     point = reg.point()
     elder = reg.elder(point, "CARD0020", birth_date="1950-01-01")
-    staff = str(uuid.uuid4())
+    staff = reg.assistant(point, roles=["case_manager"])
     plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "hypertension", "staff_id": staff},
                        headers=ADMIN)
     assert plan.status_code == 201
@@ -338,11 +352,22 @@ def test_follow_up_plan_record_and_overdue_list(client, reg, svc):
     assert "visits.follow_up.recorded" in outbox_types(svc)
 
 
+def test_a_follow_up_plan_names_a_known_staff_member_of_the_elders_point(client, reg):
+    point, other = reg.point(), reg.point()
+    elder = reg.elder(point, "CARD0029")
+    for staff_id in (reg.assistant(other, roles=["case_manager"]), str(uuid.uuid4())):
+        refused = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
+                                                        "staff_id": staff_id}, headers=ADMIN)
+        assert (refused.status_code, list(refused.get_json()["errors"])) == (422, ["staff_id"]), staff_id
+    assert client.get("/follow-ups", headers=ADMIN).get_json()["items"] == []
+
+
 def test_follow_up_watch_announces_due_and_overdue_once(client, reg, svc):
     point = reg.point()
     elder = reg.elder(point, "CARD0021")
     plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
-                                                 "staff_id": str(uuid.uuid4())}, headers=ADMIN).get_json()
+                                                 "staff_id": reg.assistant(point, roles=["case_manager"])},
+                       headers=ADMIN).get_json()
     due = date.fromisoformat(plan["first_due_on"])
     for day in (due - timedelta(days=3), due - timedelta(days=2), due, due, due + timedelta(days=1),
                 due + timedelta(days=2)):
@@ -359,15 +384,16 @@ def test_care_plan_with_four_problems_is_422(client, reg):
     elder = reg.elder(point, "CARD0022")
     problem = {"problem": "p", "goal": "g", "measures": "m", "responsible": "r"}
     response = client.post("/follow-up-plans", headers=ADMIN, json={
-        "elder_id": elder, "programme": "case_management", "staff_id": str(uuid.uuid4()), "care_plan": [problem] * 4})
+        "elder_id": elder, "programme": "case_management", "staff_id": reg.assistant(point, roles=["case_manager"]),
+        "care_plan": [problem] * 4})
     assert response.status_code == 422
 
 
 def test_closing_an_elder_ends_follow_ups_and_cancels_bookings(client, reg, svc):
     point = reg.point()
     elder = reg.elder(point, "CARD0023")
-    client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit", "staff_id": str(uuid.uuid4())},
-                headers=ADMIN)
+    client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
+                                          "staff_id": reg.assistant(point, roles=["case_manager"])}, headers=ADMIN)
     booking = client.post("/bookings", json={"elder_id": elder, "service_point_id": point,
                                              "slot_start": tomorrow_at(9)}, headers=ADMIN).get_json()
     reg.elder(point, "CARD0023", id=elder, status="closed")
@@ -476,7 +502,8 @@ def test_meeting_rates_per_point_agree_with_each_points_rate(client, reg):
     for card, at in (("MTR00001", point), ("MTR00002", point), ("MTR00003", other)):
         elder = reg.elder(at, card)
         plan = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "home_visit",
-                                                     "staff_id": str(uuid.uuid4())}, headers=ADMIN).get_json()
+                                                     "staff_id": reg.assistant(at, roles=["case_manager"])},
+                           headers=ADMIN).get_json()
         firsts[card] = plan
     due = firsts["MTR00001"]["first_due_on"]
     yesterday = datetime.now(ZoneInfo("Asia/Shanghai")).date() - timedelta(days=1)  # the next one falls before `due`

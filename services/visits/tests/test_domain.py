@@ -358,6 +358,19 @@ def test_a_span_ending_at_23_59_stays_open_until_midnight():
     assert domain.is_open(point, MONDAY_9.replace(hour=23, minute=59, second=30))
 
 
+@pytest.mark.parametrize("known,staff_point,refused", [
+    (True, "p1", False), (True, None, False),  # the elder's point's, or a city-wide case manager
+    (True, "p2", True), (False, None, True), (False, "p1", True),  # another point's, or no one known
+])
+def test_a_follow_up_plan_names_a_known_staff_member_of_the_elders_point(known, staff_point, refused):
+    if not refused:
+        domain.check_plan_staff(known, staff_point, "p1")
+        return
+    with pytest.raises(DomainError) as error:
+        domain.check_plan_staff(known, staff_point, "p1")
+    assert error.value.code == "VALIDATION_FAILED" and list(error.value.errors) == ["staff_id"]
+
+
 def test_a_closed_elder_gets_no_follow_up_plan():
     domain.check_plan_allowed("active")
     domain.check_plan_allowed("suspended")
