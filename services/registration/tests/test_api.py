@@ -496,7 +496,7 @@ def test_the_centres_work_list_shows_what_waits_longest_first(client, point, svc
     assert sorted(i["id"] for i in own) == sorted([made[0], made[2]])
     assert client.get("/subsidy-applications", query_string={"service_point_id": other["id"]},
                       headers=station).status_code == 403
-    assert client.get(f"/subsidy-applications/{made[1]}", headers=station).status_code == 404  # another point's record: not there for this caller
+    assert client.get(f"/subsidy-applications/{made[1]}", headers=station).status_code == 404  # another point's: not there
     assert client.get("/subsidy-applications", query_string={"status": "submitted"},
                       headers=CENTRE).get_json()["items"] == []
 
