@@ -16,7 +16,6 @@ from datetime import date
 from kit.errors import DomainError, Invalid
 
 GENDERS = ("female", "male")
-ELDER_STATUSES = ("active", "suspended", "closed")
 CLOSE_REASONS = ("deceased", "moved", "withdrew", "other")
 CONSENT_KINDS = ("health_data", "sms", "third_party_sharing")
 SUBSIDY_CATEGORIES = ("sanwu", "dibao", "youfu", "model_worker", "age_90")

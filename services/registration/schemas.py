@@ -6,6 +6,7 @@ from marshmallow import fields, validate
 
 from kit.access import ROLES
 from kit.paging import PageArgs
+from services.registration import domain
 
 class Strict(ma.Schema):
     class Meta:
@@ -51,7 +52,7 @@ class EmergencyContact(Strict):
 
 class ElderIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
-    gender = fields.String(required=True, validate=validate.OneOf(["female", "male"]))
+    gender = fields.String(required=True, validate=validate.OneOf(domain.GENDERS))
     birth_date = fields.Date(required=True)
     id_number = fields.String(required=True)
     citizen_card_no = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9]{6,32}$"))
@@ -160,7 +161,7 @@ class SuspendIn(Strict):
 
 
 class CloseIn(Strict):
-    reason = fields.String(required=True, validate=validate.OneOf(["deceased", "moved", "withdrew", "other"]))
+    reason = fields.String(required=True, validate=validate.OneOf(domain.CLOSE_REASONS))
 
 
 class Empty(Strict):
@@ -168,7 +169,7 @@ class Empty(Strict):
 
 
 class ConsentIn(Strict):
-    kind = fields.String(required=True, validate=validate.OneOf(["health_data", "sms", "third_party_sharing"]))
+    kind = fields.String(required=True, validate=validate.OneOf(domain.CONSENT_KINDS))
     granted = fields.Boolean(required=True)
     signer_name = fields.String(required=True, validate=validate.Length(1, 100))
     signer_relation = fields.String(required=True, validate=validate.Length(1, 50))
@@ -215,7 +216,7 @@ class Training(Strict):
 
 class StaffIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
-    gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(["female", "male"]))
+    gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.GENDERS))
     roles = fields.List(fields.String(validate=validate.OneOf(ROLES)), required=True,
                         validate=validate.Length(min=1))
     service_point_id = fields.UUID(load_default=None, allow_none=True)
@@ -261,7 +262,7 @@ class StaffPage(ma.Schema):
 
 class SubsidyIn(Strict):
     elder_id = fields.UUID(required=True)
-    category = fields.String(required=True, validate=validate.OneOf(["sanwu", "dibao", "youfu", "model_worker", "age_90"]))
+    category = fields.String(required=True, validate=validate.OneOf(domain.SUBSIDY_CATEGORIES))
     urban = fields.Boolean(load_default=True)
 
 
