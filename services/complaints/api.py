@@ -14,7 +14,7 @@ from kit.caller import Caller
 from kit.privacy import mask_phone
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
-from services.complaints import report as readable
+from services.complaints import domain, report as readable
 from services.complaints.schemas import (
     AssignIn, CallbackIn, CallIn, CallOut, ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn,
     HotlineOut, MisconductArgs, MisconductIn, MisconductOut, MisconductPage, MonthArgs, NoteIn, PeriodArgs, PointStatsOut,
@@ -33,7 +33,7 @@ READS_COMPLAINTS = DESK | {"point_admin", "city_operator"}
 REPORTS = frozenset({"cs_supervisor", "city_operator", "point_admin"})
 # Assigning and escalating are the supervisor's (and the point administrator's).
 TAKES_STEP = {step: {"cs_supervisor", "point_admin"} if step in ("assign", "escalate") else DESK | {"point_admin"}
-              for step in ("assign", "reply", "follow_up", "resolve", "callback", "escalate", "close")}
+              for step in domain.STEPS}
 
 
 def complaints() -> Complaints:
