@@ -166,3 +166,67 @@ def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tm
             monkeypatch.delenv(name)
     monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
     assert dataclasses.asdict(config.load().rules) == dataclasses.asdict(Rules()) == DEFAULTS
+
+
+@pytest.mark.parametrize("number,birth,gender,problem", [
+    ("11010519491231002", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
+    ("11010519491231002X", date(1949, 12, 30), "female", "The birth date inside the number differs from birth_date."),
+    ("11010519491231002X", date(1949, 12, 31), "male", "The gender digit differs from gender."),
+])
+def test_each_wrong_id_number_is_refused_with_its_reason(number, birth, gender, problem):
+    with pytest.raises(Invalid) as error:
+        domain.validate_id_number(number, birth, gender)
+    assert error.value.errors == {"id_number": [problem]}
+
+
+@pytest.mark.parametrize("fields,errors", [
+    ({"phone": "12345"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
+    ({"citizen_card_no": "AB1"}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"citizen_card_no": None}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"emergency_contacts": []}, {"emergency_contacts": ["At least one emergency contact."]}),
+])
+def test_each_wrong_elder_field_is_refused_with_its_reason(fields, errors):
+    with pytest.raises(Invalid) as error:
+        domain.validate_elder_fields(fields)
+    assert error.value.errors == errors
+
+
+def test_signing_another_text_than_the_one_in_force_names_the_text_in_force():
+    with pytest.raises(Invalid) as error:
+        domain.check_commitment_version("v1", "v2")
+    assert error.value.errors == {"text_version": ["The current text is v2."]}
+
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("category,urban,birth,level,decision", [
+    ("sanwu", True, date(1966, 11, 23), 3, (False, ["Under 60 (59)."])),
+    ("age_90", False, date(1931, 1, 1), 3, (False, ["The government-paid subsidy applies to urban residents; "
+                                                    "services can be bought at own expense."])),
+    ("age_90", True, date(1936, 11, 22), None, (True, ["Urban resident aged 90 (≥ 90)."])),
+    ("age_90", True, date(1936, 11, 23), 3, (False, ["Aged 89, under 90."])),
+    ("dibao", True, date(1966, 11, 22), 3, (True, ["Urban dibao elder, severely disabled (capability level 3)."])),
+    ("youfu", True, date(1956, 11, 22), 1, (True, ["Urban youfu elder aged 70 (≥ 70)."])),
+    ("model_worker", True, date(1957, 11, 22), 3, (False, ["Model workers qualify from 70 (aged 69)."])),
+    ("sanwu", True, date(1957, 11, 22), 2, (False, ["Aged 69: sanwu elders qualify from 70, or earlier when severely "
+                                                    "disabled (level 3)."])),
+])
+def test_each_subsidy_decision_with_the_reason_staff_see(category, urban, birth, level, decision):
+    assert domain.subsidy_eligibility(category, urban, birth, level, TODAY, Rules()) == decision
+
+
+@pytest.mark.parametrize("hours,problems", [
+    ({"monday": [], "mon": [["08:00", "08:00"]]},
+     ["Unknown day 'monday'; use mon, tue, wed, thu, fri, sat, sun.",
+      'mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": "08:00-12:00", "tue": [["09:00", "08:00"]]},
+     ["mon: a list of [start, end] spans.", 'tue: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [[]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [[800, 900]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [["11:00", "13:00"], ["09:00", "10:00"], ["08:00", "12:00"]]}, ["mon: spans overlap.", "mon: spans overlap."]),
+])
+def test_every_wrong_day_and_span_is_reported(hours, problems):
+    with pytest.raises(Invalid) as error:
+        domain.validate_opening_hours(hours)
+    assert error.value.errors == {"opening_hours": problems}
