@@ -18,7 +18,7 @@ the libraries; the child executes the mutated source in memory in place of the m
 nothing in the tree is rewritten and tests running beside it see the real rules.
 
 `RECORD` keeps, per module, the fingerprint of what was measured (the module, its tests,
-its listed equivalents, this tool) and its score. `--changed` measures only the modules
+its listed equivalents, the tool's version) and its score. `--changed` measures only the modules
 whose fingerprint differs from the record: those a change touched since they were last
 measured (this is what `make test` runs).
 
@@ -29,6 +29,7 @@ measured (this is what `make test` runs).
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import importlib
 import importlib.util
@@ -47,6 +48,9 @@ RULE_MODULES = ("services/*/domain.py",)
 TARGET = 0.90
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
 RECORD = ROOT / "docs" / "mutation-scores.json"
+# Part of every recorded fingerprint: raise it with any change here that may change a score
+# (what counts as a kill, which tests run, the operators), so every module is measured again.
+TOOL_VERSION = 1
 # Libraries a test run needs, imported once before any child is forked.
 UNUSED_PLUGINS = ("cacheprovider", "terminal", "warnings", "logging", "junitxml", "doctest", "pastebin",
                   "faulthandler", "stepwise", "unittest", "legacypath", "nose")
@@ -110,8 +114,8 @@ def equivalents() -> list[Equivalent]:
 
 
 def fingerprint(module: str) -> str:
-    digest = hashlib.sha256()
-    for path in (module, *tests_of(module), Path(__file__).relative_to(ROOT).as_posix()):
+    digest = hashlib.sha256(f"{TOOL_VERSION}\0".encode())
+    for path in (module, *tests_of(module)):
         digest.update(path.encode() + b"\0" + (ROOT / path).read_bytes() + b"\0")
     for entry in equivalents():
         if entry.module == module:
@@ -155,6 +159,27 @@ def _prepare() -> None:
 
     settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
     settings.load_profile("mutation")
+
+
+def _warm(tests: list[str]) -> None:
+    """Imports here what the tests import (the libraries behind a service's `config` or
+    `schemas`), so that each child starts with them loaded, then forgets the project's own
+    modules again: each child imports those afresh, against its mutant."""
+    for test in tests:
+        for node in ast.walk(ast.parse((ROOT / test).read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                try:
+                    importlib.import_module(name)
+                except ImportError:
+                    pass  # an attribute, not a module
+    for name in [name for name in sys.modules if name.split(".")[0] in ("services", "tests")]:
+        del sys.modules[name]
 
 
 def _pytest_args(tests: list[str]) -> list[str]:
@@ -235,6 +260,7 @@ def measure(module: str, jobs: int, listed: list[Equivalent]) -> Outcome:
     if baseline != 0:
         raise SystemExit(f"{module}: its tests fail on the module as it is (pytest exit {baseline})")
     timeout = max(10.0, 10 * (time.monotonic() - started))
+    _warm(tests)
     mutants = mutants_of(module)
     codes = run_all(module, [m.source for m in mutants], tests, jobs, timeout)
     entries = [e for e in listed if e.module == module]

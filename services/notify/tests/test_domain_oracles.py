@@ -108,7 +108,13 @@ def test_the_api_offers_exactly_the_rules_channels():
     assert tuple(schemas.CHANNELS) == domain.CHANNELS == ("sms", "voice", "email", "inbox", "webhook")
 
 
+def test_recipients_and_elders_hear_chinese_unless_they_chose_otherwise():
+    assert Recipient("elder", "e1", "1").language == "zh-CN"
+    assert domain.ElderContact("e1", "张阿姨", None, False, (), "active", True).language == "zh-CN"
+
+
 @pytest.mark.parametrize("value", [Rules(), Recipient("elder", "e1", "1"), domain.Preferences(),
+                                   domain.ElderContact("e1", "张阿姨", None, False, (), "active", True),
                                    domain.RULES[0], domain.Planned(Recipient("elder", "e1", "1"), "sms", "t", False)])
 def test_rules_and_what_they_plan_cannot_be_changed_once_made(value):
     with pytest.raises(dataclasses.FrozenInstanceError):
