@@ -15,8 +15,7 @@ from kit.errors import Invalid, NotFound
 from kit.privacy import mask_phone, redact_text
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
-from services.complaints import domain
-from services.complaints import report as readable
+from services.complaints import domain, report as readable
 from services.complaints.schemas import (
     ArrangementIn, AssignIn, CallArgs, CallBackIn, CallbackIn, CalendarOut, CalendarYearOut, CallIn, CallOut, CallPage,
     ComplaintArgs, ComplaintIn, ComplaintOut, ComplaintPage, FollowUpIn, HandoverIn, HandoverOut, HandoverPage,

@@ -5,8 +5,9 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from kit.paging import PageArgs
+from services.notify import domain
 
-CHANNELS = ["sms", "voice", "email", "inbox", "webhook"]
+CHANNELS = list(domain.CHANNELS)
 STATUSES = ["queued", "held", "sent", "failed", "suppressed"]
 
 

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from kit.errors import DomainError, Invalid
 
 GENDERS = ("female", "male")
-ELDER_STATUSES = ("active", "suspended", "closed")
 CLOSE_REASONS = ("deceased", "moved", "withdrew", "lost_contact", "other")  # lost_contact: 失联 (seed 003)
 # Why an elder may not bathe, in the contract's order (`ineligibility_reasons`).
 INELIGIBILITY_REASONS = ("NO_ASSESSMENT", "LEVEL", "ASSESSMENT_EXPIRED", "UNDER_AGE", "INACTIVE")

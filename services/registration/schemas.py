@@ -6,9 +6,11 @@ from marshmallow import fields, validate
 
 from kit.access import ROLES
 from kit.paging import PageArgs
+from services.registration import domain
 from services.registration.domain import (
     CLOSE_REASONS, INELIGIBILITY_REASONS, MODEL_WORKER_LEVELS, SUBSIDY_CATEGORIES, SUBSIDY_STATUSES,
 )
+
 
 class Strict(ma.Schema):
     class Meta:
@@ -54,7 +56,7 @@ class EmergencyContact(Strict):
 
 class ElderIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
-    gender = fields.String(required=True, validate=validate.OneOf(["female", "male"]))
+    gender = fields.String(required=True, validate=validate.OneOf(domain.GENDERS))
     birth_date = fields.Date(required=True)
     id_number = fields.String(required=True)
     citizen_card_no = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9]{6,32}$"))
@@ -180,7 +182,7 @@ class Empty(Strict):
 
 
 class ConsentIn(Strict):
-    kind = fields.String(required=True, validate=validate.OneOf(["health_data", "sms", "third_party_sharing"]))
+    kind = fields.String(required=True, validate=validate.OneOf(domain.CONSENT_KINDS))
     granted = fields.Boolean(required=True)
     signer_name = fields.String(required=True, validate=validate.Length(1, 100))
     signer_relation = fields.String(required=True, validate=validate.Length(1, 50))
@@ -227,7 +229,7 @@ class Training(Strict):
 
 class StaffIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
-    gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(["female", "male"]))
+    gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.GENDERS))
     roles = fields.List(fields.String(validate=validate.OneOf(ROLES)), required=True,
                         validate=validate.Length(min=1))
     service_point_id = fields.UUID(load_default=None, allow_none=True)

@@ -310,7 +310,6 @@ def check_incident_open(closed_at: datetime | None) -> None:
 PROGRAMMES = ("hypertension", "home_visit", "case_management")
 DANGER_SYMPTOMS = ("altered_consciousness", "severe_headache_or_dizziness", "nausea_and_vomiting", "blurred_vision",
                    "eye_pain", "palpitations", "chest_tightness", "breathless_lying_flat")
-SOCIAL_AREAS = ("self_care", "housework", "work", "learning", "social_contact")
 
 
 @dataclass(frozen=True)

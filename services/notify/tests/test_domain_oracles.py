@@ -1,0 +1,138 @@
+"""Notify's rules against hand-written oracles: the routing table row by row, quiet-hour
+edges of a configured window, the stored id formats, the personal fields a webhook drops,
+and the defaults a deployment gets (DOMAIN.md section 6). No I/O."""
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.notify import config, domain, schemas
+from services.notify.domain import Recipient, Rules
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+# (event type, its data) -> [(audience, channels, template, urgent)], in the table's order.
+ROUTING = [
+    ("registration.elder.registered", {}, [("family", ("sms",), "elder_registered", False)]),
+    ("visits.booking.created", {}, [("family", ("sms",), "booking_confirmed", False)]),
+    ("visits.booking.cancelled", {}, [("family", ("sms",), "booking_cancelled", False)]),
+    ("notify.reminder.booking", {}, [("family", ("sms",), "booking_reminder", False)]),
+    ("visits.visit.refused", {"urgent": True}, [("family", ("sms",), "screening_refused", True)]),
+    ("visits.visit.refused", {"urgent": False}, [("family", ("sms",), "screening_refused", False)]),
+    ("visits.incident.reported", {"urgent": True}, [("family", ("sms",), "incident", True),
+                                                    ("point_admins", ("inbox", "sms"), "incident_staff", True)]),
+    ("visits.incident.reported", {"urgent": False}, [("point_admins", ("inbox",), "incident_staff", False)]),
+    ("visits.visit.bath_overrun", {}, [("point_admins", ("inbox",), "bath_overrun", True)]),
+    ("complaints.survey.invited", {"subject_type": "visit"}, [("family", ("sms",), "survey_invitation", False)]),
+    ("complaints.survey.invited", {"subject_type": "complaint"}, []),
+    ("complaints.complaint.received", {}, [("complainant", ("sms",), "complaint_received", False)]),
+    ("complaints.complaint.replied", {}, [("complainant", ("sms",), "complaint_replied", False)]),
+    ("complaints.complaint.assigned", {}, [("owner", ("inbox",), "complaint_assigned", False)]),
+    ("complaints.complaint.deadline_warning", {}, [("owner", ("inbox",), "complaint_deadline", False)]),
+    ("complaints.complaint.overdue", {}, [("owner", ("inbox",), "complaint_deadline", False)]),
+    ("complaints.complaint.escalated", {}, [("supervisors", ("inbox", "email"), "complaint_deadline", False)]),
+    ("visits.follow_up.due", {}, [("staff", ("inbox",), "follow_up_due", False)]),
+    ("registration.staff.qualification_changed", {}, [("point_admins", ("inbox", "email"), "certificate_expiry",
+                                                       False)]),
+    ("visits.visit.checked_in", {}, []),
+]
+
+
+@pytest.mark.parametrize("event_type,data,rows", ROUTING, ids=[f"{e}-{d}" for e, d, _ in ROUTING])
+def test_each_event_reaches_its_audiences_on_their_channels_with_their_urgency(event_type, data, rows):
+    assert [(rule.audience, rule.channels, rule.template, domain.is_urgent(rule, data))
+            for rule in domain.rules_for(event_type, data)] == rows
+
+
+def test_the_routing_table_has_no_row_the_oracle_lacks():
+    assert {rule.event_type for rule in domain.RULES} == {event for event, _, rows in ROUTING if rows}
+    assert len(domain.RULES) == sum(len(rows) for _, _, rows in ROUTING) - 1  # refused is one row, urgent or not
+
+
+def test_notification_and_reminder_ids_keep_their_stored_format():
+    namespace = uuid.UUID("6f1d7a52-3c1e-4d84-9a57-6a3c2f0b9e11")
+    recipient = Recipient("emergency_contact", "e1", "13800001111")
+    assert domain.notification_id("ev-1", recipient, "voice") == str(
+        uuid.uuid5(namespace, "ev-1|emergency_contact|e1|13800001111|voice"))
+    assert domain.reminder_event_id("r-9", "booking") == str(uuid.uuid5(namespace, "reminder|booking|r-9"))
+
+
+def at(hour: int, minute: int = 0, day: int = 23) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+
+def test_quiet_hours_hold_routine_messages_to_emergency_contacts_too():
+    assert domain.release_time(at(23), False, "emergency_contact", Rules()) == at(8, day=24)
+    assert domain.release_time(at(23), False, "complainant", Rules()) is None
+
+
+MIDDAY = Rules(quiet_start=time(12, 0), quiet_end=time(14, 0))
+
+
+@pytest.mark.parametrize("moment,held_until", [(at(11, 59), None), (at(12, 0), at(14, 0)), (at(13, 59), at(14, 0)),
+                                               (at(14, 0), None), (at(23, 0), None), (at(3, 0), None)])
+def test_a_configured_window_inside_one_day_holds_from_its_start_to_its_end(moment, held_until):
+    assert domain.release_time(moment, False, "elder", MIDDAY) == held_until
+
+
+def test_a_window_that_starts_where_it_ends_holds_nothing():
+    empty = Rules(quiet_start=time(8, 0), quiet_end=time(8, 0))
+    assert [domain.release_time(at(h), False, "elder", empty) for h in (0, 8, 12, 23)] == [None] * 4
+
+
+@pytest.mark.parametrize("host,private", [("api.localhost", True), ("localhost.example.com", False),
+                                          ("hooks.example.com", False), ("240.0.0.1", True)])
+def test_local_host_names_are_private_and_others_are_not(host, private):
+    assert domain.is_private_address(host) is private
+
+
+@pytest.mark.parametrize("slot,reminder", [(datetime(2026, 11, 24, 9, 0, tzinfo=TZ), at(18, 0, day=23)),
+                                           (datetime(2026, 12, 1, 8, 30, tzinfo=TZ),
+                                            datetime(2026, 11, 30, 18, 0, tzinfo=TZ))])
+def test_the_booking_reminder_goes_at_six_the_evening_before(slot, reminder):
+    assert domain.booking_reminder_at(slot, Rules()) == reminder
+
+
+def test_a_webhook_without_consent_drops_every_personal_field():
+    personal = {"name": "张阿姨", "phone": "13912341234", "id_number": "11010519491231002X",
+                "citizen_card_no": "C1", "emergency_contacts": [], "complainant": {}, "address": "某路1号",
+                "birth_date": "1949-12-31", "citizen_card_no_masked": "C*"}
+    assert domain.webhook_data({"id": "e1", **personal}, False) == {"id": "e1"}
+
+
+def test_the_api_offers_exactly_the_rules_channels():
+    assert tuple(schemas.CHANNELS) == domain.CHANNELS == ("sms", "voice", "email", "inbox", "webhook")
+
+
+def test_recipients_and_elders_hear_chinese_unless_they_chose_otherwise():
+    assert Recipient("elder", "e1", "1").language == "zh-CN"
+    assert domain.ElderContact("e1", "张阿姨", None, False, (), "active", True).language == "zh-CN"
+
+
+@pytest.mark.parametrize("value", [Rules(), Recipient("elder", "e1", "1"), domain.Preferences(),
+                                   domain.ElderContact("e1", "张阿姨", None, False, (), "active", True),
+                                   domain.RULES[0], domain.Planned(Recipient("elder", "e1", "1"), "sms", "t", False)])
+def test_rules_and_what_they_plan_cannot_be_changed_once_made(value):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(value, dataclasses.fields(value)[0].name, None)
+
+
+# DOMAIN.md section 6 and its configurable numbers, written out by hand.
+DEFAULTS = {"quiet_start": time(21, 0), "quiet_end": time(8, 0), "max_attempts": 5, "backoff_base_seconds": 2.0,
+            "backoff_factor": 2.0, "backoff_cap_seconds": 300.0, "jitter": 0.2, "webhook_disable_after": 10,
+            "booking_reminder_at": time(18, 0)}
+
+
+def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tmp_path):
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("ZHUYU_", "NOTIFY_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
+    assert dataclasses.asdict(config.load().rules) == DEFAULTS
+    assert dataclasses.asdict(Rules()) == DEFAULTS

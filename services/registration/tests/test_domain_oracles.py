@@ -1,0 +1,232 @@
+"""Registration rules against hand-written oracles: resident ID numbers from the national
+standard GB 11643 (its own examples and numbers worked by hand from its formula), an
+elder's fields as a registration saves them, the subsidy's steps, opening-hour spans at
+their edges, the contract's vocabularies and the defaults a deployment gets. No I/O."""
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import date
+
+import pytest
+
+from services.registration import config, domain
+from services.registration.domain import DomainError, Invalid, Rules
+
+# (number, birth date, gender): the first two are GB 11643-1999's own examples; the others
+# were worked by hand with its formula, so that every one of the 17 positions carries a
+# digit other than 0 in at least one number (a wrong weight there changes the check).
+VALID = [("11010519491231002X", date(1949, 12, 31), "female"),
+         ("440524188001010014", date(1880, 1, 1), "male"),
+         ("321283195607181232", date(1956, 7, 18), "male"),
+         ("513427193711295676", date(1937, 11, 29), "male"),
+         ("654121194506034890", date(1945, 6, 3), "male"),
+         ("211402195202149987", date(1952, 2, 14), "female")]
+
+
+@pytest.mark.parametrize("number,birth,gender", VALID)
+def test_the_check_character_of_known_good_numbers(number, birth, gender):
+    assert domain.id_check_digit(number[:17]) == number[17]
+    assert domain.validate_id_number(number.lower(), birth, gender) == number
+
+
+def test_region_code_000000_is_refused():
+    with pytest.raises(Invalid) as error:
+        domain.validate_id_number("000000194912310027", date(1949, 12, 31), "female")
+    assert error.value.errors == {"id_number": ["The region code is not valid."]}
+
+
+def test_a_number_whose_birth_date_is_not_a_date_is_refused():
+    with pytest.raises(Invalid) as error:
+        domain.validate_id_number("110105194902300020", date(1949, 2, 28), "female")
+    assert error.value.errors == {"id_number": ["The birth date inside the number is not a date."]}
+
+
+ELDER = {"name": "张阿姨", "birth_date": date(1949, 12, 31), "gender": "female", "citizen_card_no": "AB123456"}
+
+
+def test_registering_an_elder_checks_and_normalises_the_id_number():
+    saved = domain.validate_elder_fields({**ELDER, "id_number": " 11010519491231002x "})
+    assert saved["id_number"] == "11010519491231002X"
+    with pytest.raises(Invalid) as error:
+        domain.validate_elder_fields({**ELDER, "id_number": "110105194912310021"})
+    assert error.value.errors == {"id_number": ["The check digit is wrong."]}
+
+
+@pytest.mark.parametrize("phone,saved,mobile", [("+86 139 1234 1234", "13912341234", True),
+                                                ("(0571)-8800 1234", "0571-88001234", False),
+                                                ("", None, False), (None, None, False)])
+def test_an_elders_own_phone_is_saved_normalised_with_whether_it_is_a_mobile(phone, saved, mobile):
+    out = domain.validate_elder_fields({**ELDER, "phone": phone})
+    assert (out["phone"], out["phone_is_mobile"]) == (saved, mobile)
+
+
+def test_a_wrong_phone_is_refused_on_its_field():
+    with pytest.raises(Invalid) as error:
+        domain.validate_elder_fields({**ELDER, "phone": "12345"})
+    assert list(error.value.errors) == ["phone"]
+
+
+def test_emergency_contacts_are_saved_with_normalised_phones():
+    contacts = [{"name": "李明", "relation": "son", "phone": "+86 138 0000 1111"},
+                {"name": "李红", "relation": "daughter", "phone": "0571 88001234"}]
+    assert domain.validate_elder_fields({**ELDER, "emergency_contacts": contacts})["emergency_contacts"] == [
+        {"name": "李明", "relation": "son", "phone": "13800001111"},
+        {"name": "李红", "relation": "daughter", "phone": "057188001234"}]
+
+
+def test_a_wrong_contact_phone_is_refused_on_that_contacts_field():
+    contacts = [{"name": "李明", "phone": "13800001111"}, {"name": "李红", "phone": "555"}]
+    with pytest.raises(Invalid) as error:
+        domain.validate_elder_fields({**ELDER, "emergency_contacts": contacts})
+    assert list(error.value.errors) == ["emergency_contacts.1.phone"]
+
+
+def test_fields_not_sent_are_left_as_they_are():
+    assert domain.validate_elder_fields({"name": "张阿姨"}) == {"name": "张阿姨"}
+
+
+# Every step of a subsidy application, written out: (stage, step, approved) -> next stage.
+SUBSIDY_STEPS = {("submitted", "review", True): "reviewed", ("submitted", "review", False): "rejected",
+                 ("reviewed", "approve", True): "approved", ("reviewed", "approve", False): "rejected"}
+
+
+@pytest.mark.parametrize("stage,step,approved", [(stage, step, approved)
+                                                 for stage in ("submitted", "reviewed", "approved", "rejected")
+                                                 for step in ("review", "approve") for approved in (True, False)])
+def test_each_step_of_a_subsidy_application_follows_the_table(stage, step, approved):
+    if (stage, step, approved) in SUBSIDY_STEPS:
+        assert domain.subsidy_step(stage, step, approved) == SUBSIDY_STEPS[(stage, step, approved)]
+    else:
+        with pytest.raises(DomainError) as error:
+            domain.subsidy_step(stage, step, approved)
+        assert error.value.code == "INVALID_TRANSITION"
+
+
+# Every change of an elder's status, written out.
+ELDER_STEPS = {("active", "suspend"): "suspended", ("suspended", "reactivate"): "active", ("active", "close"): "closed",
+               ("suspended", "close"): "closed"}
+
+
+@pytest.mark.parametrize("status,action", [(status, action) for status in ("active", "suspended", "closed")
+                                           for action in ("suspend", "reactivate", "close")])
+def test_each_change_of_an_elders_status_follows_the_table(status, action):
+    if (status, action) in ELDER_STEPS:
+        assert domain.transition(status, action) == ELDER_STEPS[(status, action)]
+    else:
+        with pytest.raises(DomainError) as error:
+            domain.transition(status, action)
+        assert error.value.code == "INVALID_TRANSITION"
+
+
+@pytest.mark.parametrize("hours", [{"mon": [["08:00", "12:00"], ["12:00", "14:00"]]}, {"sun": [["00:00", "23:59"]]},
+                                   {day: [["09:00", "10:00"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat",
+                                                                          "sun")}])
+def test_spans_that_touch_and_a_whole_day_are_accepted_on_every_weekday(hours):
+    assert domain.validate_opening_hours(hours) == hours
+
+
+@pytest.mark.parametrize("hours,problem", [
+    ({"mon": [["08:00", "08:00"]]}, 'mon: each span is ["HH:MM", "HH:MM"] with start before end.'),
+    ({"mon": [["08:00", "24:00"]]}, 'mon: each span is ["HH:MM", "HH:MM"] with start before end.'),
+    ({"mon": [["08:60", "09:00"]]}, 'mon: each span is ["HH:MM", "HH:MM"] with start before end.'),
+    ({"mon": [["08:00"]]}, 'mon: each span is ["HH:MM", "HH:MM"] with start before end.'),
+    ({"mon": [["08:00", "12:00"], ["11:59", "13:00"]]}, "mon: spans overlap."),
+    ({"mon": "08:00-12:00"}, "mon: a list of [start, end] spans."),
+    ({"monday": []}, "Unknown day 'monday'; use mon, tue, wed, thu, fri, sat, sun."),
+])
+def test_each_wrong_span_is_refused_with_its_reason(hours, problem):
+    with pytest.raises(Invalid) as error:
+        domain.validate_opening_hours(hours)
+    assert error.value.errors == {"opening_hours": [problem]}
+
+
+def test_the_vocabularies_are_the_contracts():
+    assert domain.GENDERS == ("female", "male")
+    assert domain.CLOSE_REASONS == ("deceased", "moved", "withdrew", "other")
+    assert domain.CONSENT_KINDS == ("health_data", "sms", "third_party_sharing")
+    assert domain.SUBSIDY_CATEGORIES == ("sanwu", "dibao", "youfu", "model_worker", "age_90")
+
+
+@pytest.mark.parametrize("value", [Rules(), domain.BathingDecision(True, True, None)])
+def test_rules_and_decisions_cannot_be_changed_once_made(value):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(value, dataclasses.fields(value)[0].name, None)
+
+
+# DOMAIN.md sections 1 and 2, written out by hand.
+DEFAULTS = {"min_experience_years": 2.0, "certificate_warning_days": 30, "eligible_levels": frozenset({2, 3}),
+            "subsidy_min_age": 60, "subsidy_age_with_category": 70, "subsidy_age_alone": 90,
+            "severe_disability_level": 3}
+
+
+def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tmp_path):
+    for name in list(os.environ):
+        if name.startswith(("ZHUYU_", "REGISTRATION_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
+    assert dataclasses.asdict(config.load().rules) == dataclasses.asdict(Rules()) == DEFAULTS
+
+
+@pytest.mark.parametrize("number,birth,gender,problem", [
+    ("11010519491231002", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
+    ("11010519491231002X", date(1949, 12, 30), "female", "The birth date inside the number differs from birth_date."),
+    ("11010519491231002X", date(1949, 12, 31), "male", "The gender digit differs from gender."),
+])
+def test_each_wrong_id_number_is_refused_with_its_reason(number, birth, gender, problem):
+    with pytest.raises(Invalid) as error:
+        domain.validate_id_number(number, birth, gender)
+    assert error.value.errors == {"id_number": [problem]}
+
+
+@pytest.mark.parametrize("fields,errors", [
+    ({"phone": "12345"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
+    ({"citizen_card_no": "AB1"}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"citizen_card_no": None}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"emergency_contacts": []}, {"emergency_contacts": ["At least one emergency contact."]}),
+])
+def test_each_wrong_elder_field_is_refused_with_its_reason(fields, errors):
+    with pytest.raises(Invalid) as error:
+        domain.validate_elder_fields(fields)
+    assert error.value.errors == errors
+
+
+def test_signing_another_text_than_the_one_in_force_names_the_text_in_force():
+    with pytest.raises(Invalid) as error:
+        domain.check_commitment_version("v1", "v2")
+    assert error.value.errors == {"text_version": ["The current text is v2."]}
+
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("category,urban,birth,level,decision", [
+    ("sanwu", True, date(1966, 11, 23), 3, (False, ["Under 60 (59)."])),
+    ("age_90", False, date(1931, 1, 1), 3, (False, ["The government-paid subsidy applies to urban residents; "
+                                                    "services can be bought at own expense."])),
+    ("age_90", True, date(1936, 11, 22), None, (True, ["Urban resident aged 90 (≥ 90)."])),
+    ("age_90", True, date(1936, 11, 23), 3, (False, ["Aged 89, under 90."])),
+    ("dibao", True, date(1966, 11, 22), 3, (True, ["Urban dibao elder, severely disabled (capability level 3)."])),
+    ("youfu", True, date(1956, 11, 22), 1, (True, ["Urban youfu elder aged 70 (≥ 70)."])),
+    ("model_worker", True, date(1957, 11, 22), 3, (False, ["Model workers qualify from 70 (aged 69)."])),
+    ("sanwu", True, date(1957, 11, 22), 2, (False, ["Aged 69: sanwu elders qualify from 70, or earlier when severely "
+                                                    "disabled (level 3)."])),
+])
+def test_each_subsidy_decision_with_the_reason_staff_see(category, urban, birth, level, decision):
+    assert domain.subsidy_eligibility(category, urban, birth, level, TODAY, Rules()) == decision
+
+
+@pytest.mark.parametrize("hours,problems", [
+    ({"monday": [], "mon": [["08:00", "08:00"]]},
+     ["Unknown day 'monday'; use mon, tue, wed, thu, fri, sat, sun.",
+      'mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": "08:00-12:00", "tue": [["09:00", "08:00"]]},
+     ["mon: a list of [start, end] spans.", 'tue: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [[]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [[800, 900]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [["11:00", "13:00"], ["09:00", "10:00"], ["08:00", "12:00"]]}, ["mon: spans overlap.", "mon: spans overlap."]),
+])
+def test_every_wrong_day_and_span_is_reported(hours, problems):
+    with pytest.raises(Invalid) as error:
+        domain.validate_opening_hours(hours)
+    assert error.value.errors == {"opening_hours": problems}

@@ -1,0 +1,207 @@
+"""Visit rules against hand-written oracles: opening-hour and slot edges on every weekday,
+the visit's transition table, every danger symptom, each follow-up outcome whole, the
+screening's warnings, a point's day, the vocabularies of the contract and the defaults a
+deployment gets (DOMAIN.md sections 3 and 4). No I/O."""
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.visits import config, domain
+from services.visits.domain import DomainError, ElderView, FollowUpOutcome, FollowUpRules, PointView, Rules
+
+TZ = ZoneInfo("Asia/Shanghai")
+ELDER = ElderView(id="e1", status="active", eligible=True, commitment_current=True, gender="female")
+# 2026-11-23 is a Monday: each day of that week opens at a different hour, so a day read
+# under another day's key is caught.
+WEEK = {day: 23 + i for i, day in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
+EVERY_DAY = PointView(id="p1", active=True, bath_capacity=2,
+                      opening_hours={day: [[f"{8 + i:02d}:30", f"{11 + i:02d}:30"]] for i, day in enumerate(WEEK)})
+
+
+def local(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+
+@pytest.mark.parametrize("weekday", list(WEEK))
+def test_each_weekday_opens_by_its_own_hours_from_the_opening_minute_to_before_the_closing_one(weekday):
+    i, day = list(WEEK).index(weekday), WEEK[weekday]
+    opens, closes = local(day, 8 + i, 30), local(day, 11 + i, 30)
+    one = timedelta(minutes=1)
+    assert [domain.is_open(EVERY_DAY, moment) for moment in (opens - one, opens, closes - one, closes)] == [
+        False, True, True, False]
+
+
+@pytest.mark.parametrize("weekday", list(WEEK))
+def test_the_first_slot_starts_at_opening_and_the_last_ends_at_closing(weekday):
+    i, day = list(WEEK).index(weekday), WEEK[weekday]
+    now = local(22, 0)
+    first, last = local(day, 8 + i, 30), local(day, 11 + i, 0)
+    assert domain.check_slot(EVERY_DAY, first, now, Rules()) == first + timedelta(minutes=30)
+    assert domain.check_slot(EVERY_DAY, last, now, Rules()) == local(day, 11 + i, 30)
+    for outside in (first - timedelta(minutes=30), last + timedelta(minutes=30)):
+        with pytest.raises(DomainError) as error:
+            domain.check_slot(EVERY_DAY, outside, now, Rules())
+        assert error.value.code == "POINT_CLOSED"
+
+
+def test_a_slot_off_the_grid_is_invalid_and_one_already_started_too():
+    for start, now in ((local(23, 8, 45), local(22, 0)), (local(23, 9, 0), local(23, 9, 0))):
+        with pytest.raises(DomainError) as error:
+            domain.check_slot(EVERY_DAY, start, now, Rules())
+        assert error.value.code == "VALIDATION_FAILED"
+
+
+# Every step a visit can take, written out: (status, action) -> next status.
+TRANSITIONS = {("checked_in", "screen_ok"): "screened", ("checked_in", "screen_refused"): "refused",
+               ("screened", "bath"): "bathing", ("bathing", "rest"): "resting", ("resting", "checkout"): "checked_out"}
+STATUSES = ["checked_in", "screened", "refused", "bathing", "resting", "checked_out"]
+ACTIONS = ["screen_ok", "screen_refused", "bath", "rest", "checkout"]
+
+
+@pytest.mark.parametrize("status,action", [(s, a) for s in STATUSES for a in ACTIONS])
+def test_each_step_of_a_visit_follows_the_table(status, action):
+    if (status, action) in TRANSITIONS:
+        assert domain.step(status, action) == TRANSITIONS[(status, action)]
+    else:
+        with pytest.raises(DomainError) as error:
+            domain.step(status, action)
+        assert error.value.code == "INVALID_TRANSITION"
+
+
+def test_a_visit_is_open_until_it_is_checked_out_or_refused():
+    assert domain.OPEN_STATUSES == {"checked_in", "screened", "bathing", "resting"}
+
+
+DANGER_SYMPTOMS = ["altered_consciousness", "severe_headache_or_dizziness", "nausea_and_vomiting", "blurred_vision",
+                   "eye_pain", "palpitations", "chest_tightness", "breathless_lying_flat"]
+
+
+@pytest.mark.parametrize("symptom", DANGER_SYMPTOMS)
+def test_every_danger_symptom_makes_a_controlled_reading_an_emergency(symptom):
+    outcome = domain.record_follow_up("hypertension", date(2026, 11, 23), 120, 80, [symptom], None, 70, FollowUpRules())
+    assert outcome == FollowUpOutcome("danger", True, True, date(2026, 12, 7))
+
+
+def test_the_api_accepts_exactly_the_danger_symptoms():
+    assert list(domain.DANGER_SYMPTOMS) == DANGER_SYMPTOMS
+
+
+VISITED = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("programme,bp,previous,outcome", [
+    ("hypertension", (120, 80), None, FollowUpOutcome("controlled", False, False, date(2027, 2, 22))),
+    ("hypertension", (150, 80), None, FollowUpOutcome("uncontrolled", False, False, date(2026, 12, 7))),
+    ("hypertension", (150, 80), "uncontrolled", FollowUpOutcome("uncontrolled", True, False, date(2026, 12, 7))),
+    ("hypertension", (150, 80), "controlled", FollowUpOutcome("uncontrolled", False, False, date(2026, 12, 7))),
+    ("hypertension", (180, 80), None, FollowUpOutcome("danger", True, True, date(2026, 12, 7))),
+    ("home_visit", (None, None), None, FollowUpOutcome(None, False, False, date(2027, 2, 22))),
+    ("case_management", (190, 120), "uncontrolled", FollowUpOutcome(None, False, False, date(2027, 2, 22))),
+])
+def test_each_follow_up_outcome_whole(programme, bp, previous, outcome):
+    assert domain.record_follow_up(programme, VISITED, *bp, [], previous, 60, FollowUpRules()) == outcome
+
+
+@pytest.mark.parametrize("bp", [(120, None), (None, 80), (None, None)])
+def test_a_hypertension_follow_up_needs_both_readings(bp):
+    with pytest.raises(DomainError) as error:
+        domain.record_follow_up("hypertension", VISITED, *bp, [], None, 60, FollowUpRules())
+    assert error.value.code == "VALIDATION_FAILED"
+
+
+@pytest.mark.parametrize("bp,age,classification", [((149, 89), 65, "controlled"), ((150, 80), 65, "uncontrolled"),
+                                                    ((149, 89), 64, "uncontrolled"), ((120, 90), 70, "uncontrolled"),
+                                                    ((179, 109), 70, "uncontrolled"), ((120, 110), 70, "danger")])
+def test_blood_pressure_classes_at_their_edges(bp, age, classification):
+    assert domain.classify_blood_pressure(*bp, [], age, FollowUpRules()) == classification
+
+
+POINT = PointView(id="p1", active=True, opening_hours={}, bath_capacity=2)
+
+
+def screen(mental_state="good", bp=(None, None), given=("anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"),
+           **flags):
+    return domain.screen(mental_state, flags.get("infectious", False), flags.get("alcohol", False), *bp, list(given),
+                         ELDER, POINT, Rules())
+
+
+def test_a_fair_mental_state_is_a_warning_not_a_refusal():
+    result = screen("fair")
+    assert (result.status, result.refusal_reasons, result.warnings) == ("screened", [], ["MENTAL_STATE_FAIR"])
+
+
+def test_a_danger_reading_refuses_with_its_reason_and_is_urgent():
+    result = screen(bp=(180, 80))
+    assert (result.status, result.refusal_reasons, result.urgent, result.referral_advised) == (
+        "refused", ["BLOOD_PRESSURE_DANGER"], True, True)
+
+
+@pytest.mark.parametrize("given", [(), ("anti_slip", "anti_hypoxia", "anti_fainting"), ("call_for_help",)])
+def test_a_standard_reminder_not_given_is_a_warning(given):
+    assert screen(given=given).warnings == ["REMINDERS_MISSING"]
+
+
+def test_a_refusal_does_not_also_warn_of_reminders():
+    assert screen(given=(), alcohol=True).warnings == []
+
+
+def test_the_reminders_given_at_every_screening():
+    assert screen().reminders == ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help"]
+
+
+def test_a_points_day_in_figures():
+    summaries = [domain.VisitSummary("checked_out", (), 18.0, 15.0), domain.VisitSummary("checked_out", (), 12.0, 20.0),
+                 domain.VisitSummary("checked_out", (), 20.5, None),
+                 domain.VisitSummary("refused", ("ALCOHOL", "MENTAL_STATE"), None, None),
+                 domain.VisitSummary("refused", ("ALCOHOL",), None, None),
+                 domain.VisitSummary("bathing", (), None, None)]
+    assert domain.daily_figures(summaries, 2) == {
+        "visits": 6, "checked_out": 3, "refused": 2, "refusals_by_reason": {"ALCOHOL": 2, "MENTAL_STATE": 1},
+        "incidents": 2, "average_bath_minutes": 16.8, "average_rest_minutes": 17.5}
+
+
+def test_a_day_without_visits_has_no_averages():
+    assert domain.daily_figures([], 0) == {"visits": 0, "checked_out": 0, "refused": 0, "refusals_by_reason": {},
+                                           "incidents": 0, "average_bath_minutes": None, "average_rest_minutes": None}
+
+
+def test_the_vocabularies_are_the_contracts():
+    assert domain.MENTAL_STATES == ("good", "fair", "poor")
+    assert domain.REMINDERS == ("anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                "point_specific")
+    assert domain.INCIDENT_KINDS == ("fall", "fainting", "hypoxia", "scald", "other")
+    assert domain.SEVERITIES == ("minor", "serious", "emergency")
+    assert domain.PROGRAMMES == ("hypertension", "home_visit", "case_management")
+
+
+@pytest.mark.parametrize("value", [Rules(), FollowUpRules(), ELDER, POINT, domain.StaffView("s", (), None, True, None),
+                                   domain.HeldDecision(True, True, None, "v1"), screen(),
+                                   FollowUpOutcome(None, False, False, VISITED), domain.VisitSummary("x", (), None, None)])
+def test_rules_and_the_views_they_read_cannot_be_changed_once_made(value):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(value, dataclasses.fields(value)[0].name, None)
+
+
+# DOMAIN.md sections 3 and 4, written out by hand.
+RULES = {"slot_minutes": 30, "no_show_after_minutes": 30, "max_bath_minutes": 20, "min_rest_minutes": 15,
+         "bp_danger_systolic": 180, "bp_danger_diastolic": 110, "bp_warning_systolic": 140, "bp_warning_diastolic": 90}
+FOLLOW_UP_RULES = {"hypertension_interval_days": 91, "recheck_within_days": 14, "target_systolic": 140,
+                   "target_diastolic": 90, "senior_age": 65, "senior_target_systolic": 150,
+                   "home_visit_interval_days": 91, "case_review_interval_days": 91, "meeting_rate_target": 0.90,
+                   "max_care_plan_problems": 3, "remind_days_before": 3, "danger_systolic": 180,
+                   "danger_diastolic": 110}
+
+
+def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tmp_path):
+    for name in list(os.environ):
+        if name.startswith(("ZHUYU_", "VISITS_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
+    settings = config.load()
+    assert dataclasses.asdict(settings.rules) == dataclasses.asdict(Rules()) == RULES
+    assert dataclasses.asdict(settings.follow_up_rules) == dataclasses.asdict(FollowUpRules()) == FOLLOW_UP_RULES
