@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench demo setup system-deps clean console layers catalogue openapi-lint
+.PHONY: run test test-fast bench demo setup system-deps clean console layers catalogue openapi-lint client
 
 # The staff console (console/), built by Vite into console/dist, which the gateway serves.
 CONSOLE_STAMP := console/dist/.built
@@ -29,6 +29,10 @@ $(LINT_STAMP): openapi/package.json openapi/package-lock.json
 	touch $@
 
 openapi-lint: $(LINT_STAMP)
+
+# The typed Python client (clients/python/), regenerated from the merged OpenAPI document.
+client: $(STAMP)
+	$(PY) -m scripts.python_client
 
 system-deps:
 	scripts/install-system-deps.sh --postgres --browser

@@ -277,7 +277,22 @@ def own_paths() -> dict:
               {"in": "query", "name": "cursor", "required": False, "schema": {"type": "string"}}]
     admin = {"x-zhuyu-roles": ["admin"], "x-zhuyu-scope": None}
     ident = [{"in": "path", "name": "id", "required": True, "schema": {"type": "string", "format": "uuid"}}]
+    token = {"type": "object", "required": ["access_token", "token_type", "expires_in", "role"], "properties": {
+        "access_token": {"type": "string", "description": "Send as `Authorization: Bearer <access_token>`."},
+        "token_type": {"type": "string", "enum": ["Bearer"]},
+        "expires_in": {"type": "integer", "description": "Seconds the token is valid for."},
+        "role": {"type": "string"}, "service_point_id": {"type": "string", "format": "uuid", "nullable": True}}}
+    credentials = {"type": "object", "required": ["username", "password"],
+                   "properties": {"username": {"type": "string", "example": "desk01"},
+                                  "password": {"type": "string", "example": "a-long-pass-phrase"}}}
     return {
+        "/api/v1/auth/token": {
+            "post": {"operationId": "postAuthToken", "summary": "Exchange a username and password for a bearer token",
+                     "description": "For staff. Partners use an API key instead (`X-API-Key`). Wrong passwords "
+                                    "from one address are throttled (`429 ACCOUNT_LOCKED`).",
+                     "security": [], "tags": ["auth"], "requestBody": body(credentials),
+                     "responses": {**answer("200", token, "A token"),
+                                   "401": {"$ref": "#/components/responses/Unauthorized"}}}},
         "/api/v1/api-keys": {
             "post": {"operationId": "createApiKey", "summary": "Make an API key for a partner", **admin,
                      "description": "The key is answered once, in `key`, and never again: only its hash is kept. "
@@ -314,7 +329,7 @@ def _one_problem(document: dict) -> dict:
 
 
 def _teach_operation(document: dict, path: str, item: dict, method: str, operation: dict) -> None:
-    public = bool(operation.get(PUBLIC_KEY))
+    public = bool(operation.get(PUBLIC_KEY)) or operation.get("security") == []
     scope = operation.get(SCOPE_KEY)
     parameters = [*item.get("parameters", ()), *operation.get("parameters", ())]
     operation.setdefault("operationId", _path_id(method, path))
