@@ -144,6 +144,7 @@ PATH_PARAMETERS = {"card": "The citizen card number.", "token": "The survey link
 # Example values of fields whose schema alone cannot make a valid one (checks, patterns).
 FIELD_EXAMPLES: dict[str, Any] = {
     "id_number": "110105194503010026",
+    "birth_date": "1945-03-01",
     "citizen_card_no": "HZ20240001",
     "card": "HZ20240001",
     "phone": "13912341234",

@@ -25,8 +25,9 @@ class RegistrationElderIn:
         name (str):
         gender (RegistrationElderInGender):
         birth_date (datetime.date):
-        id_number (str):
-        citizen_card_no (str):
+        id_number (str): The 18-character resident ID number (GB 11643): 17 digits and a check character (a digit or X)
+            that must match them, the 17th digit odd for male and even for female, as `gender`. Example: 110105194503010026.
+        citizen_card_no (str): The citizen card number: 6 to 32 letters and digits. Example: HZ20240001.
         address (str):
         district (str):
         service_point_id (UUID):

@@ -25,8 +25,10 @@ class RegistrationElderPatch:
         name (str | Unset):
         gender (RegistrationElderPatchGender | Unset):
         birth_date (datetime.date | Unset):
-        id_number (str | Unset):
-        citizen_card_no (str | Unset):
+        id_number (str | Unset): The 18-character resident ID number (GB 11643): 17 digits and a check character (a
+            digit or X) that must match them, the 17th digit odd for male and even for female, as `gender`. Example:
+            110105194503010026.
+        citizen_card_no (str | Unset): The citizen card number: 6 to 32 letters and digits. Example: HZ20240001.
         phone (None | str | Unset):
         address (str | Unset):
         district (str | Unset):
