@@ -117,7 +117,7 @@ def sync_detailed(
     elder_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
 ) -> Response[Problem | VisitsBookingPage]:
-    """Get bookings
+    """The bookings, a page at a time.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_agent`, `cs_supervisor`,
     `point_admin`, `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -161,7 +161,7 @@ def sync(
     elder_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
 ) -> Problem | VisitsBookingPage | None:
-    """Get bookings
+    """The bookings, a page at a time.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_agent`, `cs_supervisor`,
     `point_admin`, `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     elder_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
 ) -> Response[Problem | VisitsBookingPage]:
-    """Get bookings
+    """The bookings, a page at a time.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_agent`, `cs_supervisor`,
     `point_admin`, `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -242,7 +242,7 @@ async def asyncio(
     elder_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
 ) -> Problem | VisitsBookingPage | None:
-    """Get bookings
+    """The bookings, a page at a time.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_agent`, `cs_supervisor`,
     `point_admin`, `rest_hall_admin` and `admin`; API keys with scope `visits:read`.

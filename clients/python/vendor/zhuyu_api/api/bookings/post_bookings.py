@@ -94,7 +94,7 @@ def sync_detailed(
     body: VisitsBookingIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsBookingOut]:
-    """Post bookings
+    """Book a bath slot for an elder (`SLOT_FULL`, `DOUBLE_BOOKING` when it cannot be).
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.
@@ -129,7 +129,7 @@ def sync(
     body: VisitsBookingIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsBookingOut | None:
-    """Post bookings
+    """Book a bath slot for an elder (`SLOT_FULL`, `DOUBLE_BOOKING` when it cannot be).
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.
@@ -159,7 +159,7 @@ async def asyncio_detailed(
     body: VisitsBookingIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsBookingOut]:
-    """Post bookings
+    """Book a bath slot for an elder (`SLOT_FULL`, `DOUBLE_BOOKING` when it cannot be).
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.
@@ -192,7 +192,7 @@ async def asyncio(
     body: VisitsBookingIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsBookingOut | None:
-    """Post bookings
+    """Book a bath slot for an elder (`SLOT_FULL`, `DOUBLE_BOOKING` when it cannot be).
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.

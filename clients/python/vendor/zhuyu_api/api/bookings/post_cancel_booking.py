@@ -105,7 +105,7 @@ def sync_detailed(
     body: VisitsEmpty,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsBookingOut]:
-    """Post cancel booking
+    """Cancel a booking.
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.
@@ -143,7 +143,7 @@ def sync(
     body: VisitsEmpty,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsBookingOut | None:
-    """Post cancel booking
+    """Cancel a booking.
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.
@@ -176,7 +176,7 @@ async def asyncio_detailed(
     body: VisitsEmpty,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsBookingOut]:
-    """Post cancel booking
+    """Cancel a booking.
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.
@@ -212,7 +212,7 @@ async def asyncio(
     body: VisitsEmpty,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsBookingOut | None:
-    """Post cancel booking
+    """Cancel a booking.
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin`, `rest_hall_admin` and `admin`;
     API keys with scope `visits:write`.

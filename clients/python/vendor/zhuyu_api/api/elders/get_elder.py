@@ -86,7 +86,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RegistrationElderOut]:
-    """Get elder
+    """One elder's record, with the bathing decision (`eligible_for_bathing`).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
@@ -119,7 +119,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RegistrationElderOut | None:
-    """Get elder
+    """One elder's record, with the bathing decision (`eligible_for_bathing`).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
@@ -147,7 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RegistrationElderOut]:
-    """Get elder
+    """One elder's record, with the bathing decision (`eligible_for_bathing`).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
@@ -178,7 +178,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RegistrationElderOut | None:
-    """Get elder
+    """One elder's record, with the bathing decision (`eligible_for_bathing`).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope

@@ -83,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
-    """The elder holding this card now, as event-carried state (for the visits service).
+    """The elder holding this card now, as the events carry it (404 when nobody does).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
-    """The elder holding this card now, as event-carried state (for the visits service).
+    """The elder holding this card now, as the events carry it (404 when nobody does).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
-    """The elder holding this card now, as event-carried state (for the visits service).
+    """The elder holding this card now, as the events carry it (404 when nobody does).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
-    """The elder holding this card now, as event-carried state (for the visits service).
+    """The elder holding this card now, as the events carry it (404 when nobody does).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope

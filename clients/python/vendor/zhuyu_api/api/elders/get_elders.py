@@ -114,9 +114,11 @@ def sync_detailed(
     q: str | Unset = UNSET,
     id_number: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationElderPage]:
-    """Get elders
+    """The elders, a page at a time, filtered by point, card, name or ID number.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
+     Look an elder up by card with `?citizen_card_no=`: a page of at most one.
+
+    **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `elders:read`.
 
@@ -162,9 +164,11 @@ def sync(
     q: str | Unset = UNSET,
     id_number: str | Unset = UNSET,
 ) -> Problem | RegistrationElderPage | None:
-    """Get elders
+    """The elders, a page at a time, filtered by point, card, name or ID number.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
+     Look an elder up by card with `?citizen_card_no=`: a page of at most one.
+
+    **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `elders:read`.
 
@@ -205,9 +209,11 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     id_number: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationElderPage]:
-    """Get elders
+    """The elders, a page at a time, filtered by point, card, name or ID number.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
+     Look an elder up by card with `?citizen_card_no=`: a page of at most one.
+
+    **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `elders:read`.
 
@@ -251,9 +257,11 @@ async def asyncio(
     q: str | Unset = UNSET,
     id_number: str | Unset = UNSET,
 ) -> Problem | RegistrationElderPage | None:
-    """Get elders
+    """The elders, a page at a time, filtered by point, card, name or ID number.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
+     Look an elder up by card with `?citizen_card_no=`: a page of at most one.
+
+    **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `elders:read`.
 

@@ -101,7 +101,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RegistrationElderPatch,
 ) -> Response[Problem | RegistrationElderOut]:
-    """Patch elder
+    """Change an elder's record (any subset of its fields); a new card number is a reissue.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -135,7 +135,7 @@ def sync(
     client: AuthenticatedClient,
     body: RegistrationElderPatch,
 ) -> Problem | RegistrationElderOut | None:
-    """Patch elder
+    """Change an elder's record (any subset of its fields); a new card number is a reissue.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RegistrationElderPatch,
 ) -> Response[Problem | RegistrationElderOut]:
-    """Patch elder
+    """Change an elder's record (any subset of its fields); a new card number is a reissue.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -196,7 +196,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RegistrationElderPatch,
 ) -> Problem | RegistrationElderOut | None:
-    """Patch elder
+    """Change an elder's record (any subset of its fields); a new card number is a reissue.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 

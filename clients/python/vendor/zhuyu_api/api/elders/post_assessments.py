@@ -105,9 +105,11 @@ def sync_detailed(
     body: RegistrationAssessmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationAssessmentOut]:
-    """Post assessments
+    """Record an assessment (level 0-3).
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     Level 2 or more makes the elder eligible for bathing (with the safety commitment).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         elder_id (UUID):
@@ -142,9 +144,11 @@ def sync(
     body: RegistrationAssessmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationAssessmentOut | None:
-    """Post assessments
+    """Record an assessment (level 0-3).
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     Level 2 or more makes the elder eligible for bathing (with the safety commitment).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         elder_id (UUID):
@@ -174,9 +178,11 @@ async def asyncio_detailed(
     body: RegistrationAssessmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationAssessmentOut]:
-    """Post assessments
+    """Record an assessment (level 0-3).
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     Level 2 or more makes the elder eligible for bathing (with the safety commitment).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         elder_id (UUID):
@@ -209,9 +215,11 @@ async def asyncio(
     body: RegistrationAssessmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationAssessmentOut | None:
-    """Post assessments
+    """Record an assessment (level 0-3).
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     Level 2 or more makes the elder eligible for bathing (with the safety commitment).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         elder_id (UUID):

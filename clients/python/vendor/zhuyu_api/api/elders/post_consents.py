@@ -105,7 +105,7 @@ def sync_detailed(
     body: RegistrationConsentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationConsentOut]:
-    """Post consents
+    """Record a consent given or withdrawn (health data, SMS, sharing with third parties).
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -142,7 +142,7 @@ def sync(
     body: RegistrationConsentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationConsentOut | None:
-    """Post consents
+    """Record a consent given or withdrawn (health data, SMS, sharing with third parties).
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     body: RegistrationConsentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationConsentOut]:
-    """Post consents
+    """Record a consent given or withdrawn (health data, SMS, sharing with third parties).
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -209,7 +209,7 @@ async def asyncio(
     body: RegistrationConsentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationConsentOut | None:
-    """Post consents
+    """Record a consent given or withdrawn (health data, SMS, sharing with third parties).
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 

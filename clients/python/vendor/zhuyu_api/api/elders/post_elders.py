@@ -94,9 +94,12 @@ def sync_detailed(
     body: RegistrationElderIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationElderOut]:
-    """Post elders
+    """Register an elder.
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     The ID number is checked (GB 11643 check character, gender digit); a card or ID number
+    registered already is refused (`DUPLICATE_CITIZEN_CARD`, `DUPLICATE_ID_NUMBER`).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -128,9 +131,12 @@ def sync(
     body: RegistrationElderIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationElderOut | None:
-    """Post elders
+    """Register an elder.
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     The ID number is checked (GB 11643 check character, gender digit); a card or ID number
+    registered already is refused (`DUPLICATE_CITIZEN_CARD`, `DUPLICATE_ID_NUMBER`).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -157,9 +163,12 @@ async def asyncio_detailed(
     body: RegistrationElderIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationElderOut]:
-    """Post elders
+    """Register an elder.
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     The ID number is checked (GB 11643 check character, gender digit); a card or ID number
+    registered already is refused (`DUPLICATE_CITIZEN_CARD`, `DUPLICATE_ID_NUMBER`).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -189,9 +198,12 @@ async def asyncio(
     body: RegistrationElderIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationElderOut | None:
-    """Post elders
+    """Register an elder.
 
-     **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
+     The ID number is checked (GB 11643 check character, gender digit); a card or ID number
+    registered already is refused (`DUPLICATE_CITIZEN_CARD`, `DUPLICATE_ID_NUMBER`).
+
+    **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
     Args:
         idempotency_key (str | Unset):

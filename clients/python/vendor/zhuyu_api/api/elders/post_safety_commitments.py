@@ -105,7 +105,7 @@ def sync_detailed(
     body: RegistrationCommitmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationCommitmentOut]:
-    """Post safety commitments
+    """Record the elder's signature of the safety commitment text in force.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -142,7 +142,7 @@ def sync(
     body: RegistrationCommitmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationCommitmentOut | None:
-    """Post safety commitments
+    """Record the elder's signature of the safety commitment text in force.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     body: RegistrationCommitmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationCommitmentOut]:
-    """Post safety commitments
+    """Record the elder's signature of the safety commitment text in force.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 
@@ -209,7 +209,7 @@ async def asyncio(
     body: RegistrationCommitmentIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationCommitmentOut | None:
-    """Post safety commitments
+    """Record the elder's signature of the safety commitment text in force.
 
      **Access:** staff roles `point_admin` and `admin`; API keys with scope `elders:write`.
 

@@ -124,9 +124,11 @@ def sync_detailed(
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
 ) -> Response[NotifyNotificationPage | Problem]:
-    """Get notifications
+    """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     A webhook's deliveries: `?recipient=<webhook id>`.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:
@@ -174,9 +176,11 @@ def sync(
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
 ) -> NotifyNotificationPage | Problem | None:
-    """Get notifications
+    """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     A webhook's deliveries: `?recipient=<webhook id>`.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:
@@ -219,9 +223,11 @@ async def asyncio_detailed(
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
 ) -> Response[NotifyNotificationPage | Problem]:
-    """Get notifications
+    """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     A webhook's deliveries: `?recipient=<webhook id>`.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:
@@ -267,9 +273,11 @@ async def asyncio(
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
 ) -> NotifyNotificationPage | Problem | None:
-    """Get notifications
+    """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     A webhook's deliveries: `?recipient=<webhook id>`.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:

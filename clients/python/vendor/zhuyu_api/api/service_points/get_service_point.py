@@ -86,7 +86,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RegistrationServicePointOut]:
-    """Get service point
+    """One point.
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RegistrationServicePointOut | None:
-    """Get service point
+    """One point.
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RegistrationServicePointOut]:
-    """Get service point
+    """One point.
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RegistrationServicePointOut | None:
-    """Get service point
+    """One point.
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.

@@ -94,7 +94,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[Problem | RegistrationServicePointPage]:
-    """Get service points
+    """The bathing-assistance points, a page at a time (a caller bound to a point: its own).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.
@@ -129,7 +129,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Problem | RegistrationServicePointPage | None:
-    """Get service points
+    """The bathing-assistance points, a page at a time (a caller bound to a point: its own).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.
@@ -159,7 +159,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[Problem | RegistrationServicePointPage]:
-    """Get service points
+    """The bathing-assistance points, a page at a time (a caller bound to a point: its own).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.
@@ -192,7 +192,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Problem | RegistrationServicePointPage | None:
-    """Get service points
+    """The bathing-assistance points, a page at a time (a caller bound to a point: its own).
 
      **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
     `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; no API key.

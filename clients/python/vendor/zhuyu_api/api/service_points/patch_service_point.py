@@ -101,7 +101,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RegistrationServicePointPatch,
 ) -> Response[Problem | RegistrationServicePointOut]:
-    """Patch service point
+    """Change a point (any subset of its fields).
 
      **Access:** staff roles `point_admin` and `admin`; no API key.
 
@@ -135,7 +135,7 @@ def sync(
     client: AuthenticatedClient,
     body: RegistrationServicePointPatch,
 ) -> Problem | RegistrationServicePointOut | None:
-    """Patch service point
+    """Change a point (any subset of its fields).
 
      **Access:** staff roles `point_admin` and `admin`; no API key.
 
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RegistrationServicePointPatch,
 ) -> Response[Problem | RegistrationServicePointOut]:
-    """Patch service point
+    """Change a point (any subset of its fields).
 
      **Access:** staff roles `point_admin` and `admin`; no API key.
 
@@ -196,7 +196,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RegistrationServicePointPatch,
 ) -> Problem | RegistrationServicePointOut | None:
-    """Patch service point
+    """Change a point (any subset of its fields).
 
      **Access:** staff roles `point_admin` and `admin`; no API key.
 

@@ -94,7 +94,7 @@ def sync_detailed(
     body: RegistrationServicePointIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationServicePointOut]:
-    """Post service points
+    """Open a bathing-assistance point: address, capacity, opening hours, safety reminders.
 
      **Access:** `admin` only; no API key.
 
@@ -128,7 +128,7 @@ def sync(
     body: RegistrationServicePointIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationServicePointOut | None:
-    """Post service points
+    """Open a bathing-assistance point: address, capacity, opening hours, safety reminders.
 
      **Access:** `admin` only; no API key.
 
@@ -157,7 +157,7 @@ async def asyncio_detailed(
     body: RegistrationServicePointIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationServicePointOut]:
-    """Post service points
+    """Open a bathing-assistance point: address, capacity, opening hours, safety reminders.
 
      **Access:** `admin` only; no API key.
 
@@ -189,7 +189,7 @@ async def asyncio(
     body: RegistrationServicePointIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationServicePointOut | None:
-    """Post service points
+    """Open a bathing-assistance point: address, capacity, opening hours, safety reminders.
 
      **Access:** `admin` only; no API key.
 

@@ -119,7 +119,7 @@ def sync_detailed(
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitPage]:
-    """Get visit list
+    """The visits, a page at a time, filtered by point, elder, day or status.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -163,7 +163,7 @@ def sync(
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
 ) -> Problem | VisitsVisitPage | None:
-    """Get visit list
+    """The visits, a page at a time, filtered by point, elder, day or status.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitPage]:
-    """Get visit list
+    """The visits, a page at a time, filtered by point, elder, day or status.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -244,7 +244,7 @@ async def asyncio(
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
 ) -> Problem | VisitsVisitPage | None:
-    """Get visit list
+    """The visits, a page at a time, filtered by point, elder, day or status.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.

@@ -86,7 +86,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | VisitsVisitOut]:
-    """Get visit one
+    """One visit with its steps.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | VisitsVisitOut | None:
-    """Get visit one
+    """One visit with its steps.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | VisitsVisitOut]:
-    """Get visit one
+    """One visit with its steps.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | VisitsVisitOut | None:
-    """Get visit one
+    """One visit with its steps.
 
      **Access:** staff roles `bathing_assistant`, `city_operator`, `cs_supervisor`, `point_admin`,
     `rest_hall_admin` and `admin`; API keys with scope `visits:read`.

@@ -94,9 +94,13 @@ def sync_detailed(
     body: VisitsCheckInIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitOut]:
-    """Post visit list
+    """Check an elder in at a point by citizen card.
 
-     **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
+     Refused with 409 and the first failing precondition's code, in this order: `UNKNOWN_CARD`,
+    `ELDER_SUSPENDED`, `NOT_ELIGIBLE`, `NO_SAFETY_COMMITMENT`, `POINT_CLOSED`, `ALREADY_IN_VISIT`.
+    A refusal is recorded and sent as `visits.visit.entry_denied`.
+
+    **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `visits:write`.
 
     Args:
@@ -129,9 +133,13 @@ def sync(
     body: VisitsCheckInIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsVisitOut | None:
-    """Post visit list
+    """Check an elder in at a point by citizen card.
 
-     **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
+     Refused with 409 and the first failing precondition's code, in this order: `UNKNOWN_CARD`,
+    `ELDER_SUSPENDED`, `NOT_ELIGIBLE`, `NO_SAFETY_COMMITMENT`, `POINT_CLOSED`, `ALREADY_IN_VISIT`.
+    A refusal is recorded and sent as `visits.visit.entry_denied`.
+
+    **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `visits:write`.
 
     Args:
@@ -159,9 +167,13 @@ async def asyncio_detailed(
     body: VisitsCheckInIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitOut]:
-    """Post visit list
+    """Check an elder in at a point by citizen card.
 
-     **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
+     Refused with 409 and the first failing precondition's code, in this order: `UNKNOWN_CARD`,
+    `ELDER_SUSPENDED`, `NOT_ELIGIBLE`, `NO_SAFETY_COMMITMENT`, `POINT_CLOSED`, `ALREADY_IN_VISIT`.
+    A refusal is recorded and sent as `visits.visit.entry_denied`.
+
+    **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `visits:write`.
 
     Args:
@@ -192,9 +204,13 @@ async def asyncio(
     body: VisitsCheckInIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsVisitOut | None:
-    """Post visit list
+    """Check an elder in at a point by citizen card.
 
-     **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
+     Refused with 409 and the first failing precondition's code, in this order: `UNKNOWN_CARD`,
+    `ELDER_SUSPENDED`, `NOT_ELIGIBLE`, `NO_SAFETY_COMMITMENT`, `POINT_CLOSED`, `ALREADY_IN_VISIT`.
+    A refusal is recorded and sent as `visits.visit.entry_denied`.
+
+    **Access:** staff roles `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
     `visits:write`.
 
     Args:

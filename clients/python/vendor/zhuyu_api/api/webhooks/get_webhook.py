@@ -86,7 +86,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[NotifyWebhookView | Problem]:
-    """Get webhook
+    """One webhook: its event types, whether it is active, failures in a row, why it was disabled.
 
      **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -117,7 +117,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> NotifyWebhookView | Problem | None:
-    """Get webhook
+    """One webhook: its event types, whether it is active, failures in a row, why it was disabled.
 
      **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -143,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[NotifyWebhookView | Problem]:
-    """Get webhook
+    """One webhook: its event types, whether it is active, failures in a row, why it was disabled.
 
      **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -172,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> NotifyWebhookView | Problem | None:
-    """Get webhook
+    """One webhook: its event types, whether it is active, failures in a row, why it was disabled.
 
      **Access:** `admin` only; API keys with scope `webhooks:write`.
 

@@ -94,9 +94,12 @@ def sync_detailed(
     body: NotifyWebhookIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[NotifyWebhookCreated | Problem]:
-    """Post webhooks
+    """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     **Access:** `admin` only; API keys with scope `webhooks:write`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
+    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+
+    **Access:** `admin` only; API keys with scope `webhooks:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -128,9 +131,12 @@ def sync(
     body: NotifyWebhookIn,
     idempotency_key: str | Unset = UNSET,
 ) -> NotifyWebhookCreated | Problem | None:
-    """Post webhooks
+    """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     **Access:** `admin` only; API keys with scope `webhooks:write`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
+    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+
+    **Access:** `admin` only; API keys with scope `webhooks:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -157,9 +163,12 @@ async def asyncio_detailed(
     body: NotifyWebhookIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[NotifyWebhookCreated | Problem]:
-    """Post webhooks
+    """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     **Access:** `admin` only; API keys with scope `webhooks:write`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
+    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+
+    **Access:** `admin` only; API keys with scope `webhooks:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -189,9 +198,12 @@ async def asyncio(
     body: NotifyWebhookIn,
     idempotency_key: str | Unset = UNSET,
 ) -> NotifyWebhookCreated | Problem | None:
-    """Post webhooks
+    """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     **Access:** `admin` only; API keys with scope `webhooks:write`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
+    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+
+    **Access:** `admin` only; API keys with scope `webhooks:write`.
 
     Args:
         idempotency_key (str | Unset):
