@@ -286,7 +286,18 @@ def own_paths() -> dict:
     credentials = {"type": "object", "required": ["username", "password"],
                    "properties": {"username": {"type": "string", "example": "desk01"},
                                   "password": {"type": "string", "example": "a-long-pass-phrase"}}}
+    health = {"type": "object", "properties": {
+        "status": {"type": "string", "enum": ["ok", "down"]},
+        "services": {"type": "object", "additionalProperties": {"type": "string", "enum": ["ok", "down"]}},
+        "broker": {"type": "string", "enum": ["ok", "down"]}}}
     return {
+        "/api/v1/health": {
+            "get": {"operationId": "getHealth", "summary": "Whether each service and the broker are up",
+                    "description": "`200` when all are up; `503` with the same body and `Retry-After` when one is down.",
+                    "security": [], "tags": ["health"],
+                    "responses": {**answer("200", health, "All up"),
+                                  "503": {**answer("503", health, "Something is down")["503"],
+                                          "headers": {"Retry-After": RETRY_AFTER}}}}},
         "/api/v1/auth/token": {
             "post": {"operationId": "postAuthToken", "summary": "Exchange a username and password for a bearer token",
                      "description": "For staff. Partners use an API key instead (`X-API-Key`). Wrong passwords "
@@ -363,6 +374,8 @@ def _teach_operation(document: dict, path: str, item: dict, method: str, operati
     if parameters or "requestBody" in operation:
         statuses.append("422")
     for status in sorted(statuses):
+        if "content" in responses.get(status, {}):
+            continue  # the operation's own answer for it (e.g. health's 503 names what is down)
         responses[status] = {"$ref": f"#/components/responses/{ERRORS[status][0]}"}
     for status, response in responses.items():
         if "$ref" in response:

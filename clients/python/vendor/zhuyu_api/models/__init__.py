@@ -49,6 +49,20 @@ from .create_user_body_role import CreateUserBodyRole
 from .create_user_response_201 import CreateUserResponse201
 from .get_auth_me_response_200 import GetAuthMeResponse200
 from .get_complaint_list_status import GetComplaintListStatus
+from .get_health_response_200 import GetHealthResponse200
+from .get_health_response_200_broker import GetHealthResponse200Broker
+from .get_health_response_200_services import GetHealthResponse200Services
+from .get_health_response_200_services_additional_property import (
+    GetHealthResponse200ServicesAdditionalProperty,
+)
+from .get_health_response_200_status import GetHealthResponse200Status
+from .get_health_response_503 import GetHealthResponse503
+from .get_health_response_503_broker import GetHealthResponse503Broker
+from .get_health_response_503_services import GetHealthResponse503Services
+from .get_health_response_503_services_additional_property import (
+    GetHealthResponse503ServicesAdditionalProperty,
+)
+from .get_health_response_503_status import GetHealthResponse503Status
 from .get_monthly_report_format import GetMonthlyReportFormat
 from .get_monthly_report_lang_type_1 import GetMonthlyReportLangType1
 from .get_monthly_report_lang_type_2_type_1 import GetMonthlyReportLangType2Type1
@@ -261,6 +275,16 @@ __all__ = (
     "CreateUserResponse201",
     "GetAuthMeResponse200",
     "GetComplaintListStatus",
+    "GetHealthResponse200",
+    "GetHealthResponse200Broker",
+    "GetHealthResponse200Services",
+    "GetHealthResponse200ServicesAdditionalProperty",
+    "GetHealthResponse200Status",
+    "GetHealthResponse503",
+    "GetHealthResponse503Broker",
+    "GetHealthResponse503Services",
+    "GetHealthResponse503ServicesAdditionalProperty",
+    "GetHealthResponse503Status",
     "GetMonthlyReportFormat",
     "GetMonthlyReportLangType1",
     "GetMonthlyReportLangType2Type1",

@@ -1,10 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_health_response_200 import GetHealthResponse200
+from ...models.get_health_response_503 import GetHealthResponse503
 from ...models.problem import Problem
 from ...types import Response
 
@@ -21,9 +23,10 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> GetHealthResponse200 | GetHealthResponse503 | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetHealthResponse200.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 429:
@@ -32,7 +35,7 @@ def _parse_response(
         return response_429
 
     if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
+        response_503 = GetHealthResponse503.from_dict(response.json())
 
         return response_503
 
@@ -44,7 +47,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[GetHealthResponse200 | GetHealthResponse503 | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,17 +59,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
-    """Each service's and the broker's state
+) -> Response[GetHealthResponse200 | GetHealthResponse503 | Problem]:
+    """Whether each service and the broker are up
 
-     **Access:** public, no credentials.
+     `200` when all are up; `503` with the same body and `Retry-After` when one is down.
+
+    **Access:** public, no credentials.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[GetHealthResponse200 | GetHealthResponse503 | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -81,17 +86,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
-    """Each service's and the broker's state
+) -> GetHealthResponse200 | GetHealthResponse503 | Problem | None:
+    """Whether each service and the broker are up
 
-     **Access:** public, no credentials.
+     `200` when all are up; `503` with the same body and `Retry-After` when one is down.
+
+    **Access:** public, no credentials.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        GetHealthResponse200 | GetHealthResponse503 | Problem
     """
 
     return sync_detailed(
@@ -102,17 +109,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Problem]:
-    """Each service's and the broker's state
+) -> Response[GetHealthResponse200 | GetHealthResponse503 | Problem]:
+    """Whether each service and the broker are up
 
-     **Access:** public, no credentials.
+     `200` when all are up; `503` with the same body and `Retry-After` when one is down.
+
+    **Access:** public, no credentials.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[GetHealthResponse200 | GetHealthResponse503 | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -125,17 +134,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Problem | None:
-    """Each service's and the broker's state
+) -> GetHealthResponse200 | GetHealthResponse503 | Problem | None:
+    """Whether each service and the broker are up
 
-     **Access:** public, no credentials.
+     `200` when all are up; `503` with the same body and `Retry-After` when one is down.
+
+    **Access:** public, no credentials.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        GetHealthResponse200 | GetHealthResponse503 | Problem
     """
 
     return (
