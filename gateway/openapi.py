@@ -247,7 +247,9 @@ def own_paths() -> dict:
     key_in["properties"]["service_point_id"]["description"] = "The one point whose records the key may reach."
     key_in["properties"]["rate_limit_per_minute"]["description"] = (
         "Requests a minute the key may make; the deployment's default when left out.")
-    user_in = plugin.converter.schema2jsonschema(accounts._user_schema(12))
+    user_in = plugin.converter.schema2jsonschema(accounts._user_schema(1))
+    user_in["properties"]["password"] = {"type": "string", "description": (
+        "At least the deployment's minimum length (`ZHUYU_MIN_PASSWORD_LENGTH`, 10 by default).")}
     key_view = {"type": "object", "properties": {
         "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
         "scopes": {"type": "array", "items": {"type": "string"}},

@@ -17,7 +17,7 @@ class CreateUserBody:
     """
     Attributes:
         username (str):
-        password (str):
+        password (str): At least the deployment's minimum length (`ZHUYU_MIN_PASSWORD_LENGTH`, 10 by default).
         role (CreateUserBodyRole):
         service_point_id (None | Unset | UUID):
         staff_id (None | Unset | UUID):
