@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench demo setup system-deps clean console layers catalogue mutation
+.PHONY: run test test-fast bench demo setup system-deps clean console layers catalogue mutation openapi-lint client
 
 # The staff console (console/), built by Vite into console/dist, which the gateway serves.
 CONSOLE_STAMP := console/dist/.built
@@ -18,6 +18,21 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The style lint of the merged OpenAPI document (Spectral, from openapi/package-lock.json;
+# offline once installed). tests/test_openapi_document.py runs it with openapi/.spectral.yaml.
+LINT_STAMP := openapi/node_modules/.installed
+
+$(LINT_STAMP): openapi/package.json openapi/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: the OpenAPI lint (openapi/) needs Node.js 20 or later with npm" >&2; exit 1; }
+	cd openapi && npm ci --no-audit --no-fund
+	touch $@
+
+openapi-lint: $(LINT_STAMP)
+
+# The typed Python client (clients/python/), regenerated from the merged OpenAPI document.
+client: $(STAMP)
+	$(PY) -m scripts.python_client
 
 system-deps:
 	scripts/install-system-deps.sh --postgres --browser
@@ -36,11 +51,11 @@ run: $(STAMP) console
 demo: $(STAMP)
 	$(VENV)/bin/zhuyu demo
 
-test: $(STAMP) system-deps console
+test: $(STAMP) system-deps console $(LINT_STAMP)
 	$(PY) -m pytest
 	$(PY) -m scripts.mutation --changed
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(LINT_STAMP)
 	ZHUYU_TEST_DATABASES=sqlite $(PY) -m pytest -m "not slow"
 
 bench: $(STAMP) system-deps

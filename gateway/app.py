@@ -14,7 +14,7 @@ import urllib3
 from flask import Flask, Response, abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import accounts, auth, config, console, me, permissions
+from gateway import accounts, auth, config, console, me, openapi, permissions
 from gateway.catalogue import Catalogue
 from gateway.front import PRINCIPAL, Front
 from gateway.models import users
@@ -339,7 +339,7 @@ def merge_openapi(documents: dict[str, dict]) -> dict:
     merged["paths"][f"{API}/health"] = {"get": {"summary": "Each service's and the broker's state", "security": [],
                                                 "responses": {"200": {"description": "All up"},
                                                               "503": {"description": "Something is down"}}}}
-    return merged
+    return openapi.teach(merged)
 
 
 def _routed(operation: dict) -> bool:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
 from kit import access, bus, context, identity, jsonbody, metrics, tracing
+from kit.openapi import OperationIds
 from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
 from kit.errors import DomainError, Forbidden, Invalid, NotFound
@@ -214,7 +215,7 @@ def create_app(
         JSON_SORT_KEYS=False,
     )
     app.json.ensure_ascii = False
-    api = ProblemApi(app)
+    api = ProblemApi(app, spec_kwargs={"extra_plugins": [OperationIds()]})
     blueprints = list(blueprints)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

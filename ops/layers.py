@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Top to bottom; parts of one layer may not import each other either.
-LAYERS: tuple[tuple[str, ...], ...] = (("bench", "tests", "scripts"), ("ops", "testkit"), ("gateway", "services"), ("kit",))
+LAYERS: tuple[tuple[str, ...], ...] = (("bench", "tests", "scripts"), ("ops", "testkit"), ("gateway", "services"), ("kit", "clients"))
 SKIPPED_DIRS = {"node_modules", "__pycache__", "dist", "build"}
 DYNAMIC = "<import by a computed name>"
 
@@ -63,6 +63,8 @@ RULES: tuple[Rule, ...] = (
     Rule("ops/ does not import test or benchmark code", ("ops/**",), TEST_CODE),
     Rule("testkit/ does not import the tests or the benchmarks", ("testkit/**",), ("tests", "bench")),
     Rule("bench/ does not import tests/", ("bench/**",), ("tests",)),
+    Rule("the partners' client (clients/) stands alone: it imports no part of the suite", ("clients/**",),
+         ("kit", "gateway", "services", "ops", *TEST_CODE, "scripts")),
     Rule("a service's rules, use cases and event handlers do not import the web layer",
          ("services/*/domain.py", "services/*/service.py", "services/*/handlers.py", "services/*/events.py"),
          ("flask", "flask_smorest", "werkzeug", "kit.web")),

@@ -451,3 +451,22 @@ def test_made_up_methods_do_not_each_add_a_metric_series(edge):
                for sample in family.samples if sample.labels.get("service") == "gateway"}
     assert not any(method.startswith("FUZZ") for method in methods), sorted(methods)
     assert "other" in methods
+
+
+def test_every_answer_to_a_key_tells_its_rate_limit(edge):
+    """Success, refusal by scope, an unknown path, a bad body and the 429 itself: a partner
+    can pace itself from any answer."""
+    gateway = edge(rate_limit_key_per_minute=5)
+    created = gateway.post("/api/v1/api-keys", headers=gateway.bearer(), json={"name": "站", "scopes": ["elders:read"]})
+    key = {"X-API-Key": created.get_json()["key"]}
+    answers = [gateway.get("/api/v1/elders", headers=key),
+               gateway.get("/api/v1/complaints", headers=key),
+               gateway.get("/api/v1/no-such-thing", headers=key),
+               gateway.post("/api/v1/elders", headers=key, json={"bogus": 1}),
+               gateway.get("/api/v1/elders", headers=key),
+               gateway.get("/api/v1/elders", headers=key)]
+    assert [a.status_code for a in answers] == [200, 403, 404, 403, 200, 429]
+    assert [a.headers["RateLimit-Limit"] for a in answers] == ["5"] * 6
+    assert [a.headers["RateLimit-Remaining"] for a in answers] == ["4", "3", "2", "1", "0", "0"]
+    assert all(1 <= int(a.headers["RateLimit-Reset"]) <= 60 for a in answers)
+    assert answers[-1].headers["Retry-After"] == answers[-1].headers["RateLimit-Reset"]

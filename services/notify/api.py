@@ -54,6 +54,10 @@ class Notifications(MethodView):
     @blp.arguments(NotificationArgs, location="query")
     @blp.response(200, NotificationPage)
     def get(self, args):
+        """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
+
+        A webhook's deliveries: `?recipient=<webhook id>`.
+        """
         with transaction() as session:
             rows, cursor = notify().notification_list(session, args, args["limit"], args["cursor"], caller())
         return {"items": [render(r) for r in rows], "next_cursor": cursor}
@@ -64,6 +68,7 @@ class Notification(MethodView):
     @access(READS_NOTIFICATIONS, "notifications:read")
     @blp.response(200, NotificationOut)
     def get(self, notification_id):
+        """One notification."""
         with transaction() as session:
             return render(notify().notification(session, str(notification_id), caller()))
 
@@ -74,6 +79,11 @@ class Webhooks(MethodView):
     @hooks.arguments(WebhookIn)
     @hooks.response(201, WebhookCreated)
     def post(self, body):
+        """Subscribe an HTTPS endpoint to event types (see docs/events.md).
+
+        The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
+        `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+        """
         # The only time the secret is shown.
         return notify().create_webhook(transaction, body["url"], body["event_types"], caller(), utcnow())
 
@@ -83,6 +93,7 @@ class Webhook(MethodView):
     @access(scope="webhooks:write")
     @hooks.response(200, WebhookView)
     def get(self, webhook_id):
+        """One webhook: its event types, whether it is active, failures in a row, why it was disabled."""
         with transaction() as session:
             return notify().webhook(session, str(webhook_id), caller())._mapping
 

@@ -74,6 +74,7 @@ class ServicePoints(MethodView):
     @points.arguments(ServicePointIn)
     @points.response(201, ServicePointOut)
     def post(self, body):
+        """Open a bathing-assistance point: address, capacity, opening hours, safety reminders."""
         with transaction() as session:
             return registration().create_service_point(session, body, utcnow())._mapping
 
@@ -81,6 +82,7 @@ class ServicePoints(MethodView):
     @points.arguments(PageArgs, location="query")
     @points.response(200, ServicePointPage)
     def get(self, args):
+        """The bathing-assistance points, a page at a time (a caller bound to a point: its own)."""
         who = caller()
         with transaction() as session:
             rows, cursor = registration().service_points(session, who.service_point_id, args["limit"], args["cursor"])
@@ -92,6 +94,7 @@ class ServicePoint(MethodView):
     @access(EVERYONE, services=("visits",))  # visits asks for a point it holds no copy of yet
     @points.response(200, ServicePointOut)
     def get(self, point_id):
+        """One point."""
         caller().check_point(str(point_id), "service point", str(point_id))
         with transaction() as session:
             return registration().service_point(session, str(point_id))._mapping
@@ -100,6 +103,7 @@ class ServicePoint(MethodView):
     @points.arguments(ServicePointPatch(partial=True))
     @points.response(200, ServicePointOut)
     def patch(self, body, point_id):
+        """Change a point (any subset of its fields)."""
         caller().check_point(str(point_id), "service point", str(point_id))
         with transaction() as session:
             return registration().update_service_point(session, str(point_id), body, utcnow())._mapping
@@ -111,6 +115,11 @@ class Elders(MethodView):
     @elders_bp.arguments(ElderIn)
     @elders_bp.response(201, ElderOut)
     def post(self, body):
+        """Register an elder.
+
+        The ID number is checked (GB 11643 check character, gender digit); a card or ID number
+        registered already is refused (`DUPLICATE_CITIZEN_CARD`, `DUPLICATE_ID_NUMBER`).
+        """
         who = caller()
         who.check_own_point(body["service_point_id"])
         now = utcnow()
@@ -122,6 +131,10 @@ class Elders(MethodView):
     @elders_bp.arguments(ElderListArgs, location="query")
     @elders_bp.response(200, ElderPage)
     def get(self, args):
+        """The elders, a page at a time, filtered by point, card, name or ID number.
+
+        Look an elder up by card with `?citizen_card_no=`: a page of at most one.
+        """
         who = caller()
         point = who.point_filter(args.get("service_point_id"))
         if args.get("id_number") and not who.sees_personal_data:
@@ -142,6 +155,7 @@ class Elder(MethodView):
     @access(EVERYONE, "elders:read")
     @elders_bp.response(200, ElderOut)
     def get(self, elder_id):
+        """One elder's record, with the bathing decision (`eligible_for_bathing`)."""
         who = caller()
         now = utcnow()
         with transaction() as session:
@@ -153,6 +167,7 @@ class Elder(MethodView):
     @elders_bp.arguments(ElderPatch(partial=True))
     @elders_bp.response(200, ElderOut)
     def patch(self, body, elder_id):
+        """Change an elder's record (any subset of its fields); a new card number is a reissue."""
         who = caller()
         now = utcnow()
         with transaction() as session:
@@ -206,6 +221,10 @@ class Assessments(MethodView):
     @elders_bp.arguments(AssessmentIn)
     @elders_bp.response(201, AssessmentOut)
     def post(self, body, elder_id):
+        """Record an assessment (level 0-3).
+
+        Level 2 or more makes the elder eligible for bathing (with the safety commitment).
+        """
         who = caller()
         with transaction() as session:
             _elder_for(session, str(elder_id), who)
@@ -218,6 +237,7 @@ class SafetyCommitments(MethodView):
     @elders_bp.arguments(CommitmentIn)
     @elders_bp.response(201, CommitmentOut)
     def post(self, body, elder_id):
+        """Record the elder's signature of the safety commitment text in force."""
         who = caller()
         with transaction() as session:
             _elder_for(session, str(elder_id), who)
@@ -230,6 +250,7 @@ class Consents(MethodView):
     @elders_bp.arguments(ConsentIn)
     @elders_bp.response(201, ConsentOut)
     def post(self, body, elder_id):
+        """Record a consent given or withdrawn (health data, SMS, sharing with third parties)."""
         who = caller()
         with transaction() as session:
             _elder_for(session, str(elder_id), who)

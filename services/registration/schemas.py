@@ -58,8 +58,13 @@ class ElderIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
     gender = fields.String(required=True, validate=validate.OneOf(domain.GENDERS))
     birth_date = fields.Date(required=True)
-    id_number = fields.String(required=True)
-    citizen_card_no = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9]{6,32}$"))
+    id_number = fields.String(required=True, metadata={
+        "description": "The 18-character resident ID number (GB 11643): 17 digits and a check character (a digit "
+                       "or X) that must match them, the 17th digit odd for male and even for female, as `gender`.",
+        "pattern": "^[0-9]{17}[0-9Xx]$", "example": "110105194503010026"})
+    citizen_card_no = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9]{6,32}$"),
+                                    metadata={"description": "The citizen card number: 6 to 32 letters and digits.",
+                                              "example": "HZ20240001"})
     phone = fields.String(load_default=None, allow_none=True)
     address = fields.String(required=True, validate=validate.Length(1, 500))
     district = fields.String(required=True, validate=validate.Length(1, 100))

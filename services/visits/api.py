@@ -47,6 +47,7 @@ class Bookings(MethodView):
     @bookings_bp.arguments(BookingIn)
     @bookings_bp.response(201, BookingOut)
     def post(self, body):
+        """Book a bath slot for an elder (`SLOT_FULL`, `DOUBLE_BOOKING` when it cannot be)."""
         who = caller()
         who.check_own_point(body["service_point_id"])
         with transaction() as session:
@@ -57,6 +58,7 @@ class Bookings(MethodView):
     @bookings_bp.arguments(BookingArgs, location="query")
     @bookings_bp.response(200, BookingPage)
     def get(self, args):
+        """The bookings, a page at a time."""
         point = caller().point_filter(args.get("service_point_id"))
         with transaction() as session:
             rows, cursor = visits().bookings(session, point, _id(args.get("elder_id")), args.get("date"),
@@ -70,6 +72,7 @@ class CancelBooking(MethodView):
     @bookings_bp.arguments(Empty)
     @bookings_bp.response(200, BookingOut)
     def post(self, _body, booking_id):
+        """Cancel a booking."""
         with transaction() as session:
             return visits().cancel_booking(session, str(booking_id), caller(), utcnow())
 
@@ -80,6 +83,12 @@ class VisitList(MethodView):
     @visits_bp.arguments(CheckInIn)
     @visits_bp.response(201, VisitOut)
     def post(self, body):
+        """Check an elder in at a point by citizen card.
+
+        Refused with 409 and the first failing precondition's code, in this order: `UNKNOWN_CARD`,
+        `ELDER_SUSPENDED`, `NOT_ELIGIBLE`, `NO_SAFETY_COMMITMENT`, `POINT_CLOSED`, `ALREADY_IN_VISIT`.
+        A refusal is recorded and sent as `visits.visit.entry_denied`.
+        """
         who = caller()
         who.check_own_point(body["service_point_id"])
         outcome = visits().check_in(transaction, body["citizen_card_no"], str(body["service_point_id"]),
@@ -92,6 +101,7 @@ class VisitList(MethodView):
     @visits_bp.arguments(VisitArgs, location="query")
     @visits_bp.response(200, VisitPage)
     def get(self, args):
+        """The visits, a page at a time, filtered by point, elder, day or status."""
         point = caller().point_filter(args.get("service_point_id"))
         with transaction() as session:
             items, cursor = visits().visit_list(session, point, args.get("date"), args.get("status"), args["limit"],
@@ -154,6 +164,7 @@ class VisitOne(MethodView):
     @access(POINT_STAFF | {"city_operator", "cs_supervisor"}, "visits:read")
     @visits_bp.response(200, VisitOut)
     def get(self, visit_id):
+        """One visit with its steps."""
         with transaction() as session:
             return visits().visit(session, str(visit_id), caller())
 

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.post_auth_token_body import PostAuthTokenBody
+from ...models.post_auth_token_response_200 import PostAuthTokenResponse200
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PostAuthTokenBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/auth/token",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PostAuthTokenResponse200 | Problem | None:
+    if response.status_code == 200:
+        response_200 = PostAuthTokenResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PostAuthTokenResponse200 | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostAuthTokenBody,
+) -> Response[PostAuthTokenResponse200 | Problem]:
+    """Exchange a username and password for a bearer token
+
+     For staff. Partners use an API key instead (`X-API-Key`). Wrong passwords from one address are
+    throttled (`429 ACCOUNT_LOCKED`).
+
+    **Access:** public, no credentials.
+
+    Args:
+        body (PostAuthTokenBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PostAuthTokenResponse200 | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostAuthTokenBody,
+) -> PostAuthTokenResponse200 | Problem | None:
+    """Exchange a username and password for a bearer token
+
+     For staff. Partners use an API key instead (`X-API-Key`). Wrong passwords from one address are
+    throttled (`429 ACCOUNT_LOCKED`).
+
+    **Access:** public, no credentials.
+
+    Args:
+        body (PostAuthTokenBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PostAuthTokenResponse200 | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostAuthTokenBody,
+) -> Response[PostAuthTokenResponse200 | Problem]:
+    """Exchange a username and password for a bearer token
+
+     For staff. Partners use an API key instead (`X-API-Key`). Wrong passwords from one address are
+    throttled (`429 ACCOUNT_LOCKED`).
+
+    **Access:** public, no credentials.
+
+    Args:
+        body (PostAuthTokenBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PostAuthTokenResponse200 | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostAuthTokenBody,
+) -> PostAuthTokenResponse200 | Problem | None:
+    """Exchange a username and password for a bearer token
+
+     For staff. Partners use an API key instead (`X-API-Key`). Wrong passwords from one address are
+    throttled (`429 ACCOUNT_LOCKED`).
+
+    **Access:** public, no credentials.
+
+    Args:
+        body (PostAuthTokenBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PostAuthTokenResponse200 | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

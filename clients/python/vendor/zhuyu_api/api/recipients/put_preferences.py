@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.notify_preferences_in import NotifyPreferencesIn
+from ...models.notify_preferences_out import NotifyPreferencesOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    recipient_id: str,
+    *,
+    body: NotifyPreferencesIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/recipients/{recipient_id}/preferences".format(
+            recipient_id=quote(str(recipient_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> NotifyPreferencesOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = NotifyPreferencesOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NotifyPreferencesOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    recipient_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotifyPreferencesIn,
+) -> Response[NotifyPreferencesOut | Problem]:
+    """Put preferences
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no API key.
+
+    Args:
+        recipient_id (str):
+        body (NotifyPreferencesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotifyPreferencesOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recipient_id=recipient_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    recipient_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotifyPreferencesIn,
+) -> NotifyPreferencesOut | Problem | None:
+    """Put preferences
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no API key.
+
+    Args:
+        recipient_id (str):
+        body (NotifyPreferencesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotifyPreferencesOut | Problem
+    """
+
+    return sync_detailed(
+        recipient_id=recipient_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    recipient_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotifyPreferencesIn,
+) -> Response[NotifyPreferencesOut | Problem]:
+    """Put preferences
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no API key.
+
+    Args:
+        recipient_id (str):
+        body (NotifyPreferencesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotifyPreferencesOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recipient_id=recipient_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    recipient_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotifyPreferencesIn,
+) -> NotifyPreferencesOut | Problem | None:
+    """Put preferences
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no API key.
+
+    Args:
+        recipient_id (str):
+        body (NotifyPreferencesIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotifyPreferencesOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            recipient_id=recipient_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.registration_service_point_out import RegistrationServicePointOut
+from ...models.registration_service_point_patch import RegistrationServicePointPatch
+from ...types import Response
+
+
+def _get_kwargs(
+    point_id: UUID,
+    *,
+    body: RegistrationServicePointPatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/service-points/{point_id}".format(
+            point_id=quote(str(point_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RegistrationServicePointOut | None:
+    if response.status_code == 200:
+        response_200 = RegistrationServicePointOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RegistrationServicePointOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    point_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RegistrationServicePointPatch,
+) -> Response[Problem | RegistrationServicePointOut]:
+    """Change a point (any subset of its fields).
+
+     **Access:** staff roles `point_admin` and `admin`; no API key.
+
+    Args:
+        point_id (UUID):
+        body (RegistrationServicePointPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RegistrationServicePointOut]
+    """
+
+    kwargs = _get_kwargs(
+        point_id=point_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    point_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RegistrationServicePointPatch,
+) -> Problem | RegistrationServicePointOut | None:
+    """Change a point (any subset of its fields).
+
+     **Access:** staff roles `point_admin` and `admin`; no API key.
+
+    Args:
+        point_id (UUID):
+        body (RegistrationServicePointPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RegistrationServicePointOut
+    """
+
+    return sync_detailed(
+        point_id=point_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    point_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RegistrationServicePointPatch,
+) -> Response[Problem | RegistrationServicePointOut]:
+    """Change a point (any subset of its fields).
+
+     **Access:** staff roles `point_admin` and `admin`; no API key.
+
+    Args:
+        point_id (UUID):
+        body (RegistrationServicePointPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RegistrationServicePointOut]
+    """
+
+    kwargs = _get_kwargs(
+        point_id=point_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    point_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RegistrationServicePointPatch,
+) -> Problem | RegistrationServicePointOut | None:
+    """Change a point (any subset of its fields).
+
+     **Access:** staff roles `point_admin` and `admin`; no API key.
+
+    Args:
+        point_id (UUID):
+        body (RegistrationServicePointPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RegistrationServicePointOut
+    """
+
+    return (
+        await asyncio_detailed(
+            point_id=point_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class GetHealthResponse200Broker(StrEnum):
+    DOWN = "down"
+    OK = "ok"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class RegistrationCloseInReason(StrEnum):
+    DECEASED = "deceased"
+    MOVED = "moved"
+    OTHER = "other"
+    WITHDREW = "withdrew"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RegistrationStaffPatchGenderType3Type1(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+    def __str__(self) -> str:
+        return str(self.value)

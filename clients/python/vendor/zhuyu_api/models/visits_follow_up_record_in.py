@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.visits_follow_up_record_in_symptoms_item import (
+    VisitsFollowUpRecordInSymptomsItem,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.problem import Problem
+    from ..models.visits_follow_up_record_in_social_function_type_1_type_0 import (
+        VisitsFollowUpRecordInSocialFunctionType1Type0,
+    )
+    from ..models.visits_social_function import VisitsSocialFunction
+
+
+T = TypeVar("T", bound="VisitsFollowUpRecordIn")
+
+
+@_attrs_define
+class VisitsFollowUpRecordIn:
+    """
+    Attributes:
+        visited_on (datetime.date):
+        face_to_face (bool):
+        systolic (int | None | Unset):
+        diastolic (int | None | Unset):
+        symptoms (list[VisitsFollowUpRecordInSymptomsItem] | Unset):
+        social_function (None | Unset | VisitsFollowUpRecordInSocialFunctionType1Type0 | VisitsSocialFunction):
+        care_plan (list[Problem] | None | Unset):
+        notes (str | Unset):  Default: ''.
+    """
+
+    visited_on: datetime.date
+    face_to_face: bool
+    systolic: int | None | Unset = UNSET
+    diastolic: int | None | Unset = UNSET
+    symptoms: list[VisitsFollowUpRecordInSymptomsItem] | Unset = UNSET
+    social_function: (
+        None
+        | Unset
+        | VisitsFollowUpRecordInSocialFunctionType1Type0
+        | VisitsSocialFunction
+    ) = UNSET
+    care_plan: list[Problem] | None | Unset = UNSET
+    notes: str | Unset = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.visits_follow_up_record_in_social_function_type_1_type_0 import (
+            VisitsFollowUpRecordInSocialFunctionType1Type0,
+        )
+        from ..models.visits_social_function import VisitsSocialFunction
+
+        visited_on = self.visited_on.isoformat()
+
+        face_to_face = self.face_to_face
+
+        systolic: int | None | Unset
+        if isinstance(self.systolic, Unset):
+            systolic = UNSET
+        else:
+            systolic = self.systolic
+
+        diastolic: int | None | Unset
+        if isinstance(self.diastolic, Unset):
+            diastolic = UNSET
+        else:
+            diastolic = self.diastolic
+
+        symptoms: list[str] | Unset = UNSET
+        if not isinstance(self.symptoms, Unset):
+            symptoms = []
+            for symptoms_item_data in self.symptoms:
+                symptoms_item = symptoms_item_data.value
+                symptoms.append(symptoms_item)
+
+        social_function: dict[str, Any] | None | Unset
+        if isinstance(self.social_function, Unset):
+            social_function = UNSET
+        elif isinstance(self.social_function, VisitsSocialFunction) or isinstance(
+            self.social_function, VisitsFollowUpRecordInSocialFunctionType1Type0
+        ):
+            social_function = self.social_function.to_dict()
+        else:
+            social_function = self.social_function
+
+        care_plan: list[dict[str, Any]] | None | Unset
+        if isinstance(self.care_plan, Unset):
+            care_plan = UNSET
+        elif isinstance(self.care_plan, list):
+            care_plan = []
+            for care_plan_type_0_item_data in self.care_plan:
+                care_plan_type_0_item = care_plan_type_0_item_data.to_dict()
+                care_plan.append(care_plan_type_0_item)
+
+        else:
+            care_plan = self.care_plan
+
+        notes = self.notes
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "visited_on": visited_on,
+                "face_to_face": face_to_face,
+            }
+        )
+        if systolic is not UNSET:
+            field_dict["systolic"] = systolic
+        if diastolic is not UNSET:
+            field_dict["diastolic"] = diastolic
+        if symptoms is not UNSET:
+            field_dict["symptoms"] = symptoms
+        if social_function is not UNSET:
+            field_dict["social_function"] = social_function
+        if care_plan is not UNSET:
+            field_dict["care_plan"] = care_plan
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.problem import Problem
+        from ..models.visits_follow_up_record_in_social_function_type_1_type_0 import (
+            VisitsFollowUpRecordInSocialFunctionType1Type0,
+        )
+        from ..models.visits_social_function import VisitsSocialFunction
+
+        d = dict(src_dict)
+        visited_on = datetime.date.fromisoformat(d.pop("visited_on"))
+
+        face_to_face = d.pop("face_to_face")
+
+        def _parse_systolic(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        systolic = _parse_systolic(d.pop("systolic", UNSET))
+
+        def _parse_diastolic(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        diastolic = _parse_diastolic(d.pop("diastolic", UNSET))
+
+        _symptoms = d.pop("symptoms", UNSET)
+        symptoms: list[VisitsFollowUpRecordInSymptomsItem] | Unset = UNSET
+        if _symptoms is not UNSET:
+            symptoms = []
+            for symptoms_item_data in _symptoms:
+                symptoms_item = VisitsFollowUpRecordInSymptomsItem(symptoms_item_data)
+
+                symptoms.append(symptoms_item)
+
+        def _parse_social_function(
+            data: object,
+        ) -> (
+            None
+            | Unset
+            | VisitsFollowUpRecordInSocialFunctionType1Type0
+            | VisitsSocialFunction
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                social_function_type_0 = VisitsSocialFunction.from_dict(data)
+
+                return social_function_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                social_function_type_1_type_0 = (
+                    VisitsFollowUpRecordInSocialFunctionType1Type0.from_dict(data)
+                )
+
+                return social_function_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                None
+                | Unset
+                | VisitsFollowUpRecordInSocialFunctionType1Type0
+                | VisitsSocialFunction,
+                data,
+            )
+
+        social_function = _parse_social_function(d.pop("social_function", UNSET))
+
+        def _parse_care_plan(data: object) -> list[Problem] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                care_plan_type_0 = []
+                _care_plan_type_0 = data
+                for care_plan_type_0_item_data in _care_plan_type_0:
+                    care_plan_type_0_item = Problem.from_dict(
+                        care_plan_type_0_item_data
+                    )
+
+                    care_plan_type_0.append(care_plan_type_0_item)
+
+                return care_plan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Problem] | None | Unset, data)
+
+        care_plan = _parse_care_plan(d.pop("care_plan", UNSET))
+
+        notes = d.pop("notes", UNSET)
+
+        visits_follow_up_record_in = cls(
+            visited_on=visited_on,
+            face_to_face=face_to_face,
+            systolic=systolic,
+            diastolic=diastolic,
+            symptoms=symptoms,
+            social_function=social_function,
+            care_plan=care_plan,
+            notes=notes,
+        )
+
+        return visits_follow_up_record_in
