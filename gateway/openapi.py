@@ -464,7 +464,7 @@ def example_of(document: dict, schema: dict, name: str = "", depth: int = 0) -> 
     if kind == "integer":
         return max(schema.get("minimum", 1), min(1, schema.get("maximum", 1)))
     if kind == "number":
-        return float(max(schema.get("minimum", 1), min(1, schema.get("maximum", 1))))
+        return max(float(schema.get("minimum", 1)), min(1.0, float(schema.get("maximum", 1))))
     if kind == "boolean":
         return True
     if kind == "string":

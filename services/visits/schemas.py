@@ -75,7 +75,7 @@ class VisitOut(ma.Schema):
         lambda visit: ({"source": visit["funding_source"]} | ({"category": visit["funding_category"]}
                                                                if visit["funding_category"] else {})
                        if visit.get("funding_source") else None),
-        allow_none=True, metadata={"description": "Who pays, decided at check-in on the subsidy in force then: "
+        allow_none=True, metadata={"type": "object", "description": "Who pays, decided at check-in on the subsidy in force then: "
                                                   "{\"source\": \"government\", \"category\"} or "
                                                   "{\"source\": \"self_pay\"}; null for a visit checked in "
                                                   "before funding was recorded."})
@@ -346,7 +346,7 @@ class PriceIn(Strict):
     service_point_id = fields.UUID(load_default=None, metadata={
         "description": "self_pay: the point (required); government: the point, or none for the city-wide price."})
     amount = fields.Decimal(required=True, places=2, validate=validate.Range(max=99999999),
-                            metadata={"description": "Yuan per bath."})
+                            metadata={"description": "Yuan per bath.", "maximum": 99999999})
     effective_from = fields.Date(required=True, metadata={"description": "From this day on (today or later)."})
 
 

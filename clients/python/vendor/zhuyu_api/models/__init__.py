@@ -1,8 +1,18 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .complaints_arrangement_in import ComplaintsArrangementIn
+from .complaints_arrangement_in_holidays_item import ComplaintsArrangementInHolidaysItem
+from .complaints_arrangement_in_workdays_item import ComplaintsArrangementInWorkdaysItem
 from .complaints_assign_in import ComplaintsAssignIn
+from .complaints_calendar_day import ComplaintsCalendarDay
+from .complaints_calendar_out import ComplaintsCalendarOut
+from .complaints_calendar_summary import ComplaintsCalendarSummary
+from .complaints_calendar_year_out import ComplaintsCalendarYearOut
+from .complaints_call_back_in import ComplaintsCallBackIn
 from .complaints_call_in import ComplaintsCallIn
 from .complaints_call_out import ComplaintsCallOut
+from .complaints_call_page import ComplaintsCallPage
+from .complaints_call_try import ComplaintsCallTry
 from .complaints_callback_in import ComplaintsCallbackIn
 from .complaints_callback_in_attitude_type_1 import ComplaintsCallbackInAttitudeType1
 from .complaints_callback_in_attitude_type_2_type_1 import (
@@ -23,23 +33,58 @@ from .complaints_complaint_out_deadlines import ComplaintsComplaintOutDeadlines
 from .complaints_complaint_page import ComplaintsComplaintPage
 from .complaints_deadline_out import ComplaintsDeadlineOut
 from .complaints_follow_up_in import ComplaintsFollowUpIn
+from .complaints_gap_out import ComplaintsGapOut
+from .complaints_handover_in import ComplaintsHandoverIn
+from .complaints_handover_out import ComplaintsHandoverOut
+from .complaints_handover_out_pending import ComplaintsHandoverOutPending
+from .complaints_handover_page import ComplaintsHandoverPage
 from .complaints_history_entry import ComplaintsHistoryEntry
 from .complaints_hotline_out import ComplaintsHotlineOut
+from .complaints_investigation_in import ComplaintsInvestigationIn
+from .complaints_loaded_out import ComplaintsLoadedOut
+from .complaints_merge_in import ComplaintsMergeIn
 from .complaints_misconduct_in import ComplaintsMisconductIn
 from .complaints_misconduct_out import ComplaintsMisconductOut
 from .complaints_misconduct_page import ComplaintsMisconductPage
 from .complaints_note_in import ComplaintsNoteIn
+from .complaints_pause_in import ComplaintsPauseIn
 from .complaints_point_stats import ComplaintsPointStats
 from .complaints_point_stats_out import ComplaintsPointStatsOut
 from .complaints_point_stats_out_targets import ComplaintsPointStatsOutTargets
 from .complaints_reason_in import ComplaintsReasonIn
 from .complaints_reply_in import ComplaintsReplyIn
 from .complaints_resolve_in import ComplaintsResolveIn
+from .complaints_review_in import ComplaintsReviewIn
 from .complaints_satisfaction_out import ComplaintsSatisfactionOut
+from .complaints_shift_figures import ComplaintsShiftFigures
+from .complaints_shift_in import ComplaintsShiftIn
+from .complaints_shift_list import ComplaintsShiftList
+from .complaints_shift_out import ComplaintsShiftOut
 from .complaints_stats_totals import ComplaintsStatsTotals
 from .complaints_survey_in import ComplaintsSurveyIn
 from .complaints_survey_in_subject_type import ComplaintsSurveyInSubjectType
 from .complaints_survey_out import ComplaintsSurveyOut
+from .complaints_template_change import ComplaintsTemplateChange
+from .complaints_template_change_category_type_1 import (
+    ComplaintsTemplateChangeCategoryType1,
+)
+from .complaints_template_change_category_type_2_type_1 import (
+    ComplaintsTemplateChangeCategoryType2Type1,
+)
+from .complaints_template_change_category_type_3_type_1 import (
+    ComplaintsTemplateChangeCategoryType3Type1,
+)
+from .complaints_template_in import ComplaintsTemplateIn
+from .complaints_template_in_category_type_1 import ComplaintsTemplateInCategoryType1
+from .complaints_template_in_category_type_2_type_1 import (
+    ComplaintsTemplateInCategoryType2Type1,
+)
+from .complaints_template_in_category_type_3_type_1 import (
+    ComplaintsTemplateInCategoryType3Type1,
+)
+from .complaints_template_in_language import ComplaintsTemplateInLanguage
+from .complaints_template_out import ComplaintsTemplateOut
+from .complaints_template_page import ComplaintsTemplatePage
 from .complaints_token_survey_in import ComplaintsTokenSurveyIn
 from .create_api_key_body import CreateApiKeyBody
 from .create_api_key_body_scopes_item import CreateApiKeyBodyScopesItem
@@ -63,13 +108,19 @@ from .get_health_response_503_services_additional_property import (
     GetHealthResponse503ServicesAdditionalProperty,
 )
 from .get_health_response_503_status import GetHealthResponse503Status
+from .get_incident_list_severity import GetIncidentListSeverity
 from .get_monthly_report_format import GetMonthlyReportFormat
 from .get_monthly_report_lang_type_1 import GetMonthlyReportLangType1
 from .get_monthly_report_lang_type_2_type_1 import GetMonthlyReportLangType2Type1
 from .get_monthly_report_lang_type_3_type_1 import GetMonthlyReportLangType3Type1
 from .get_notifications_channel import GetNotificationsChannel
 from .get_notifications_status import GetNotificationsStatus
+from .get_settlement_format import GetSettlementFormat
 from .get_staff_list_role import GetStaffListRole
+from .get_subsidy_applications_category import GetSubsidyApplicationsCategory
+from .get_subsidy_applications_status import GetSubsidyApplicationsStatus
+from .get_templates_category import GetTemplatesCategory
+from .get_templates_language import GetTemplatesLanguage
 from .get_visit_list_status import GetVisitListStatus
 from .list_api_keys_response_200 import ListApiKeysResponse200
 from .list_api_keys_response_200_items_item import ListApiKeysResponse200ItemsItem
@@ -108,6 +159,9 @@ from .registration_elder_out_consents import RegistrationElderOutConsents
 from .registration_elder_out_emergency_contacts_item import (
     RegistrationElderOutEmergencyContactsItem,
 )
+from .registration_elder_out_ineligibility_reasons_item import (
+    RegistrationElderOutIneligibilityReasonsItem,
+)
 from .registration_elder_page import RegistrationElderPage
 from .registration_elder_patch import RegistrationElderPatch
 from .registration_elder_patch_gender import RegistrationElderPatchGender
@@ -116,6 +170,8 @@ from .registration_elder_read_out import RegistrationElderReadOut
 from .registration_elder_read_page import RegistrationElderReadPage
 from .registration_emergency_contact import RegistrationEmergencyContact
 from .registration_empty import RegistrationEmpty
+from .registration_end_subsidy_in import RegistrationEndSubsidyIn
+from .registration_reopen_in import RegistrationReopenIn
 from .registration_service_point_in import RegistrationServicePointIn
 from .registration_service_point_in_opening_hours import (
     RegistrationServicePointInOpeningHours,
@@ -169,8 +225,18 @@ from .registration_staff_patch_health_certificate_type_1_type_0 import (
 from .registration_staff_patch_roles_item import RegistrationStaffPatchRolesItem
 from .registration_subsidy_in import RegistrationSubsidyIn
 from .registration_subsidy_in_category import RegistrationSubsidyInCategory
+from .registration_subsidy_in_model_worker_level_type_1 import (
+    RegistrationSubsidyInModelWorkerLevelType1,
+)
+from .registration_subsidy_in_model_worker_level_type_2_type_1 import (
+    RegistrationSubsidyInModelWorkerLevelType2Type1,
+)
+from .registration_subsidy_in_model_worker_level_type_3_type_1 import (
+    RegistrationSubsidyInModelWorkerLevelType3Type1,
+)
 from .registration_subsidy_out import RegistrationSubsidyOut
 from .registration_subsidy_out_steps_item import RegistrationSubsidyOutStepsItem
+from .registration_subsidy_page import RegistrationSubsidyPage
 from .registration_suspend_in import RegistrationSuspendIn
 from .registration_training import RegistrationTraining
 from .revoke_api_key_response_200 import RevokeApiKeyResponse200
@@ -183,6 +249,8 @@ from .visits_checkout_in import VisitsCheckoutIn
 from .visits_day_figures import VisitsDayFigures
 from .visits_day_figures_refusals_by_reason import VisitsDayFiguresRefusalsByReason
 from .visits_empty import VisitsEmpty
+from .visits_end_early_in import VisitsEndEarlyIn
+from .visits_end_early_in_reason import VisitsEndEarlyInReason
 from .visits_figures import VisitsFigures
 from .visits_figures_refusals_by_reason import VisitsFiguresRefusalsByReason
 from .visits_follow_up_out import VisitsFollowUpOut
@@ -202,6 +270,7 @@ from .visits_incident_in_severity import VisitsIncidentInSeverity
 from .visits_incident_out import VisitsIncidentOut
 from .visits_incident_outcome_in import VisitsIncidentOutcomeIn
 from .visits_incident_outcome_in_outcome import VisitsIncidentOutcomeInOutcome
+from .visits_incident_page import VisitsIncidentPage
 from .visits_period_figures import VisitsPeriodFigures
 from .visits_point_day import VisitsPointDay
 from .visits_point_figures import VisitsPointFigures
@@ -209,6 +278,10 @@ from .visits_point_figures_out import VisitsPointFiguresOut
 from .visits_point_figures_refusals_by_reason import VisitsPointFiguresRefusalsByReason
 from .visits_point_rate import VisitsPointRate
 from .visits_point_rates_out import VisitsPointRatesOut
+from .visits_price_in import VisitsPriceIn
+from .visits_price_in_funding import VisitsPriceInFunding
+from .visits_price_list import VisitsPriceList
+from .visits_price_out import VisitsPriceOut
 from .visits_rate_totals import VisitsRateTotals
 from .visits_rules_out import VisitsRulesOut
 from .visits_screening_in import VisitsScreeningIn
@@ -226,13 +299,24 @@ from .visits_social_function_work import VisitsSocialFunctionWork
 from .visits_timeline_entry import VisitsTimelineEntry
 from .visits_timeline_entry_details import VisitsTimelineEntryDetails
 from .visits_visit_out import VisitsVisitOut
+from .visits_visit_out_funding_type_0 import VisitsVisitOutFundingType0
 from .visits_visit_out_screening_type_0 import VisitsVisitOutScreeningType0
 from .visits_visit_page import VisitsVisitPage
 
 __all__ = (
+    "ComplaintsArrangementIn",
+    "ComplaintsArrangementInHolidaysItem",
+    "ComplaintsArrangementInWorkdaysItem",
     "ComplaintsAssignIn",
+    "ComplaintsCalendarDay",
+    "ComplaintsCalendarOut",
+    "ComplaintsCalendarSummary",
+    "ComplaintsCalendarYearOut",
+    "ComplaintsCallBackIn",
     "ComplaintsCallIn",
     "ComplaintsCallOut",
+    "ComplaintsCallPage",
+    "ComplaintsCallTry",
     "ComplaintsCallbackIn",
     "ComplaintsCallbackInAttitudeType1",
     "ComplaintsCallbackInAttitudeType2Type1",
@@ -249,23 +333,48 @@ __all__ = (
     "ComplaintsComplaintPage",
     "ComplaintsDeadlineOut",
     "ComplaintsFollowUpIn",
+    "ComplaintsGapOut",
+    "ComplaintsHandoverIn",
+    "ComplaintsHandoverOut",
+    "ComplaintsHandoverOutPending",
+    "ComplaintsHandoverPage",
     "ComplaintsHistoryEntry",
     "ComplaintsHotlineOut",
+    "ComplaintsInvestigationIn",
+    "ComplaintsLoadedOut",
+    "ComplaintsMergeIn",
     "ComplaintsMisconductIn",
     "ComplaintsMisconductOut",
     "ComplaintsMisconductPage",
     "ComplaintsNoteIn",
+    "ComplaintsPauseIn",
     "ComplaintsPointStats",
     "ComplaintsPointStatsOut",
     "ComplaintsPointStatsOutTargets",
     "ComplaintsReasonIn",
     "ComplaintsReplyIn",
     "ComplaintsResolveIn",
+    "ComplaintsReviewIn",
     "ComplaintsSatisfactionOut",
+    "ComplaintsShiftFigures",
+    "ComplaintsShiftIn",
+    "ComplaintsShiftList",
+    "ComplaintsShiftOut",
     "ComplaintsStatsTotals",
     "ComplaintsSurveyIn",
     "ComplaintsSurveyInSubjectType",
     "ComplaintsSurveyOut",
+    "ComplaintsTemplateChange",
+    "ComplaintsTemplateChangeCategoryType1",
+    "ComplaintsTemplateChangeCategoryType2Type1",
+    "ComplaintsTemplateChangeCategoryType3Type1",
+    "ComplaintsTemplateIn",
+    "ComplaintsTemplateInCategoryType1",
+    "ComplaintsTemplateInCategoryType2Type1",
+    "ComplaintsTemplateInCategoryType3Type1",
+    "ComplaintsTemplateInLanguage",
+    "ComplaintsTemplateOut",
+    "ComplaintsTemplatePage",
     "ComplaintsTokenSurveyIn",
     "CreateApiKeyBody",
     "CreateApiKeyBodyScopesItem",
@@ -285,13 +394,19 @@ __all__ = (
     "GetHealthResponse503Services",
     "GetHealthResponse503ServicesAdditionalProperty",
     "GetHealthResponse503Status",
+    "GetIncidentListSeverity",
     "GetMonthlyReportFormat",
     "GetMonthlyReportLangType1",
     "GetMonthlyReportLangType2Type1",
     "GetMonthlyReportLangType3Type1",
     "GetNotificationsChannel",
     "GetNotificationsStatus",
+    "GetSettlementFormat",
     "GetStaffListRole",
+    "GetSubsidyApplicationsCategory",
+    "GetSubsidyApplicationsStatus",
+    "GetTemplatesCategory",
+    "GetTemplatesLanguage",
     "GetVisitListStatus",
     "ListApiKeysResponse200",
     "ListApiKeysResponse200ItemsItem",
@@ -328,6 +443,7 @@ __all__ = (
     "RegistrationElderOut",
     "RegistrationElderOutConsents",
     "RegistrationElderOutEmergencyContactsItem",
+    "RegistrationElderOutIneligibilityReasonsItem",
     "RegistrationElderPage",
     "RegistrationElderPatch",
     "RegistrationElderPatchGender",
@@ -336,6 +452,8 @@ __all__ = (
     "RegistrationElderReadPage",
     "RegistrationEmergencyContact",
     "RegistrationEmpty",
+    "RegistrationEndSubsidyIn",
+    "RegistrationReopenIn",
     "RegistrationServicePointIn",
     "RegistrationServicePointInOpeningHours",
     "RegistrationServicePointOut",
@@ -363,8 +481,12 @@ __all__ = (
     "RegistrationStaffPatchRolesItem",
     "RegistrationSubsidyIn",
     "RegistrationSubsidyInCategory",
+    "RegistrationSubsidyInModelWorkerLevelType1",
+    "RegistrationSubsidyInModelWorkerLevelType2Type1",
+    "RegistrationSubsidyInModelWorkerLevelType3Type1",
     "RegistrationSubsidyOut",
     "RegistrationSubsidyOutStepsItem",
+    "RegistrationSubsidyPage",
     "RegistrationSuspendIn",
     "RegistrationTraining",
     "RevokeApiKeyResponse200",
@@ -377,6 +499,8 @@ __all__ = (
     "VisitsDayFigures",
     "VisitsDayFiguresRefusalsByReason",
     "VisitsEmpty",
+    "VisitsEndEarlyIn",
+    "VisitsEndEarlyInReason",
     "VisitsFigures",
     "VisitsFiguresRefusalsByReason",
     "VisitsFollowUpOut",
@@ -394,6 +518,7 @@ __all__ = (
     "VisitsIncidentOut",
     "VisitsIncidentOutcomeIn",
     "VisitsIncidentOutcomeInOutcome",
+    "VisitsIncidentPage",
     "VisitsPeriodFigures",
     "VisitsPointDay",
     "VisitsPointFigures",
@@ -401,6 +526,10 @@ __all__ = (
     "VisitsPointFiguresRefusalsByReason",
     "VisitsPointRate",
     "VisitsPointRatesOut",
+    "VisitsPriceIn",
+    "VisitsPriceInFunding",
+    "VisitsPriceList",
+    "VisitsPriceOut",
     "VisitsRateTotals",
     "VisitsRulesOut",
     "VisitsScreeningIn",
@@ -416,6 +545,7 @@ __all__ = (
     "VisitsTimelineEntry",
     "VisitsTimelineEntryDetails",
     "VisitsVisitOut",
+    "VisitsVisitOutFundingType0",
     "VisitsVisitOutScreeningType0",
     "VisitsVisitPage",
 )

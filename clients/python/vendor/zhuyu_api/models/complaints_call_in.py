@@ -22,6 +22,7 @@ class ComplaintsCallIn:
         duration_s (int):
         agent_id (None | Unset | UUID): The agent's staff id; default: the caller's linked staff member.
         complaint_id (None | Unset | UUID):
+        recording_ref (None | str | Unset): Where the telephone system keeps the call's recording.
     """
 
     caller: str
@@ -30,6 +31,7 @@ class ComplaintsCallIn:
     duration_s: int
     agent_id: None | Unset | UUID = UNSET
     complaint_id: None | Unset | UUID = UNSET
+    recording_ref: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         caller = self.caller
@@ -56,6 +58,12 @@ class ComplaintsCallIn:
         else:
             complaint_id = self.complaint_id
 
+        recording_ref: None | str | Unset
+        if isinstance(self.recording_ref, Unset):
+            recording_ref = UNSET
+        else:
+            recording_ref = self.recording_ref
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -70,6 +78,8 @@ class ComplaintsCallIn:
             field_dict["agent_id"] = agent_id
         if complaint_id is not UNSET:
             field_dict["complaint_id"] = complaint_id
+        if recording_ref is not UNSET:
+            field_dict["recording_ref"] = recording_ref
 
         return field_dict
 
@@ -118,6 +128,15 @@ class ComplaintsCallIn:
 
         complaint_id = _parse_complaint_id(d.pop("complaint_id", UNSET))
 
+        def _parse_recording_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recording_ref = _parse_recording_ref(d.pop("recording_ref", UNSET))
+
         complaints_call_in = cls(
             caller=caller,
             started_at=started_at,
@@ -125,6 +144,7 @@ class ComplaintsCallIn:
             duration_s=duration_s,
             agent_id=agent_id,
             complaint_id=complaint_id,
+            recording_ref=recording_ref,
         )
 
         return complaints_call_in

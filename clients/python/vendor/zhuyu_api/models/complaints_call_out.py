@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.complaints_call_try import ComplaintsCallTry
+
 
 T = TypeVar("T", bound="ComplaintsCallOut")
 
@@ -22,6 +26,9 @@ class ComplaintsCallOut:
         duration_s (int | Unset):
         agent_id (None | str | Unset):
         complaint_id (None | str | Unset):
+        recording_ref (None | str | Unset):
+        called_back_at (datetime.datetime | None | Unset): A missed call: when the caller was reached.
+        callbacks (list[ComplaintsCallTry] | Unset): Every try to call back a missed call.
     """
 
     id: str | Unset = UNSET
@@ -31,6 +38,9 @@ class ComplaintsCallOut:
     duration_s: int | Unset = UNSET
     agent_id: None | str | Unset = UNSET
     complaint_id: None | str | Unset = UNSET
+    recording_ref: None | str | Unset = UNSET
+    called_back_at: datetime.datetime | None | Unset = UNSET
+    callbacks: list[ComplaintsCallTry] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -57,6 +67,27 @@ class ComplaintsCallOut:
         else:
             complaint_id = self.complaint_id
 
+        recording_ref: None | str | Unset
+        if isinstance(self.recording_ref, Unset):
+            recording_ref = UNSET
+        else:
+            recording_ref = self.recording_ref
+
+        called_back_at: None | str | Unset
+        if isinstance(self.called_back_at, Unset):
+            called_back_at = UNSET
+        elif isinstance(self.called_back_at, datetime.datetime):
+            called_back_at = self.called_back_at.isoformat()
+        else:
+            called_back_at = self.called_back_at
+
+        callbacks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.callbacks, Unset):
+            callbacks = []
+            for callbacks_item_data in self.callbacks:
+                callbacks_item = callbacks_item_data.to_dict()
+                callbacks.append(callbacks_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -74,11 +105,19 @@ class ComplaintsCallOut:
             field_dict["agent_id"] = agent_id
         if complaint_id is not UNSET:
             field_dict["complaint_id"] = complaint_id
+        if recording_ref is not UNSET:
+            field_dict["recording_ref"] = recording_ref
+        if called_back_at is not UNSET:
+            field_dict["called_back_at"] = called_back_at
+        if callbacks is not UNSET:
+            field_dict["callbacks"] = callbacks
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.complaints_call_try import ComplaintsCallTry
+
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -113,6 +152,41 @@ class ComplaintsCallOut:
 
         complaint_id = _parse_complaint_id(d.pop("complaint_id", UNSET))
 
+        def _parse_recording_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recording_ref = _parse_recording_ref(d.pop("recording_ref", UNSET))
+
+        def _parse_called_back_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                called_back_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return called_back_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        called_back_at = _parse_called_back_at(d.pop("called_back_at", UNSET))
+
+        _callbacks = d.pop("callbacks", UNSET)
+        callbacks: list[ComplaintsCallTry] | Unset = UNSET
+        if _callbacks is not UNSET:
+            callbacks = []
+            for callbacks_item_data in _callbacks:
+                callbacks_item = ComplaintsCallTry.from_dict(callbacks_item_data)
+
+                callbacks.append(callbacks_item)
+
         complaints_call_out = cls(
             id=id,
             caller=caller,
@@ -121,6 +195,9 @@ class ComplaintsCallOut:
             duration_s=duration_s,
             agent_id=agent_id,
             complaint_id=complaint_id,
+            recording_ref=recording_ref,
+            called_back_at=called_back_at,
+            callbacks=callbacks,
         )
 
         return complaints_call_out

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -29,6 +30,9 @@ class ComplaintsCallbackIn:
         attitude (ComplaintsCallbackInAttitudeType1 | ComplaintsCallbackInAttitudeType2Type1 |
             ComplaintsCallbackInAttitudeType3Type1 | None | Unset):
         score (int | None | Unset):
+        charged (bool | None | Unset): 跟您收费了吗: whether staff asked the complainant for money.
+        next_try_at (datetime.datetime | None | Unset): Not reached: the time the complainant asked to be called
+            (default: after the configured wait).
         comment (str | Unset):  Default: ''.
     """
 
@@ -43,6 +47,8 @@ class ComplaintsCallbackIn:
         | Unset
     ) = UNSET
     score: int | None | Unset = UNSET
+    charged: bool | None | Unset = UNSET
+    next_try_at: datetime.datetime | None | Unset = UNSET
     comment: str | Unset = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +84,20 @@ class ComplaintsCallbackIn:
         else:
             score = self.score
 
+        charged: bool | None | Unset
+        if isinstance(self.charged, Unset):
+            charged = UNSET
+        else:
+            charged = self.charged
+
+        next_try_at: None | str | Unset
+        if isinstance(self.next_try_at, Unset):
+            next_try_at = UNSET
+        elif isinstance(self.next_try_at, datetime.datetime):
+            next_try_at = self.next_try_at.isoformat()
+        else:
+            next_try_at = self.next_try_at
+
         comment = self.comment
 
         field_dict: dict[str, Any] = {}
@@ -93,6 +113,10 @@ class ComplaintsCallbackIn:
             field_dict["attitude"] = attitude
         if score is not UNSET:
             field_dict["score"] = score
+        if charged is not UNSET:
+            field_dict["charged"] = charged
+        if next_try_at is not UNSET:
+            field_dict["next_try_at"] = next_try_at
         if comment is not UNSET:
             field_dict["comment"] = comment
 
@@ -178,6 +202,32 @@ class ComplaintsCallbackIn:
 
         score = _parse_score(d.pop("score", UNSET))
 
+        def _parse_charged(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        charged = _parse_charged(d.pop("charged", UNSET))
+
+        def _parse_next_try_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_try_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return next_try_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        next_try_at = _parse_next_try_at(d.pop("next_try_at", UNSET))
+
         comment = d.pop("comment", UNSET)
 
         complaints_callback_in = cls(
@@ -186,6 +236,8 @@ class ComplaintsCallbackIn:
             solved=solved,
             attitude=attitude,
             score=score,
+            charged=charged,
+            next_try_at=next_try_at,
             comment=comment,
         )
 

@@ -32,6 +32,8 @@ class ComplaintsComplaintIn:
         elder_id (None | Unset | UUID):
         severity (ComplaintsComplaintInSeverity | Unset):  Default: ComplaintsComplaintInSeverity.NORMAL.
         attachments (list[str] | Unset):
+        about_staff_id (None | Unset | UUID): The staff member complained of, if named (counted in the recurring-problem
+            analysis).
     """
 
     channel: ComplaintsComplaintInChannel
@@ -45,6 +47,7 @@ class ComplaintsComplaintIn:
         ComplaintsComplaintInSeverity.NORMAL
     )
     attachments: list[str] | Unset = UNSET
+    about_staff_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         channel = self.channel.value
@@ -75,6 +78,14 @@ class ComplaintsComplaintIn:
         if not isinstance(self.attachments, Unset):
             attachments = self.attachments
 
+        about_staff_id: None | str | Unset
+        if isinstance(self.about_staff_id, Unset):
+            about_staff_id = UNSET
+        elif isinstance(self.about_staff_id, UUID):
+            about_staff_id = str(self.about_staff_id)
+        else:
+            about_staff_id = self.about_staff_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -93,6 +104,8 @@ class ComplaintsComplaintIn:
             field_dict["severity"] = severity
         if attachments is not UNSET:
             field_dict["attachments"] = attachments
+        if about_staff_id is not UNSET:
+            field_dict["about_staff_id"] = about_staff_id
 
         return field_dict
 
@@ -139,6 +152,23 @@ class ComplaintsComplaintIn:
 
         attachments = cast(list[str], d.pop("attachments", UNSET))
 
+        def _parse_about_staff_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                about_staff_id_type_0 = UUID(data)
+
+                return about_staff_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        about_staff_id = _parse_about_staff_id(d.pop("about_staff_id", UNSET))
+
         complaints_complaint_in = cls(
             channel=channel,
             type_=type_,
@@ -149,6 +179,7 @@ class ComplaintsComplaintIn:
             elder_id=elder_id,
             severity=severity,
             attachments=attachments,
+            about_staff_id=about_staff_id,
         )
 
         return complaints_complaint_in

@@ -7,6 +7,7 @@ class ComplaintsComplaintInChannel(StrEnum):
     LETTER = "letter"
     ONLINE_MEDIA = "online_media"
     PHONE = "phone"
+    SMS = "sms"
     WEB = "web"
 
     def __str__(self) -> str:

@@ -48,6 +48,16 @@ class ComplaintsComplaintOut:
         resolved_at (datetime.datetime | None | Unset):
         reopened_at (datetime.datetime | None | Unset):
         closed_at (datetime.datetime | None | Unset):
+        about_staff_id (None | str | Unset):
+        paused (bool | Unset): The clock waits on the complainant.
+        paused_at (datetime.datetime | None | Unset):
+        pause_reason (None | str | Unset):
+        review_status (None | str | Unset): Online media: the quality centre's review of the written reply
+            (pending|approved|returned).
+        callback_due_at (datetime.datetime | None | Unset): The booked next try of a callback that did not reach the
+            complainant.
+        merged_into (None | str | Unset): A duplicate: the record it was merged into.
+        merged (list[str] | Unset): The duplicates merged into this record.
         deadlines (ComplaintsComplaintOutDeadlines | Unset): The current instance of each deadline, by name.
         history (list[ComplaintsHistoryEntry] | Unset):
     """
@@ -75,6 +85,14 @@ class ComplaintsComplaintOut:
     resolved_at: datetime.datetime | None | Unset = UNSET
     reopened_at: datetime.datetime | None | Unset = UNSET
     closed_at: datetime.datetime | None | Unset = UNSET
+    about_staff_id: None | str | Unset = UNSET
+    paused: bool | Unset = UNSET
+    paused_at: datetime.datetime | None | Unset = UNSET
+    pause_reason: None | str | Unset = UNSET
+    review_status: None | str | Unset = UNSET
+    callback_due_at: datetime.datetime | None | Unset = UNSET
+    merged_into: None | str | Unset = UNSET
+    merged: list[str] | Unset = UNSET
     deadlines: ComplaintsComplaintOutDeadlines | Unset = UNSET
     history: list[ComplaintsHistoryEntry] | Unset = UNSET
 
@@ -167,6 +185,52 @@ class ComplaintsComplaintOut:
         else:
             closed_at = self.closed_at
 
+        about_staff_id: None | str | Unset
+        if isinstance(self.about_staff_id, Unset):
+            about_staff_id = UNSET
+        else:
+            about_staff_id = self.about_staff_id
+
+        paused = self.paused
+
+        paused_at: None | str | Unset
+        if isinstance(self.paused_at, Unset):
+            paused_at = UNSET
+        elif isinstance(self.paused_at, datetime.datetime):
+            paused_at = self.paused_at.isoformat()
+        else:
+            paused_at = self.paused_at
+
+        pause_reason: None | str | Unset
+        if isinstance(self.pause_reason, Unset):
+            pause_reason = UNSET
+        else:
+            pause_reason = self.pause_reason
+
+        review_status: None | str | Unset
+        if isinstance(self.review_status, Unset):
+            review_status = UNSET
+        else:
+            review_status = self.review_status
+
+        callback_due_at: None | str | Unset
+        if isinstance(self.callback_due_at, Unset):
+            callback_due_at = UNSET
+        elif isinstance(self.callback_due_at, datetime.datetime):
+            callback_due_at = self.callback_due_at.isoformat()
+        else:
+            callback_due_at = self.callback_due_at
+
+        merged_into: None | str | Unset
+        if isinstance(self.merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = self.merged_into
+
+        merged: list[str] | Unset = UNSET
+        if not isinstance(self.merged, Unset):
+            merged = self.merged
+
         deadlines: dict[str, Any] | Unset = UNSET
         if not isinstance(self.deadlines, Unset):
             deadlines = self.deadlines.to_dict()
@@ -227,6 +291,22 @@ class ComplaintsComplaintOut:
             field_dict["reopened_at"] = reopened_at
         if closed_at is not UNSET:
             field_dict["closed_at"] = closed_at
+        if about_staff_id is not UNSET:
+            field_dict["about_staff_id"] = about_staff_id
+        if paused is not UNSET:
+            field_dict["paused"] = paused
+        if paused_at is not UNSET:
+            field_dict["paused_at"] = paused_at
+        if pause_reason is not UNSET:
+            field_dict["pause_reason"] = pause_reason
+        if review_status is not UNSET:
+            field_dict["review_status"] = review_status
+        if callback_due_at is not UNSET:
+            field_dict["callback_due_at"] = callback_due_at
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
+        if merged is not UNSET:
+            field_dict["merged"] = merged
         if deadlines is not UNSET:
             field_dict["deadlines"] = deadlines
         if history is not UNSET:
@@ -382,6 +462,80 @@ class ComplaintsComplaintOut:
 
         closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
 
+        def _parse_about_staff_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        about_staff_id = _parse_about_staff_id(d.pop("about_staff_id", UNSET))
+
+        paused = d.pop("paused", UNSET)
+
+        def _parse_paused_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                paused_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return paused_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        paused_at = _parse_paused_at(d.pop("paused_at", UNSET))
+
+        def _parse_pause_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pause_reason = _parse_pause_reason(d.pop("pause_reason", UNSET))
+
+        def _parse_review_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        review_status = _parse_review_status(d.pop("review_status", UNSET))
+
+        def _parse_callback_due_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                callback_due_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return callback_due_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        callback_due_at = _parse_callback_due_at(d.pop("callback_due_at", UNSET))
+
+        def _parse_merged_into(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        merged_into = _parse_merged_into(d.pop("merged_into", UNSET))
+
+        merged = cast(list[str], d.pop("merged", UNSET))
+
         _deadlines = d.pop("deadlines", UNSET)
         deadlines: ComplaintsComplaintOutDeadlines | Unset
         if isinstance(_deadlines, Unset):
@@ -422,6 +576,14 @@ class ComplaintsComplaintOut:
             resolved_at=resolved_at,
             reopened_at=reopened_at,
             closed_at=closed_at,
+            about_staff_id=about_staff_id,
+            paused=paused,
+            paused_at=paused_at,
+            pause_reason=pause_reason,
+            review_status=review_status,
+            callback_due_at=callback_due_at,
+            merged_into=merged_into,
+            merged=merged,
             deadlines=deadlines,
             history=history,
         )

@@ -17,10 +17,15 @@ class ComplaintsDeadlineOut:
     Attributes:
         due_at (datetime.datetime | Unset):
         met_at (datetime.datetime | None | Unset):
+        working_days (int | None | Unset): Counted in working days of the calendar (null: clock hours).
+        provisional (bool | Unset): Counted on weekdays alone: the year's official arrangement is not loaded yet;
+            counted again when it is.
     """
 
     due_at: datetime.datetime | Unset = UNSET
     met_at: datetime.datetime | None | Unset = UNSET
+    working_days: int | None | Unset = UNSET
+    provisional: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         due_at: str | Unset = UNSET
@@ -35,6 +40,14 @@ class ComplaintsDeadlineOut:
         else:
             met_at = self.met_at
 
+        working_days: int | None | Unset
+        if isinstance(self.working_days, Unset):
+            working_days = UNSET
+        else:
+            working_days = self.working_days
+
+        provisional = self.provisional
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -42,6 +55,10 @@ class ComplaintsDeadlineOut:
             field_dict["due_at"] = due_at
         if met_at is not UNSET:
             field_dict["met_at"] = met_at
+        if working_days is not UNSET:
+            field_dict["working_days"] = working_days
+        if provisional is not UNSET:
+            field_dict["provisional"] = provisional
 
         return field_dict
 
@@ -72,9 +89,22 @@ class ComplaintsDeadlineOut:
 
         met_at = _parse_met_at(d.pop("met_at", UNSET))
 
+        def _parse_working_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        working_days = _parse_working_days(d.pop("working_days", UNSET))
+
+        provisional = d.pop("provisional", UNSET)
+
         complaints_deadline_out = cls(
             due_at=due_at,
             met_at=met_at,
+            working_days=working_days,
+            provisional=provisional,
         )
 
         return complaints_deadline_out

@@ -5,6 +5,7 @@ class GetVisitListStatus(StrEnum):
     BATHING = "bathing"
     CHECKED_IN = "checked_in"
     CHECKED_OUT = "checked_out"
+    ENDED_EARLY = "ended_early"
     REFUSED = "refused"
     RESTING = "resting"
     SCREENED = "screened"

@@ -22,6 +22,7 @@ class NotifyNotificationOut:
         id (str | Unset):
         event_id (str | Unset):
         event_type (str | Unset):
+        service_point_id (None | str | Unset):
         recipient (NotifyRecipient | Unset):
         channel (str | Unset):
         urgent (bool | Unset):
@@ -36,6 +37,7 @@ class NotifyNotificationOut:
     id: str | Unset = UNSET
     event_id: str | Unset = UNSET
     event_type: str | Unset = UNSET
+    service_point_id: None | str | Unset = UNSET
     recipient: NotifyRecipient | Unset = UNSET
     channel: str | Unset = UNSET
     urgent: bool | Unset = UNSET
@@ -52,6 +54,12 @@ class NotifyNotificationOut:
         event_id = self.event_id
 
         event_type = self.event_type
+
+        service_point_id: None | str | Unset
+        if isinstance(self.service_point_id, Unset):
+            service_point_id = UNSET
+        else:
+            service_point_id = self.service_point_id
 
         recipient: dict[str, Any] | Unset = UNSET
         if not isinstance(self.recipient, Unset):
@@ -94,6 +102,8 @@ class NotifyNotificationOut:
             field_dict["event_id"] = event_id
         if event_type is not UNSET:
             field_dict["event_type"] = event_type
+        if service_point_id is not UNSET:
+            field_dict["service_point_id"] = service_point_id
         if recipient is not UNSET:
             field_dict["recipient"] = recipient
         if channel is not UNSET:
@@ -125,6 +135,15 @@ class NotifyNotificationOut:
         event_id = d.pop("event_id", UNSET)
 
         event_type = d.pop("event_type", UNSET)
+
+        def _parse_service_point_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        service_point_id = _parse_service_point_id(d.pop("service_point_id", UNSET))
 
         _recipient = d.pop("recipient", UNSET)
         recipient: NotifyRecipient | Unset
@@ -180,6 +199,7 @@ class NotifyNotificationOut:
             id=id,
             event_id=event_id,
             event_type=event_type,
+            service_point_id=service_point_id,
             recipient=recipient,
             channel=channel,
             urgent=urgent,

@@ -21,6 +21,7 @@ class NotifyWebhookView:
         active (bool | Unset):
         consecutive_failures (int | Unset):
         disabled_reason (None | str | Unset):
+        service_point_id (None | str | Unset):
         created_at (datetime.datetime | Unset):
     """
 
@@ -30,6 +31,7 @@ class NotifyWebhookView:
     active: bool | Unset = UNSET
     consecutive_failures: int | Unset = UNSET
     disabled_reason: None | str | Unset = UNSET
+    service_point_id: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +53,12 @@ class NotifyWebhookView:
         else:
             disabled_reason = self.disabled_reason
 
+        service_point_id: None | str | Unset
+        if isinstance(self.service_point_id, Unset):
+            service_point_id = UNSET
+        else:
+            service_point_id = self.service_point_id
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
@@ -70,6 +78,8 @@ class NotifyWebhookView:
             field_dict["consecutive_failures"] = consecutive_failures
         if disabled_reason is not UNSET:
             field_dict["disabled_reason"] = disabled_reason
+        if service_point_id is not UNSET:
+            field_dict["service_point_id"] = service_point_id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
 
@@ -97,6 +107,15 @@ class NotifyWebhookView:
 
         disabled_reason = _parse_disabled_reason(d.pop("disabled_reason", UNSET))
 
+        def _parse_service_point_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        service_point_id = _parse_service_point_id(d.pop("service_point_id", UNSET))
+
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
@@ -111,6 +130,7 @@ class NotifyWebhookView:
             active=active,
             consecutive_failures=consecutive_failures,
             disabled_reason=disabled_reason,
+            service_point_id=service_point_id,
             created_at=created_at,
         )
 

@@ -65,10 +65,17 @@ class Problem:
             - `DOUBLE_BOOKING` (409): The elder has a booking at that time already.
             - `REMINDERS_MISSING` (409): The required safety reminders were not all given; `missing` names them.
             - `REST_TOO_SHORT` (409): The elder has not rested the minimum time after the bath.
+            - `ASSISTANT_BUSY` (409): The assistant is bathing another elder (one bath at a time).
+            - `REST_FULL` (409): Every seat of the point's rest hall is taken.
             - `STAFF_NOT_QUALIFIED` (409): The assistant may not bathe this elder (not a qualified assistant of the point,
             or not of the gender the elder asked for).
             - `CALLBACK_REQUIRED` (409): The complaint needs its callback (回访) before it can close.
             - `NOT_STAFF_MISCONDUCT` (409): The complaint is not a staff-misconduct complaint.
+            - `CALLBACK_NOT_INDEPENDENT` (409): The closing callback is recorded by desk staff who did not handle the
+            complaint.
+            - `MERGE_REFUSED` (409): This complaint cannot be merged into that one (itself, another point's, or a closed
+            one).
+            - `DUPLICATE_APPLICATION` (409): The elder has an open or approved application of this category already.
         errors (ProblemErrors | Unset): Per field (`name` or `name.sub`), its messages (422).
     """
 

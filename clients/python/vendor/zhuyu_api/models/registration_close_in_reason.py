@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class RegistrationCloseInReason(StrEnum):
     DECEASED = "deceased"
+    LOST_CONTACT = "lost_contact"
     MOVED = "moved"
     OTHER = "other"
     WITHDREW = "withdrew"

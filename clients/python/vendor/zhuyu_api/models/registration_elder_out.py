@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.registration_elder_out_ineligibility_reasons_item import (
+    RegistrationElderOutIneligibilityReasonsItem,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -46,6 +49,11 @@ class RegistrationElderOut:
         safety_commitment_version (None | str | Unset):
         consents (RegistrationElderOutConsents | Unset):
         eligible_for_bathing (bool | Unset):
+        ineligibility_reasons (list[RegistrationElderOutIneligibilityReasonsItem] | Unset): Why the elder may not bathe
+            today (empty: eligible).
+        latest_assessed_on (datetime.date | None | Unset):
+        assessment_due_on (datetime.date | None | Unset): The latest assessment's last valid day: the elder is to be
+            assessed again by then.
         safety_commitment_current (bool | Unset):
         created_at (datetime.datetime | Unset):
         updated_at (datetime.datetime | Unset):
@@ -75,6 +83,11 @@ class RegistrationElderOut:
     safety_commitment_version: None | str | Unset = UNSET
     consents: RegistrationElderOutConsents | Unset = UNSET
     eligible_for_bathing: bool | Unset = UNSET
+    ineligibility_reasons: (
+        list[RegistrationElderOutIneligibilityReasonsItem] | Unset
+    ) = UNSET
+    latest_assessed_on: datetime.date | None | Unset = UNSET
+    assessment_due_on: datetime.date | None | Unset = UNSET
     safety_commitment_current: bool | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
@@ -161,6 +174,29 @@ class RegistrationElderOut:
 
         eligible_for_bathing = self.eligible_for_bathing
 
+        ineligibility_reasons: list[str] | Unset = UNSET
+        if not isinstance(self.ineligibility_reasons, Unset):
+            ineligibility_reasons = []
+            for ineligibility_reasons_item_data in self.ineligibility_reasons:
+                ineligibility_reasons_item = ineligibility_reasons_item_data.value
+                ineligibility_reasons.append(ineligibility_reasons_item)
+
+        latest_assessed_on: None | str | Unset
+        if isinstance(self.latest_assessed_on, Unset):
+            latest_assessed_on = UNSET
+        elif isinstance(self.latest_assessed_on, datetime.date):
+            latest_assessed_on = self.latest_assessed_on.isoformat()
+        else:
+            latest_assessed_on = self.latest_assessed_on
+
+        assessment_due_on: None | str | Unset
+        if isinstance(self.assessment_due_on, Unset):
+            assessment_due_on = UNSET
+        elif isinstance(self.assessment_due_on, datetime.date):
+            assessment_due_on = self.assessment_due_on.isoformat()
+        else:
+            assessment_due_on = self.assessment_due_on
+
         safety_commitment_current = self.safety_commitment_current
 
         created_at: str | Unset = UNSET
@@ -222,6 +258,12 @@ class RegistrationElderOut:
             field_dict["consents"] = consents
         if eligible_for_bathing is not UNSET:
             field_dict["eligible_for_bathing"] = eligible_for_bathing
+        if ineligibility_reasons is not UNSET:
+            field_dict["ineligibility_reasons"] = ineligibility_reasons
+        if latest_assessed_on is not UNSET:
+            field_dict["latest_assessed_on"] = latest_assessed_on
+        if assessment_due_on is not UNSET:
+            field_dict["assessment_due_on"] = assessment_due_on
         if safety_commitment_current is not UNSET:
             field_dict["safety_commitment_current"] = safety_commitment_current
         if created_at is not UNSET:
@@ -346,6 +388,57 @@ class RegistrationElderOut:
 
         eligible_for_bathing = d.pop("eligible_for_bathing", UNSET)
 
+        _ineligibility_reasons = d.pop("ineligibility_reasons", UNSET)
+        ineligibility_reasons: (
+            list[RegistrationElderOutIneligibilityReasonsItem] | Unset
+        ) = UNSET
+        if _ineligibility_reasons is not UNSET:
+            ineligibility_reasons = []
+            for ineligibility_reasons_item_data in _ineligibility_reasons:
+                ineligibility_reasons_item = (
+                    RegistrationElderOutIneligibilityReasonsItem(
+                        ineligibility_reasons_item_data
+                    )
+                )
+
+                ineligibility_reasons.append(ineligibility_reasons_item)
+
+        def _parse_latest_assessed_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                latest_assessed_on_type_0 = datetime.date.fromisoformat(data)
+
+                return latest_assessed_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        latest_assessed_on = _parse_latest_assessed_on(
+            d.pop("latest_assessed_on", UNSET)
+        )
+
+        def _parse_assessment_due_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                assessment_due_on_type_0 = datetime.date.fromisoformat(data)
+
+                return assessment_due_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        assessment_due_on = _parse_assessment_due_on(d.pop("assessment_due_on", UNSET))
+
         safety_commitment_current = d.pop("safety_commitment_current", UNSET)
 
         _created_at = d.pop("created_at", UNSET)
@@ -387,6 +480,9 @@ class RegistrationElderOut:
             safety_commitment_version=safety_commitment_version,
             consents=consents,
             eligible_for_bathing=eligible_for_bathing,
+            ineligibility_reasons=ineligibility_reasons,
+            latest_assessed_on=latest_assessed_on,
+            assessment_due_on=assessment_due_on,
             safety_commitment_current=safety_commitment_current,
             created_at=created_at,
             updated_at=updated_at,

@@ -31,6 +31,8 @@ class VisitsFollowUpRecordIn:
         systolic (int | None | Unset):
         diastolic (int | None | Unset):
         symptoms (list[VisitsFollowUpRecordInSymptomsItem] | Unset):
+        adverse_drug_reaction (bool | Unset): 药物不良反应: seen again within the recheck days. Default: False.
+        complications (bool | Unset): New or worse complications (并发症): referred. Default: False.
         social_function (None | Unset | VisitsFollowUpRecordInSocialFunctionType1Type0 | VisitsSocialFunction):
         care_plan (list[Problem] | None | Unset):
         notes (str | Unset):  Default: ''.
@@ -41,6 +43,8 @@ class VisitsFollowUpRecordIn:
     systolic: int | None | Unset = UNSET
     diastolic: int | None | Unset = UNSET
     symptoms: list[VisitsFollowUpRecordInSymptomsItem] | Unset = UNSET
+    adverse_drug_reaction: bool | Unset = False
+    complications: bool | Unset = False
     social_function: (
         None
         | Unset
@@ -78,6 +82,10 @@ class VisitsFollowUpRecordIn:
             for symptoms_item_data in self.symptoms:
                 symptoms_item = symptoms_item_data.value
                 symptoms.append(symptoms_item)
+
+        adverse_drug_reaction = self.adverse_drug_reaction
+
+        complications = self.complications
 
         social_function: dict[str, Any] | None | Unset
         if isinstance(self.social_function, Unset):
@@ -117,6 +125,10 @@ class VisitsFollowUpRecordIn:
             field_dict["diastolic"] = diastolic
         if symptoms is not UNSET:
             field_dict["symptoms"] = symptoms
+        if adverse_drug_reaction is not UNSET:
+            field_dict["adverse_drug_reaction"] = adverse_drug_reaction
+        if complications is not UNSET:
+            field_dict["complications"] = complications
         if social_function is not UNSET:
             field_dict["social_function"] = social_function
         if care_plan is not UNSET:
@@ -165,6 +177,10 @@ class VisitsFollowUpRecordIn:
                 symptoms_item = VisitsFollowUpRecordInSymptomsItem(symptoms_item_data)
 
                 symptoms.append(symptoms_item)
+
+        adverse_drug_reaction = d.pop("adverse_drug_reaction", UNSET)
+
+        complications = d.pop("complications", UNSET)
 
         def _parse_social_function(
             data: object,
@@ -238,6 +254,8 @@ class VisitsFollowUpRecordIn:
             systolic=systolic,
             diastolic=diastolic,
             symptoms=symptoms,
+            adverse_drug_reaction=adverse_drug_reaction,
+            complications=complications,
             social_function=social_function,
             care_plan=care_plan,
             notes=notes,

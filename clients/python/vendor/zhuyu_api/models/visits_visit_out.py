@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.visits_timeline_entry import VisitsTimelineEntry
+    from ..models.visits_visit_out_funding_type_0 import VisitsVisitOutFundingType0
     from ..models.visits_visit_out_screening_type_0 import VisitsVisitOutScreeningType0
 
 
@@ -32,6 +33,9 @@ class VisitsVisitOut:
         rest_started_at (datetime.datetime | None | Unset):
         checked_out_at (datetime.datetime | None | Unset):
         early_leave_reason (None | str | Unset):
+        funding (None | Unset | VisitsVisitOutFundingType0): Who pays, decided at check-in on the subsidy in force then:
+            {"source": "government", "category"} or {"source": "self_pay"}; null for a visit checked in before funding was
+            recorded.
         timeline (list[VisitsTimelineEntry] | Unset):
     """
 
@@ -47,9 +51,11 @@ class VisitsVisitOut:
     rest_started_at: datetime.datetime | None | Unset = UNSET
     checked_out_at: datetime.datetime | None | Unset = UNSET
     early_leave_reason: None | str | Unset = UNSET
+    funding: None | Unset | VisitsVisitOutFundingType0 = UNSET
     timeline: list[VisitsTimelineEntry] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.visits_visit_out_funding_type_0 import VisitsVisitOutFundingType0
         from ..models.visits_visit_out_screening_type_0 import (
             VisitsVisitOutScreeningType0,
         )
@@ -116,6 +122,14 @@ class VisitsVisitOut:
         else:
             early_leave_reason = self.early_leave_reason
 
+        funding: dict[str, Any] | None | Unset
+        if isinstance(self.funding, Unset):
+            funding = UNSET
+        elif isinstance(self.funding, VisitsVisitOutFundingType0):
+            funding = self.funding.to_dict()
+        else:
+            funding = self.funding
+
         timeline: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.timeline, Unset):
             timeline = []
@@ -150,6 +164,8 @@ class VisitsVisitOut:
             field_dict["checked_out_at"] = checked_out_at
         if early_leave_reason is not UNSET:
             field_dict["early_leave_reason"] = early_leave_reason
+        if funding is not UNSET:
+            field_dict["funding"] = funding
         if timeline is not UNSET:
             field_dict["timeline"] = timeline
 
@@ -158,6 +174,7 @@ class VisitsVisitOut:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.visits_timeline_entry import VisitsTimelineEntry
+        from ..models.visits_visit_out_funding_type_0 import VisitsVisitOutFundingType0
         from ..models.visits_visit_out_screening_type_0 import (
             VisitsVisitOutScreeningType0,
         )
@@ -279,6 +296,23 @@ class VisitsVisitOut:
             d.pop("early_leave_reason", UNSET)
         )
 
+        def _parse_funding(data: object) -> None | Unset | VisitsVisitOutFundingType0:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                funding_type_0 = VisitsVisitOutFundingType0.from_dict(data)
+
+                return funding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | VisitsVisitOutFundingType0, data)
+
+        funding = _parse_funding(d.pop("funding", UNSET))
+
         _timeline = d.pop("timeline", UNSET)
         timeline: list[VisitsTimelineEntry] | Unset = UNSET
         if _timeline is not UNSET:
@@ -301,6 +335,7 @@ class VisitsVisitOut:
             rest_started_at=rest_started_at,
             checked_out_at=checked_out_at,
             early_leave_reason=early_leave_reason,
+            funding=funding,
             timeline=timeline,
         )
 

@@ -19,6 +19,8 @@ def _get_kwargs(
     status: GetComplaintListStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     service_point_id: UUID | Unset = UNSET,
+    complainant_phone: str | Unset = UNSET,
+    paused: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -44,6 +46,10 @@ def _get_kwargs(
     if not isinstance(service_point_id, Unset):
         json_service_point_id = str(service_point_id)
     params["service_point_id"] = json_service_point_id
+
+    params["complainant_phone"] = complainant_phone
+
+    params["paused"] = paused
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -114,8 +120,11 @@ def sync_detailed(
     status: GetComplaintListStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     service_point_id: UUID | Unset = UNSET,
+    complainant_phone: str | Unset = UNSET,
+    paused: bool | Unset = UNSET,
 ) -> Response[ComplaintsComplaintPage | Problem]:
-    """Get complaint list
+    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
+    earlier complaints).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -126,6 +135,8 @@ def sync_detailed(
         status (GetComplaintListStatus | Unset):
         overdue (bool | Unset):
         service_point_id (UUID | Unset):
+        complainant_phone (str | Unset):
+        paused (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +152,8 @@ def sync_detailed(
         status=status,
         overdue=overdue,
         service_point_id=service_point_id,
+        complainant_phone=complainant_phone,
+        paused=paused,
     )
 
     response = client.get_httpx_client().request(
@@ -158,8 +171,11 @@ def sync(
     status: GetComplaintListStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     service_point_id: UUID | Unset = UNSET,
+    complainant_phone: str | Unset = UNSET,
+    paused: bool | Unset = UNSET,
 ) -> ComplaintsComplaintPage | Problem | None:
-    """Get complaint list
+    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
+    earlier complaints).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -170,6 +186,8 @@ def sync(
         status (GetComplaintListStatus | Unset):
         overdue (bool | Unset):
         service_point_id (UUID | Unset):
+        complainant_phone (str | Unset):
+        paused (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,6 +204,8 @@ def sync(
         status=status,
         overdue=overdue,
         service_point_id=service_point_id,
+        complainant_phone=complainant_phone,
+        paused=paused,
     ).parsed
 
 
@@ -197,8 +217,11 @@ async def asyncio_detailed(
     status: GetComplaintListStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     service_point_id: UUID | Unset = UNSET,
+    complainant_phone: str | Unset = UNSET,
+    paused: bool | Unset = UNSET,
 ) -> Response[ComplaintsComplaintPage | Problem]:
-    """Get complaint list
+    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
+    earlier complaints).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -209,6 +232,8 @@ async def asyncio_detailed(
         status (GetComplaintListStatus | Unset):
         overdue (bool | Unset):
         service_point_id (UUID | Unset):
+        complainant_phone (str | Unset):
+        paused (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,6 +249,8 @@ async def asyncio_detailed(
         status=status,
         overdue=overdue,
         service_point_id=service_point_id,
+        complainant_phone=complainant_phone,
+        paused=paused,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -239,8 +266,11 @@ async def asyncio(
     status: GetComplaintListStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     service_point_id: UUID | Unset = UNSET,
+    complainant_phone: str | Unset = UNSET,
+    paused: bool | Unset = UNSET,
 ) -> ComplaintsComplaintPage | Problem | None:
-    """Get complaint list
+    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
+    earlier complaints).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -251,6 +281,8 @@ async def asyncio(
         status (GetComplaintListStatus | Unset):
         overdue (bool | Unset):
         service_point_id (UUID | Unset):
+        complainant_phone (str | Unset):
+        paused (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,5 +300,7 @@ async def asyncio(
             status=status,
             overdue=overdue,
             service_point_id=service_point_id,
+            complainant_phone=complainant_phone,
+            paused=paused,
         )
     ).parsed

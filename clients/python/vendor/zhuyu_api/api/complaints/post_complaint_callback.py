@@ -105,7 +105,8 @@ def sync_detailed(
     body: ComplaintsCallbackIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ComplaintsComplaintOut | Problem]:
-    """The callback (回访): satisfied closes, unsatisfied reopens, not reached keeps it due
+    """The callback (回访): satisfied closes, unsatisfied reopens, not reached books the next try; the one
+    that closes or reopens is the desk's independent quality check
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
@@ -143,7 +144,8 @@ def sync(
     body: ComplaintsCallbackIn,
     idempotency_key: str | Unset = UNSET,
 ) -> ComplaintsComplaintOut | Problem | None:
-    """The callback (回访): satisfied closes, unsatisfied reopens, not reached keeps it due
+    """The callback (回访): satisfied closes, unsatisfied reopens, not reached books the next try; the one
+    that closes or reopens is the desk's independent quality check
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
@@ -176,7 +178,8 @@ async def asyncio_detailed(
     body: ComplaintsCallbackIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ComplaintsComplaintOut | Problem]:
-    """The callback (回访): satisfied closes, unsatisfied reopens, not reached keeps it due
+    """The callback (回访): satisfied closes, unsatisfied reopens, not reached books the next try; the one
+    that closes or reopens is the desk's independent quality check
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
@@ -212,7 +215,8 @@ async def asyncio(
     body: ComplaintsCallbackIn,
     idempotency_key: str | Unset = UNSET,
 ) -> ComplaintsComplaintOut | Problem | None:
-    """The callback (回访): satisfied closes, unsatisfied reopens, not reached keeps it due
+    """The callback (回访): satisfied closes, unsatisfied reopens, not reached books the next try; the one
+    that closes or reopens is the desk's independent quality check
 
      **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.

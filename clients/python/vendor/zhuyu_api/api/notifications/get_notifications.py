@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -21,6 +22,7 @@ def _get_kwargs(
     event_type: str | Unset = UNSET,
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
+    service_point_id: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -51,6 +53,11 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    json_service_point_id: str | Unset = UNSET
+    if not isinstance(service_point_id, Unset):
+        json_service_point_id = str(service_point_id)
+    params["service_point_id"] = json_service_point_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -123,6 +130,7 @@ def sync_detailed(
     event_type: str | Unset = UNSET,
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
+    service_point_id: UUID | Unset = UNSET,
 ) -> Response[NotifyNotificationPage | Problem]:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
@@ -139,6 +147,7 @@ def sync_detailed(
         event_type (str | Unset):
         channel (GetNotificationsChannel | Unset):
         status (GetNotificationsStatus | Unset):
+        service_point_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +165,7 @@ def sync_detailed(
         event_type=event_type,
         channel=channel,
         status=status,
+        service_point_id=service_point_id,
     )
 
     response = client.get_httpx_client().request(
@@ -175,6 +185,7 @@ def sync(
     event_type: str | Unset = UNSET,
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
+    service_point_id: UUID | Unset = UNSET,
 ) -> NotifyNotificationPage | Problem | None:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
@@ -191,6 +202,7 @@ def sync(
         event_type (str | Unset):
         channel (GetNotificationsChannel | Unset):
         status (GetNotificationsStatus | Unset):
+        service_point_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,6 +221,7 @@ def sync(
         event_type=event_type,
         channel=channel,
         status=status,
+        service_point_id=service_point_id,
     ).parsed
 
 
@@ -222,6 +235,7 @@ async def asyncio_detailed(
     event_type: str | Unset = UNSET,
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
+    service_point_id: UUID | Unset = UNSET,
 ) -> Response[NotifyNotificationPage | Problem]:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
@@ -238,6 +252,7 @@ async def asyncio_detailed(
         event_type (str | Unset):
         channel (GetNotificationsChannel | Unset):
         status (GetNotificationsStatus | Unset):
+        service_point_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,6 +270,7 @@ async def asyncio_detailed(
         event_type=event_type,
         channel=channel,
         status=status,
+        service_point_id=service_point_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -272,6 +288,7 @@ async def asyncio(
     event_type: str | Unset = UNSET,
     channel: GetNotificationsChannel | Unset = UNSET,
     status: GetNotificationsStatus | Unset = UNSET,
+    service_point_id: UUID | Unset = UNSET,
 ) -> NotifyNotificationPage | Problem | None:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
@@ -288,6 +305,7 @@ async def asyncio(
         event_type (str | Unset):
         channel (GetNotificationsChannel | Unset):
         status (GetNotificationsStatus | Unset):
+        service_point_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,5 +325,6 @@ async def asyncio(
             event_type=event_type,
             channel=channel,
             status=status,
+            service_point_id=service_point_id,
         )
     ).parsed

@@ -88,7 +88,8 @@ def sync_detailed(
 ) -> Response[Problem | RegistrationSubsidyOut]:
     """Get subsidy application
 
-     **Access:** staff roles `city_operator`, `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `city_operator`, `point_admin` and `admin`; API keys with
+    scope `elders:read`.
 
     Args:
         application_id (UUID):
@@ -119,7 +120,8 @@ def sync(
 ) -> Problem | RegistrationSubsidyOut | None:
     """Get subsidy application
 
-     **Access:** staff roles `city_operator`, `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `city_operator`, `point_admin` and `admin`; API keys with
+    scope `elders:read`.
 
     Args:
         application_id (UUID):
@@ -145,7 +147,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RegistrationSubsidyOut]:
     """Get subsidy application
 
-     **Access:** staff roles `city_operator`, `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `city_operator`, `point_admin` and `admin`; API keys with
+    scope `elders:read`.
 
     Args:
         application_id (UUID):
@@ -174,7 +177,8 @@ async def asyncio(
 ) -> Problem | RegistrationSubsidyOut | None:
     """Get subsidy application
 
-     **Access:** staff roles `city_operator`, `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `city_operator`, `point_admin` and `admin`; API keys with
+    scope `elders:read`.
 
     Args:
         application_id (UUID):

@@ -94,9 +94,10 @@ def sync_detailed(
     body: RegistrationSubsidyIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationSubsidyOut]:
-    """Post subsidy applications
+    """本人申请: checked against the rules at once (`eligible`, `problems`, `reasons`).
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; API keys with scope
+    `elders:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -128,9 +129,10 @@ def sync(
     body: RegistrationSubsidyIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationSubsidyOut | None:
-    """Post subsidy applications
+    """本人申请: checked against the rules at once (`eligible`, `problems`, `reasons`).
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; API keys with scope
+    `elders:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -157,9 +159,10 @@ async def asyncio_detailed(
     body: RegistrationSubsidyIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RegistrationSubsidyOut]:
-    """Post subsidy applications
+    """本人申请: checked against the rules at once (`eligible`, `problems`, `reasons`).
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; API keys with scope
+    `elders:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -189,9 +192,10 @@ async def asyncio(
     body: RegistrationSubsidyIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RegistrationSubsidyOut | None:
-    """Post subsidy applications
+    """本人申请: checked against the rules at once (`eligible`, `problems`, `reasons`).
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; API keys with scope
+    `elders:write`.
 
     Args:
         idempotency_key (str | Unset):

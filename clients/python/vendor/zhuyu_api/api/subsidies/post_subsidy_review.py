@@ -107,7 +107,7 @@ def sync_detailed(
 ) -> Response[Problem | RegistrationSubsidyOut]:
     """Post subsidy review
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; no API key.
 
     Args:
         application_id (UUID):
@@ -144,7 +144,7 @@ def sync(
 ) -> Problem | RegistrationSubsidyOut | None:
     """Post subsidy review
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; no API key.
 
     Args:
         application_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio_detailed(
 ) -> Response[Problem | RegistrationSubsidyOut]:
     """Post subsidy review
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; no API key.
 
     Args:
         application_id (UUID):
@@ -211,7 +211,7 @@ async def asyncio(
 ) -> Problem | RegistrationSubsidyOut | None:
     """Post subsidy review
 
-     **Access:** staff roles `point_admin` and `admin`; no API key.
+     **Access:** staff roles `case_manager`, `point_admin` and `admin`; no API key.
 
     Args:
         application_id (UUID):

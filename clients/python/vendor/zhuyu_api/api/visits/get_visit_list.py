@@ -20,6 +20,7 @@ def _get_kwargs(
     service_point_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -48,6 +49,11 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    json_elder_id: str | Unset = UNSET
+    if not isinstance(elder_id, Unset):
+        json_elder_id = str(elder_id)
+    params["elder_id"] = json_elder_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -118,6 +124,7 @@ def sync_detailed(
     service_point_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitPage]:
     """The visits, a page at a time, filtered by point, elder, day or status.
 
@@ -130,6 +137,7 @@ def sync_detailed(
         service_point_id (UUID | Unset):
         date (datetime.date | Unset):
         status (GetVisitListStatus | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +153,7 @@ def sync_detailed(
         service_point_id=service_point_id,
         date=date,
         status=status,
+        elder_id=elder_id,
     )
 
     response = client.get_httpx_client().request(
@@ -162,6 +171,7 @@ def sync(
     service_point_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> Problem | VisitsVisitPage | None:
     """The visits, a page at a time, filtered by point, elder, day or status.
 
@@ -174,6 +184,7 @@ def sync(
         service_point_id (UUID | Unset):
         date (datetime.date | Unset):
         status (GetVisitListStatus | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,6 +201,7 @@ def sync(
         service_point_id=service_point_id,
         date=date,
         status=status,
+        elder_id=elder_id,
     ).parsed
 
 
@@ -201,6 +213,7 @@ async def asyncio_detailed(
     service_point_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitPage]:
     """The visits, a page at a time, filtered by point, elder, day or status.
 
@@ -213,6 +226,7 @@ async def asyncio_detailed(
         service_point_id (UUID | Unset):
         date (datetime.date | Unset):
         status (GetVisitListStatus | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,6 +242,7 @@ async def asyncio_detailed(
         service_point_id=service_point_id,
         date=date,
         status=status,
+        elder_id=elder_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -243,6 +258,7 @@ async def asyncio(
     service_point_id: UUID | Unset = UNSET,
     date: datetime.date | Unset = UNSET,
     status: GetVisitListStatus | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> Problem | VisitsVisitPage | None:
     """The visits, a page at a time, filtered by point, elder, day or status.
 
@@ -255,6 +271,7 @@ async def asyncio(
         service_point_id (UUID | Unset):
         date (datetime.date | Unset):
         status (GetVisitListStatus | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,5 +289,6 @@ async def asyncio(
             service_point_id=service_point_id,
             date=date,
             status=status,
+            elder_id=elder_id,
         )
     ).parsed

@@ -1,23 +1,24 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.complaints_calendar_year_out import ComplaintsCalendarYearOut
 from ...models.problem import Problem
 from ...types import Response
 
 
 def _get_kwargs(
-    card: str,
+    year: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/elders/by-card/{card}".format(
-            card=quote(str(card), safe=""),
+        "url": "/api/v1/calendar/{year}".format(
+            year=quote(str(year), safe=""),
         ),
     }
 
@@ -26,9 +27,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ComplaintsCalendarYearOut | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = ComplaintsCalendarYearOut.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -69,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ComplaintsCalendarYearOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,29 +81,28 @@ def _build_response(
 
 
 def sync_detailed(
-    card: str,
+    year: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
-    """The elder holding this card now, as the events carry it (404 when nobody does).
+) -> Response[ComplaintsCalendarYearOut | Problem]:
+    """A loaded year's days off and make-up working days.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
-    `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
-    `elders:read`.
+     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no
+    API key.
 
     Args:
-        card (str):
+        year (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ComplaintsCalendarYearOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        card=card,
+        year=year,
     )
 
     response = client.get_httpx_client().request(
@@ -112,57 +113,55 @@ def sync_detailed(
 
 
 def sync(
-    card: str,
+    year: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
-    """The elder holding this card now, as the events carry it (404 when nobody does).
+) -> ComplaintsCalendarYearOut | Problem | None:
+    """A loaded year's days off and make-up working days.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
-    `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
-    `elders:read`.
+     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no
+    API key.
 
     Args:
-        card (str):
+        year (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ComplaintsCalendarYearOut | Problem
     """
 
     return sync_detailed(
-        card=card,
+        year=year,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    card: str,
+    year: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
-    """The elder holding this card now, as the events carry it (404 when nobody does).
+) -> Response[ComplaintsCalendarYearOut | Problem]:
+    """A loaded year's days off and make-up working days.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
-    `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
-    `elders:read`.
+     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no
+    API key.
 
     Args:
-        card (str):
+        year (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ComplaintsCalendarYearOut | Problem]
     """
 
     kwargs = _get_kwargs(
-        card=card,
+        year=year,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -171,30 +170,29 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    card: str,
+    year: int,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
-    """The elder holding this card now, as the events carry it (404 when nobody does).
+) -> ComplaintsCalendarYearOut | Problem | None:
+    """A loaded year's days off and make-up working days.
 
-     **Access:** staff roles `bathing_assistant`, `case_manager`, `city_operator`, `cs_agent`,
-    `cs_supervisor`, `doctor`, `point_admin`, `rest_hall_admin` and `admin`; API keys with scope
-    `elders:read`.
+     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; no
+    API key.
 
     Args:
-        card (str):
+        year (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ComplaintsCalendarYearOut | Problem
     """
 
     return (
         await asyncio_detailed(
-            card=card,
+            year=year,
             client=client,
         )
     ).parsed

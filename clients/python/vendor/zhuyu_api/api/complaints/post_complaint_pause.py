@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.complaints_complaint_out import ComplaintsComplaintOut
+from ...models.complaints_pause_in import ComplaintsPauseIn
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    complaint_id: UUID,
+    *,
+    body: ComplaintsPauseIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/complaints/{complaint_id}/pause".format(
+            complaint_id=quote(str(complaint_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ComplaintsComplaintOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ComplaintsComplaintOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ComplaintsComplaintOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    complaint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsPauseIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ComplaintsComplaintOut | Problem]:
+    """Pause the clock while waiting on the complainant, with the reason
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        complaint_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsPauseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ComplaintsComplaintOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        complaint_id=complaint_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    complaint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsPauseIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ComplaintsComplaintOut | Problem | None:
+    """Pause the clock while waiting on the complainant, with the reason
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        complaint_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsPauseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ComplaintsComplaintOut | Problem
+    """
+
+    return sync_detailed(
+        complaint_id=complaint_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    complaint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsPauseIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ComplaintsComplaintOut | Problem]:
+    """Pause the clock while waiting on the complainant, with the reason
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        complaint_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsPauseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ComplaintsComplaintOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        complaint_id=complaint_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    complaint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsPauseIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ComplaintsComplaintOut | Problem | None:
+    """Pause the clock while waiting on the complainant, with the reason
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        complaint_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsPauseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ComplaintsComplaintOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            complaint_id=complaint_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

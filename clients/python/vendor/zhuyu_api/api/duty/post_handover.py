@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.complaints_handover_in import ComplaintsHandoverIn
+from ...models.complaints_handover_out import ComplaintsHandoverOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    shift_id: UUID,
+    *,
+    body: ComplaintsHandoverIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/duty-shifts/{shift_id}/handover".format(
+            shift_id=quote(str(shift_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ComplaintsHandoverOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = ComplaintsHandoverOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ComplaintsHandoverOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    shift_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsHandoverIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ComplaintsHandoverOut | Problem]:
+    """The shift's written handover to the next (交接班记录), with what is left open.
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        shift_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsHandoverIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ComplaintsHandoverOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        shift_id=shift_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    shift_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsHandoverIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ComplaintsHandoverOut | Problem | None:
+    """The shift's written handover to the next (交接班记录), with what is left open.
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        shift_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsHandoverIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ComplaintsHandoverOut | Problem
+    """
+
+    return sync_detailed(
+        shift_id=shift_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    shift_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsHandoverIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ComplaintsHandoverOut | Problem]:
+    """The shift's written handover to the next (交接班记录), with what is left open.
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        shift_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsHandoverIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ComplaintsHandoverOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        shift_id=shift_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    shift_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintsHandoverIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ComplaintsHandoverOut | Problem | None:
+    """The shift's written handover to the next (交接班记录), with what is left open.
+
+     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+    `complaints:write`.
+
+    Args:
+        shift_id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintsHandoverIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ComplaintsHandoverOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            shift_id=shift_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
