@@ -4,6 +4,7 @@ it names are the defaults the code has."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from gateway.limits import Decision
@@ -38,9 +39,13 @@ def test_the_signature_recipe_verifies_what_notify_signs():
     scope: dict = {}
     exec(recipe, scope)  # noqa: S102 - the guide's own example
     body = b'{"specversion":"1.0","id":"e1","type":"visits.visit.entry_denied"}'
-    signature = notify_domain.sign(b"whsec_test", body)
-    assert scope["verify"]("whsec_test", body, signature) is True
-    assert scope["verify"]("whsec_test", body + b" ", signature) is False
+    stamp = str(int(time.time()))
+    signature = notify_domain.sign_delivery(b"whsec_test", stamp, body)
+    assert scope["verify"]("whsec_test", body, stamp, signature) is True
+    assert scope["verify"]("whsec_test", body + b" ", stamp, signature) is False
+    assert scope["verify"]("whsec_test", body, str(int(stamp) + 1), signature) is False
+    old = str(int(stamp) - 3600)
+    assert scope["verify"]("whsec_test", body, old, notify_domain.sign_delivery(b"whsec_test", old, body)) is False
 
 
 def test_the_rate_limit_headers_and_defaults_are_the_codes():

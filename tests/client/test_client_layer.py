@@ -153,23 +153,34 @@ BODY = json.dumps({"specversion": "1.0", "id": "e1", "type": "visits.visit.entry
                    "data": {}}).encode()
 
 
-def test_a_delivery_signed_over_its_raw_body_verifies():
-    signature = "sha256=" + hmac.new(b"whsec", BODY, hashlib.sha256).hexdigest()
-    assert verify_webhook("whsec", BODY, {"x-zhuyu-signature": signature})["type"] == "visits.visit.entry_denied"
-    with pytest.raises(InvalidSignature):
-        verify_webhook("whsec", BODY.replace(b"e1", b"e2"), {"X-Zhuyu-Signature": signature})
-    with pytest.raises(InvalidSignature):
-        verify_webhook("other", BODY, {"X-Zhuyu-Signature": signature})
-    with pytest.raises(InvalidSignature):
-        verify_webhook("whsec", BODY, {})
+def signed(secret: bytes, stamp: int, body: bytes = BODY) -> dict[str, str]:
+    """The headers notify sends, computed here by hand from the guide's definition."""
+    digest = hmac.new(secret, f"{stamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return {"X-Zhuyu-Timestamp": str(stamp), "X-Zhuyu-Signature": f"sha256={digest}"}
 
 
-def test_a_timestamped_signature_verifies_within_its_tolerance_only():
+def test_a_delivery_signed_over_its_timestamp_and_raw_body_verifies():
     stamp = 1_800_000_000
-    digest = hmac.new(b"whsec", f"{stamp}.".encode() + BODY, hashlib.sha256).hexdigest()
-    header = {"X-Zhuyu-Signature": f"t={stamp},v1={digest}"}
-    assert verify_webhook("whsec", BODY, header, now=stamp + 299)["id"] == "e1"
+    headers = signed(b"whsec", stamp)
+    lower = {name.lower(): value for name, value in headers.items()}
+    assert verify_webhook("whsec", BODY, lower, now=stamp)["type"] == "visits.visit.entry_denied"
     with pytest.raises(InvalidSignature):
-        verify_webhook("whsec", BODY, header, now=stamp + 301)
+        verify_webhook("whsec", BODY.replace(b"e1", b"e2"), headers, now=stamp)
     with pytest.raises(InvalidSignature):
-        verify_webhook("whsec", BODY, {"X-Zhuyu-Signature": f"t={stamp + 1},v1={digest}"}, now=stamp)
+        verify_webhook("other", BODY, headers, now=stamp)
+    with pytest.raises(InvalidSignature):
+        verify_webhook("whsec", BODY, {}, now=stamp)
+    with pytest.raises(InvalidSignature):  # the body alone signed: no timestamp bound to it
+        verify_webhook("whsec", BODY, {"X-Zhuyu-Signature": "sha256=" + hmac.new(b"whsec", BODY,
+                                                                                  hashlib.sha256).hexdigest()},
+                       now=stamp)
+
+
+def test_a_delivery_verifies_within_its_tolerance_only():
+    stamp = 1_800_000_000
+    headers = signed(b"whsec", stamp)
+    assert verify_webhook("whsec", BODY, headers, now=stamp + 299)["id"] == "e1"
+    with pytest.raises(InvalidSignature):
+        verify_webhook("whsec", BODY, headers, now=stamp + 301)
+    with pytest.raises(InvalidSignature):  # another time put on the same signature
+        verify_webhook("whsec", BODY, headers | {"X-Zhuyu-Timestamp": str(stamp + 1)}, now=stamp)
