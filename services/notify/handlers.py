@@ -19,6 +19,7 @@ STAFF_EVENTS = ("registration.staff.created", "registration.staff.updated", "reg
 BOOKING_ENDED = ("visits.booking.cancelled", "visits.booking.no_show")
 # Told to nobody by the rules, yet offered to the webhooks that subscribe to them.
 FOR_WEBHOOKS = ("visits.visit.checked_in", "visits.visit.checked_out", "visits.visit.screened",
+                "visits.visit.entry_denied", "visits.visit.ended_early",
                 "visits.follow_up.overdue", "complaints.complaint.resolved", "complaints.complaint.closed",
                 "complaints.complaint.reopened", "complaints.complaint.resumed", "complaints.complaint.reviewed",
                 "complaints.survey.submitted", "registration.subsidy.decided")

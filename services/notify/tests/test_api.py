@@ -213,6 +213,23 @@ def test_webhook_deliveries_are_signed_cloudevents_without_personal_data(svc, cl
     assert "phone" not in event["data"] and "name" not in event["data"]
 
 
+def test_a_refused_check_in_and_a_visit_ended_early_reach_a_webhook_subscribed_to_them(svc, client, receiver):
+    """A partner subscribed to the door's refusals and to visits ended early gets each one."""
+    url, received = receiver
+    assert client.post("/webhooks", json={"url": url, "event_types": [
+        "visits.visit.entry_denied", "visits.visit.ended_early"]}, headers=KEY).status_code == 201
+    denial, visit = str(uuid.uuid4()), str(uuid.uuid4())
+    feed(svc, "visits.visit.entry_denied", denial, {"elder_id": None, "citizen_card_no_masked": "CT****0001",
+                                                    "service_point_id": POINT, "code": "UNKNOWN_CARD"})
+    feed(svc, "visits.visit.ended_early", visit, payloads.visit(id=visit, service_point_id=POINT, status="ended_early",
+                                                                 reason="unwell", ended_from="screened"))
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
+    events = sorted((json.loads(body) for _, body, _ in received), key=lambda event: event["type"])
+    assert [(event["type"], event["subject"]) for event in events] == [
+        ("visits.visit.ended_early", visit), ("visits.visit.entry_denied", denial)]
+    assert events[0]["data"]["reason"] == "unwell" and events[1]["data"]["code"] == "UNKNOWN_CARD"
+
+
 def test_webhooks_to_private_addresses_are_refused_unless_allowed(build_service, monkeypatch):
     monkeypatch.setenv("ZHUYU_WEBHOOK_ALLOW_PRIVATE", "false")
     strict = build_service("notify").app().test_client()
