@@ -64,13 +64,13 @@ def test_the_reference_page_teaches_from_the_document(site):
         assert {"elders:read", "visits:write", "webhooks:write"} <= set(scopes)
         assert "hmac.compare_digest" in page.locator("#webhooks").inner_text()
 
-        page.fill("#filter", "getElderByCard")
+        page.fill("#filter", "getElders")  # how a partner finds an elder by card
         shown = page.locator("#ops details:not([hidden])")
         assert shown.count() == 1
         shown.first.locator("summary").click()
         text = shown.first.inner_text()
-        assert "/api/v1/elders/by-card/{card}" in text and "elders:read" in text
-        assert "The citizen card number." in text and "429" in text and "404" in text
+        assert "/api/v1/elders" in text and "elders:read" in text
+        assert "citizen_card_no" in text and "429" in text and "403" in text
 
         page.fill("#filter", "postElders")
         shown = page.locator("#ops details:not([hidden])")
