@@ -98,7 +98,8 @@ def admitted_and_old_cards_refused(desk: Desk, first_serial: int) -> tuple[int, 
 
 
 def consumer_of(suite: RunningSuite, service: str) -> int:
-    """The pid of this suite's `service` consumer process (a child of its supervisor)."""
+    """The pid of the process running this suite's `service` consumer (a child of its
+    supervisor): the service's worker, or its own consumer under ZHUYU_SPLIT_WORKERS."""
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -107,7 +108,8 @@ def consumer_of(suite: RunningSuite, service: str) -> int:
             ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        if ppid == suite.process.pid and argv[-4:-1] == [b"serve", service.encode(), b"consumer"]:
+        if ppid == suite.process.pid and argv[-4:-2] == [b"serve", service.encode()] \
+                and argv[-2] in (b"worker", b"consumer"):
             return int(proc.name)
     raise AssertionError(f"no {service} consumer under the suite")
 
