@@ -57,10 +57,13 @@ def test_a_slot_off_the_grid_is_invalid_and_one_already_started_too():
 
 
 # Every step a visit can take, written out: (status, action) -> next status.
+# A visit not yet checked out (nor refused) can be ended early from any step.
 TRANSITIONS = {("checked_in", "screen_ok"): "screened", ("checked_in", "screen_refused"): "refused",
-               ("screened", "bath"): "bathing", ("bathing", "rest"): "resting", ("resting", "checkout"): "checked_out"}
-STATUSES = ["checked_in", "screened", "refused", "bathing", "resting", "checked_out"]
-ACTIONS = ["screen_ok", "screen_refused", "bath", "rest", "checkout"]
+               ("screened", "bath"): "bathing", ("bathing", "rest"): "resting", ("resting", "checkout"): "checked_out",
+               ("checked_in", "end_early"): "ended_early", ("screened", "end_early"): "ended_early",
+               ("bathing", "end_early"): "ended_early", ("resting", "end_early"): "ended_early"}
+STATUSES = ["checked_in", "screened", "refused", "bathing", "resting", "checked_out", "ended_early"]
+ACTIONS = ["screen_ok", "screen_refused", "bath", "rest", "checkout", "end_early"]
 
 
 @pytest.mark.parametrize("status,action", [(s, a) for s in STATUSES for a in ACTIONS])
@@ -141,13 +144,52 @@ def test_a_danger_reading_refuses_with_its_reason_and_is_urgent():
         "refused", ["BLOOD_PRESSURE_DANGER"], True, True)
 
 
-@pytest.mark.parametrize("given", [(), ("anti_slip", "anti_hypoxia", "anti_fainting"), ("call_for_help",)])
-def test_a_standard_reminder_not_given_is_a_warning(given):
-    assert screen(given=given).warnings == ["REMINDERS_MISSING"]
+def test_the_posted_signs_reminders_are_not_required_but_call_for_help_always_is():
+    result = screen(given=("call_for_help",))
+    assert (result.status, result.refusal_reasons, result.warnings) == ("screened", [], [])
+    for given in ((), ("anti_slip", "anti_hypoxia", "anti_fainting")):
+        with pytest.raises(DomainError) as error:
+            screen(given=given)
+        assert (error.value.code, error.value.fields) == ("REMINDERS_MISSING", {"missing": ["call_for_help"]})
 
 
-def test_a_refusal_does_not_also_warn_of_reminders():
-    assert screen(given=(), alcohol=True).warnings == []
+CHRONIC = dataclasses.replace(ELDER, chronic_conditions=("高血压",))
+OWN_REMINDERS = dataclasses.replace(POINT, safety_reminders=("地面湿滑，扶好扶手",))
+
+
+# (elder, point, reminders given) -> the mandatory ones missing (DOMAIN 3, spec 7.2 b-d).
+@pytest.mark.parametrize("elder,point,given,missing", [
+    (CHRONIC, POINT, ("call_for_help",), ["medication"]),
+    (ELDER, OWN_REMINDERS, ("call_for_help", "medication"), ["point_specific"]),
+    (CHRONIC, OWN_REMINDERS, ("anti_slip",), ["call_for_help", "medication", "point_specific"]),
+    (CHRONIC, OWN_REMINDERS, (), ["call_for_help", "medication", "point_specific"]),
+])
+def test_each_mandatory_reminder_where_it_applies(elder, point, given, missing):
+    with pytest.raises(DomainError) as error:
+        domain.screen("good", False, False, None, None, list(given), elder, point, Rules())
+    assert (error.value.code, error.value.fields) == ("REMINDERS_MISSING", {"missing": missing})
+    everything = domain.screen("good", False, False, None, None, ["call_for_help", "medication", "point_specific"],
+                               elder, point, Rules())
+    assert everything.status == "screened"
+
+
+def test_the_set_of_mandatory_reminders_is_configurable():
+    rules = Rules(mandatory_reminders=frozenset({"anti_slip", "medication"}))
+    assert domain.required_reminders(CHRONIC, OWN_REMINDERS, rules) == ["anti_slip", "medication"]
+    assert domain.required_reminders(ELDER, OWN_REMINDERS, rules) == ["anti_slip"]
+    assert domain.required_reminders(ELDER, POINT, Rules(mandatory_reminders=frozenset())) == []
+
+
+def test_the_reminders_of_an_elder_with_chronic_disease_at_a_point_with_its_own():
+    result = domain.screen("good", False, False, None, None, ["call_for_help", "medication", "point_specific"],
+                           CHRONIC, OWN_REMINDERS, Rules())
+    assert result.reminders == ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                "地面湿滑，扶好扶手"]
+
+
+def test_a_refusal_needs_no_reminders_and_does_not_warn_of_them():
+    result = screen(given=(), alcohol=True)
+    assert (result.status, result.refusal_reasons, result.warnings) == ("refused", ["ALCOHOL"], [])
 
 
 def test_the_reminders_given_at_every_screening():
@@ -175,6 +217,7 @@ def test_the_vocabularies_are_the_contracts():
     assert domain.REMINDERS == ("anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
                                 "point_specific")
     assert domain.INCIDENT_KINDS == ("fall", "fainting", "hypoxia", "scald", "other")
+    assert domain.END_EARLY_REASONS == ("left_before_bath", "unwell", "emergency_transfer", "refused", "other")
     assert domain.SEVERITIES == ("minor", "serious", "emergency")
     assert domain.PROGRAMMES == ("hypertension", "home_visit", "case_management")
 
@@ -189,7 +232,10 @@ def test_rules_and_the_views_they_read_cannot_be_changed_once_made(value):
 
 # DOMAIN.md sections 3 and 4, written out by hand.
 RULES = {"slot_minutes": 30, "no_show_after_minutes": 30, "max_bath_minutes": 20, "min_rest_minutes": 15,
-         "bp_danger_systolic": 180, "bp_danger_diastolic": 110, "bp_warning_systolic": 140, "bp_warning_diastolic": 90}
+         "bp_danger_systolic": 180, "bp_danger_diastolic": 110, "bp_warning_systolic": 140, "bp_warning_diastolic": 90,
+         # CONTRACT: ZHUYU_VISIT_CLOSE_AFTER_MINUTES (60); DOMAIN 3 (spec 7.2 b-d): the mandatory reminders.
+         "visit_close_after_minutes": 60,
+         "mandatory_reminders": frozenset({"call_for_help", "medication", "point_specific"})}
 FOLLOW_UP_RULES = {"hypertension_interval_days": 91, "recheck_within_days": 14, "target_systolic": 140,
                    "target_diastolic": 90, "senior_age": 65, "senior_target_systolic": 150,
                    "home_visit_interval_days": 91, "case_review_interval_days": 91, "meeting_rate_target": 0.90,
