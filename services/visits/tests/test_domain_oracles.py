@@ -251,3 +251,70 @@ def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tm
     settings = config.load()
     assert dataclasses.asdict(settings.rules) == dataclasses.asdict(Rules()) == RULES
     assert dataclasses.asdict(settings.follow_up_rules) == dataclasses.asdict(FollowUpRules()) == FOLLOW_UP_RULES
+
+
+# The end-of-day sweep (CONTRACT: 60 minutes after the day's last opening span), worked by hand.
+@pytest.mark.parametrize("point,day,rules,sweep", [
+    (EVERY_DAY, date(2026, 11, 23), Rules(), local(23, 12, 30)),
+    (EVERY_DAY, date(2026, 11, 29), Rules(), local(29, 18, 30)),
+    (PointView("p2", True, {"mon": [["14:30", "17:30"], ["08:30", "11:30"]]}, 2), date(2026, 11, 23), Rules(),
+     local(23, 18, 30)),
+    (PointView("p2", True, {"mon": [["14:30", "17:30"]]}, 2), date(2026, 11, 23),
+     Rules(visit_close_after_minutes=0), local(23, 17, 30)),
+    (PointView("p3", True, {}, 2), date(2026, 11, 23), Rules(), local(24, 1, 0)),
+])
+def test_a_visit_left_open_is_swept_an_hour_after_the_last_span(point, day, rules, sweep):
+    assert domain.sweep_after(point, day, TZ, rules) == sweep
+
+
+# One assistant, one bath; the point's baths first (DOMAIN 3, CONTRACT: BATHS_FULL, ASSISTANT_BUSY).
+ASSISTANT = domain.StaffView("a1", ("bathing_assistant",), "p1", True, "male")
+
+
+@pytest.mark.parametrize("assistant,elder,baths_now,busy,code", [
+    (ASSISTANT, ELDER, 0, False, None),
+    (ASSISTANT, ELDER, 1, False, None),
+    (ASSISTANT, ELDER, 0, True, "ASSISTANT_BUSY"),
+    (ASSISTANT, ELDER, 2, False, "BATHS_FULL"),
+    (ASSISTANT, ELDER, 2, True, "BATHS_FULL"),
+    (None, ELDER, 0, False, "STAFF_NOT_QUALIFIED"),
+    (dataclasses.replace(ASSISTANT, active=False), ELDER, 0, False, "STAFF_NOT_QUALIFIED"),
+    (dataclasses.replace(ASSISTANT, roles=("rest_hall_admin",)), ELDER, 0, False, "STAFF_NOT_QUALIFIED"),
+    (dataclasses.replace(ASSISTANT, qualified=False), ELDER, 0, False, "STAFF_NOT_QUALIFIED"),
+    (dataclasses.replace(ASSISTANT, service_point_id="p2"), ELDER, 0, False, "STAFF_NOT_QUALIFIED"),
+    (ASSISTANT, dataclasses.replace(ELDER, same_gender_assistant=True), 0, False, "STAFF_NOT_QUALIFIED"),
+    (dataclasses.replace(ASSISTANT, gender="female"), dataclasses.replace(ELDER, same_gender_assistant=True), 0,
+     False, None),
+])
+def test_who_may_bathe_an_elder_now(assistant, elder, baths_now, busy, code):
+    if code is None:
+        assert domain.check_assistant(assistant, elder, "p1", baths_now, POINT, busy) is None
+    else:
+        with pytest.raises(DomainError) as error:
+            domain.check_assistant(assistant, elder, "p1", baths_now, POINT, busy)
+        assert error.value.code == code
+
+
+@pytest.mark.parametrize("seats,resting,full", [(3, 2, False), (3, 3, True), (3, 4, True), (0, 0, True),
+                                                (None, 50, False)])
+def test_a_rest_seat_is_free_below_the_points_seats(seats, resting, full):
+    point = dataclasses.replace(POINT, rest_seats=seats)
+    if full:
+        with pytest.raises(DomainError) as error:
+            domain.check_rest_seat(resting, point)
+        assert error.value.code == "REST_FULL"
+    else:
+        assert domain.check_rest_seat(resting, point) is None
+
+
+# Registration's decision as visits holds it: (eligible, commitment current) on 2026-11-22.
+@pytest.mark.parametrize("held,decision", [
+    (domain.HeldDecision(True, True, None, "v1"), (True, True)),
+    (domain.HeldDecision(True, True, date(2026, 11, 23), "v1"), (True, True)),
+    (domain.HeldDecision(True, True, date(2026, 11, 22), "v1"), (False, True)),
+    (domain.HeldDecision(True, True, None, "v0"), (True, False)),
+    (domain.HeldDecision(None, None, None, None), (False, False)),
+    (domain.HeldDecision(False, False, date(2027, 1, 1), "v1"), (False, False)),
+])
+def test_a_held_decision_holds_until_the_day_it_lapses(held, decision):
+    assert domain.applied_decision(held, date(2026, 11, 22), "v1") == decision
