@@ -147,9 +147,13 @@ def test_the_vocabularies_are_the_contracts():
     assert domain.INELIGIBILITY_REASONS == ("NO_ASSESSMENT", "LEVEL", "ASSESSMENT_EXPIRED", "UNDER_AGE", "INACTIVE")
     assert domain.CONSENT_KINDS == ("health_data", "sms", "third_party_sharing")
     assert domain.SUBSIDY_CATEGORIES == ("sanwu", "dibao", "youfu", "model_worker", "age_90")
+    # The contract's work-list statuses, and `ended` for a subsidy the centre ends before it lapses.
+    assert domain.SUBSIDY_STATUSES == ("submitted", "reviewed", "approved", "rejected", "ended")
 
 
-@pytest.mark.parametrize("value", [Rules(), domain.BathingDecision(True, True, None)])
+@pytest.mark.parametrize("value", [Rules(), domain.BathingDecision(True, True, None),
+                                   domain.SubsidyClaim("age_90", True, True, True),
+                                   domain.SubsidyEligibility(True, "aged_90", (), ()), domain.HeldSubsidy("approved", None)])
 def test_rules_and_decisions_cannot_be_changed_once_made(value):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(value, dataclasses.fields(value)[0].name, None)
@@ -274,3 +278,75 @@ def test_every_wrong_day_and_span_is_reported(hours, problems):
     with pytest.raises(Invalid) as error:
         domain.validate_opening_hours(hours)
     assert error.value.errors == {"opening_hours": problems}
+
+
+@pytest.mark.parametrize("settings,problem", [
+    ({"model_worker_min_level": "district"},
+     "model_worker_min_level is one of town, county, city, provincial, national"),
+    ({"subsidy_valid_days": 0}, "subsidy_valid_days is at least 1 and subsidy_recheck_days not negative"),
+    ({"subsidy_recheck_days": -1}, "subsidy_valid_days is at least 1 and subsidy_recheck_days not negative"),
+])
+def test_settings_a_subsidy_cannot_work_with_are_refused(settings, problem):
+    with pytest.raises(ValueError) as error:
+        Rules(**settings)
+    assert str(error.value) == problem
+
+
+def test_the_smallest_subsidy_settings_are_accepted():
+    assert (Rules(subsidy_valid_days=1, subsidy_recheck_days=0).subsidy_valid_days,
+            Rules(model_worker_min_level="town").model_worker_min_level) == (1, "town")
+
+
+# 一年一评: an assessment of 2025-11-23 is valid through 2026-11-22 (365 days, that day
+# included); across 29 February 2024 one of 2023-03-01 is valid through 2024-02-28.
+@pytest.mark.parametrize("assessed_on,due_on", [(date(2025, 11, 23), date(2026, 11, 22)),
+                                                (date(2023, 3, 1), date(2024, 2, 28)),
+                                                (date(2026, 11, 22), date(2027, 11, 21))])
+def test_an_assessment_is_valid_for_a_year_from_its_day(assessed_on, due_on):
+    assert domain.assessment_due_on(assessed_on, Rules()) == due_on
+
+
+@pytest.mark.parametrize("today,reminded", [(date(2026, 10, 22), False), (date(2026, 10, 23), True),
+                                            (date(2026, 11, 22), True), (date(2026, 11, 23), False)])
+def test_the_point_is_reminded_from_30_days_before_the_last_valid_day_through_it(today, reminded):
+    assert domain.assessment_reminder_due(date(2025, 11, 23), today, Rules()) is reminded
+
+
+@pytest.mark.parametrize("birth,years,day", [(date(1950, 6, 15), 60, date(2010, 6, 15)),
+                                             (date(1964, 2, 29), 60, date(2024, 2, 29)),
+                                             (date(1964, 2, 29), 61, date(2025, 3, 1))])
+def test_the_day_someone_turns_an_age(birth, years, day):
+    assert domain.birthday(birth, years) == day
+
+
+# (status, latest level, latest assessed_on, birth date, signed version) on TODAY with v1 in
+# force -> the decision visits applies: worked by hand from DOMAIN.md section 1 and CONTRACT.
+@pytest.mark.parametrize("status,level,assessed_on,birth,signed,decision", [
+    ("active", 2, date(2025, 11, 23), date(1949, 12, 31), "v1", domain.BathingDecision(True, True, date(2026, 11, 23))),
+    ("active", 3, date(2026, 11, 22), date(1966, 11, 22), "v1", domain.BathingDecision(True, True, date(2027, 11, 22))),
+    ("active", 3, date(2026, 6, 1), date(1966, 12, 1), None,
+     domain.BathingDecision(False, False, date(2026, 12, 1), ("UNDER_AGE",))),
+    ("suspended", 1, date(2025, 11, 22), date(1970, 1, 1), "v0",
+     domain.BathingDecision(False, False, date(2030, 1, 1), ("LEVEL", "ASSESSMENT_EXPIRED", "UNDER_AGE", "INACTIVE"))),
+    ("closed", None, None, date(1949, 12, 31), "v1",
+     domain.BathingDecision(False, True, None, ("NO_ASSESSMENT", "INACTIVE"))),
+    ("active", 2, None, date(1949, 12, 31), "v1", domain.BathingDecision(False, True, None, ("NO_ASSESSMENT",))),
+])
+def test_each_bathing_decision_with_why_not_and_the_day_it_lapses(status, level, assessed_on, birth, signed, decision):
+    assert domain.bathing_decision(status, level, assessed_on, birth, signed, TODAY, "v1", Rules()) == decision
+    assert domain.ineligibility_reasons(status, level, assessed_on, birth, TODAY, Rules()) == list(
+        decision.ineligibility_reasons)
+
+
+def test_an_approved_subsidy_is_in_force_from_its_first_day_through_its_last():
+    first, last = date(2026, 11, 22), date(2027, 11, 21)
+    assert [domain.subsidy_in_force("approved", first, last, day) for day in (
+        date(2026, 11, 21), first, last, date(2027, 11, 22))] == [False, True, True, False]
+
+
+@pytest.mark.parametrize("status", ["submitted", "reviewed", "rejected", "ended"])
+def test_only_an_approved_subsidy_is_ended(status):
+    with pytest.raises(DomainError) as error:
+        domain.check_can_end(status)
+    assert error.value.code == "INVALID_TRANSITION"
+    assert domain.check_can_end("approved") is None
