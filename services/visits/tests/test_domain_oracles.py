@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -218,13 +219,17 @@ def test_the_vocabularies_are_the_contracts():
                                 "point_specific")
     assert domain.INCIDENT_KINDS == ("fall", "fainting", "hypoxia", "scald", "other")
     assert domain.END_EARLY_REASONS == ("left_before_bath", "unwell", "emergency_transfer", "refused", "other")
+    assert domain.SWEPT == "not_checked_out"
+    assert domain.FUNDING_SOURCES == ("government", "self_pay")
     assert domain.SEVERITIES == ("minor", "serious", "emergency")
     assert domain.PROGRAMMES == ("hypertension", "home_visit", "case_management")
 
 
 @pytest.mark.parametrize("value", [Rules(), FollowUpRules(), ELDER, POINT, domain.StaffView("s", (), None, True, None),
                                    domain.HeldDecision(True, True, None, "v1"), screen(),
-                                   FollowUpOutcome(None, False, False, VISITED), domain.VisitSummary("x", (), None, None)])
+                                   FollowUpOutcome(None, False, False, VISITED), domain.VisitSummary("x", (), None, None),
+                                   domain.SubsidyView("dibao", VISITED, VISITED), domain.Funding("self_pay"),
+                                   domain.Price("self_pay", None, "p1", Decimal("30"), VISITED)])
 def test_rules_and_the_views_they_read_cannot_be_changed_once_made(value):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(value, dataclasses.fields(value)[0].name, None)
@@ -318,3 +323,75 @@ def test_a_rest_seat_is_free_below_the_points_seats(seats, resting, full):
 ])
 def test_a_held_decision_holds_until_the_day_it_lapses(held, decision):
     assert domain.applied_decision(held, date(2026, 11, 22), "v1") == decision
+
+
+
+# A reading at target with complications is referred, one with an adverse drug reaction only
+# seen again within 14 days (DOMAIN.md section 4, seed 001): 2026-11-23 + 14 = 2026-12-07.
+@pytest.mark.parametrize("adverse,complications,outcome", [
+    (False, True, FollowUpOutcome("controlled", True, False, date(2026, 12, 7))),
+    (True, False, FollowUpOutcome("controlled", False, False, date(2026, 12, 7))),
+])
+def test_a_controlled_reading_with_complications_or_a_drug_reaction(adverse, complications, outcome):
+    assert domain.record_follow_up("hypertension", VISITED, 130, 80, [], None, 60, FollowUpRules(),
+                                   adverse_drug_reaction=adverse, complications=complications) == outcome
+
+
+def test_a_day_of_mostly_checked_out_visits_with_averages_to_one_place():
+    summaries = [domain.VisitSummary("checked_out", (), 10.0, 10.0), domain.VisitSummary("checked_out", (), 10.0, 10.0),
+                 domain.VisitSummary("checked_out", (), 10.1, 10.1), domain.VisitSummary("ended_early", (), None, None)]
+    assert domain.daily_figures(summaries, 0) == {
+        "visits": 4, "checked_out": 3, "refused": 0, "refusals_by_reason": {}, "incidents": 0,
+        "average_bath_minutes": 10.0, "average_rest_minutes": 10.0}
+
+
+def test_a_meeting_rate_to_four_places():
+    assert (domain.meeting_rate(1, 3), domain.meeting_rate(2, 3), domain.meeting_rate(9, 10),
+            domain.meeting_rate(0, 0)) == (0.3333, 0.6667, 0.9, None)
+
+
+def test_a_slot_ends_its_length_after_it_starts():
+    assert domain.slot_end(local(23, 8, 30), Rules()) == local(23, 9, 0)
+    assert domain.slot_end(local(23, 8, 30), Rules(slot_minutes=45)) == local(23, 9, 15)
+
+
+def test_an_inactive_point_takes_no_booking_and_another_elders_booking_is_not_attended():
+    with pytest.raises(DomainError) as error:
+        domain.check_slot(dataclasses.replace(EVERY_DAY, active=False), local(23, 9, 0), local(22, 0), Rules())
+    assert error.value.code == "POINT_CLOSED"
+    for status, owner in (("booked", "e2"), ("cancelled", "e1")):
+        with pytest.raises(DomainError) as error:
+            domain.check_attend(status, owner, "e1")
+        assert error.value.code == "INVALID_TRANSITION"
+    assert domain.check_attend("booked", "e1", "e1") is None
+
+
+def test_a_point_whose_seats_are_not_known_turns_no_one_away_from_rest():
+    assert domain.check_rest_seat(50, POINT) is None
+
+
+def test_a_self_paid_visit_names_no_category():
+    assert domain.funding([], VISITED, local(23, 9)).category is None
+
+
+def test_settlement_counts_add_up_day_after_day_in_every_column():
+    figures = domain.empty_settlement()
+    for source, category, count, price in (("self_pay", None, 2, Decimal("30")),
+                                           ("self_pay", None, 3, None), (None, None, 1, None), (None, None, 4, None),
+                                           ("government", "dibao", 2, None), ("government", "dibao", 1, None),
+                                           ("government", "other", 2, Decimal("50"))):
+        domain.add_to_settlement(figures, source, category, count, price)
+    assert figures == {"government": {"sanwu": 0, "dibao": 3, "youfu": 0, "model_worker": 0, "age_90": 0, "other": 2},
+                       "self_pay": 5, "undecided": 5, "amount": Decimal("100.00"),
+                       "self_pay_amount": Decimal("60.00"), "unpriced": 6}
+    city = domain.empty_settlement()
+    domain.merge_settlement(city, figures)
+    domain.merge_settlement(city, figures)
+    assert city["government"] == {"sanwu": 0, "dibao": 6, "youfu": 0, "model_worker": 0, "age_90": 0, "other": 4}
+
+
+def test_a_self_pay_price_is_the_points_whatever_category_is_asked():
+    prices = [domain.Price("self_pay", None, "p1", Decimal("30"), date(2026, 11, 1)),
+              domain.Price("government", "dibao", None, Decimal("50"), date(2026, 11, 1))]
+    assert [domain.price_on(prices, "self_pay", category, "p1", VISITED) for category in (None, "dibao")] == [
+        Decimal("30"), Decimal("30")]
