@@ -187,3 +187,36 @@ def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tm
     monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
     assert dataclasses.asdict(config.load().rules) == DEFAULTS
     assert dataclasses.asdict(Rules()) == DEFAULTS
+
+
+# Health data as the event catalogue carries it: conditions, the assessment, screening and
+# its reasons, follow-up readings and classification, the care plan (DOMAIN 7, CONTRACT).
+HEALTH = ("chronic_conditions", "latest_assessment_level", "refusal_reasons", "referral_advised", "screening",
+          "classification", "referral", "emergency", "systolic", "diastolic", "symptoms", "assessment",
+          "same_gender_assistant", "care_plan", "eligible_for_bathing")
+
+
+@pytest.mark.parametrize("key", HEALTH)
+def test_each_health_field_needs_both_consents(key):
+    event = {"id": "e1", key: "x"}
+    assert domain.webhook_data(event, True, False) == {"id": "e1"}
+    assert domain.webhook_data(event, False, True) == {"id": "e1"}
+    assert domain.webhook_data(event, True, True) == event
+
+
+@pytest.mark.parametrize("key", ("description", "content", "note", "comment", "resolution", "reason"))
+def test_each_free_text_field_is_masked(key):
+    sent = domain.webhook_data({key: "身份证11010519491231002X"}, True, True)[key]
+    assert "11010519491231002X" not in sent and sent.startswith("身份证")
+
+
+@pytest.mark.parametrize("hook_point,event_point,receives", [(None, "p1", True), (None, None, True),
+                                                             ("p1", "p1", True), ("p1", "p2", False),
+                                                             ("p1", None, False)])
+def test_a_webhook_bound_to_a_point_receives_only_that_points_events(hook_point, event_point, receives):
+    assert domain.hook_receives(hook_point, event_point) is receives
+
+
+def test_the_subsidy_categories_as_an_elder_reads_them():
+    assert domain.SUBSIDY_CATEGORY_NAMES == {"sanwu": "“三无”老人", "dibao": "低保老人", "youfu": "重点优抚对象",
+                                             "model_worker": "劳动模范", "age_90": "90周岁以上老人"}
