@@ -21,16 +21,32 @@ ROUTING = [
     ("visits.booking.created", {}, [("family", ("sms",), "booking_confirmed", False)]),
     ("visits.booking.cancelled", {}, [("family", ("sms",), "booking_cancelled", False)]),
     ("notify.reminder.booking", {}, [("family", ("sms",), "booking_reminder", False)]),
-    ("visits.visit.refused", {"urgent": True}, [("family", ("sms",), "screening_refused", True)]),
+    # A danger reading alerts the point's administrator (urgent inbox and SMS) as well as the family.
+    ("visits.visit.refused", {"urgent": True}, [("family", ("sms",), "screening_refused", True),
+                                                ("point_admins", ("inbox", "sms"), "screening_danger_staff", True)]),
     ("visits.visit.refused", {"urgent": False}, [("family", ("sms",), "screening_refused", False)]),
+    # Serious and emergency incidents go to the point's administrator and the city operators at once.
     ("visits.incident.reported", {"urgent": True}, [("family", ("sms",), "incident", True),
-                                                    ("point_admins", ("inbox", "sms"), "incident_staff", True)]),
+                                                    ("point_admins", ("inbox", "sms"), "incident_staff", True),
+                                                    ("city_operators", ("inbox",), "incident_staff", True)]),
     ("visits.incident.reported", {"urgent": False}, [("point_admins", ("inbox",), "incident_staff", False)]),
     ("visits.visit.bath_overrun", {}, [("point_admins", ("inbox",), "bath_overrun", True)]),
+    ("visits.visit.ended_early", {"reason": "not_checked_out"}, [("point_admins", ("inbox",), "visit_not_checked_out",
+                                                                  False)]),
+    ("visits.visit.ended_early", {"reason": "unwell"}, []),
     ("complaints.survey.invited", {"subject_type": "visit"}, [("family", ("sms",), "survey_invitation", False)]),
-    ("complaints.survey.invited", {"subject_type": "complaint"}, []),
+    # A closed complaint's survey SMS goes to the complainant.
+    ("complaints.survey.invited", {"subject_type": "complaint"}, [("complainant", ("sms",), "complaint_survey",
+                                                                   False)]),
     ("complaints.complaint.received", {}, [("complainant", ("sms",), "complaint_received", False)]),
     ("complaints.complaint.replied", {}, [("complainant", ("sms",), "complaint_replied", False)]),
+    ("complaints.complaint.reopened", {}, [("complainant", ("sms",), "complaint_reopened", False)]),
+    ("complaints.complaint.paused", {}, [("complainant", ("sms",), "complaint_waiting", False)]),
+    ("complaints.complaint.merged", {}, [("complainant", ("sms",), "complaint_merged", False)]),
+    ("complaints.complaint.callback_booked", {}, [("complainant", ("sms",), "callback_booked", False)]),
+    ("complaints.complaint.reviewed", {"approved": False}, [("owner", ("inbox",), "complaint_review_returned",
+                                                             False)]),
+    ("complaints.complaint.reviewed", {"approved": True}, []),
     ("complaints.complaint.assigned", {}, [("owner", ("inbox",), "complaint_assigned", False)]),
     ("complaints.complaint.deadline_warning", {}, [("owner", ("inbox",), "complaint_deadline", False)]),
     ("complaints.complaint.overdue", {}, [("owner", ("inbox",), "complaint_deadline", False)]),
@@ -38,6 +54,9 @@ ROUTING = [
     ("visits.follow_up.due", {}, [("staff", ("inbox",), "follow_up_due", False)]),
     ("registration.staff.qualification_changed", {}, [("point_admins", ("inbox", "email"), "certificate_expiry",
                                                        False)]),
+    ("registration.subsidy.decided", {"approved": True}, [("family", ("sms",), "subsidy_approved", False)]),
+    ("registration.subsidy.decided", {"approved": False}, [("family", ("sms",), "subsidy_refused", False)]),
+    ("registration.assessment.expiring", {}, [("point_admins", ("inbox",), "assessment_due", False)]),
     ("visits.visit.checked_in", {}, []),
 ]
 
@@ -65,9 +84,16 @@ def at(hour: int, minute: int = 0, day: int = 23) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=TZ)
 
 
-def test_quiet_hours_hold_routine_messages_to_emergency_contacts_too():
-    assert domain.release_time(at(23), False, "emergency_contact", Rules()) == at(8, day=24)
-    assert domain.release_time(at(23), False, "complainant", Rules()) is None
+def test_quiet_hours_hold_routine_messages_to_families_and_complainants_but_not_staff():
+    for recipient_type in ("elder", "emergency_contact", "complainant"):
+        assert domain.release_time(at(23), False, recipient_type, Rules()) == at(8, day=24)
+        assert domain.release_time(at(7, 59, day=24), False, recipient_type, Rules()) == at(8, day=24)
+        assert domain.release_time(at(21), False, recipient_type, Rules()) == at(8, day=24)
+        assert domain.release_time(at(23), True, recipient_type, Rules()) is None
+        assert domain.release_time(at(8), False, recipient_type, Rules()) is None
+        assert domain.release_time(at(20, 59), False, recipient_type, Rules()) is None
+    for recipient_type in ("staff", "webhook"):
+        assert domain.release_time(at(23), False, recipient_type, Rules()) is None
 
 
 MIDDAY = Rules(quiet_start=time(12, 0), quiet_end=time(14, 0))
@@ -104,6 +130,31 @@ def test_a_webhook_without_consent_drops_every_personal_field():
     assert domain.webhook_data({"id": "e1", **personal}, False) == {"id": "e1"}
 
 
+# Health data goes to a subscriber only with both of the elder's consents (health data and
+# sharing with third parties); personal data with the sharing consent; a survey token and
+# another person's data never; free text with phone and ID numbers masked.
+EVENT = {"id": "e1", "name": "张阿姨", "phone": "13912341234", "chronic_conditions": ["hypertension"],
+         "systolic": 182, "latest_assessment_level": 2, "token": "t0k", "complainant": {"name": "李"},
+         "email": "a@b.c", "supervisor_staff_ids": ["s1"]}
+
+
+@pytest.mark.parametrize("sharing,health,kept", [
+    (False, False, {"id"}), (False, True, {"id"}), (True, False, {"id", "name", "phone"}),
+    (True, True, {"id", "name", "phone", "chronic_conditions", "systolic", "latest_assessment_level"})])
+def test_a_webhook_gets_health_data_only_with_both_consents(sharing, health, kept):
+    assert set(domain.webhook_data(EVENT, sharing, health)) == kept
+
+
+def test_a_webhook_gets_health_data_without_asking_by_default_never():
+    assert set(domain.webhook_data(EVENT, True)) == {"id", "name", "phone"}
+
+
+def test_free_text_reaches_a_webhook_with_phone_and_id_numbers_masked():
+    sent = domain.webhook_data({"description": "家属电话13912341234", "note": 7}, True, True)
+    assert "13912341234" not in sent["description"] and sent["description"].startswith("家属电话")
+    assert sent["note"] == 7
+
+
 def test_the_api_offers_exactly_the_rules_channels():
     assert tuple(schemas.CHANNELS) == domain.CHANNELS == ("sms", "voice", "email", "inbox", "webhook")
 
@@ -136,3 +187,36 @@ def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tm
     monkeypatch.setenv("ZHUYU_VAR_DIR", str(tmp_path))
     assert dataclasses.asdict(config.load().rules) == DEFAULTS
     assert dataclasses.asdict(Rules()) == DEFAULTS
+
+
+# Health data as the event catalogue carries it: conditions, the assessment, screening and
+# its reasons, follow-up readings and classification, the care plan (DOMAIN 7, CONTRACT).
+HEALTH = ("chronic_conditions", "latest_assessment_level", "refusal_reasons", "referral_advised", "screening",
+          "classification", "referral", "emergency", "systolic", "diastolic", "symptoms", "assessment",
+          "same_gender_assistant", "care_plan", "eligible_for_bathing")
+
+
+@pytest.mark.parametrize("key", HEALTH)
+def test_each_health_field_needs_both_consents(key):
+    event = {"id": "e1", key: "x"}
+    assert domain.webhook_data(event, True, False) == {"id": "e1"}
+    assert domain.webhook_data(event, False, True) == {"id": "e1"}
+    assert domain.webhook_data(event, True, True) == event
+
+
+@pytest.mark.parametrize("key", ("description", "content", "note", "comment", "resolution", "reason"))
+def test_each_free_text_field_is_masked(key):
+    sent = domain.webhook_data({key: "身份证11010519491231002X"}, True, True)[key]
+    assert "11010519491231002X" not in sent and sent.startswith("身份证")
+
+
+@pytest.mark.parametrize("hook_point,event_point,receives", [(None, "p1", True), (None, None, True),
+                                                             ("p1", "p1", True), ("p1", "p2", False),
+                                                             ("p1", None, False)])
+def test_a_webhook_bound_to_a_point_receives_only_that_points_events(hook_point, event_point, receives):
+    assert domain.hook_receives(hook_point, event_point) is receives
+
+
+def test_the_subsidy_categories_as_an_elder_reads_them():
+    assert domain.SUBSIDY_CATEGORY_NAMES == {"sanwu": "“三无”老人", "dibao": "低保老人", "youfu": "重点优抚对象",
+                                             "model_worker": "劳动模范", "age_90": "90周岁以上老人"}
