@@ -1,14 +1,12 @@
 """Complaints HTTP API: parse, call the use case, render (masked for the caller)."""
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from kit import downloads
 from kit.access import DESK, access
 from kit.caller import Caller
 from kit.errors import Invalid, NotFound
@@ -474,9 +472,9 @@ def _file_rows(report: dict, lang: str | None) -> tuple[list[str], list[tuple]]:
 class MonthlyReport(MethodView):
     @reports_bp.arguments(ReportArgs, location="query")
     @reports_bp.response(200)
-    @reports_bp.alt_response(200, content_type="text/csv", description="format=csv")
+    @reports_bp.alt_response(200, content_type=downloads.CSV, description="format=csv")
     @reports_bp.alt_response(
-        200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description="format=xlsx")
+        200, content_type=downloads.XLSX, description="format=xlsx")
     @access(REPORTS)
     def get(self, args):
         """The monthly complaint report (月度客户投诉统计分析) of a point or the city, as JSON,
@@ -488,29 +486,13 @@ class MonthlyReport(MethodView):
         name = f"complaints-{year:04d}-{month:02d}-{report['service_point_id'] or 'city'}"
         header, rows = _file_rows(report, args["lang"])
         if args["format"] == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(header)
-            writer.writerows([section, item, readable.percent_text(value) if kind else value]
-                             for section, item, value, kind in rows)
-            return Response(buffer.getvalue().encode("utf-8-sig"), mimetype="text/csv",
-                            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+            return downloads.csv_file(name, header, ([section, item, readable.percent_text(value) if kind else value]
+                                                     for section, item, value, kind in rows))
         if args["lang"] is not None:
             body = readable.workbook(report, _point_name(report["service_point_id"]), complaints().tz, args["lang"])
         else:
-            from openpyxl import Workbook  # only the XLSX download needs it
-
-            book = Workbook()
-            sheet = book.active
-            sheet.title = report["month"]
-            sheet.append(header)
-            for section, item, value, kind in rows:
-                sheet.append([section, item, value])
-            buffer = io.BytesIO()
-            book.save(buffer)
-            body = buffer.getvalue()
-        return Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
+            body = downloads.sheet(report["month"], header, ([section, item, value] for section, item, value, _ in rows))
+        return downloads.xlsx_file(name, body)
 
 
 def _point_name(point: str | None) -> str | None:

@@ -1,14 +1,12 @@
 """Visits HTTP API: parse, call the use case, render."""
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from kit import downloads
 from kit.access import DESK, EVERYONE, HEALTH, POINT_STAFF, access
 from kit.caller import Caller
 from kit.errors import DomainError
@@ -387,9 +385,9 @@ def settlement_rows(report: dict) -> list[list]:
 class Settlement(MethodView):
     @reports_bp.arguments(SettlementArgs, location="query")
     @reports_bp.response(200)
-    @reports_bp.alt_response(200, content_type="text/csv", description="format=csv")
+    @reports_bp.alt_response(200, content_type=downloads.CSV, description="format=csv")
     @reports_bp.alt_response(
-        200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description="format=xlsx")
+        200, content_type=downloads.XLSX, description="format=xlsx")
     @access(CENTRE | {"point_admin"}, "visits:read")
     def get(self, args):
         """The monthly settlement of government-purchased baths: per point and in total, the
@@ -404,26 +402,11 @@ class Settlement(MethodView):
         name = f"settlement-{report['month']}-{point or 'city'}"
         rows = settlement_rows(report)
         if args["format"] == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(SETTLEMENT_COLUMNS)
-            writer.writerows(rows)
-            return Response(buffer.getvalue().encode("utf-8-sig"), mimetype="text/csv",
-                            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-        from openpyxl import Workbook  # only the XLSX download needs it
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = report["month"]
-        sheet.append(list(SETTLEMENT_COLUMNS))
-        for values in rows:
-            sheet.append(values[:-2] + [float(values[-2]), float(values[-1])])
-            for column in (len(values) - 1, len(values)):
-                sheet.cell(sheet.max_row, column).number_format = "0.00"
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
+            return downloads.csv_file(name, SETTLEMENT_COLUMNS, rows)
+        amounts = (len(SETTLEMENT_COLUMNS) - 1, len(SETTLEMENT_COLUMNS))  # the two amounts, as numbers
+        return downloads.xlsx_file(name, downloads.sheet(
+            report["month"], SETTLEMENT_COLUMNS, (values[:-2] + [float(values[-2]), float(values[-1])] for values in rows),
+            {column: "0.00" for column in amounts}))
 
 
 blueprints = [bookings_bp, visits_bp, incidents_bp, plans_bp, follow_ups_bp, prices_bp, reports_bp]
