@@ -13,7 +13,7 @@ from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from services.notify.schemas import (
     NotificationArgs, NotificationOut, NotificationPage, PreferencesIn, PreferencesOut, WebhookCreated, WebhookIn,
-    WebhookView,
+    WebhookList, WebhookView,
 )
 from services.notify.service import Notify
 
@@ -81,11 +81,19 @@ class Webhooks(MethodView):
     def post(self, body):
         """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-        The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
-        `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+        The answer holds the `secret`, shown once: every delivery is a CloudEvent with
+        `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
+        HMAC-SHA256(secret, timestamp + "." + raw body)>`.
         """
         # The only time the secret is shown.
         return notify().create_webhook(transaction, body["url"], body["event_types"], caller(), utcnow())
+
+    @access(scope="webhooks:write")
+    @hooks.response(200, WebhookList)
+    def get(self):
+        """The caller's own webhooks, oldest first (never their secrets)."""
+        with transaction() as session:
+            return {"items": [row._mapping for row in notify().own_webhooks(session, caller())]}
 
 
 @hooks.route("/<uuid:webhook_id>")
@@ -96,6 +104,13 @@ class Webhook(MethodView):
         """One webhook: its event types, whether it is active, failures in a row, why it was disabled."""
         with transaction() as session:
             return notify().webhook(session, str(webhook_id), caller())._mapping
+
+    @access(scope="webhooks:write")
+    @hooks.response(204)
+    def delete(self, webhook_id):
+        """End a webhook: nothing more is delivered to it (its owner only; anyone else's is 404)."""
+        with transaction() as session:
+            notify().delete_webhook(session, str(webhook_id), caller())
 
 
 @recipients.route("/<string:recipient_id>/preferences")

@@ -69,6 +69,10 @@ class WebhookView(ma.Schema):
     created_at = fields.DateTime()
 
 
+class WebhookList(ma.Schema):
+    items = fields.List(fields.Nested(WebhookView))
+
+
 class WebhookCreated(WebhookView):
     secret = fields.String()
 

@@ -396,6 +396,17 @@ class Notify:
         return row
 
     @staticmethod
+    def own_webhooks(session: Session, who: Caller) -> list[Any]:
+        """The caller's own subscriptions, oldest first."""
+        return session.execute(sa.select(webhooks).where(webhooks.c.created_by == who.user_id)
+                               .order_by(webhooks.c.created_at, webhooks.c.id)).all()
+
+    def delete_webhook(self, session: Session, webhook_id: str, who: Caller) -> None:
+        """Ends a subscription, to its owner only; deliveries still queued for it fail as gone."""
+        self.webhook(session, webhook_id, who)
+        session.execute(webhooks.delete().where(webhooks.c.id == webhook_id))
+
+    @staticmethod
     def recipient_point(session: Session, recipient_id: str, who: Caller) -> str | None:
         """The point of a recipient (an elder or a staff member notify knows of) the caller
         may see; an unknown one, or another point's, is 404."""

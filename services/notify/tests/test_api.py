@@ -398,6 +398,27 @@ def test_a_point_bound_owners_webhook_gets_only_its_points_events_and_only_it_se
         assert client.get(f"/webhooks/{created['id']}", headers=someone).status_code == 404
 
 
+def test_an_owner_lists_and_deletes_its_own_webhooks_and_nothing_is_delivered_to_a_deleted_one(svc, client, receiver):
+    url, received = receiver
+    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write"])
+    other = caller("api_client", user="k-b", point=POINT, scopes=["webhooks:write"])
+    kept = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.updated"]},
+                       headers=owner).get_json()
+    gone = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]},
+                       headers=owner).get_json()
+    theirs = client.post("/webhooks", json={"url": url, "event_types": ["*"]}, headers=other).get_json()
+    listed = client.get("/webhooks", headers=owner).get_json()["items"]
+    assert [hook["id"] for hook in listed] == [kept["id"], gone["id"]] and all("secret" not in h for h in listed)
+    assert client.delete(f"/webhooks/{theirs['id']}", headers=owner).status_code == 404  # not the owner's
+    assert client.delete(f"/webhooks/{gone['id']}", headers=owner).status_code == 204
+    assert client.get(f"/webhooks/{gone['id']}", headers=owner).status_code == 404
+    assert [hook["id"] for hook in client.get("/webhooks", headers=owner).get_json()["items"]] == [kept["id"]]
+    client.delete(f"/webhooks/{theirs['id']}", headers=other)
+    register(svc)
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
+    assert received == []  # the deleted hook was the only one taking registrations
+
+
 def test_the_address_is_checked_again_at_delivery_and_the_checked_address_is_the_one_connected(
         build_service, monkeypatch, receiver):
     """A name that resolved to a public address when the hook was made and to loopback at
