@@ -134,6 +134,7 @@ from .notify_preferences_out import NotifyPreferencesOut
 from .notify_recipient import NotifyRecipient
 from .notify_webhook_created import NotifyWebhookCreated
 from .notify_webhook_in import NotifyWebhookIn
+from .notify_webhook_list import NotifyWebhookList
 from .notify_webhook_view import NotifyWebhookView
 from .post_auth_token_body import PostAuthTokenBody
 from .post_auth_token_response_200 import PostAuthTokenResponse200
@@ -420,6 +421,7 @@ __all__ = (
     "NotifyRecipient",
     "NotifyWebhookCreated",
     "NotifyWebhookIn",
+    "NotifyWebhookList",
     "NotifyWebhookView",
     "PostAuthTokenBody",
     "PostAuthTokenResponse200",

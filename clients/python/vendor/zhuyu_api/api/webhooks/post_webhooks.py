@@ -96,8 +96,9 @@ def sync_detailed(
 ) -> Response[NotifyWebhookCreated | Problem]:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
-    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
+    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
+    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -133,8 +134,9 @@ def sync(
 ) -> NotifyWebhookCreated | Problem | None:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
-    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
+    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
+    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -165,8 +167,9 @@ async def asyncio_detailed(
 ) -> Response[NotifyWebhookCreated | Problem]:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
-    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
+    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
+    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -200,8 +203,9 @@ async def asyncio(
 ) -> NotifyWebhookCreated | Problem | None:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent signed
-    `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
+    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
+    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
