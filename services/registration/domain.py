@@ -439,9 +439,10 @@ def subsidy_in_force(status: str, valid_from: date | None, valid_until: date | N
 
 
 def recheck_due(valid_until: date | None, today: date, rules: Rules) -> bool:
-    """Due for the yearly re-check from `subsidy_recheck_days` before its last day (and
-    once lapsed). One approved before validity periods were kept has none: due now."""
-    return valid_until is None or (valid_until - today).days < rules.subsidy_recheck_days
+    """Due for the yearly re-check from `subsidy_recheck_days` before its last day, that
+    day counted as the assessment reminder counts it (30 days before: due), and once
+    lapsed. One approved before validity periods were kept has none: due now."""
+    return valid_until is None or (valid_until - today).days <= rules.subsidy_recheck_days
 
 
 def check_can_end(status: str) -> None:

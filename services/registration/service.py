@@ -577,7 +577,7 @@ class Registration:
         before their last day (lapsed ones included) that no newer application of the same
         elder and category follows yet; the soonest to lapse first (those with no validity
         on record before all)."""
-        horizon = self.today(now) + timedelta(days=self.rules.subsidy_recheck_days - 1)
+        horizon = self.today(now) + timedelta(days=self.rules.subsidy_recheck_days)
         newer = subsidy_applications.alias("newer")
         follows = sa.exists().where(newer.c.elder_id == subsidy_applications.c.elder_id,
                                     newer.c.category == subsidy_applications.c.category,

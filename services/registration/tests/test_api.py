@@ -517,6 +517,21 @@ def test_the_yearly_recheck_list_and_a_renewal(client, point, svc, monkeypatch):
     assert client.get("/subsidy-applications/rechecks", headers=CENTRE).get_json()["items"] == []
 
 
+def test_the_recheck_list_takes_a_subsidy_in_30_days_before_its_last_day(client, point, monkeypatch):
+    elder = aged(client, point["id"], 10, date(1931, 3, 3))
+    first = apply(client, elder["id"], "age_90").get_json()
+    client.post(f"/subsidy-applications/{first['id']}/review", json={"approved": True}, headers=ADMIN)
+    approved = client.post(f"/subsidy-applications/{first['id']}/approve", json={"approved": True},
+                           headers=CENTRE).get_json()
+    last_day = date.fromisoformat(approved["valid_until"])
+    noon = datetime.combine(last_day, datetime.min.time(), ZoneInfo("Asia/Shanghai")).replace(hour=12)
+    for days_left, due in ((31, False), (30, True), (29, True)):
+        monkeypatch.setattr("services.registration.api.utcnow", lambda d=days_left: noon - timedelta(days=d))
+        listed = client.get("/subsidy-applications/rechecks", headers=CENTRE).get_json()["items"]
+        assert [i["id"] for i in listed] == ([first["id"]] if due else []), days_left
+        assert client.get(f"/subsidy-applications/{first['id']}", headers=CENTRE).get_json()["recheck_due"] is due
+
+
 def test_unknown_ids_are_404_and_unknown_fields_422(client, point):
     assert client.get("/elders/7d0b6a3e-0000-4000-8000-000000000009", headers=ADMIN).status_code == 404
     assert client.post("/elders", json=elder_body(point["id"]) | {"shoe_size": 40}, headers=ADMIN).status_code == 422

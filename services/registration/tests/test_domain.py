@@ -438,8 +438,9 @@ def test_an_ineligible_application_is_passed_at_no_step_but_can_be_refused(stage
     ([domain.HeldSubsidy("rejected", None)], False),
     ([domain.HeldSubsidy("ended", date(2027, 6, 1))], False),
     ([domain.HeldSubsidy("approved", date(2027, 6, 1))], True),     # 191 days left
-    ([domain.HeldSubsidy("approved", date(2026, 12, 22))], True),   # 30 days left: not yet due
-    ([domain.HeldSubsidy("approved", date(2026, 12, 21))], False),  # 29 days left: due for re-check
+    ([domain.HeldSubsidy("approved", date(2026, 12, 23))], True),   # 31 days left: not yet due
+    ([domain.HeldSubsidy("approved", date(2026, 12, 22))], False),  # 30 days left: due for re-check
+    ([domain.HeldSubsidy("approved", date(2026, 12, 21))], False),  # 29 days left
     ([domain.HeldSubsidy("approved", date(2026, 11, 1))], False),   # lapsed
     ([domain.HeldSubsidy("approved", None)], False),                # approved before validity was kept
     ([domain.HeldSubsidy("rejected", None), domain.HeldSubsidy("submitted", None)], True),
@@ -462,9 +463,31 @@ def test_an_approved_subsidy_holds_a_year_from_approval_and_is_rechecked_before_
     assert not domain.subsidy_in_force("approved", date(2026, 11, 22), date(2027, 11, 21), date(2026, 11, 21))
     assert not domain.subsidy_in_force("ended", date(2026, 11, 22), date(2027, 11, 21), date(2027, 1, 1))
     assert not domain.subsidy_in_force("approved", None, None, date(2027, 1, 1))
-    assert not domain.recheck_due(date(2027, 11, 21), date(2027, 10, 22), RULES)  # 30 days before
-    assert domain.recheck_due(date(2027, 11, 21), date(2027, 10, 23), RULES)      # 29 days before
     assert domain.recheck_due(None, date(2027, 1, 1), RULES)
+
+
+# The re-check falls due as the assessment reminder starts: within 30 days of the last
+# valid day, the 30th included (a subsidy and an assessment ending the same day are both
+# flagged from the same morning).
+@pytest.mark.parametrize("today,due", [
+    (date(2027, 10, 21), False),  # 31 days before the last valid day (2027-11-21)
+    (date(2027, 10, 22), True),   # 30 days before
+    (date(2027, 10, 23), True),   # 29 days before
+    (date(2027, 11, 21), True),   # the last valid day
+    (date(2027, 11, 22), True)])  # lapsed: still to be re-checked
+def test_a_subsidy_is_due_for_its_recheck_from_30_days_before_its_last_day(today, due):
+    assert domain.recheck_due(date(2027, 11, 21), today, RULES) is due
+    # the same day as an assessment whose last valid day is the subsidy's
+    if today <= date(2027, 11, 21):
+        assert domain.assessment_reminder_due(date(2026, 11, 22), today, RULES) is due
+
+
+def test_the_recheck_window_follows_its_setting():
+    rules = Rules(subsidy_recheck_days=10)
+    assert not domain.recheck_due(date(2027, 11, 21), date(2027, 11, 10), rules)  # 11 days before
+    assert domain.recheck_due(date(2027, 11, 21), date(2027, 11, 11), rules)      # 10 days before
+    assert domain.recheck_due(date(2027, 11, 21), date(2027, 11, 21), Rules(subsidy_recheck_days=0))
+    assert not domain.recheck_due(date(2027, 11, 21), date(2027, 11, 20), Rules(subsidy_recheck_days=0))
 
 
 def test_only_an_approved_subsidy_can_be_ended():
