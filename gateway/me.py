@@ -29,6 +29,8 @@ CONSOLE_OPERATIONS = (
     "POST /complaints/{id}/review", "POST /complaints/{id}/merge", "GET /calls", "POST /calls/{id}/callback",
     "POST /calls", "GET /stats/hotline", "GET /stats/points", "GET /stats/satisfaction", "GET /stats/complaints",
     "GET /reports/monthly", "GET /reports/settlement", "GET /notifications",
+    "GET /subsidy-applications", "POST /subsidy-applications", "GET /subsidy-applications/rechecks",
+    "POST /subsidy-applications/{id}/review", "POST /subsidy-applications/{id}/approve",
 )
 # Its entry in the gateway's OpenAPI document.
 OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {

@@ -72,6 +72,19 @@ def test_me_leaves_out_what_the_role_may_not_call(gateway):
     assert "POST /visits" not in city["operations"]
 
 
+def test_the_station_files_and_reviews_subsidies_and_the_centre_approves_them():
+    station = set(me.operations_of("point_admin", frozenset()))
+    assert {"GET /subsidy-applications", "POST /subsidy-applications", "GET /subsidy-applications/rechecks",
+            "POST /subsidy-applications/{id}/review"} <= station
+    assert "POST /subsidy-applications/{id}/approve" not in station
+    centre = set(me.operations_of("city_operator", frozenset()))
+    assert {"GET /subsidy-applications", "GET /subsidy-applications/rechecks",
+            "POST /subsidy-applications/{id}/approve"} <= centre
+    assert not {"POST /subsidy-applications", "POST /subsidy-applications/{id}/review"} & centre
+    for role in ("bathing_assistant", "cs_agent", "doctor"):
+        assert not any("/subsidy-applications" in o for o in me.operations_of(role, frozenset())), role
+
+
 def test_every_answer_agrees_with_the_permission_table():
     for role in permissions.ROLES:
         allowed = set(me.operations_of(role, frozenset()))
