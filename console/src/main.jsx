@@ -7,6 +7,7 @@ import { ComplaintsDesk } from './screens/ComplaintsDesk.jsx';
 import { Dashboard } from './screens/Dashboard.jsx';
 import { FollowUps } from './screens/FollowUps.jsx';
 import { FrontDesk } from './screens/FrontDesk.jsx';
+import { Subsidies } from './screens/Subsidies.jsx';
 import { VisitBoard } from './screens/VisitBoard.jsx';
 import { can, useForm } from './ui.jsx';
 import { byName } from './util.js';
@@ -19,6 +20,7 @@ const SCREENS = [
   { id: 'visits', needs: 'POST /visits/{id}/incidents', Screen: VisitBoard, point: 'required' },
   { id: 'complaints', needs: 'GET /complaints', Screen: ComplaintsDesk, point: 'optional' },
   { id: 'follow-ups', needs: 'GET /follow-ups', Screen: FollowUps, point: 'optional' },
+  { id: 'subsidies', needs: 'GET /subsidy-applications', Screen: Subsidies, point: 'optional' },
   { id: 'dashboard', needs: ['GET /visits/figures/points', 'GET /stats/points'], Screen: Dashboard, point: 'own' },
 ];
 const POINT_KEY = 'zhuyu.console.point';

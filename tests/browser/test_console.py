@@ -897,6 +897,119 @@ def test_the_desk_finds_a_callers_complaint_merges_a_duplicate_and_closes_by_an_
     page.get_by_role("button", name="退出").click()
 
 
+# --- home-care subsidies ------------------------------------------------------------------------
+
+def file_subsidy(panel, category: str, household: str = "yes", evidence: str | None = None) -> None:
+    form = panel.get_by_test_id("subsidy-form")
+    form.locator("[name=category]").select_option(category)
+    form.locator("[name=household_registered_locally]").select_option(household)
+    form.locator("[name=resides_locally]").select_option("yes")
+    if evidence:
+        form.locator("[name=evidence_reference]").fill(evidence)
+    form.get_by_test_id("subsidy-apply").click()
+
+
+def test_the_station_files_and_reviews_a_subsidy_and_the_centre_approves_it(suite, browser):
+    from playwright.sync_api import expect
+
+    city = City(suite, "大关助浴点")
+    page = browser.page
+    card = "HZ330105D0001"
+    elder = city.elder("沈阿婆", card, 31)
+    age = age_of("1942-06-15")
+
+    # The front desk: the elder pays for herself, and why; an application, checked at once.
+    browser.login(suite.gateway, city.logins["point_admin"])
+    page.get_by_test_id("card-search").fill(card)
+    page.get_by_test_id("card-search").press("Enter")
+    panel = page.get_by_test_id("subsidy-panel")
+    funding = panel.get_by_test_id("subsidy-funding")
+    expect(funding).to_have_attribute("data-why", "none")
+    expect(funding).to_contain_text("自费")
+    expect(funding).to_contain_text("没有补贴申请")
+    file_subsidy(panel, "sanwu", evidence="TK-2026-0031")
+    eligibility = panel.get_by_test_id("subsidy-eligibility")
+    expect(eligibility).to_have_attribute("data-eligible", "true")
+    expect(eligibility.locator("strong")).to_have_text("已提交“三无老人”补贴申请：符合补贴条件")
+    expect(eligibility.locator("li")).to_have_text([f"城区三无老人，{age} 周岁"])
+    expect(funding).to_have_attribute("data-why", "pending")
+    expect(panel.locator("[data-testid=subsidy-applications] tr")).to_have_count(1)
+    # the same category again: refused in words, nothing filed
+    browser.expect_failure(409, "/api/v1/subsidy-applications")
+    file_subsidy(panel, "sanwu", evidence="TK-2026-0031")
+    refused = panel.get_by_test_id("subsidy-refused")
+    expect(refused).to_have_attribute("data-code", "DUPLICATE_APPLICATION")
+    expect(refused).to_contain_text("不能重复申请")
+    expect(eligibility).to_have_count(0)  # what is on screen is the refusal, not the earlier application
+    # 90+ for an elder of 84 registered elsewhere: filed, with every condition not met in words
+    file_subsidy(panel, "age_90", household="no")
+    expect(eligibility).to_have_attribute("data-eligible", "false")
+    expect(eligibility.locator("li")).to_have_text(["户籍不在本镇（街道）",
+                                                    f"{age} 周岁，未达到“90 周岁以上”类别的补贴年龄"])
+    expect(panel.locator("[data-testid=subsidy-applications] tr")).to_have_count(2)
+    check_page(browser, "subsidy-filed")
+    filed = {a["category"]: a for a in city.admin.get("/subsidy-applications", elder_id=elder["id"])["items"]}
+    assert sorted(filed) == ["age_90", "sanwu"]
+    assert (filed["sanwu"]["eligible"], filed["sanwu"]["household_registered_locally"],
+            filed["sanwu"]["evidence_reference"]) == (True, True, "TK-2026-0031")
+    assert (filed["age_90"]["eligible"], filed["age_90"]["household_registered_locally"]) == (False, False)
+
+    # The community station's review queue: only review, no approval, for the point's administrator.
+    open_screen(page, "subsidies")
+    expect(page.locator("[data-testid=subsidy-queues] .tab")).to_have_text(["待审核", "年度复核"])
+    queue = page.get_by_test_id("subsidy-queue")
+    expect(queue.locator("tr[data-application-id]")).to_have_count(2)
+    queue.locator(f"tr[data-application-id='{filed['sanwu']['id']}']").click()
+    decision = page.get_by_test_id("subsidy-decision")
+    decision.get_by_test_id("subsidy-note").fill("已核对特困供养证")
+    decision.get_by_test_id("subsidy-pass").click()
+    expect(decision.get_by_test_id("subsidy-decided")).to_contain_text("已审核通过")
+    expect(queue.locator("tr[data-application-id]")).to_have_count(1)
+    # an application that does not meet the conditions cannot be passed: a clear refusal
+    queue.locator(f"tr[data-application-id='{filed['age_90']['id']}']").click()
+    expect(decision.get_by_test_id("subsidy-only-refuse")).to_be_visible()
+    browser.expect_failure(409, "/review")
+    decision.get_by_test_id("subsidy-pass").click()
+    refused = decision.get_by_test_id("subsidy-refused")
+    expect(refused).to_have_attribute("data-code", "NOT_ELIGIBLE")
+    expect(refused).to_contain_text("不符合补贴条件")
+    check_page(browser, "subsidy-review-refused")
+    decision.get_by_test_id("subsidy-note").fill("户籍不在本镇，且未满90周岁")
+    decision.get_by_test_id("subsidy-refuse").click()
+    expect(decision.get_by_test_id("subsidy-decided")).to_contain_text("不予通过")
+    expect(queue.get_by_test_id("subsidy-queue-empty")).to_be_visible()
+    reviewed = city.admin.get(f"/subsidy-applications/{filed['sanwu']['id']}")
+    assert (reviewed["status"], reviewed["steps"][-1]["note"]) == ("reviewed", "已核对特困供养证")
+    assert city.admin.get(f"/subsidy-applications/{filed['age_90']['id']}")["status"] == "rejected"
+    page.get_by_role("button", name="退出").click()
+
+    # The centre: the reviewed application with its reasons in words and the station's note; approved.
+    browser.login(suite.gateway, city.logins["city_operator"], screen="subsidies")
+    expect(page.locator("[data-testid=subsidy-queues] .tab")).to_have_text(["待审批", "年度复核"])
+    page.get_by_test_id("subsidy-queue").locator(f"tr[data-application-id='{filed['sanwu']['id']}']").click()
+    decision = page.get_by_test_id("subsidy-decision")
+    expect(decision.get_by_test_id("subsidy-eligibility").locator("li")).to_have_text([f"城区三无老人，{age} 周岁"])
+    expect(decision.get_by_test_id("subsidy-steps")).to_contain_text("社区审核通过：已核对特困供养证")
+    expect(decision.get_by_test_id("subsidy-facts")).to_contain_text("大关助浴点")
+    decision.get_by_test_id("subsidy-note").fill("同意")
+    decision.get_by_test_id("subsidy-pass").click()
+    expect(decision.get_by_test_id("subsidy-decided")).to_contain_text("已批准")
+    check_page(browser, "subsidy-approved")
+    approved = city.admin.get(f"/subsidy-applications/{filed['sanwu']['id']}")
+    assert (approved["status"], approved["in_force"], approved["steps"][-1]["note"]) == ("approved", True, "同意")
+    page.get_by_role("button", name="退出").click()
+
+    # Back at the desk, the government pays for her visits until the subsidy's last day.
+    browser.login(suite.gateway, city.logins["point_admin"])
+    page.get_by_test_id("card-search").fill(card)
+    page.get_by_test_id("card-search").press("Enter")
+    funding = page.get_by_test_id("subsidy-funding")
+    expect(funding).to_have_attribute("data-source", "government")
+    until = datetime.strptime(approved["valid_until"], "%Y-%m-%d").date()
+    expect(funding).to_contain_text("三无老人")
+    expect(funding).to_contain_text(f"{until.year}年{until.month}月{until.day}日")
+
+
 # --- the city's dashboard ------------------------------------------------------------------------
 
 def test_the_city_dashboard_loads_in_a_few_calls_and_never_shows_partial_totals(suite, browser):

@@ -1,10 +1,12 @@
 // Front desk (前台): today's arrivals and bookings; find an elder by card, name or ID
 // number; register one; record the capability assessment and the safety commitment; and
-// check the elder in, with the card field ready for the next swipe.
+// check the elder in, with the card field ready for the next swipe; who pays for the
+// elder's visits (the subsidy in force, or self-paid and why) and a subsidy application.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, get, post } from '../api.js';
 import { remember, useElders } from '../elders.js';
 import { code, getLang, t } from '../i18n.js';
+import { SubsidyPanel } from './Subsidies.jsx';
 import { ageOn, clockTime, dayText, localDate, minutesSince, plainPhone, readIdNumber, splitList } from '../util.js';
 import {
   can, Done, Field, Loading, NeedPoint, Panel, ProblemBox, Reconnecting, Say, useAction, useForm, useLoad, useNow,
@@ -135,6 +137,7 @@ export function FrontDesk({ point, config }) {
               {point && (
                 <CheckIn elder={elder} point={point} config={config} visits={elderVisits} onCheckedIn={checkedIn} />
               )}
+              {can(config, 'GET /subsidy-applications') && <SubsidyPanel elder={elder} config={config} />}
             </div>
           )}
         </div>
