@@ -995,6 +995,11 @@ def test_the_station_files_and_reviews_a_subsidy_and_the_centre_approves_it(suit
     decision.get_by_test_id("subsidy-pass").click()
     expect(decision.get_by_test_id("subsidy-decided")).to_contain_text("已批准")
     check_page(browser, "subsidy-approved")
+    # the same in English, from the codes
+    page.get_by_test_id("lang-switch").click()
+    expect(decision.get_by_test_id("subsidy-eligibility").locator("li")).to_have_text([f"Urban sanwu elder aged {age}"])
+    expect(decision.get_by_test_id("subsidy-steps")).to_contain_text("Approved by the centre")
+    page.get_by_test_id("lang-switch").click()
     approved = city.admin.get(f"/subsidy-applications/{filed['sanwu']['id']}")
     assert (approved["status"], approved["in_force"], approved["steps"][-1]["note"]) == ("approved", True, "同意")
     page.get_by_role("button", name="退出").click()
