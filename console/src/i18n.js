@@ -616,7 +616,7 @@ const WORDS = {
   'subsidy.queueTitle.rechecks': ['即将到期或已到期的补贴', 'Subsidies about to lapse or lapsed'],
   'subsidy.queueHint.review': ['核对老人的情况和证件后填写意见，通过后交中心审批。等待最久的排在最前。', 'Check the elder’s situation and certificate, add a note; a passed application goes to the centre. Longest waiting first.'],
   'subsidy.queueHint.approve': ['社区已审核的申请，等待最久的排在最前。', 'Applications the stations have reviewed, longest waiting first.'],
-  'subsidy.queueHint.rechecks': ['补贴有效期一年，到期前需重新申请复核。最先到期的排在最前。', 'A subsidy holds a year; the elder applies again before it lapses. Soonest to lapse first.'],
+  'subsidy.queueHint.rechecks': ['补贴有效期满前，老人需重新申请复核。最先到期的排在最前。', 'Before a subsidy lapses the elder applies again (the yearly re-check). Soonest to lapse first.'],
   'subsidy.queueEmpty': ['没有需要处理的申请。', 'Nothing to handle.'],
   'subsidy.since': ['{when} 起', 'since {when}'],
   'subsidy.history': ['办理经过', 'Steps so far'],

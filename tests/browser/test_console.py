@@ -87,7 +87,8 @@ def suite(rabbit, request, tmp_path_factory):
     vhost = rabbit.new_vhost()
     env = dict(os.environ, AMQP_URL=rabbit.url(vhost), ZHUYU_RETRY_DELAYS_SECONDS="1,1", ZHUYU_RELAY_LEASE_SECONDS="2",
                ZHUYU_WEBHOOK_ALLOW_PRIVATE="true", ZHUYU_TOKEN_TTL_SECONDS=str(TTL),
-               ZHUYU_HYPERTENSION_INTERVAL_DAYS="3")  # a new plan's first follow-up falls due this week
+               ZHUYU_HYPERTENSION_INTERVAL_DAYS="3",  # a new plan's first follow-up falls due this week
+               ZHUYU_SUBSIDY_RECHECK_DAYS="400")  # a subsidy approved here is on the re-check list at once
     env = suite_environment(env, base / "var", database)
     running = RunningSuite(env, base / "var", base / "suite.log")
     running.start()
@@ -995,6 +996,14 @@ def test_the_station_files_and_reviews_a_subsidy_and_the_centre_approves_it(suit
     decision.get_by_test_id("subsidy-pass").click()
     expect(decision.get_by_test_id("subsidy-decided")).to_contain_text("已批准")
     check_page(browser, "subsidy-approved")
+    # the yearly re-check list (the window is wider than a year here): the subsidy, with its last day
+    page.locator("[data-testid=subsidy-queues] .tab[data-queue=rechecks]").click()
+    due = page.get_by_test_id("subsidy-queue").locator(f"tr[data-application-id='{filed['sanwu']['id']}']")
+    expect(due).to_contain_text("有效期至")
+    due.click()
+    expect(decision.get_by_test_id("subsidy-pass")).to_have_count(0)
+    expect(decision).to_contain_text("重新提交申请")
+    check_page(browser, "subsidy-rechecks")
     # the same in English, from the codes
     page.get_by_test_id("lang-switch").click()
     expect(decision.get_by_test_id("subsidy-eligibility").locator("li")).to_have_text([f"Urban sanwu elder aged {age}"])
@@ -1013,6 +1022,8 @@ def test_the_station_files_and_reviews_a_subsidy_and_the_centre_approves_it(suit
     until = datetime.strptime(approved["valid_until"], "%Y-%m-%d").date()
     expect(funding).to_contain_text("三无老人")
     expect(funding).to_contain_text(f"{until.year}年{until.month}月{until.day}日")
+    expect(page.locator(f"[data-testid=subsidy-applications] tr[data-application-id='{filed['sanwu']['id']}']")
+           ).to_contain_text("需年度复核")
 
 
 # --- the city's dashboard ------------------------------------------------------------------------
