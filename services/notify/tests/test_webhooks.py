@@ -260,3 +260,51 @@ def test_a_webhook_disabled_after_failures_in_a_row_is_enabled_again_by_its_owne
     received.clear()
     dispatch(svc)
     assert [event["type"] for event in delivered(received)] == ["notify.webhook.test"]
+
+
+# --- 8. every event type of the catalogue is delivered -------------------------------------------
+
+def example(schema: dict, document: dict):
+    """A value the JSON Schema accepts: every property, the first choice of each kind."""
+    if "$ref" in schema:
+        return example(document["$defs"][schema["$ref"].rsplit("/", 1)[1]], document)
+    if "anyOf" in schema:
+        return example(schema["anyOf"][0], document)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type", "object")
+    kind = next(k for k in kind if k != "null") if isinstance(kind, list) else kind
+    if kind == "object":
+        return {name: example(sub, document) for name, sub in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [example(schema.get("items", {"type": "string"}), document)]
+    return {"integer": 1, "number": 1.5, "boolean": True}.get(kind) or {
+        "uuid": str(uuid.uuid4()), "date": "2026-12-02", "date-time": "2026-12-02T02:00:00+00:00",
+        "email": "someone@example.cn"}.get(schema.get("format", ""), "文本")
+
+
+def catalogue_types() -> dict[str, dict]:
+    from tests.catalogue import CATALOGUE
+
+    return {path.stem: json.loads(path.read_text()) for path in sorted(CATALOGUE.glob("*.json"))}
+
+
+def test_notifys_queue_is_bound_to_every_type_of_the_catalogue(svc):
+    """The queue's bindings are the handler table's types (`kit.consumer`)."""
+    assert set(catalogue_types()) <= set(svc.handlers)
+    assert set(svc.handlers) - set(catalogue_types()) == {"notify.reminder.booking"}  # notify's own, from its store
+
+
+def test_every_type_of_the_catalogue_reaches_a_webhook_of_every_type_and_every_scope(svc, client, receiver):
+    url, _, _ = receiver
+    hook = subscribe(client, url, key("k-everything", *EVERY_READ), "*")
+    owners_news = {"gateway.api_key.revoked", "gateway.user.disabled"}
+    for event_type, schema in catalogue_types().items():
+        data = example(schema, schema)
+        if event_type in owners_news:
+            data["id"] = "someone-else"
+        feed(svc, event_type, str(data.get("id") or uuid.uuid4()), data)
+    with svc.store.begin() as session:
+        reached = set(session.execute(sa.select(notifications.c.event_type).where(
+            notifications.c.recipient_id == hook["id"])).scalars())
+    assert reached == set(catalogue_types()) - owners_news, "the gateway's news stops webhooks, never reaches them"
