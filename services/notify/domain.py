@@ -311,7 +311,7 @@ def owner_scopes(role: str | None, scopes: frozenset[str] | set[str]) -> list[st
     the role allows (an administrator reads everything; no other role may subscribe)."""
     if role == "admin":
         return list(READ_SCOPES)
-    return [scope for scope in READ_SCOPES if scope in scopes]
+    return [scope for scope in READ_SCOPES if scope in scopes] if role == "api_client" else []
 
 
 def may_read(event_type: str, scopes: list[str] | tuple[str, ...]) -> bool:
