@@ -351,11 +351,13 @@ def _routed(operation: dict) -> bool:
     return declared is None or not declared.internal
 
 
-def start_relay() -> threading.Thread:
+def start_relay(stop: threading.Event | None = None) -> threading.Thread:
     """Publishes the gateway's events (`gateway.events`: keys revoked, users disabled) from
-    its outbox, in a thread of each web worker; the relay's lease lets one at a time."""
+    its outbox, in a thread of each web worker (until `stop`, for tests); the relay's lease
+    lets one at a time."""
     relay = Relay(build_store(), messaging, common_settings("gateway"))
-    thread = threading.Thread(target=relay.run, args=(threading.Event(),), name="gateway-relay", daemon=True)
+    thread = threading.Thread(target=relay.run, args=(stop or threading.Event(),), name="gateway-relay",
+                              daemon=True)
     thread.start()
     return thread
 

@@ -10,16 +10,19 @@ import pytest
 import sqlalchemy as sa
 
 from gateway import accounts, auth
-from gateway.app import build_store
+from gateway.app import build_store, start_relay
 from gateway.models import messaging
 from kit import bus
-from kit.outbox import Relay
-from kit.settings import common_settings
 from services.notify.models import notifications
 from services.notify.tests.test_api import register
 from tests.callers import caller
 
 pytestmark = pytest.mark.integration
+
+
+def unsent(store) -> int:
+    with store.begin() as session:
+        return session.execute(sa.select(sa.func.count()).where(messaging.outbox.c.sent_at.is_(None))).scalar()
 
 
 def test_a_key_revoked_while_notify_is_down_stops_its_webhooks_once_notify_is_back(build_service, database_urls,
@@ -40,25 +43,24 @@ def test_a_key_revoked_while_notify_is_down_stops_its_webhooks_once_notify_is_ba
         conn.release()
 
     accounts.revoke_api_key(gateway_store, key_id)  # notify is down: nothing consumes
-    relay = Relay(gateway_store, messaging, common_settings("gateway"))
-    published = 0
-    while sent := relay.run_once():
-        published += sent
-    assert published == 1
-    assert client.get(f"/webhooks/{hook['id']}", headers=owner).get_json()["active"] is True
-
     stop = threading.Event()
+    relay = start_relay(stop)  # as in each of the gateway's web workers
     consumer = threading.Thread(target=notify.consumer().run, args=(stop,), daemon=True)
-    consumer.start()  # notify is back
     try:
         deadline = time.monotonic() + 30
+        while unsent(gateway_store):
+            assert time.monotonic() < deadline, "the gateway's relay never published the revocation"
+            time.sleep(0.1)
+        assert client.get(f"/webhooks/{hook['id']}", headers=owner).get_json()["active"] is True
+        consumer.start()  # notify is back
         while client.get(f"/webhooks/{hook['id']}", headers=owner).get_json()["active"]:
             assert time.monotonic() < deadline, "the revocation never reached notify"
             time.sleep(0.1)
     finally:
         stop.set()
-        consumer.join(10)
-        relay._close()
+        relay.join(10)
+        if consumer.is_alive():
+            consumer.join(10)
         gateway_store.dispose()
     shown = client.get(f"/webhooks/{hook['id']}", headers=owner).get_json()
     assert shown["revoked"] is True and "revoked" in shown["disabled_reason"]
