@@ -2,6 +2,7 @@
 one OpenAPI document."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -355,7 +356,8 @@ def start_relay(stop: threading.Event | None = None) -> threading.Thread:
     """Publishes the gateway's events (`gateway.events`: keys revoked, users disabled) from
     its outbox, in a thread of each web worker (until `stop`, for tests); the relay's lease
     lets one at a time."""
-    relay = Relay(build_store(), messaging, common_settings("gateway"))
+    common = dataclasses.replace(common_settings("gateway"), relay_poll_seconds=config.load().relay_poll_seconds)
+    relay = Relay(build_store(), messaging, common)
     thread = threading.Thread(target=relay.run, args=(stop or threading.Event(),), name="gateway-relay",
                               daemon=True)
     thread.start()
