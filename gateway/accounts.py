@@ -13,7 +13,7 @@ from typing import Iterator
 import marshmallow as ma
 import sqlalchemy as sa
 
-from gateway import auth, permissions
+from gateway import auth, events, permissions
 from gateway.models import api_keys, users
 from kit import paging
 from kit.db import Store
@@ -173,9 +173,13 @@ def find_user(store: Store, user: str) -> dict:
 
 
 def disable_user(store: Store, user_id: str) -> dict:
+    """Disables the user; notify learns it from the event written with the change (the
+    webhooks the user made stop)."""
     with store.begin() as session:
         if not session.execute(users.update().where(users.c.id == user_id).values(disabled=True)).rowcount:
             raise Unknown(f"no user {user_id}")
+        events.outbox().add(session, "gateway.user.disabled", user_id,
+                            {"id": user_id, "disabled_at": utcnow().isoformat()})
     return user_view(_user(store, user_id))
 
 
@@ -210,9 +214,14 @@ def create_api_key(store: Store, body: dict, created_by: str) -> tuple[dict, str
 
 
 def revoke_api_key(store: Store, key_id: str) -> None:
+    """Revokes the key; notify learns it from the event written with the change (the
+    webhooks the key made stop)."""
+    now = utcnow()
     with store.begin() as session:
         revoked = session.execute(api_keys.update().where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
-                                  .values(revoked_at=utcnow())).rowcount
+                                  .values(revoked_at=now)).rowcount
+        if revoked:
+            events.outbox().add(session, "gateway.api_key.revoked", key_id, {"id": key_id, "revoked_at": now.isoformat()})
     if not revoked:
         raise Unknown(f"no active API key {key_id}")
 

@@ -2,8 +2,10 @@
 one OpenAPI document."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,11 +19,13 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from gateway import accounts, auth, config, console, me, openapi, permissions
 from gateway.catalogue import Catalogue
 from gateway.front import PRINCIPAL, Front
-from gateway.models import users
+from gateway.models import messaging, users
 from gateway.proxy import UpstreamUnavailable, Upstreams
 from kit import context, logs, tracing
 from kit.access import Access
 from kit.db import Store
+from kit.outbox import Relay
+from kit.settings import common_settings
 from kit.web import problem, refuse_unreadable_json
 
 log = logging.getLogger("gateway")
@@ -346,6 +350,18 @@ def _routed(operation: dict) -> bool:
     """Whether the gateway routes an operation (an internal one is for the suite only)."""
     declared = Access.from_document(operation)
     return declared is None or not declared.internal
+
+
+def start_relay(stop: threading.Event | None = None) -> threading.Thread:
+    """Publishes the gateway's events (`gateway.events`: keys revoked, users disabled) from
+    its outbox, in a thread of each web worker (until `stop`, for tests); the relay's lease
+    lets one at a time."""
+    common = dataclasses.replace(common_settings("gateway"), relay_poll_seconds=config.load().relay_poll_seconds)
+    relay = Relay(build_store(), messaging, common)
+    thread = threading.Thread(target=relay.run, args=(stop or threading.Event(),), name="gateway-relay",
+                              daemon=True)
+    thread.start()
+    return thread
 
 
 def prepare(settings: config.Settings | None = None) -> None:

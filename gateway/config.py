@@ -37,6 +37,7 @@ class Settings:
     breaker_threshold: int
     breaker_cool_down_seconds: float
     trusted_proxy_hops: int
+    relay_poll_seconds: float  # between the relay's looks at the outbox (rare events: revocations)
 
 
 def load() -> Settings:
@@ -71,4 +72,7 @@ def load() -> Settings:
         breaker_cool_down_seconds=env.float("GATEWAY_BREAKER_COOL_DOWN_SECONDS", 5.0),
         # Load balancers in front that append X-Forwarded-For (0: the peer is the client).
         trusted_proxy_hops=env.int("ZHUYU_TRUSTED_PROXY_HOPS", 0),
+        # The gateway's outbox holds only revocations: a second's delay costs nothing, a look
+        # at the store every few milliseconds from every worker would.
+        relay_poll_seconds=env.float("GATEWAY_RELAY_POLL_SECONDS", 1.0),
     )

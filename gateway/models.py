@@ -1,11 +1,14 @@
-"""Gateway tables: users (passwords hashed with argon2)."""
+"""Gateway tables: users (passwords hashed with argon2), API keys, and the messaging tables
+of its outbox (`gateway.events`)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
+from kit.messaging import messaging_tables
 from kit.types import UtcDateTime
 
 metadata = sa.MetaData()
+messaging = messaging_tables(metadata)
 
 users = sa.Table(
     "users",

@@ -73,7 +73,8 @@ TAGS = {
     "stats": "Complaint and satisfaction figures.",
     "reports": "Monthly reports.",
     "notifications": "Messages sent (SMS, webhook deliveries) and their status.",
-    "webhooks": "Subscriptions of a partner's HTTPS endpoint to events, signed deliveries.",
+    "webhooks": "Subscriptions of a partner's HTTPS endpoint to events, signed deliveries, a test delivery, "
+                "the delivery log and replay.",
     "recipients": "A recipient's notification preferences.",
     "health": "Whether the suite is up.",
 }

@@ -1,5 +1,6 @@
 """Cursor pagination (`?limit=&cursor=` → `{"items", "next_cursor"}`) on (created_at, id), or
-on another timestamp column of the table (`key`) where a list has another order."""
+on another timestamp column of the table (`key`) where a list has another order; oldest
+first, or newest first (`newest_first`)."""
 from __future__ import annotations
 
 import base64
@@ -36,12 +37,14 @@ def _decode(cursor: str) -> tuple[datetime, str]:
 
 
 def page(session: Session, query: sa.Select, table: sa.Table, limit: int, cursor: str | None,
-         key: sa.Column | None = None) -> tuple[list, str | None]:
+         key: sa.Column | None = None, newest_first: bool = False) -> tuple[list, str | None]:
     created, ident = (table.c.created_at if key is None else key), table.c.id
     if cursor:
         after_created, after_id = _decode(cursor)
-        query = query.where(sa.tuple_(created, ident) > sa.tuple_(sa.literal(after_created), sa.literal(after_id)))
-    rows = session.execute(query.order_by(created, ident).limit(limit + 1)).all()
+        position, after = sa.tuple_(created, ident), sa.tuple_(sa.literal(after_created), sa.literal(after_id))
+        query = query.where(position < after if newest_first else position > after)
+    order = (created.desc(), ident.desc()) if newest_first else (created, ident)
+    rows = session.execute(query.order_by(*order).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = _encode(rows[-1]._mapping[created.name], rows[-1].id) if more and rows else None

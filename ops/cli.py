@@ -75,7 +75,9 @@ def _serve_gateway() -> None:
     def create_app():
         from gateway import app
 
-        return app.create_app()
+        served = app.create_app()
+        app.start_relay()  # revocations reach notify through the broker
+        return served
 
     _in_child(prepare, "the gateway's store")
     serve(create_app, settings.port, "GATEWAY")

@@ -1,5 +1,6 @@
 """The event catalogue: one JSON Schema (2020-12) per event type under docs/events/,
-generated from the schemas each producer declares (`services/<name>/events.py`).
+generated from the schemas each producer declares (`services/<name>/events.py`,
+`gateway/events.py`).
 
 Consumers' tests check the payloads they feed their handlers against these files, so no
 service imports another's code; a test checks the files are current.
@@ -37,10 +38,10 @@ def json_schema(event_type: str, schema) -> dict:
 
 
 def catalogue() -> dict[str, dict]:
-    """Every event type any service publishes → its JSON Schema."""
+    """Every event type any service or the gateway publishes → its JSON Schema."""
     found: dict[str, dict] = {}
-    for service in SERVICES:
-        for event_type, schema in importlib.import_module(f"services.{service}.events").SCHEMAS.items():
+    for module in [*(f"services.{service}.events" for service in SERVICES), "gateway.events"]:
+        for event_type, schema in importlib.import_module(module).SCHEMAS.items():
             found[event_type] = json_schema(event_type, schema)
     return dict(sorted(found.items()))
 

@@ -27,7 +27,7 @@ def test_the_scope_table_is_the_contracts():
 def test_every_code_the_guide_names_is_in_the_catalogue():
     named = set(re.findall(r"`([A-Z][A-Z_]{3,})`", GUIDE)) - {"ZHUYU_IDEMPOTENCY_HOURS", "ZHUYU_RATE_LIMIT_KEY_PER_MINUTE",
                                                               "ZHUYU_RETRY_DELAYS_SECONDS", "NOTIFY_WEBHOOK_DISABLE_AFTER",
-                                                              "POST"}
+                                                              "NOTIFY_MAX_ATTEMPTS", "POST"}
     assert named and named <= set(reasons.CODES), named - set(reasons.CODES)
     for code in ("UNKNOWN_CARD", "ELDER_SUSPENDED", "NOT_ELIGIBLE", "NO_SAFETY_COMMITMENT", "POINT_CLOSED",
                  "ALREADY_IN_VISIT"):
@@ -54,3 +54,18 @@ def test_the_rate_limit_headers_and_defaults_are_the_codes():
         assert f"`{name}`" in section("Rate limits")
     assert f"after {notify_domain.Rules.__dataclass_fields__['webhook_disable_after'].default} failures in a row" \
         in section("Events and webhooks").replace("**", "").lower()
+
+
+def test_the_guide_teaches_every_webhook_operation_and_the_retry_defaults():
+    text = " ".join(section("Events and webhooks").replace("**", "").split())
+    for operation in ("GET /api/v1/webhooks", "DELETE /api/v1/webhooks/{id}", "POST /api/v1/webhooks/{id}/enable",
+                      "POST /api/v1/webhooks/{id}/test", "GET /api/v1/webhooks/{id}/deliveries",
+                      "POST /api/v1/webhooks/{id}/deliveries/{delivery_id}/replay"):
+        assert operation in text, operation
+    for code in ("WEBHOOK_REVOKED", "WEBHOOK_DISABLED", "VALIDATION_FAILED"):
+        assert code in text
+    rules = notify_domain.Rules()
+    assert f"({rules.backoff_base_seconds:g} s, doubling" in text and f"{rules.max_attempts} attempts in all" in text
+    assert f"at most {rules.backoff_cap_seconds / 60:g} minutes apart" in text
+    for scope, family in notify_domain.READ_SCOPES.items():
+        assert f"`{scope}` → `{family}.*`" in text

@@ -220,3 +220,32 @@ def test_only_admins_list_accounts_and_keys(gateway, path):
     refused(gateway.get(path, headers={"Authorization": f"Bearer {login['access_token']}"}), 403, "FORBIDDEN")
     key = new_key(gateway).get_json()["key"]
     refused(gateway.get(path, headers={"X-API-Key": key}), 403, "FORBIDDEN")
+
+
+# --- what notify learns of a revoked key or a disabled user ------------------------------------
+
+def told(gateway) -> list[tuple[str, str]]:
+    """The events in the gateway's outbox: (type, subject), in the order written."""
+    from gateway.models import messaging
+
+    store = gateway_app.build_store()
+    try:
+        with store.begin() as session:
+            return [(row.type, row.subject) for row in session.execute(
+                messaging.outbox.select().order_by(messaging.outbox.c.id)).all()]
+    finally:
+        store.dispose()
+
+
+def test_revoking_a_key_and_disabling_a_user_are_written_to_the_outbox_with_the_change(gateway):
+    """Written in the same transaction, so a notify that is down at that moment learns it
+    from the relay when it is back; a revocation refused (unknown, or revoked already)
+    tells nothing."""
+    key = new_key(gateway).get_json()
+    user = new_user(gateway).get_json()
+    assert gateway.post(f"/api/v1/api-keys/{key['id']}/revoke", headers=gateway.admin).status_code == 200
+    assert gateway.post(f"/api/v1/users/{user['id']}/disable", headers=gateway.admin).status_code == 200
+    refused(gateway.post(f"/api/v1/api-keys/{key['id']}/revoke", headers=gateway.admin), 404, "NOT_FOUND")
+    refused(gateway.post("/api/v1/users/00000000-0000-0000-0000-000000000000/disable", headers=gateway.admin),
+            404, "NOT_FOUND")
+    assert told(gateway) == [("gateway.api_key.revoked", key["id"]), ("gateway.user.disabled", user["id"])]

@@ -80,6 +80,31 @@ def test_cursor_round_trips_and_a_forged_one_is_422():
     assert status_of(error.value) == 422 and error.value.errors == {"cursor": ["Invalid cursor."]}
 
 
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_pages_give_every_row_once_oldest_or_newest_first(newest_first):
+    import sqlalchemy as sa
+    from sqlalchemy.orm import Session
+
+    from kit.types import UtcDateTime
+
+    table = sa.Table("items", sa.MetaData(), sa.Column("id", sa.String, primary_key=True),
+                     sa.Column("created_at", UtcDateTime(), nullable=False))
+    engine = sa.create_engine("sqlite://")  # in memory
+    table.metadata.create_all(engine)
+    at = datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc)
+    rows = [("b", at), ("a", at), ("c", at.replace(hour=9)), ("d", at.replace(hour=7)), ("e", at.replace(hour=10))]
+    with Session(engine) as session:
+        session.execute(table.insert(), [{"id": i, "created_at": c} for i, c in rows])
+        seen, cursor = [], None
+        while True:
+            page, cursor = paging.page(session, sa.select(table), table, 2, cursor, newest_first=newest_first)
+            seen += [row.id for row in page]
+            if cursor is None:
+                break
+    oldest_first = ["d", "a", "b", "c", "e"]
+    assert seen == (oldest_first[::-1] if newest_first else oldest_first)
+
+
 @pytest.mark.parametrize("value,kept", [("abc-123", True), ("x" * 129, False), ("a b", False), ("<script>", False)])
 def test_caller_request_id_is_kept_only_when_plain(value, kept):
     assert (context.clean_id(value) == value) is kept

@@ -11,9 +11,10 @@ from kit.access import access
 from kit.privacy import mask_email, mask_phone
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
+from kit.paging import PageArgs
 from services.notify.schemas import (
-    NotificationArgs, NotificationOut, NotificationPage, PreferencesIn, PreferencesOut, WebhookCreated, WebhookIn,
-    WebhookList, WebhookView,
+    DeliveryOut, DeliveryPage, NotificationArgs, NotificationOut, NotificationPage, PreferencesIn, PreferencesOut,
+    WebhookCreated, WebhookIn, WebhookList, WebhookView,
 )
 from services.notify.service import Notify
 
@@ -81,9 +82,17 @@ class Webhooks(MethodView):
     def post(self, body):
         """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-        The answer holds the `secret`, shown once: every delivery is a CloudEvent with
-        `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
-        HMAC-SHA256(secret, timestamp + "." + raw body)>`.
+        The answer holds the `secret`, shown once: every delivery is a CloudEvent (with the
+        event's `subject` and per-aggregate `sequence`) sent with `X-Zhuyu-Timestamp` (Unix
+        seconds) and `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." +
+        raw body)>`. The webhook belongs to the calling key or user and receives only the
+        events of its point and of the types its scopes read (`elders:read` → `registration.*`,
+        `visits:read` → `visits.*`, `complaints:read` → `complaints.*`, `notifications:read` →
+        `notify.*`); an unknown type, or one the scopes do not read, is refused (422) with
+        its name, and `*` means every type they read. A failed delivery is retried with
+        back-off; after 10 failed deliveries in a row (`NOTIFY_WEBHOOK_DISABLE_AFTER`) the
+        webhook is disabled until its owner enables it again. Revoking the owner's key or
+        disabling its user stops its webhooks for good.
         """
         # The only time the secret is shown.
         return notify().create_webhook(transaction, body["url"], body["event_types"], caller(), utcnow())
@@ -111,6 +120,70 @@ class Webhook(MethodView):
         """End a webhook: nothing more is delivered to it (its owner only; anyone else's is 404)."""
         with transaction() as session:
             notify().delete_webhook(session, str(webhook_id), caller())
+
+
+@hooks.route("/<uuid:webhook_id>/enable")
+class EnableWebhook(MethodView):
+    @access(scope="webhooks:write")
+    @hooks.response(200, WebhookView)
+    def post(self, webhook_id):
+        """Enable a webhook again, its failures in a row counted from zero.
+
+        A webhook is disabled after 10 failed deliveries in a row (`NOTIFY_WEBHOOK_DISABLE_AFTER`);
+        its owner enables it once the endpoint answers again. One stopped because its owner's
+        key was revoked or its user disabled cannot be (409 `WEBHOOK_REVOKED`).
+        """
+        with transaction() as session:
+            return notify().enable_webhook(session, str(webhook_id), caller())._mapping
+
+
+@hooks.route("/<uuid:webhook_id>/test")
+class TestWebhook(MethodView):
+    @access(scope="webhooks:write")
+    @hooks.response(202, DeliveryOut)
+    def post(self, webhook_id):
+        """Send a test delivery to a webhook.
+
+        Queues a signed CloudEvent of type `notify.webhook.test` (its `data`:
+        `{"webhook_id", "message"}`) to the caller's own active webhook, whatever types it
+        subscribes to; the answer is the delivery, to follow in the delivery log. A disabled
+        webhook is 409 `WEBHOOK_DISABLED`, a revoked one 409 `WEBHOOK_REVOKED`.
+        """
+        with transaction() as session:
+            return notify().test_webhook(session, str(webhook_id), caller(), utcnow())._mapping
+
+
+@hooks.route("/<uuid:webhook_id>/deliveries")
+class WebhookDeliveries(MethodView):
+    @access(scope="webhooks:write")
+    @hooks.arguments(PageArgs, location="query")
+    @hooks.response(200, DeliveryPage)
+    def get(self, args, webhook_id):
+        """A webhook's delivery log, newest first, a page at a time.
+
+        Each delivery: the event it carried, its status (`queued`, `sent`, `failed`, or
+        `suppressed`: not sent, its owner revoked), the attempts made and the last error.
+        The owner's webhooks only (anyone else's is 404).
+        """
+        with transaction() as session:
+            rows, cursor = notify().deliveries(session, str(webhook_id), caller(), args["limit"], args["cursor"])
+        return {"items": [row._mapping for row in rows], "next_cursor": cursor}
+
+
+@hooks.route("/<uuid:webhook_id>/deliveries/<uuid:delivery_id>/replay")
+class ReplayWebhookDelivery(MethodView):
+    @access(scope="webhooks:write")
+    @hooks.response(202, DeliveryOut)
+    def post(self, webhook_id, delivery_id):
+        """Deliver an event again to a webhook.
+
+        A new delivery of the same event (the same CloudEvent `id`, so a receiver that has it
+        drops it), signed afresh when it is sent; the answer is the new delivery. The owner's
+        webhooks only (anyone else's, or a delivery of another webhook, is 404); a disabled
+        webhook is 409 `WEBHOOK_DISABLED`, a revoked one 409 `WEBHOOK_REVOKED`.
+        """
+        with transaction() as session:
+            return notify().replay(session, str(webhook_id), str(delivery_id), caller(), utcnow())._mapping
 
 
 @recipients.route("/<string:recipient_id>/preferences")

@@ -8,7 +8,7 @@ from kit.service import Job, Service, migrations_dir
 from kit.types import utcnow
 from services.notify import api, config, events
 from services.notify.adapters import providers_for, resolve
-from services.notify.handlers import handlers_for
+from services.notify.handlers import handlers_for, subscribable
 from services.notify.models import messaging
 from services.notify.service import Notify
 
@@ -18,7 +18,7 @@ def build(settings: config.Settings | None = None) -> Service[Notify]:
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
     outbox = Outbox(messaging, "/notify", events.SCHEMAS, common.check_events)
-    use_cases = Notify(settings, outbox, providers_for(settings, store), resolve)
+    use_cases = Notify(settings, outbox, providers_for(settings, store), resolve, event_types=subscribable())
 
     def dispatch() -> None:
         use_cases.dispatch_due(store.begin, utcnow())

@@ -281,15 +281,63 @@ HEALTH_KEYS = frozenset({"chronic_conditions", "latest_assessment_level", "refus
 FREE_TEXT_KEYS = frozenset({"description", "content", "note", "comment", "resolution", "reason"})
 
 
-def webhook_data(data: dict, third_party_sharing: bool, health_data: bool = False) -> dict:
+def webhook_data(data: dict, third_party_sharing: bool, health_data: bool = False, elders_read: bool = True) -> dict:
     """What a subscriber receives of an event: never a token or another person's data;
-    personal data only with the elder's consent to share with third parties; health data
-    only with that and the consent to health data; free text with phone and ID numbers
-    masked."""
+    personal data only to an owner whose scopes read elders (`elders_read`) and with the
+    elder's consent to share with third parties; health data only with that and the
+    consent to health data; free text with phone and ID numbers masked."""
+    shared = third_party_sharing and elders_read
     kept = {}
     for key, value in data.items():
-        if key in NEVER_SHARED_KEYS or (key in PERSONAL_KEYS and not third_party_sharing) or (
-                key in HEALTH_KEYS and not (third_party_sharing and health_data)):
+        if key in NEVER_SHARED_KEYS or (key in PERSONAL_KEYS and not shared) or (
+                key in HEALTH_KEYS and not (shared and health_data)):
             continue
         kept[key] = redact_text(value) if key in FREE_TEXT_KEYS and isinstance(value, str) else value
     return kept
+
+
+# --- What a webhook may receive ------------------------------------------------------------
+# A scope that reads a service's records lets its owner's webhooks receive that service's
+# events (CONTRACT, point isolation): the scope → the first part of the event types.
+READ_SCOPES = {"elders:read": "registration", "visits:read": "visits", "complaints:read": "complaints",
+               "notifications:read": "notify"}
+EVERY_TYPE = "*"  # a subscription to every type its owner's scopes may read
+# What `POST /webhooks/{id}/test` sends: never published, never subscribed to.
+TEST_EVENT_TYPE = "notify.webhook.test"
+
+
+def owner_scopes(role: str | None, scopes: frozenset[str] | set[str]) -> list[str]:
+    """The read scopes recorded on a webhook when it is made: an API key's own; a user's as
+    the role allows (an administrator reads everything; no other role may subscribe)."""
+    if role == "admin":
+        return list(READ_SCOPES)
+    return [scope for scope in READ_SCOPES if scope in scopes] if role == "api_client" else []
+
+
+def may_read(event_type: str, scopes: list[str] | tuple[str, ...]) -> bool:
+    """Whether an owner with these scopes may receive events of this type."""
+    return any(READ_SCOPES.get(scope) == event_type.split(".", 1)[0] for scope in scopes)
+
+
+def hook_wants(event_types: list[str], scopes: list[str] | tuple[str, ...], event_type: str) -> bool:
+    """Whether a subscription to `event_types` by an owner with `scopes` receives an event."""
+    return (event_type in event_types or EVERY_TYPE in event_types) and may_read(event_type, scopes)
+
+
+def subscription_errors(event_types: list[str], known: frozenset[str], scopes: list[str]) -> list[str]:
+    """Why a subscription may not be made, one sentence per type named wrongly: a type no
+    service publishes (a typo), or one the owner's scopes do not read; `*` with no read
+    scope at all would receive nothing."""
+    errors = []
+    for event_type in event_types:
+        if event_type == EVERY_TYPE:
+            if not scopes:
+                errors.append(f"{EVERY_TYPE}: the owner holds no scope that reads events "
+                              f"({', '.join(READ_SCOPES)}).")
+        elif event_type not in known:
+            errors.append(f"{event_type}: no such event type (docs/events.md lists them).")
+        elif not may_read(event_type, scopes):
+            needed = next((s for s, family in READ_SCOPES.items() if event_type.split(".", 1)[0] == family), None)
+            errors.append(f"{event_type}: the owner's scopes do not read it"
+                          + (f" (it needs {needed})." if needed else " (no webhook receives it)."))
+    return errors

@@ -60,6 +60,21 @@ webhooks = sa.Table(
     sa.Column("created_by", sa.String(64)),  # the owner: the API key's or user's id
     sa.Column("service_point_id", sa.String(36)),  # the owner's point: only its events are delivered
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # The owner's read scopes when it subscribed: only the event types they read are delivered
+    # (none recorded, as on a webhook made before they were: nothing is).
+    sa.Column("scopes", sa.JSON),
+    # Stopped because its owner's key was revoked or its user disabled: never enabled again.
+    sa.Column("revoked", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+)
+
+# Owners (API keys, users) the gateway revoked or disabled: their webhooks stay stopped,
+# and one they made while the news was on its way is made stopped.
+ended_owners = sa.Table(
+    "ended_owners",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # the key's or user's id
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("ended_at", UtcDateTime(), nullable=False),
 )
 
 notifications = sa.Table(

@@ -51,9 +51,13 @@ class WebhookIn(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    url = fields.Url(required=True, schemes={"http", "https"}, require_tld=False)
-    event_types = fields.List(fields.String(validate=validate.Length(1, 120)), required=True,
-                              validate=validate.Length(min=1))
+    url = fields.Url(required=True, schemes={"http", "https"}, require_tld=False,
+                     metadata={"example": "https://partner.example/zhuyu/events"})
+    event_types = fields.List(
+        fields.String(validate=validate.Length(1, 120)), required=True, validate=validate.Length(min=1),
+        metadata={"example": ["registration.elder.registered", "visits.visit.checked_out"],
+                  "description": "Event types of docs/events.md the owner's scopes read, or `*` for every "
+                                 "one they read; any other is refused (422) with its name."})
 
 
 class WebhookView(ma.Schema):
@@ -66,6 +70,11 @@ class WebhookView(ma.Schema):
     consecutive_failures = fields.Integer()
     disabled_reason = fields.String(allow_none=True)
     service_point_id = fields.String(allow_none=True)  # the owner's point: only its events are sent
+    scopes = fields.List(fields.String(), metadata={
+        "description": "The owner's read scopes when it subscribed: only the event types they read are sent.",
+        "example": ["elders:read", "visits:read"]})
+    revoked = fields.Boolean(metadata={
+        "description": "Stopped for good because its owner's key was revoked or its user disabled."})
     created_at = fields.DateTime()
 
 
@@ -75,6 +84,25 @@ class WebhookList(ma.Schema):
 
 class WebhookCreated(WebhookView):
     secret = fields.String()
+
+
+class DeliveryOut(ma.Schema):
+    """One delivery of an event to a webhook, and how it went."""
+
+    id = fields.String(metadata={"example": "0b8e3c52-4f0d-4a3e-9a55-1c2d3e4f5a6b"})
+    event_id = fields.String(metadata={"example": "5b0f2c1e-8d1a-4f57-9f0e-2d8a6b1c3e44"})
+    event_type = fields.String(metadata={"example": "visits.visit.checked_out"})
+    status = fields.String(metadata={"example": "sent", "description": "queued, sent, failed or suppressed "
+                                                                       "(not sent: its owner was revoked)."})
+    attempts = fields.Integer(metadata={"example": 1})
+    last_error = fields.String(allow_none=True, metadata={"example": None})
+    created_at = fields.DateTime()
+    sent_at = fields.DateTime(allow_none=True)
+
+
+class DeliveryPage(ma.Schema):
+    items = fields.List(fields.Nested(DeliveryOut))
+    next_cursor = fields.String(allow_none=True)
 
 
 class PreferencesIn(ma.Schema):

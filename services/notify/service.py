@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from kit import metrics
 from kit.db import Transaction, one
 from kit.caller import Caller
-from kit.errors import Invalid, NotFound
+from kit.errors import DomainError, Invalid, NotFound
 from kit.events import Event
 from kit.outbox import Outbox
 from kit.paging import page
@@ -36,7 +36,7 @@ from services.notify import domain, templates
 from services.notify.adapters import DeliveryFailed, Provider
 from services.notify.config import Settings
 from services.notify.domain import Planned, Recipient
-from services.notify.models import elders, notifications, preferences, reminders, staff, webhooks
+from services.notify.models import elders, ended_owners, notifications, preferences, reminders, staff, webhooks
 
 log = logging.getLogger("notify")
 SENDING_LEASE = timedelta(minutes=2)  # an attempt that never reported back is retried after this
@@ -49,8 +49,10 @@ class Notify:
     time), a provider per channel and the resolver of webhook hosts."""
 
     def __init__(self, settings: Settings, outbox: Outbox, providers: dict[str, Provider],
-                 resolve: Callable[[str], set[str]], rand: Callable[[], float] = random.random):
+                 resolve: Callable[[str], set[str]], rand: Callable[[], float] = random.random,
+                 event_types: frozenset[str] = frozenset()):
         self.settings = settings
+        self.event_types = event_types  # the types a webhook may name (the event catalogue's)
         self.rules = settings.rules
         self.outbox = outbox
         self.providers = providers
@@ -215,9 +217,13 @@ class Notify:
             status=status, attempts=0, next_attempt_at=when, created_at=now))
 
     def _webhooks(self, session: Session, event: Event, now: datetime) -> None:
+        """Every active subscription that wants the event (its types, its owner's scopes and
+        point). A delivery to a webhook is not itself told to webhooks (it would never end)."""
+        if event.type.startswith("notify.notification.") and event.data.get("recipient_type") == "webhook":
+            return
         point = self.point_of(session, event)
         for hook in session.execute(sa.select(webhooks).where(webhooks.c.active)).all():
-            if event.type not in hook.event_types and "*" not in hook.event_types:
+            if not domain.hook_wants(hook.event_types, hook.scopes or [], event.type):
                 continue
             if not domain.hook_receives(hook.service_point_id, point):
                 continue
@@ -225,32 +231,46 @@ class Notify:
             nid = domain.notification_id(event.id, recipient, "webhook")
             if session.execute(sa.select(notifications.c.id).where(notifications.c.id == nid)).first():
                 continue
-            payload = json.dumps(self.webhook_event(session, event), ensure_ascii=False, separators=(",", ":")).encode()
-            session.execute(notifications.insert().values(
-                id=nid, event_id=event.id, event_type=event.type, service_point_id=self.point_of(session, event),
-                recipient_type="webhook", recipient_id=hook.id,
-                address=hook.url, channel="webhook", urgent=False, language="zh-CN", template="cloudevent",
-                template_version=1, body=event.type, payload=payload, status="queued", attempts=0,
-                next_attempt_at=now, created_at=now))
+            self._queue_delivery(session, nid, hook, event, point, self.webhook_event(
+                session, event, "elders:read" in (hook.scopes or [])), now)
+
+    @staticmethod
+    def _queue_delivery(session: Session, delivery_id: str, hook: Any, event: Event, point: str | None, cloud_event: dict,
+                        now: datetime) -> None:
+        payload = json.dumps(cloud_event, ensure_ascii=False, separators=(",", ":")).encode()
+        session.execute(notifications.insert().values(
+            id=delivery_id, event_id=event.id, event_type=event.type, service_point_id=point,
+            recipient_type="webhook", recipient_id=hook.id,
+            address=hook.url, channel="webhook", urgent=False, language="zh-CN", template="cloudevent",
+            template_version=1, body=event.type, payload=payload, status="queued", attempts=0,
+            next_attempt_at=now, created_at=now))
 
     def point_of(self, session: Session, event: Event) -> str | None:
-        """The point an event is of: the one it names, else its elder's (None: of no point,
-        such as a staff member bound to none)."""
+        """The point an event is of: the one it names, the point itself, a notification's
+        own, else its elder's (None: of no point, such as a staff member bound to none)."""
         named = event.data.get("service_point_id")
         if named:
             return str(named)
+        if event.type.startswith("registration.service_point."):
+            return event.subject
+        if event.type.startswith("notify.notification."):
+            return session.execute(sa.select(notifications.c.service_point_id)
+                                   .where(notifications.c.id == event.subject)).scalar()
         elder = self._elder(session, event.data.get("elder_id"))
         return elder.service_point_id if elder is not None else None
 
-    def webhook_event(self, session: Session, event: Event) -> dict:
-        """The structured CloudEvent a subscriber receives."""
+    def webhook_event(self, session: Session, event: Event, elders_read: bool) -> dict:
+        """The structured CloudEvent a subscriber receives, with the incoming event's
+        `sequence` (a receiver drops an update older than what it holds) and `dataversion`;
+        elders' personal data only to an owner whose scopes read elders (`elders_read`)."""
         elder_id = event.data.get("elder_id") or (event.subject if event.type.startswith("registration.elder.") else None)
         elder = self._elder(session, elder_id)
         consents = elder.consents if elder is not None else {}
         data = domain.webhook_data(event.data, bool(consents.get("third_party_sharing")),
-                                   bool(consents.get("health_data")))
+                                   bool(consents.get("health_data")), elders_read)
         return {"specversion": "1.0", "id": event.id, "source": event.source, "type": event.type, "time": event.time,
-                "subject": event.subject, "datacontenttype": "application/json", "data": data}
+                "subject": event.subject, "sequence": event.sequence, "dataversion": event.dataversion,
+                "datacontenttype": "application/json", "data": data}
 
     # --- delivery -----------------------------------------------------------------------
 
@@ -379,13 +399,92 @@ class Notify:
         """A subscription owned by the caller (its key or user) and bound to its point, with
         its secret (shown this once); the address is checked first, with no transaction
         open while its host is resolved (and again at every delivery)."""
+        scopes = domain.owner_scopes(who.role, who.scopes)
+        errors = domain.subscription_errors(event_types, self.event_types, scopes)
+        if errors:
+            raise Invalid({"event_types": errors}, "Some event types cannot be subscribed to.")
         self.check_webhook_address(url)
         hook = {"id": str(uuid.uuid4()), "url": url, "event_types": event_types, "secret": secrets.token_urlsafe(32),
                 "active": True, "consecutive_failures": 0, "created_by": who.user_id,
-                "service_point_id": who.service_point_id, "created_at": now}
+                "service_point_id": who.service_point_id, "created_at": now, "scopes": scopes, "revoked": False,
+                "disabled_reason": None}
         with transaction() as session:
+            ended = session.execute(sa.select(ended_owners.c.reason).where(ended_owners.c.id == who.user_id)).scalar()
+            if ended is not None:  # revoked while this request was on its way
+                hook.update(active=False, revoked=True, disabled_reason=ended)
             session.execute(webhooks.insert().values(**hook))
         return hook
+
+    def owner_ended(self, session: Session, owner_id: str, reason: str, now: datetime) -> None:
+        """The gateway revoked a key or disabled a user: every webhook it made stops for
+        good, and deliveries still waiting for them are not sent."""
+        if session.execute(sa.select(ended_owners.c.id).where(ended_owners.c.id == owner_id)).first() is None:
+            session.execute(ended_owners.insert().values(id=owner_id, reason=reason, ended_at=now))
+        hook_ids = session.execute(sa.select(webhooks.c.id).where(webhooks.c.created_by == owner_id)).scalars().all()
+        if not hook_ids:
+            return
+        session.execute(webhooks.update().where(webhooks.c.id.in_(hook_ids))
+                        .values(active=False, revoked=True, disabled_reason=reason))
+        session.execute(notifications.update().where(
+            notifications.c.recipient_type == "webhook", notifications.c.recipient_id.in_(hook_ids),
+            notifications.c.status.in_(("queued", "held", "sending"))).values(
+            status="suppressed", next_attempt_at=None, last_error=reason))
+
+    def enable_webhook(self, session: Session, webhook_id: str, who: Caller) -> Any:
+        """Active again with no failures counted (the owner's own, after fixing its end);
+        one stopped because its owner was revoked stays stopped."""
+        hook = self.webhook(session, webhook_id, who)
+        if hook.revoked:
+            raise DomainError("WEBHOOK_REVOKED", "The webhook's owner was revoked or disabled; make a new one.")
+        session.execute(webhooks.update().where(webhooks.c.id == hook.id)
+                        .values(active=True, consecutive_failures=0, disabled_reason=None))
+        return self.webhook(session, webhook_id, who)
+
+    def _active_webhook(self, session: Session, webhook_id: str, who: Caller) -> Any:
+        hook = self.webhook(session, webhook_id, who)
+        if hook.revoked:
+            raise DomainError("WEBHOOK_REVOKED", "The webhook's owner was revoked or disabled; make a new one.")
+        if not hook.active:
+            raise DomainError("WEBHOOK_DISABLED", f"The webhook is disabled ({hook.disabled_reason}); enable it first.")
+        return hook
+
+    def test_webhook(self, session: Session, webhook_id: str, who: Caller, now: datetime) -> Any:
+        """Queues a signed CloudEvent of type `notify.webhook.test` to the caller's own
+        active webhook, whatever it subscribes to; the delivery it made."""
+        hook = self._active_webhook(session, webhook_id, who)
+        event = Event(id=str(uuid.uuid4()), type=domain.TEST_EVENT_TYPE, source="/notify", subject=hook.id,
+                      time=now.isoformat(), sequence=1, dataversion=1,
+                      data={"webhook_id": hook.id, "message": "A test delivery: nothing happened."})
+        delivery_id = str(uuid.uuid4())
+        self._queue_delivery(session, delivery_id, hook, event, hook.service_point_id,
+                             self.webhook_event(session, event, False), now)
+        return one(session, notifications, "delivery", delivery_id)
+
+    def deliveries(self, session: Session, webhook_id: str, who: Caller, limit: int,
+                   cursor: str | None) -> tuple[list, str | None]:
+        """The caller's own webhook's deliveries, newest first."""
+        hook = self.webhook(session, webhook_id, who)
+        query = sa.select(notifications).where(notifications.c.recipient_type == "webhook",
+                                               notifications.c.recipient_id == hook.id)
+        return page(session, query, notifications, limit, cursor, newest_first=True)
+
+    def replay(self, session: Session, webhook_id: str, delivery_id: str, who: Caller, now: datetime) -> Any:
+        """A new delivery of what an earlier one carried (the same event, signed afresh when
+        sent) to the caller's own active webhook; the new delivery."""
+        hook = self._active_webhook(session, webhook_id, who)
+        earlier = session.execute(sa.select(notifications).where(
+            notifications.c.id == delivery_id, notifications.c.recipient_type == "webhook",
+            notifications.c.recipient_id == hook.id)).first()
+        if earlier is None:
+            raise NotFound("delivery", delivery_id)
+        again = str(uuid.uuid4())
+        session.execute(notifications.insert().values(
+            {**{c: getattr(earlier, c) for c in ("event_id", "event_type", "service_point_id", "recipient_type",
+                                                 "recipient_id", "channel", "urgent", "language", "template",
+                                                 "template_version", "body", "payload")},
+             "id": again, "address": hook.url, "status": "queued", "attempts": 0, "next_attempt_at": now,
+             "created_at": now}))
+        return one(session, notifications, "delivery", again)
 
     @staticmethod
     def webhook(session: Session, webhook_id: str, who: Caller) -> Any:

@@ -24,7 +24,7 @@ from tests.catalogue import checked
 pytestmark = pytest.mark.integration
 CONTACT = {"name": "李明", "relation": "son", "phone": "13800001111"}
 POINT, OTHER_POINT = str(uuid.uuid4()), str(uuid.uuid4())
-KEY = caller("api_client", user="k-hooks", scopes=["webhooks:write"])
+KEY = caller("api_client", user="k-hooks", scopes=["webhooks:write", "elders:read", "visits:read"])
 
 
 @pytest.fixture
@@ -387,21 +387,21 @@ def test_preferences_are_set_only_for_a_known_recipient_of_the_callers_point(svc
 
 def test_a_point_bound_owners_webhook_gets_only_its_points_events_and_only_it_sees_the_hook(svc, client, receiver):
     url, received = receiver
-    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write"])
+    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write", "elders:read", "visits:read"])
     created = client.post("/webhooks", json={"url": url, "event_types": ["*"]}, headers=owner).get_json()
     assert created["service_point_id"] == POINT
     mine, theirs = register(svc), register(svc, service_point_id=OTHER_POINT)
     svc.use_cases.dispatch_due(svc.store.begin, daytime())
     assert [json.loads(body)["subject"] for _, body, _ in received] == [mine] and theirs not in str(received)
     assert client.get(f"/webhooks/{created['id']}", headers=owner).status_code == 200
-    for someone in (KEY, caller("api_client", user="k-b", point=OTHER_POINT, scopes=["webhooks:write"])):
+    for someone in (KEY, caller("api_client", user="k-b", point=OTHER_POINT, scopes=["webhooks:write", "elders:read", "visits:read"])):
         assert client.get(f"/webhooks/{created['id']}", headers=someone).status_code == 404
 
 
 def test_an_owner_lists_and_deletes_its_own_webhooks_and_nothing_is_delivered_to_a_deleted_one(svc, client, receiver):
     url, received = receiver
-    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write"])
-    other = caller("api_client", user="k-b", point=POINT, scopes=["webhooks:write"])
+    owner = caller("api_client", user="k-a", point=POINT, scopes=["webhooks:write", "elders:read", "visits:read"])
+    other = caller("api_client", user="k-b", point=POINT, scopes=["webhooks:write", "elders:read", "visits:read"])
     kept = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.updated"]},
                        headers=owner).get_json()
     gone = client.post("/webhooks", json={"url": url, "event_types": ["registration.elder.registered"]},

@@ -220,3 +220,96 @@ def test_a_webhook_bound_to_a_point_receives_only_that_points_events(hook_point,
 def test_the_subsidy_categories_as_an_elder_reads_them():
     assert domain.SUBSIDY_CATEGORY_NAMES == {"sanwu": "“三无”老人", "dibao": "低保老人", "youfu": "重点优抚对象",
                                              "model_worker": "劳动模范", "age_90": "90周岁以上老人"}
+
+
+# --- what a webhook may receive: its owner's scopes (CONTRACT, point isolation) -----------------
+
+# (role, the caller's scopes) -> the read scopes recorded on its webhook, in this order.
+OWNER_SCOPES = [
+    ("api_client", {"webhooks:write"}, []),
+    ("api_client", {"webhooks:write", "visits:read", "visits:write"}, ["visits:read"]),
+    ("api_client", {"notifications:read", "elders:read", "complaints:read", "elders:write"},
+     ["elders:read", "complaints:read", "notifications:read"]),
+    ("admin", set(), ["elders:read", "visits:read", "complaints:read", "notifications:read"]),
+    ("cs_agent", {"elders:read"}, []),  # a user's scopes are its role's: no other role subscribes
+    ("point_admin", set(), []),
+]
+
+
+@pytest.mark.parametrize("role, scopes, recorded", OWNER_SCOPES)
+def test_the_scopes_recorded_on_a_webhook(role, scopes, recorded):
+    assert domain.owner_scopes(role, frozenset(scopes)) == recorded
+
+
+# (event type, scopes) -> readable
+READABLE = [
+    ("registration.elder.registered", ["elders:read"], True),
+    ("registration.elder.registered", ["visits:read", "complaints:read", "notifications:read"], False),
+    ("visits.visit.checked_in", ["visits:read"], True),
+    ("visits.visit.checked_in", ["elders:read"], False),
+    ("complaints.complaint.received", ["complaints:read"], True),
+    ("complaints.complaint.received", ["visits:read"], False),
+    ("notify.notification.sent", ["notifications:read"], True),
+    ("notify.notification.sent", ["elders:read", "visits:read", "complaints:read"], False),
+    ("gateway.api_key.revoked", ["elders:read", "visits:read", "complaints:read", "notifications:read"], False),
+    ("registrationx.elder.registered", ["elders:read"], False),
+    ("visits", ["visits:read"], True),
+    ("visits.visit.checked_in", [], False),
+    ("visits.visit.checked_in", ["webhooks:write", "visits:write"], False),
+]
+
+
+@pytest.mark.parametrize("event_type, scopes, readable", READABLE)
+def test_which_scope_reads_which_events(event_type, scopes, readable):
+    assert domain.may_read(event_type, scopes) is readable
+
+
+@pytest.mark.parametrize("subscribed, scopes, event_type, wanted", [
+    (["*"], ["visits:read"], "visits.visit.checked_in", True),
+    (["*"], ["visits:read"], "registration.elder.registered", False),
+    (["visits.visit.checked_in"], ["visits:read"], "visits.visit.checked_in", True),
+    (["visits.visit.checked_in"], ["visits:read"], "visits.visit.checked_out", False),
+    (["registration.elder.registered"], ["visits:read"], "registration.elder.registered", False),
+    (["visits.visit.checked_in"], [], "visits.visit.checked_in", False),
+])
+def test_a_webhook_wants_an_event_of_a_type_it_names_or_of_any_type_with_star_that_its_scopes_read(
+        subscribed, scopes, event_type, wanted):
+    assert domain.hook_wants(subscribed, scopes, event_type) is wanted
+
+
+KNOWN = frozenset({"registration.elder.registered", "visits.visit.checked_in", "notify.notification.sent"})
+
+
+@pytest.mark.parametrize("event_types, scopes, errors", [
+    (["*"], ["visits:read"], []),
+    (["visits.visit.checked_in", "*"], ["visits:read"], []),
+    (["*"], [], ["*: the owner holds no scope that reads events "
+                 "(elders:read, visits:read, complaints:read, notifications:read)."]),
+    (["visits.visit.checked_inn"], ["visits:read"],
+     ["visits.visit.checked_inn: no such event type (docs/events.md lists them)."]),
+    (["registration.elder.registered", "visits.#", "notify.notification.sent"], ["visits:read"],
+     ["registration.elder.registered: the owner's scopes do not read it (it needs elders:read).",
+      "visits.#: no such event type (docs/events.md lists them).",
+      "notify.notification.sent: the owner's scopes do not read it (it needs notifications:read)."]),
+])
+def test_what_a_subscription_may_name(event_types, scopes, errors):
+    assert domain.subscription_errors(event_types, KNOWN, scopes) == errors
+
+
+def test_a_known_type_no_scope_reads_is_named_as_such():
+    assert domain.subscription_errors(["gateway.user.disabled"], KNOWN | {"gateway.user.disabled"},
+                                      ["elders:read"]) == [
+        "gateway.user.disabled: the owner's scopes do not read it (no webhook receives it)."]
+
+
+def test_without_elders_read_no_personal_or_health_field_reaches_a_webhook_whatever_the_consents():
+    event = {"id": "e1", "elder_id": "x1", "name": "张阿姨", "phone": "13912341234",
+             "chronic_conditions": ["高血压"], "refusal_reasons": ["ALCOHOL"], "description": "电话13912341234"}
+    assert domain.webhook_data(event, True, True, elders_read=False) == {
+        "id": "e1", "elder_id": "x1", "description": "电话139****1234"}
+    assert domain.webhook_data(event, True, True, elders_read=True) == event | {"description": "电话139****1234"}
+    assert domain.webhook_data(event, True, True) == domain.webhook_data(event, True, True, elders_read=True)
+
+
+def test_the_test_deliverys_type_is_notifys_and_no_scope_is_needed_to_name_it_since_none_may():
+    assert domain.TEST_EVENT_TYPE == "notify.webhook.test" and domain.EVERY_TYPE == "*"

@@ -126,6 +126,8 @@ from .list_api_keys_response_200 import ListApiKeysResponse200
 from .list_api_keys_response_200_items_item import ListApiKeysResponse200ItemsItem
 from .list_users_response_200 import ListUsersResponse200
 from .list_users_response_200_items_item import ListUsersResponse200ItemsItem
+from .notify_delivery_out import NotifyDeliveryOut
+from .notify_delivery_page import NotifyDeliveryPage
 from .notify_notification_out import NotifyNotificationOut
 from .notify_notification_page import NotifyNotificationPage
 from .notify_preferences_in import NotifyPreferencesIn
@@ -413,6 +415,8 @@ __all__ = (
     "ListApiKeysResponse200ItemsItem",
     "ListUsersResponse200",
     "ListUsersResponse200ItemsItem",
+    "NotifyDeliveryOut",
+    "NotifyDeliveryPage",
     "NotifyNotificationOut",
     "NotifyNotificationPage",
     "NotifyPreferencesIn",

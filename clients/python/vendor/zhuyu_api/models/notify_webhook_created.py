@@ -22,6 +22,9 @@ class NotifyWebhookCreated:
         consecutive_failures (int | Unset):
         disabled_reason (None | str | Unset):
         service_point_id (None | str | Unset):
+        scopes (list[str] | Unset): The owner's read scopes when it subscribed: only the event types they read are sent.
+            Example: ['elders:read', 'visits:read'].
+        revoked (bool | Unset): Stopped for good because its owner's key was revoked or its user disabled.
         created_at (datetime.datetime | Unset):
         secret (str | Unset):
     """
@@ -33,6 +36,8 @@ class NotifyWebhookCreated:
     consecutive_failures: int | Unset = UNSET
     disabled_reason: None | str | Unset = UNSET
     service_point_id: None | str | Unset = UNSET
+    scopes: list[str] | Unset = UNSET
+    revoked: bool | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     secret: str | Unset = UNSET
 
@@ -61,6 +66,12 @@ class NotifyWebhookCreated:
         else:
             service_point_id = self.service_point_id
 
+        scopes: list[str] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = self.scopes
+
+        revoked = self.revoked
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
@@ -84,6 +95,10 @@ class NotifyWebhookCreated:
             field_dict["disabled_reason"] = disabled_reason
         if service_point_id is not UNSET:
             field_dict["service_point_id"] = service_point_id
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
+        if revoked is not UNSET:
+            field_dict["revoked"] = revoked
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if secret is not UNSET:
@@ -122,6 +137,10 @@ class NotifyWebhookCreated:
 
         service_point_id = _parse_service_point_id(d.pop("service_point_id", UNSET))
 
+        scopes = cast(list[str], d.pop("scopes", UNSET))
+
+        revoked = d.pop("revoked", UNSET)
+
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):
@@ -139,6 +158,8 @@ class NotifyWebhookCreated:
             consecutive_failures=consecutive_failures,
             disabled_reason=disabled_reason,
             service_point_id=service_point_id,
+            scopes=scopes,
+            revoked=revoked,
             created_at=created_at,
             secret=secret,
         )

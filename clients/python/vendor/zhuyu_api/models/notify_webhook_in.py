@@ -12,8 +12,10 @@ T = TypeVar("T", bound="NotifyWebhookIn")
 class NotifyWebhookIn:
     """
     Attributes:
-        url (str):
-        event_types (list[str]):
+        url (str):  Example: https://partner.example/zhuyu/events.
+        event_types (list[str]): Event types of docs/events.md the owner's scopes read, or `*` for every one they read;
+            any other is refused (422) with its name. Example: ['registration.elder.registered',
+            'visits.visit.checked_out'].
     """
 
     url: str

@@ -75,6 +75,9 @@ class Problem:
             complaint.
             - `MERGE_REFUSED` (409): This complaint cannot be merged into that one (itself, another point's, or a closed
             one).
+            - `WEBHOOK_REVOKED` (409): The webhook's owner (its API key or user) was revoked or disabled: it stays stopped;
+            make a new one with a valid key.
+            - `WEBHOOK_DISABLED` (409): The webhook is disabled (too many failed deliveries in a row); enable it first.
             - `DUPLICATE_APPLICATION` (409): The elder has an open or approved application of this category already.
         errors (ProblemErrors | Unset): Per field (`name` or `name.sub`), its messages (422).
     """

@@ -96,9 +96,17 @@ def sync_detailed(
 ) -> Response[NotifyWebhookCreated | Problem]:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
-    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
-    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent (with the
+    event's `subject` and per-aggregate `sequence`) sent with `X-Zhuyu-Timestamp` (Unix
+    seconds) and `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." +
+    raw body)>`. The webhook belongs to the calling key or user and receives only the
+    events of its point and of the types its scopes read (`elders:read` → `registration.*`,
+    `visits:read` → `visits.*`, `complaints:read` → `complaints.*`, `notifications:read` →
+    `notify.*`); an unknown type, or one the scopes do not read, is refused (422) with
+    its name, and `*` means every type they read. A failed delivery is retried with
+    back-off; after 10 failed deliveries in a row (`NOTIFY_WEBHOOK_DISABLE_AFTER`) the
+    webhook is disabled until its owner enables it again. Revoking the owner's key or
+    disabling its user stops its webhooks for good.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -134,9 +142,17 @@ def sync(
 ) -> NotifyWebhookCreated | Problem | None:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
-    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
-    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent (with the
+    event's `subject` and per-aggregate `sequence`) sent with `X-Zhuyu-Timestamp` (Unix
+    seconds) and `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." +
+    raw body)>`. The webhook belongs to the calling key or user and receives only the
+    events of its point and of the types its scopes read (`elders:read` → `registration.*`,
+    `visits:read` → `visits.*`, `complaints:read` → `complaints.*`, `notifications:read` →
+    `notify.*`); an unknown type, or one the scopes do not read, is refused (422) with
+    its name, and `*` means every type they read. A failed delivery is retried with
+    back-off; after 10 failed deliveries in a row (`NOTIFY_WEBHOOK_DISABLE_AFTER`) the
+    webhook is disabled until its owner enables it again. Revoking the owner's key or
+    disabling its user stops its webhooks for good.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -167,9 +183,17 @@ async def asyncio_detailed(
 ) -> Response[NotifyWebhookCreated | Problem]:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
-    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
-    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent (with the
+    event's `subject` and per-aggregate `sequence`) sent with `X-Zhuyu-Timestamp` (Unix
+    seconds) and `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." +
+    raw body)>`. The webhook belongs to the calling key or user and receives only the
+    events of its point and of the types its scopes read (`elders:read` → `registration.*`,
+    `visits:read` → `visits.*`, `complaints:read` → `complaints.*`, `notifications:read` →
+    `notify.*`); an unknown type, or one the scopes do not read, is refused (422) with
+    its name, and `*` means every type they read. A failed delivery is retried with
+    back-off; after 10 failed deliveries in a row (`NOTIFY_WEBHOOK_DISABLE_AFTER`) the
+    webhook is disabled until its owner enables it again. Revoking the owner's key or
+    disabling its user stops its webhooks for good.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
@@ -203,9 +227,17 @@ async def asyncio(
 ) -> NotifyWebhookCreated | Problem | None:
     """Subscribe an HTTPS endpoint to event types (see docs/events.md).
 
-     The answer holds the `secret`, shown once: every delivery is a CloudEvent with
-    `X-Zhuyu-Timestamp` (Unix seconds) and `X-Zhuyu-Signature: sha256=<hex
-    HMAC-SHA256(secret, timestamp + "." + raw body)>`.
+     The answer holds the `secret`, shown once: every delivery is a CloudEvent (with the
+    event's `subject` and per-aggregate `sequence`) sent with `X-Zhuyu-Timestamp` (Unix
+    seconds) and `X-Zhuyu-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." +
+    raw body)>`. The webhook belongs to the calling key or user and receives only the
+    events of its point and of the types its scopes read (`elders:read` → `registration.*`,
+    `visits:read` → `visits.*`, `complaints:read` → `complaints.*`, `notifications:read` →
+    `notify.*`); an unknown type, or one the scopes do not read, is refused (422) with
+    its name, and `*` means every type they read. A failed delivery is retried with
+    back-off; after 10 failed deliveries in a row (`NOTIFY_WEBHOOK_DISABLE_AFTER`) the
+    webhook is disabled until its owner enables it again. Revoking the owner's key or
+    disabling its user stops its webhooks for good.
 
     **Access:** `admin` only; API keys with scope `webhooks:write`.
 
