@@ -22,10 +22,14 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     """Upgrade schema. A webhook made before scopes were recorded has none: it receives
-    nothing until its owner makes it again."""
+    nothing until its owner makes it again, and says so (inactive, with the reason), so its
+    owner sees why in `GET /webhooks` instead of waiting for deliveries that never come."""
     with op.batch_alter_table('webhooks') as batch:
         batch.add_column(sa.Column('scopes', sa.JSON(), nullable=True))
         batch.add_column(sa.Column('revoked', sa.Boolean(), nullable=False, server_default=sa.false()))
+    webhooks = sa.table('webhooks', sa.column('active', sa.Boolean()), sa.column('disabled_reason', sa.Text()))
+    op.execute(webhooks.update().where(webhooks.c.active == sa.true()).values(
+        active=False, disabled_reason="made before a webhook recorded its owner's scopes: make it again"))
     op.create_table('ended_owners',
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
