@@ -17,11 +17,12 @@ from typing import Any, Mapping, Protocol
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.engine.result import result_tuple
 from sqlalchemy.orm import Session
 
 from kit.caller import Caller
 from kit.db import Transaction, one
-from kit.errors import DomainError
+from kit.errors import DomainError, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
 from kit.privacy import mask_phone
@@ -112,11 +113,13 @@ class Visits:
 
     @staticmethod
     def point(session: Session, point_id: str, lock: bool = False) -> Any:
-        return one(session, points, "service point", point_id, lock)
+        held = None if lock else _held(session, points, point_id)
+        return held if held is not None else one(session, points, "service point", point_id, lock)
 
     @staticmethod
     def elder(session: Session, elder_id: str) -> Any:
-        return one(session, elders, "elder", elder_id)
+        held = _held(session, elders, elder_id)
+        return held if held is not None else one(session, elders, "elder", elder_id)
 
     # --- registration's read models -------------------------------------------------------
 
@@ -317,8 +320,8 @@ class Visits:
                  "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
         funding = self.funding(session, elder["id"], now)
         visit |= {"funding_source": funding.source, "funding_category": funding.category}
-        session.execute(visits.insert().values(**visit))
-        entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now)
+        entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now,
+                               change=visits.insert().values(**visit))
         self.outbox.add(session, "visits.visit.checked_in", visit["id"], self.visit_state(visit, now))
         return Admitted(visit | {"timeline": [entry]})
 
@@ -336,7 +339,7 @@ class Visits:
 
     @staticmethod
     def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False) -> Any:
-        row = one(session, visits, "visit", visit_id, lock)
+        row = _read_visit(session, visit_id, lock)
         who.check_point(row.service_point_id, "visit", visit_id)
         return row
 
@@ -345,24 +348,39 @@ class Visits:
 
     @staticmethod
     def _timeline(session: Session, visit_id: str, action: str, actor: str | None, staff_id: str | None,
-                  details: dict, now: datetime) -> dict:
+                  details: dict, now: datetime, change: sa.Insert | sa.Update | None = None) -> dict:
+        """The timeline row of a step; with `change`, the visit's own insert or update, sent
+        before it in one statement where the store allows (PostgreSQL: a `WITH` clause)."""
         entry = {"action": action, "at": now, "actor": actor, "staff_id": staff_id, "details": details}
-        session.execute(timeline.insert().values(visit_id=visit_id, **entry))
+        insert = timeline.insert().values(visit_id=visit_id, **entry)
+        if change is not None and session.get_bind().dialect.name == "postgresql":
+            insert = insert.add_cte(change.cte("changed"))
+        elif change is not None:
+            session.execute(change)
+        session.execute(insert)
+        held = session.info.get(_TIMELINES, {}).get(visit_id)
+        if held is not None:
+            held.append({"visit_id": visit_id, **entry})
         return entry
 
     @staticmethod
     def _with_timeline(session: Session, visit: dict) -> dict:
-        entries = session.execute(sa.select(timeline).where(timeline.c.visit_id == visit["id"])
-                                  .order_by(timeline.c.id)).all()
-        return visit | {"timeline": [dict(r._mapping) for r in entries]}
+        """The visit with its timeline: the one read with the visit in this transaction and
+        what was added since, else read now."""
+        held = session.info.get(_TIMELINES, {}).get(visit["id"])
+        if held is None:
+            held = [dict(r._mapping) for r in session.execute(
+                sa.select(timeline).where(timeline.c.visit_id == visit["id"]).order_by(timeline.c.id)).all()]
+        return visit | {"timeline": list(held)}
 
     def _change(self, session: Session, row: Any, values: dict, action: str, actor: str | None,
                 staff_id: str | None, details: dict, event_type: str | None, now: datetime,
                 extra: dict | None = None) -> dict:
-        """A step on a visit read (and locked) once: the update, its timeline row and its event."""
-        session.execute(visits.update().where(visits.c.id == row.id).values(**values))
+        """A step on a visit read (and locked) once: the update and its timeline row (one
+        statement on PostgreSQL), and its event."""
         visit = dict(row._mapping) | values
-        self._timeline(session, row.id, action, actor, staff_id, details, now)
+        self._timeline(session, row.id, action, actor, staff_id, details, now,
+                       change=visits.update().where(visits.c.id == row.id).values(**values))
         if event_type:
             self.outbox.add(session, event_type, row.id, self.visit_state(visit, now) | (extra or {}))
         return visit
@@ -882,6 +900,51 @@ class Visits:
                         {"month": month, "service_point_ids": [p["service_point_id"] for p in report["points"]],
                          "totals": report["totals"]})
         return True
+
+
+# What a step read with its visit, kept for the rest of the transaction (`Session.info`):
+# the elder and the point as rows by (table, id), the timeline as entries by visit id.
+_HELD = "visits.held_rows"
+_TIMELINES = "visits.held_timelines"
+_VISIT_READ = (
+    sa.select(visits, elders, points, timeline)
+    .select_from(visits.outerjoin(elders, elders.c.id == visits.c.elder_id)
+                 .outerjoin(points, points.c.id == visits.c.service_point_id)
+                 .outerjoin(timeline, timeline.c.visit_id == visits.c.id))
+    .where(visits.c.id == sa.bindparam("visit_id"))
+    .order_by(timeline.c.id)
+)
+_VISIT_LOCKED = _VISIT_READ.with_for_update(of=visits)
+_PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, timeline)]
+
+
+def _held(session: Session, table: sa.Table, key: str) -> Any:
+    return session.info.get(_HELD, {}).get((table.name, key))
+
+
+def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
+    """The visit (locked when `lock`) with its elder, its point and its timeline in one
+    statement, one result row per timeline entry; the elder and the point answer
+    `Visits.elder` and `Visits.point` for the rest of the transaction, the timeline
+    `Visits._with_timeline`. NotFound when there is no such visit."""
+    rows = session.execute(_VISIT_LOCKED if lock else _VISIT_READ, {"visit_id": visit_id}).all()
+    if not rows:
+        raise NotFound("visit", visit_id)
+    parts = []  # each result row as its four tables' rows
+    for row in rows:
+        start, split = 0, []
+        for make, width in _PARTS:
+            split.append(make(row[start:start + width]))
+            start += width
+        parts.append(split)
+    visit, elder, point, _ = parts[0]
+    held = session.info.setdefault(_HELD, {})
+    for table, found in ((elders, elder), (points, point)):
+        if found.id is not None:
+            held[table.name, found.id] = found
+    session.info.setdefault(_TIMELINES, {})[visit_id] = [dict(entry._mapping) for *_, entry in parts
+                                                          if entry.id is not None]
+    return visit
 
 
 def _seconds_between(dialect: str):
