@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kit.consumer import Handler
+from kit.consumer import Handler, Many
 from kit.events import Event
 from kit.types import utcnow
 from services.notify import domain
@@ -26,8 +26,9 @@ FOR_WEBHOOKS = ("visits.visit.checked_in", "visits.visit.checked_out", "visits.v
 
 
 def handlers_for(notify: Notify) -> dict[str, Handler]:
-    def plan(session: Session, event: Event) -> None:
-        notify.plan(session, event, utcnow())
+    """The events only planned are taken a run at a time (`kit.consumer.Many`)."""
+    def plan(session: Session, taken: list[Event]) -> None:
+        notify.plan_many(session, taken, utcnow())
 
     def elder(session: Session, event: Event) -> None:
         notify.elder_changed(session, event, utcnow())
@@ -41,6 +42,6 @@ def handlers_for(notify: Notify) -> dict[str, Handler]:
     def booking_ended(session: Session, event: Event) -> None:
         notify.booking_ended(session, event, utcnow())
 
-    return {**dict.fromkeys(sorted({rule.event_type for rule in domain.RULES} | set(FOR_WEBHOOKS)), plan),
+    return {**dict.fromkeys(sorted({rule.event_type for rule in domain.RULES} | set(FOR_WEBHOOKS)), Many(plan)),
             **dict.fromkeys(ELDER_EVENTS, elder), **dict.fromkeys(STAFF_EVENTS, staff),
             "visits.booking.created": booking_created, **dict.fromkeys(BOOKING_ENDED, booking_ended)}

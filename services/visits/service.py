@@ -26,7 +26,7 @@ from kit.errors import DomainError, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
 from kit.privacy import mask_phone
-from kit.readmodel import apply_state
+from kit.readmodel import apply_state, apply_states
 from services.visits import domain
 from services.visits.config import Settings
 from services.visits.models import (
@@ -68,6 +68,29 @@ def elder_values(data: Mapping) -> dict:
         "same_gender_assistant": bool(data.get("same_gender_assistant")),
         "chronic_conditions": data.get("chronic_conditions", []),
     }
+
+
+def _staff_values(data: Mapping) -> dict:
+    return {"name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
+            "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
+            "active": data.get("active", True)}
+
+
+def _point_values(data: Mapping) -> dict:
+    return {"name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
+            "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
+            "rest_seats": data.get("rest_seats")}
+
+
+def _funds_visits(subsidy: Mapping) -> bool:
+    return subsidy["status"] in ("approved", "ended") and bool(subsidy.get("valid_from"))
+
+
+def _subsidy_values(data: Mapping) -> dict:
+    ended_at = data.get("ended_at")
+    return {"elder_id": data["elder_id"], "category": data["category"], "status": data["status"],
+            "valid_from": date.fromisoformat(data["valid_from"]), "valid_until": date.fromisoformat(data["valid_until"]),
+            "ended_at": datetime.fromisoformat(ended_at) if ended_at else None}
 
 
 def _minutes(start: datetime | None, end: datetime | None) -> float | None:
@@ -135,6 +158,26 @@ class Visits:
             session.execute(follow_ups.update().where(follow_ups.c.elder_id == elder_id, follow_ups.c.status == "open")
                             .values(status="cancelled"))
 
+    def elders_changed(self, session: Session, changes: list[tuple[str, int, Mapping]], now: datetime) -> None:
+        """A run of elders' states (elder id, sequence, state), as `elder_changed` would
+        leave them one by one, in four statements: the cards they hold freed elsewhere, the
+        held sequences read, the new elders inserted and the newer states written. A run in
+        which one card passes between elders, or an elder's record closes, is taken one by
+        one: there the order is the rule."""
+        holders: dict[str, set[str]] = {}
+        for elder_id, _, data in changes:
+            holders.setdefault(data["citizen_card_no"], set()).add(elder_id)
+        if any(len(ids) > 1 for ids in holders.values()) or any(
+                domain.closing_ends_everything(data["status"]) for _, _, data in changes):
+            for elder_id, sequence, data in changes:
+                self.elder_changed(session, elder_id, sequence, data, now)
+            return
+        session.execute(elders.update().where(elders.c.citizen_card_no == sa.bindparam("card"),
+                                              elders.c.id != sa.bindparam("holder"))
+                        .values(citizen_card_no="retired:" + elders.c.id),
+                        [{"card": card, "holder": next(iter(ids))} for card, ids in holders.items()])
+        apply_states(session, elders, [(elder_id, sequence, elder_values(data)) for elder_id, sequence, data in changes])
+
     @staticmethod
     def _retire_card_elsewhere(session: Session, card: str, elder_id: str) -> None:
         """A reissued card frees the old number: drop it from whoever else holds it here."""
@@ -143,32 +186,34 @@ class Visits:
 
     @staticmethod
     def staff_changed(session: Session, staff_id: str, sequence: int, data: Mapping) -> None:
-        apply_state(session, staff, staff_id, sequence, {
-            "name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
-            "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
-            "active": data.get("active", True),
-        })
+        apply_state(session, staff, staff_id, sequence, _staff_values(data))
+
+    @staticmethod
+    def staff_members_changed(session: Session, changes: list[tuple[str, int, Mapping]]) -> None:
+        """A run of staff states at once (`kit.readmodel.apply_states`)."""
+        apply_states(session, staff, [(key, sequence, _staff_values(data)) for key, sequence, data in changes])
 
     @staticmethod
     def point_changed(session: Session, point_id: str, sequence: int, data: Mapping) -> None:
-        apply_state(session, points, point_id, sequence, {
-            "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
-            "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
-            "rest_seats": data.get("rest_seats"),
-        })
+        apply_state(session, points, point_id, sequence, _point_values(data))
+
+    @staticmethod
+    def points_changed(session: Session, changes: list[tuple[str, int, Mapping]]) -> None:
+        """A run of points' states at once (`kit.readmodel.apply_states`)."""
+        apply_states(session, points, [(key, sequence, _point_values(data)) for key, sequence, data in changes])
 
     @staticmethod
     def subsidy_changed(session: Session, subsidy_id: str, sequence: int, data: Mapping) -> None:
         """An application's state from registration: kept once approved (and when ended),
         since only those fund visits."""
-        if data["status"] not in ("approved", "ended") or not data.get("valid_from"):
-            return
-        ended_at = data.get("ended_at")
-        apply_state(session, subsidies, subsidy_id, sequence, {
-            "elder_id": data["elder_id"], "category": data["category"], "status": data["status"],
-            "valid_from": date.fromisoformat(data["valid_from"]), "valid_until": date.fromisoformat(data["valid_until"]),
-            "ended_at": datetime.fromisoformat(ended_at) if ended_at else None,
-        })
+        if _funds_visits(data):
+            apply_state(session, subsidies, subsidy_id, sequence, _subsidy_values(data))
+
+    @staticmethod
+    def subsidies_changed(session: Session, changes: list[tuple[str, int, Mapping]]) -> None:
+        """A run of applications' states at once, those kept as `subsidy_changed` keeps them."""
+        apply_states(session, subsidies, [(key, sequence, _subsidy_values(data)) for key, sequence, data in changes
+                                          if _funds_visits(data)])
 
     def funding(self, session: Session, elder_id: str, now: datetime) -> domain.Funding:
         """Who pays for a visit of the elder checked in at `now`."""
