@@ -144,9 +144,16 @@ class Lease:
         self.name = name
         self.ttl = ttl
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        # Renewed at most every half `ttl`: until then the lease is this holder's without a
+        # word to the store (nobody may take it before it expires), so a relay or scheduler
+        # looking every 0.1 s writes and commits no row for it.
+        self._renew_after = 0.0
 
     def acquire(self, session: Session) -> bool:
         now = time.time()
+        if now < self._renew_after:
+            return True
+        self._renew_after = 0.0
         table = self.table
         result = session.execute(
             table.update()
@@ -155,6 +162,7 @@ class Lease:
             .values(owner=self.owner, expires_at=now + self.ttl)
         )
         if result.rowcount:
+            self._held_from(session, now)
             return True
         exists = session.execute(sa.select(table.c.name).where(table.c.name == self.name)).first()
         if exists:
@@ -164,9 +172,18 @@ class Lease:
                 session.execute(table.insert().values(name=self.name, owner=self.owner, expires_at=now + self.ttl))
         except sa.exc.IntegrityError:
             return False
+        self._held_from(session, now)
         return True
 
+    def _held_from(self, session: Session, now: float) -> None:
+        """Counted as held from its commit on (a transaction rolled back renewed nothing)."""
+        def committed(_session) -> None:
+            self._renew_after = now + self.ttl / 2
+
+        sa.event.listen(session, "after_commit", committed, once=True)
+
     def release(self, session: Session) -> None:
+        self._renew_after = 0.0
         session.execute(
             self.table.update()
             .where(self.table.c.name == self.name, self.table.c.owner == self.owner)
@@ -196,7 +213,9 @@ class Relay:
             try:
                 sent = self.run_once()
                 backoff = 0.5
-                if sent == 0:
+                # Woken by the store, a batch that was not full leaves nothing behind that
+                # is not already waking the relay again: it waits instead of looking at once.
+                if sent == 0 or (self._waiter is not None and sent < self.settings.relay_batch_size):
                     self._idle(stop)
             except NotLeader:
                 stop.wait(self.settings.relay_lease_seconds / 3)
