@@ -13,13 +13,12 @@ Target: the consumer ≥ 0.5× the plain loop. Run: `.venv/bin/python -m bench.r
 from __future__ import annotations
 
 import os
-import threading
-import time
 import uuid
 
 import pika
 
 from bench.common import private_broker, private_postgres, report
+from bench.events import consuming_rate, pika_consume
 from bench.stack import load_average
 from kit import bus, events
 from kit.consumer import Consumer, Many
@@ -83,38 +82,6 @@ def fill(url: str, n: int) -> None:
     conn.close()
 
 
-def plain_rate(url: str, n: int) -> float:
-    connection = pika.BlockingConnection(pika.URLParameters(url))
-    channel = connection.channel()
-    channel.basic_qos(prefetch_count=200)
-    count, start = 0, None
-    for method, _props, _body in channel.consume(QUEUE, inactivity_timeout=5):
-        if method is None:
-            break
-        start = start or time.perf_counter()
-        channel.basic_ack(method.delivery_tag)
-        count += 1
-        if count == n:
-            break
-    elapsed = time.perf_counter() - start
-    channel.cancel()
-    connection.close()
-    return count / elapsed
-
-
-def consumer_rate(worker: Consumer, n: int) -> float:
-    stop = threading.Event()
-    thread = threading.Thread(target=worker.run, args=(stop,), daemon=True)
-    started = time.perf_counter()
-    thread.start()
-    while worker.handled < n:
-        time.sleep(0.002)
-    elapsed = time.perf_counter() - started
-    stop.set()
-    thread.join()
-    return n / elapsed
-
-
 def main() -> None:
     print(f"load average before: {load_average()}")
     with private_broker() as url, private_postgres() as pg:
@@ -124,11 +91,11 @@ def main() -> None:
         consumer(service, service.handlers).declare(conn.default_channel)
         conn.release()
         fill(url, N)
-        plain = plain_rate(url, N)
+        plain = pika_consume(url, N, QUEUE)
         fill(url, N)
-        single = consumer_rate(consumer(service, one_by_one(service.handlers)), N)
+        single = consuming_rate(consumer(service, one_by_one(service.handlers)), N)
         fill(url, N)
-        bulk = consumer_rate(consumer(service, service.handlers), N)
+        bulk = consuming_rate(consumer(service, service.handlers), N)
         service.store.dispose()
     report(f"Consuming {N} registration.elder.* events into visits' read model (PostgreSQL)", [
         {"consumer": "pika consume-and-ack loop", "msg/s": round(plain), "/ plain loop": "1"},

@@ -5,13 +5,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
-import sqlalchemy as sa
 
-from kit import events
-from kit.consumer import Many
 from services.complaints.models import points, staff
 from tests import payloads
-from tests.catalogue import checked
+from tests.runs import handle_run, registration_event as event, rows as table
 
 pytestmark = pytest.mark.integration
 
@@ -21,36 +18,18 @@ def svc(build_service):
     return build_service("complaints")
 
 
-def event(type_: str, subject: str, sequence: int, data: dict) -> events.Event:
-    return events.parse(events.encode(events.envelope(
-        type=type_, source="/registration", subject=subject, data=checked(type_, data), sequence=sequence,
-        correlationid=None, traceparent=None)))
-
-
-def run(svc, taken: list[events.Event]) -> None:
-    handler = svc.handlers[taken[0].type]
-    assert isinstance(handler, Many) and all(svc.handlers[e.type] is handler for e in taken)
-    with svc.store.begin() as session:
-        handler.handle(session, taken)
-
-
-def table(svc, which: sa.Table, *columns: str) -> dict:
-    with svc.store.begin() as session:
-        return {r.id: tuple(getattr(r, c) for c in columns) for r in session.execute(sa.select(which)).all()}
-
-
 def test_runs_of_staff_and_points_end_as_one_by_one(svc):
     point, other, admin, agent = (str(uuid.uuid4()) for _ in range(4))
-    run(svc, [event("registration.service_point.created", point, 1, payloads.point(id=point, name="一")),
-              event("registration.service_point.updated", point, 3, payloads.point(id=point, name="一新")),
-              event("registration.service_point.updated", point, 2, payloads.point(id=point, name="一旧")),
-              event("registration.service_point.created", other, 1, payloads.point(id=other, name="二"))])
+    handle_run(svc, [event("registration.service_point.created", point, 1, payloads.point(id=point, name="一")),
+                     event("registration.service_point.updated", point, 3, payloads.point(id=point, name="一新")),
+                     event("registration.service_point.updated", point, 2, payloads.point(id=point, name="一旧")),
+                     event("registration.service_point.created", other, 1, payloads.point(id=other, name="二"))])
     assert table(svc, points, "name", "sequence") == {point: ("一新", 3), other: ("二", 1)}
-    run(svc, [event("registration.staff.created", admin, 1,
-                    payloads.staff(id=admin, roles=["point_admin"], service_point_id=point)),
-              event("registration.staff.created", agent, 1, payloads.staff(id=agent, roles=["cs_agent"],
-                                                                           service_point_id=None)),
-              event("registration.staff.updated", admin, 2,
-                    payloads.staff(id=admin, roles=["point_admin"], service_point_id=point, active=False))])
+    handle_run(svc, [event("registration.staff.created", admin, 1,
+                           payloads.staff(id=admin, roles=["point_admin"], service_point_id=point)),
+                     event("registration.staff.created", agent, 1, payloads.staff(id=agent, roles=["cs_agent"],
+                                                                                  service_point_id=None)),
+                     event("registration.staff.updated", admin, 2,
+                           payloads.staff(id=admin, roles=["point_admin"], service_point_id=point, active=False))])
     assert table(svc, staff, "roles", "service_point_id", "active", "sequence") == {
         admin: (["point_admin"], point, False, 2), agent: (["cs_agent"], None, True, 1)}

@@ -5,14 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-import sqlalchemy as sa
 
-from kit import events
-from kit.consumer import Many
 from services.visits.models import elders, points, staff, subsidies
 from services.visits.tests.test_step_statements import statements
 from tests import payloads
-from tests.catalogue import checked
+from tests.runs import handle_run, registration_event as event, rows as table
 
 pytestmark = pytest.mark.integration
 
@@ -20,25 +17,6 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def svc(build_service):
     return build_service("visits")
-
-
-def event(type_: str, subject: str, sequence: int, data: dict) -> events.Event:
-    return events.parse(events.encode(events.envelope(
-        type=type_, source="/registration", subject=subject, data=checked(type_, data), sequence=sequence,
-        correlationid=None, traceparent=None)))
-
-
-def run(svc, taken: list[events.Event]) -> None:
-    """The run as the consumer gives it: one handler for all its events' types."""
-    handler = svc.handlers[taken[0].type]
-    assert isinstance(handler, Many) and all(svc.handlers[e.type] is handler for e in taken)
-    with svc.store.begin() as session:
-        handler.handle(session, taken)
-
-
-def table(svc, which: sa.Table, *columns: str) -> dict:
-    with svc.store.begin() as session:
-        return {r.id: tuple(getattr(r, c) for c in columns) for r in session.execute(sa.select(which)).all()}
 
 
 def test_a_run_of_elders_ends_as_one_by_one_in_few_statements(svc):
@@ -51,7 +29,7 @@ def test_a_run_of_elders_ends_as_one_by_one_in_few_statements(svc):
     taken.append(event("registration.elder.updated", ids[0], 1, payloads.elder(
         id=ids[0], citizen_card_no="RUN0000", service_point_id=point, name="旧")))
     with statements(svc.store.engine) as sent:
-        run(svc, taken)
+        handle_run(svc, taken)
     assert table(svc, elders, "citizen_card_no", "latest_assessment_level", "name", "sequence") == {
         elder_id: (f"RUN{n:04d}", 3, "张阿姨", 2) for n, elder_id in enumerate(ids)}
     assert len([s for s in sent if not s.startswith("BEGIN")]) <= 4  # not three or more per event
@@ -59,26 +37,27 @@ def test_a_run_of_elders_ends_as_one_by_one_in_few_statements(svc):
 
 def test_a_card_passing_between_elders_in_a_run_keeps_the_order(svc):
     first, second, point = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
-    run(svc, [event("registration.elder.registered", first, 1,
-                    payloads.elder(id=first, citizen_card_no="CARD1", service_point_id=point)),
-              event("registration.elder.registered", second, 1,
-                    payloads.elder(id=second, citizen_card_no="CARD1", service_point_id=point))])
+    handle_run(svc, [event("registration.elder.registered", first, 1,
+                           payloads.elder(id=first, citizen_card_no="CARD1", service_point_id=point)),
+                     event("registration.elder.registered", second, 1,
+                           payloads.elder(id=second, citizen_card_no="CARD1", service_point_id=point))])
     assert table(svc, elders, "citizen_card_no") == {first: (f"retired:{first}",), second: ("CARD1",)}
 
 
 def test_runs_of_staff_points_and_subsidies(svc):
     point, other, assistant = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
-    run(svc, [event("registration.service_point.created", point, 1, payloads.point(id=point, name="一")),
-              event("registration.service_point.created", other, 1, payloads.point(id=other, name="二")),
-              event("registration.service_point.updated", point, 2, payloads.point(id=point, name="一新"))])
+    handle_run(svc, [event("registration.service_point.created", point, 1, payloads.point(id=point, name="一")),
+                     event("registration.service_point.created", other, 1, payloads.point(id=other, name="二")),
+                     event("registration.service_point.updated", point, 2, payloads.point(id=point, name="一新"))])
     assert table(svc, points, "name", "sequence") == {point: ("一新", 2), other: ("二", 1)}
-    run(svc, [event("registration.staff.created", assistant, 1, payloads.staff(id=assistant, service_point_id=point)),
-              event("registration.staff.updated", assistant, 2,
-                    payloads.staff(id=assistant, service_point_id=point, qualified=False))])
+    handle_run(svc, [event("registration.staff.created", assistant, 1,
+                           payloads.staff(id=assistant, service_point_id=point)),
+                     event("registration.staff.updated", assistant, 2,
+                           payloads.staff(id=assistant, service_point_id=point, qualified=False))])
     assert table(svc, staff, "qualified", "sequence") == {assistant: (False, 2)}
     approved, pending, elder = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
-    run(svc, [event("registration.subsidy.decided", approved, 1, payloads.subsidy(id=approved, elder_id=elder)),
-              event("registration.subsidy.decided", pending, 1, payloads.subsidy(
-                  id=pending, elder_id=elder, status="rejected", approved=False, stage="reviewed", valid_from=None,
-                  valid_until=None))])
+    handle_run(svc, [event("registration.subsidy.decided", approved, 1, payloads.subsidy(id=approved, elder_id=elder)),
+                     event("registration.subsidy.decided", pending, 1, payloads.subsidy(
+                         id=pending, elder_id=elder, status="rejected", approved=False, stage="reviewed",
+                         valid_from=None, valid_until=None))])
     assert table(svc, subsidies, "status") == {approved: ("approved",)}  # only those that fund visits
