@@ -107,6 +107,7 @@ class Visits:
         self.outbox = outbox
         self.registration = registration
         self.tz = ZoneInfo(settings.common.timezone)
+        self._known_points: set[str] = set()  # points this store is known to hold (`_point_known`)
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
@@ -176,7 +177,8 @@ class Visits:
                                               elders.c.id != sa.bindparam("holder"))
                         .values(citizen_card_no="retired:" + elders.c.id),
                         [{"card": card, "holder": next(iter(ids))} for card, ids in holders.items()])
-        apply_states(session, elders, [(elder_id, sequence, elder_values(data)) for elder_id, sequence, data in changes])
+        apply_states(session, elders, [(elder_id, sequence, elder_values(data))
+                                       for elder_id, sequence, data in changes])
 
     @staticmethod
     def _retire_card_elsewhere(session: Session, card: str, elder_id: str) -> None:
@@ -320,14 +322,24 @@ class Visits:
         next check-in; a point this copy does not hold yet is asked for too. Only when
         registration cannot be asked does the copy decide, for as long as its decision
         holds. A refusal is recorded and emitted, and committed."""
-        with transaction() as session:
-            point_known = session.execute(sa.select(points.c.id).where(points.c.id == point_id)).first() is not None
+        point_known = self._point_known(transaction, point_id)
         fresh = self.registration.by_card(card)
         fresh_point = None if point_known else self.registration.service_point(point_id)
         with transaction() as session:
             if fresh_point:  # sequence 0: registration's events about the point replace this copy
                 self.point_changed(session, point_id, 0, fresh_point)
             return self._check_in(session, card, point_id, booking_id, who, now, fresh)
+
+    def _point_known(self, transaction: Transaction, point_id: str) -> bool:
+        """Whether this copy holds the point: asked of the store until it does, then
+        remembered (a point, once copied, stays; its state follows registration's events)."""
+        if point_id in self._known_points:
+            return True
+        with transaction() as session:
+            if session.execute(sa.select(points.c.id).where(points.c.id == point_id)).first() is None:
+                return False
+        self._known_points.add(point_id)
+        return True
 
     def _check_in(self, session: Session, card: str, point_id: str, booking_id: str | None, who: Caller,
                   now: datetime, fresh: dict | None) -> Admitted | Refused:

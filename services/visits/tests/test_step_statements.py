@@ -78,3 +78,17 @@ def test_each_step_reads_its_visit_once_and_renders_from_what_it_holds(svc):
             assert not [s for s in sent if "aggregate_sequence" in s and "INSERT INTO outbox" not in s]
     shown = client.get(url, headers=ADMIN).get_json()
     assert [entry["action"] for entry in shown["timeline"]] == actions
+
+
+def test_a_check_in_asks_the_store_whether_it_holds_the_point_until_it_does(svc):
+    reg = Registration(svc)
+    client = svc.app().test_client()
+    point = reg.point()
+    asked = []
+    for card in ("CARD0001", "CARD0002"):
+        reg.elder(point, card)
+        with statements(svc.store.engine) as sent:
+            answer = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
+        assert answer.status_code == 201
+        asked.append(len(starting(sent, "SELECT service_points.id FROM service_points")))
+    assert asked == [1, 0]
