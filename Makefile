@@ -62,6 +62,7 @@ bench: $(STAMP) system-deps
 	$(PY) -m bench.gateway
 	$(PY) -m bench.identity
 	$(PY) -m bench.events
+	$(PY) -m bench.read_models
 	$(PY) -m bench.checkin_flow
 	$(PY) -m bench.pipeline_latency
 	$(PY) -m bench.memory

@@ -23,7 +23,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from bench.common import identity_headers, percentiles, report
-from bench.stack import SCREENING, Suite, load_average, make_bathers, make_point, running_suite, wait_quiet
+from bench.stack import (
+    SCREENING, Suite, load_average, make_assistants, make_bathers, make_point, running_suite, wait_quiet,
+)
 from kit.caller import Caller
 
 SECONDS = float(os.environ.get("ZHUYU_BENCH_SECONDS", "15"))
@@ -46,7 +48,7 @@ class Target:
 @dataclass
 class Flow:
     point: str
-    assistant: str
+    assistants: list[str]
     samples: dict[str, list[float]] = field(default_factory=lambda: {step: [] for step in STEPS})
     visits: int = 0
     errors: list[str] = field(default_factory=list)
@@ -59,7 +61,7 @@ def targets(suite: Suite) -> list[Target]:
             Target("direct", suite.service_url("visits"), "", {}, Caller(claims["sub"], claims["role"], None, None))]
 
 
-def client(target: Target, flow: Flow, cards: list[str], stop_at: float) -> None:
+def client(target: Target, flow: Flow, cards: list[str], assistant: str, stop_at: float) -> None:
     url = urllib.parse.urlsplit(target.base_url)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     local = {step: [] for step in STEPS}
@@ -87,7 +89,7 @@ def client(target: Target, flow: Flow, cards: list[str], stop_at: float) -> None
             visit = call("check-in", "/visits", {"citizen_card_no": card, "service_point_id": flow.point}, 201)["id"]
             screened = call("screening", f"/visits/{visit}/screening", SCREENING, 200)
             assert screened["status"] == "screened", screened
-            call("bath", f"/visits/{visit}/bath", {"assistant_staff_id": flow.assistant}, 200)
+            call("bath", f"/visits/{visit}/bath", {"assistant_staff_id": assistant}, 200)
             call("rest", f"/visits/{visit}/rest", {}, 200)
             call("checkout", f"/visits/{visit}/checkout", {"early_leave_reason": "家属来接"}, 200)
             done += 1
@@ -102,10 +104,13 @@ def client(target: Target, flow: Flow, cards: list[str], stop_at: float) -> None
             flow.samples[step].extend(local[step])
 
 
-def run(target: Target, point: str, assistant: str, pools: list[list[str]], clients: int, seconds: float) -> tuple[float, Flow]:
-    flow = Flow(point, assistant)
+def run(target: Target, point: str, assistants: list[str], pools: list[list[str]], clients: int,
+        seconds: float) -> tuple[float, Flow]:
+    """Each client with its own elders and its own assistant (one assistant, one bath)."""
+    flow = Flow(point, assistants)
     started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(target, flow, pools[i], started + seconds)) for i in range(clients)]
+    threads = [threading.Thread(target=client, args=(target, flow, pools[i], assistants[i], started + seconds))
+               for i in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -118,18 +123,19 @@ def run(target: Target, point: str, assistant: str, pools: list[list[str]], clie
 
 def main() -> None:
     with running_suite() as suite:
-        point, assistant, witness = make_point(suite, bath_capacity=max(LEVELS) * 4)
+        point, _, witness = make_point(suite, bath_capacity=max(LEVELS) * 4)
+        assistants = make_assistants(suite, point, max(LEVELS))
         cards = make_bathers(suite, point, witness, max(LEVELS) * ELDERS_PER_CLIENT)
         pools = [cards[i::max(LEVELS)] for i in range(max(LEVELS))]
         wait_quiet(suite)
         rows, steps_rows, p50 = [], [], {}
         for target in targets(suite):
-            run(target, point, assistant, pools, 4, 3)  # warm up pools, caches and connections
+            run(target, point, assistants, pools, 4, 3)  # warm up pools, caches and connections
         wait_quiet(suite)
         for clients in LEVELS:
             for target in targets(suite):
                 cpu_before = suite.cpu_seconds()
-                rate, flow = run(target, point, assistant, pools, clients, SECONDS)
+                rate, flow = run(target, point, assistants, pools, clients, SECONDS)
                 wait_quiet(suite)  # the events this run caused are handled: their cost counts too
                 cpu_ms_visit = (suite.cpu_seconds() - cpu_before) * 1000 / max(flow.visits, 1)
                 every = [sample for step in STEPS for sample in flow.samples[step]]

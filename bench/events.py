@@ -80,13 +80,13 @@ def relay_rate(url: str, store, outbox, n: int) -> float:
     return n / timer.seconds
 
 
-def pika_consume(url: str, n: int) -> float:
+def pika_consume(url: str, n: int, queue: str = QUEUE) -> float:
     connection = pika.BlockingConnection(pika.URLParameters(url))
     channel = connection.channel()
     channel.basic_qos(prefetch_count=200)
     count = 0
     start = None
-    for method, _props, _body in channel.consume(QUEUE, inactivity_timeout=5):
+    for method, _props, _body in channel.consume(queue, inactivity_timeout=5):
         if method is None:
             break
         start = start or time.perf_counter()
@@ -115,7 +115,11 @@ def fill(url: str, n: int) -> None:
 
 
 def consumer_rate(url: str, store, n: int, bulk: bool = False) -> float:
-    worker = probe.consumer(store, {TYPE: Many(probe.record_effects) if bulk else probe.record_effect})
+    return consuming_rate(probe.consumer(store, {TYPE: Many(probe.record_effects) if bulk else probe.record_effect}), n)
+
+
+def consuming_rate(worker, n: int) -> float:
+    """Events a second an inbox consumer handles until it has handled `n`."""
     stop = threading.Event()
     thread = threading.Thread(target=worker.run, args=(stop,), daemon=True)
     started = time.perf_counter()

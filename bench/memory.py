@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench import checkin_flow
 from bench.common import report
-from bench.stack import descendants, load_average, make_bathers, make_point, running_suite, wait_quiet
+from bench.stack import descendants, load_average, make_assistants, make_bathers, make_point, running_suite, wait_quiet
 
 LOAD_SECONDS = float(os.environ.get("ZHUYU_BENCH_LOAD_SECONDS", "20"))
 TARGET_MB = 100
@@ -75,7 +75,8 @@ def mb(kib: int) -> float:
 
 def main() -> None:
     with running_suite() as suite:
-        point, assistant, witness = make_point(suite)
+        point, _, witness = make_point(suite)
+        assistants = make_assistants(suite, point, CLIENTS)
         cards = make_bathers(suite, point, witness, CLIENTS * checkin_flow.ELDERS_PER_CLIENT)
         pools = [cards[i::CLIENTS] for i in range(CLIENTS)]
         wait_quiet(suite)
@@ -87,7 +88,7 @@ def main() -> None:
 
         def load() -> None:
             try:
-                checkin_flow.run(gateway, point, assistant, pools, CLIENTS, LOAD_SECONDS)
+                checkin_flow.run(gateway, point, assistants, pools, CLIENTS, LOAD_SECONDS)
             finally:
                 done.set()
 

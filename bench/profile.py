@@ -26,7 +26,7 @@ from pathlib import Path
 from bench import checkin_flow
 from bench.common import report
 from bench.memory import label
-from bench.stack import descendants, load_average, make_bathers, make_point, running_suite, wait_quiet
+from bench.stack import descendants, load_average, make_assistants, make_bathers, make_point, running_suite, wait_quiet
 
 SECONDS = float(os.environ.get("ZHUYU_BENCH_SECONDS", "20"))
 CLIENTS = int(os.environ.get("ZHUYU_BENCH_CLIENTS", "4"))
@@ -98,11 +98,12 @@ def top_functions(raw: Path) -> tuple[list[dict], list[dict], int]:
 def main() -> None:
     spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     with running_suite() as suite:
-        point, assistant, witness = make_point(suite, bath_capacity=CLIENTS * 4)
+        point, _, witness = make_point(suite, bath_capacity=CLIENTS * 4)
+        assistants = make_assistants(suite, point, CLIENTS)
         cards = make_bathers(suite, point, witness, CLIENTS * checkin_flow.ELDERS_PER_CLIENT)
         pools = [cards[i::CLIENTS] for i in range(CLIENTS)]
         gateway = checkin_flow.targets(suite)[0]
-        checkin_flow.run(gateway, point, assistant, pools, CLIENTS, 3)  # warm up
+        checkin_flow.run(gateway, point, assistants, pools, CLIENTS, 3)  # warm up
         wait_quiet(suite)
         time.sleep(2)
         raw = suite.running.var / "profile.txt"
@@ -112,7 +113,7 @@ def main() -> None:
                                      "--rate", "100", "--format", "raw", "--output", str(raw)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1)
-        _, flow = checkin_flow.run(gateway, point, assistant, pools, CLIENTS, SECONDS)
+        _, flow = checkin_flow.run(gateway, point, assistants, pools, CLIENTS, SECONDS)
         wait_quiet(suite)
         after, pg_after = process_cpu(suite.pid), postgres_cpu(suite.pg_data)
         recorder.send_signal(signal.SIGINT)  # py-spy writes what it sampled and stops

@@ -132,15 +132,26 @@ def make_point(suite: Suite, bath_capacity: int = 100) -> tuple[str, str, str]:
     point = suite.post(session, "/service-points", {
         "name": "压测助浴点", "address": "杭州市西湖区文三路1号", "district": "西湖区", "bath_capacity": bath_capacity,
         "rest_seats": bath_capacity, "opening_hours": ALL_DAY, "safety_reminders": ["地面湿滑，请扶好扶手"]})["id"]
-    assistant = suite.post(session, "/staff", {
-        "name": "王助浴", "gender": "female", "roles": ["bathing_assistant"], "service_point_id": point,
-        "phone": "13700001111", "experience_years": 3, "care_training": {"completed_on": "2024-01-01"},
-        "health_certificate": {"number": "H1", "issued_on": "2025-01-01", "expires_on": "2035-01-01"}})
-    assert assistant["qualified"], assistant
+    assistant = make_assistants(suite, point, 1)[0]
     witness = suite.post(session, "/staff", {
         "name": "赵站长", "roles": ["point_admin"], "service_point_id": point, "phone": "13700002222",
         "experience_years": 5})["id"]
-    return point, assistant["id"], witness
+    return point, assistant, witness
+
+
+def make_assistants(suite: Suite, point: str, count: int) -> list[str]:
+    """`count` qualified bathing assistants of the point: one assistant bathes one elder at
+    a time, so each client of a flow needs its own."""
+    session = suite.session()
+    made = []
+    for n in range(count):
+        assistant = suite.post(session, "/staff", {
+            "name": f"王助浴{n + 1}", "gender": "female", "roles": ["bathing_assistant"], "service_point_id": point,
+            "phone": "13700001111", "experience_years": 3, "care_training": {"completed_on": "2024-01-01"},
+            "health_certificate": {"number": f"H{n + 1}", "issued_on": "2025-01-01", "expires_on": "2035-01-01"}})
+        assert assistant["qualified"], assistant
+        made.append(assistant["id"])
+    return made
 
 
 def make_bathers(suite: Suite, point: str, witness: str, count: int) -> list[str]:

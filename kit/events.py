@@ -62,6 +62,17 @@ def encode(event: dict[str, Any]) -> bytes:
     return json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def encode_around_sequence(event: dict[str, Any]) -> tuple[bytes, bytes]:
+    """The encoded event in two parts, before and after its sequence's digits: `head +
+    str(n).encode() + tail` is `encode` of the event numbered n (for a store that numbers
+    it as it writes it). The envelope's attributes before `sequence` are strings and
+    numbers, so the first `"sequence":` is the envelope's own."""
+    body = encode(event | {"sequence": 0})
+    marker = b'"sequence":0,'
+    at = body.index(marker) + len(marker) - 2
+    return body[:at], body[at + 1:]
+
+
 def parse(body: bytes | str) -> Event:
     try:
         raw = json.loads(body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kit.consumer import Handler
+from kit.consumer import Handler, Many
 from kit.events import Event
 from kit.types import utcnow
 from services.complaints.service import Complaints
@@ -15,14 +15,15 @@ POINT_EVENTS = ("registration.service_point.created", "registration.service_poin
 
 
 def handlers_for(complaints: Complaints) -> dict[str, Handler]:
-    def staff(session: Session, event: Event) -> None:
-        complaints.staff_changed(session, event.subject, event.sequence, event.data)
+    """Registration's staff and points are taken a run at a time (`kit.consumer.Many`)."""
+    def staff(session: Session, taken: list[Event]) -> None:
+        complaints.staff_members_changed(session, [(e.subject, e.sequence, e.data) for e in taken])
 
-    def point(session: Session, event: Event) -> None:
-        complaints.point_changed(session, event.subject, event.sequence, event.data)
+    def point(session: Session, taken: list[Event]) -> None:
+        complaints.points_changed(session, [(e.subject, e.sequence, e.data) for e in taken])
 
     def checked_out(session: Session, event: Event) -> None:
         complaints.visit_checked_out(session, event.subject, event.sequence, event.data, utcnow())
 
-    return {**dict.fromkeys(STAFF_EVENTS, staff), **dict.fromkeys(POINT_EVENTS, point),
+    return {**dict.fromkeys(STAFF_EVENTS, Many(staff)), **dict.fromkeys(POINT_EVENTS, Many(point)),
             "visits.visit.checked_out": checked_out}

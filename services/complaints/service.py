@@ -27,7 +27,7 @@ from kit.db import one
 from kit.errors import Invalid, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
-from kit.readmodel import apply_state
+from kit.readmodel import apply_state, apply_states
 from services.complaints import domain
 from services.complaints.config import Settings
 from services.complaints.domain import Deadline, StaffView, WorkCalendar
@@ -483,14 +483,25 @@ class Complaints:
     @staticmethod
     def staff_changed(session: Session, staff_id: str, sequence: int, data: dict) -> None:
         """Who works where: to name each point's administrator and the supervisors."""
-        apply_state(session, staff, staff_id, sequence, {
+        Complaints.staff_members_changed(session, [(staff_id, sequence, data)])
+
+    @staticmethod
+    def staff_members_changed(session: Session, changes: list[tuple[str, int, dict]]) -> None:
+        """A run of staff states at once (`kit.readmodel.apply_states`)."""
+        apply_states(session, staff, [(staff_id, sequence, {
             "name": data.get("name"), "roles": data.get("roles") or [], "service_point_id": data.get("service_point_id"),
-            "active": data.get("active", True)})
+            "active": data.get("active", True)}) for staff_id, sequence, data in changes])
 
     @staticmethod
     def point_changed(session: Session, point_id: str, sequence: int, data: dict) -> None:
         """A point's name, which its monthly report is headed with."""
-        apply_state(session, points, point_id, sequence, {"name": data["name"]})
+        Complaints.points_changed(session, [(point_id, sequence, data)])
+
+    @staticmethod
+    def points_changed(session: Session, changes: list[tuple[str, int, dict]]) -> None:
+        """A run of points' names at once (`kit.readmodel.apply_states`)."""
+        apply_states(session, points, [(point_id, sequence, {"name": data["name"]})
+                                       for point_id, sequence, data in changes])
 
     def visit_checked_out(self, session: Session, visit_id: str, sequence: int, data: dict, now: datetime) -> None:
         """The point a visit's survey counts under, and the survey invitation."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kit.consumer import Handler
+from kit.consumer import Handler, Many
 from kit.events import Event
 from kit.types import utcnow
 from services.notify import domain
@@ -34,8 +34,9 @@ OWNERS_ENDED = {"gateway.api_key.revoked": "The API key that made this webhook w
 
 
 def handlers_for(notify: Notify) -> dict[str, Handler]:
-    def plan(session: Session, event: Event) -> None:
-        notify.plan(session, event, utcnow())
+    """The events only planned are taken a run at a time (`kit.consumer.Many`)."""
+    def plan(session: Session, taken: list[Event]) -> None:
+        notify.plan_many(session, taken, utcnow())
 
     def elder(session: Session, event: Event) -> None:
         notify.elder_changed(session, event, utcnow())
@@ -52,7 +53,7 @@ def handlers_for(notify: Notify) -> dict[str, Handler]:
     def owner_ended(session: Session, event: Event) -> None:
         notify.owner_ended(session, event.subject, OWNERS_ENDED[event.type], utcnow())
 
-    return {**dict.fromkeys(sorted({rule.event_type for rule in domain.RULES} | set(FOR_WEBHOOKS)), plan),
+    return {**dict.fromkeys(sorted({rule.event_type for rule in domain.RULES} | set(FOR_WEBHOOKS)), Many(plan)),
             **dict.fromkeys(ELDER_EVENTS, elder), **dict.fromkeys(STAFF_EVENTS, staff),
             "visits.booking.created": booking_created, **dict.fromkeys(BOOKING_ENDED, booking_ended),
             **dict.fromkeys(OWNERS_ENDED, owner_ended)}

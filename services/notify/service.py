@@ -109,12 +109,23 @@ class Notify:
 
     # --- planning ---------------------------------------------------------------------
 
-    def plan(self, session: Session, event: Event, now: datetime) -> None:
-        """Who is told what of an event (`domain.RULES`), and every subscribing webhook."""
+    def plan(self, session: Session, event: Event, now: datetime, hooks: list | None = None) -> None:
+        """Who is told what of an event (`domain.RULES`), and every subscribing webhook
+        (`hooks`: the active webhooks when the caller has read them already)."""
         for rule in domain.rules_for(event.type, event.data):
             for planned in self._audience(session, rule, event, domain.is_urgent(rule, event.data)):
                 self._queue(session, event, planned, now)
-        self._webhooks(session, event, now)
+        self._webhooks(session, event, now, hooks)
+
+    def plan_many(self, session: Session, taken: list[Event], now: datetime) -> None:
+        """A run of events planned in turn, the active webhooks read once for the run."""
+        hooks = self._active_webhooks(session)
+        for event in taken:
+            self.plan(session, event, now, hooks)
+
+    @staticmethod
+    def _active_webhooks(session: Session) -> list:
+        return session.execute(sa.select(webhooks).where(webhooks.c.active)).all()
 
     @staticmethod
     def _elder(session: Session, elder_id: str | None) -> Any:
@@ -216,13 +227,13 @@ class Notify:
             language=recipient.language, template=template.key, template_version=template.version, body=body,
             status=status, attempts=0, next_attempt_at=when, created_at=now))
 
-    def _webhooks(self, session: Session, event: Event, now: datetime) -> None:
+    def _webhooks(self, session: Session, event: Event, now: datetime, hooks: list | None = None) -> None:
         """Every active subscription that wants the event (its types, its owner's scopes and
         point). A delivery to a webhook is not itself told to webhooks (it would never end)."""
         if event.type.startswith("notify.notification.") and event.data.get("recipient_type") == "webhook":
             return
         point = self.point_of(session, event)
-        for hook in session.execute(sa.select(webhooks).where(webhooks.c.active)).all():
+        for hook in self._active_webhooks(session) if hooks is None else hooks:
             if not domain.hook_wants(hook.event_types, hook.scopes or [], event.type):
                 continue
             if not domain.hook_receives(hook.service_point_id, point):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kit.consumer import Handler
+from kit.consumer import Handler, Many
 from kit.events import Event
 from kit.types import utcnow
 from services.visits.service import Visits
@@ -20,17 +20,21 @@ SUBSIDY_EVENTS = ("registration.subsidy.decided", "registration.subsidy.ended")
 
 
 def handlers_for(visits: Visits) -> dict[str, Handler]:
-    def elder(session: Session, event: Event) -> None:
-        visits.elder_changed(session, event.subject, event.sequence, event.data, utcnow())
+    """Each read model takes a run of its events at once (`kit.consumer.Many`)."""
+    def changes(taken: list[Event]) -> list[tuple[str, int, dict]]:
+        return [(event.subject, event.sequence, event.data) for event in taken]
 
-    def staff(session: Session, event: Event) -> None:
-        visits.staff_changed(session, event.subject, event.sequence, event.data)
+    def elder(session: Session, taken: list[Event]) -> None:
+        visits.elders_changed(session, changes(taken), utcnow())
 
-    def point(session: Session, event: Event) -> None:
-        visits.point_changed(session, event.subject, event.sequence, event.data)
+    def staff(session: Session, taken: list[Event]) -> None:
+        visits.staff_members_changed(session, changes(taken))
 
-    def subsidy(session: Session, event: Event) -> None:
-        visits.subsidy_changed(session, event.subject, event.sequence, event.data)
+    def point(session: Session, taken: list[Event]) -> None:
+        visits.points_changed(session, changes(taken))
 
-    return {**dict.fromkeys(ELDER_EVENTS, elder), **dict.fromkeys(STAFF_EVENTS, staff),
-            **dict.fromkeys(POINT_EVENTS, point), **dict.fromkeys(SUBSIDY_EVENTS, subsidy)}
+    def subsidy(session: Session, taken: list[Event]) -> None:
+        visits.subsidies_changed(session, changes(taken))
+
+    return {**dict.fromkeys(ELDER_EVENTS, Many(elder)), **dict.fromkeys(STAFF_EVENTS, Many(staff)),
+            **dict.fromkeys(POINT_EVENTS, Many(point)), **dict.fromkeys(SUBSIDY_EVENTS, Many(subsidy))}

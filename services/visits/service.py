@@ -17,15 +17,16 @@ from typing import Any, Mapping, Protocol
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.engine.result import result_tuple
 from sqlalchemy.orm import Session
 
 from kit.caller import Caller
 from kit.db import Transaction, one
-from kit.errors import DomainError
+from kit.errors import DomainError, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
 from kit.privacy import mask_phone
-from kit.readmodel import apply_state
+from kit.readmodel import apply_state, apply_states
 from services.visits import domain
 from services.visits.config import Settings
 from services.visits.models import (
@@ -69,6 +70,29 @@ def elder_values(data: Mapping) -> dict:
     }
 
 
+def _staff_values(data: Mapping) -> dict:
+    return {"name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
+            "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
+            "active": data.get("active", True)}
+
+
+def _point_values(data: Mapping) -> dict:
+    return {"name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
+            "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
+            "rest_seats": data.get("rest_seats")}
+
+
+def _funds_visits(subsidy: Mapping) -> bool:
+    return subsidy["status"] in ("approved", "ended") and bool(subsidy.get("valid_from"))
+
+
+def _subsidy_values(data: Mapping) -> dict:
+    ended_at = data.get("ended_at")
+    return {"elder_id": data["elder_id"], "category": data["category"], "status": data["status"],
+            "valid_from": date.fromisoformat(data["valid_from"]), "valid_until": date.fromisoformat(data["valid_until"]),
+            "ended_at": datetime.fromisoformat(ended_at) if ended_at else None}
+
+
 def _minutes(start: datetime | None, end: datetime | None) -> float | None:
     return (end - start).total_seconds() / 60 if start and end else None
 
@@ -83,6 +107,7 @@ class Visits:
         self.outbox = outbox
         self.registration = registration
         self.tz = ZoneInfo(settings.common.timezone)
+        self._known_points: set[str] = set()  # points this store is known to hold (`_point_known`)
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
@@ -112,11 +137,13 @@ class Visits:
 
     @staticmethod
     def point(session: Session, point_id: str, lock: bool = False) -> Any:
-        return one(session, points, "service point", point_id, lock)
+        held = None if lock else _held(session, points, point_id)
+        return held if held is not None else one(session, points, "service point", point_id, lock)
 
     @staticmethod
     def elder(session: Session, elder_id: str) -> Any:
-        return one(session, elders, "elder", elder_id)
+        held = _held(session, elders, elder_id)
+        return held if held is not None else one(session, elders, "elder", elder_id)
 
     # --- registration's read models -------------------------------------------------------
 
@@ -132,6 +159,27 @@ class Visits:
             session.execute(follow_ups.update().where(follow_ups.c.elder_id == elder_id, follow_ups.c.status == "open")
                             .values(status="cancelled"))
 
+    def elders_changed(self, session: Session, changes: list[tuple[str, int, Mapping]], now: datetime) -> None:
+        """A run of elders' states (elder id, sequence, state), as `elder_changed` would
+        leave them one by one, in four statements: the cards they hold freed elsewhere, the
+        held sequences read, the new elders inserted and the newer states written. A run in
+        which one card passes between elders, or an elder's record closes, is taken one by
+        one: there the order is the rule."""
+        holders: dict[str, set[str]] = {}
+        for elder_id, _, data in changes:
+            holders.setdefault(data["citizen_card_no"], set()).add(elder_id)
+        if any(len(ids) > 1 for ids in holders.values()) or any(
+                domain.closing_ends_everything(data["status"]) for _, _, data in changes):
+            for elder_id, sequence, data in changes:
+                self.elder_changed(session, elder_id, sequence, data, now)
+            return
+        session.execute(elders.update().where(elders.c.citizen_card_no == sa.bindparam("card"),
+                                              elders.c.id != sa.bindparam("holder"))
+                        .values(citizen_card_no="retired:" + elders.c.id),
+                        [{"card": card, "holder": next(iter(ids))} for card, ids in holders.items()])
+        apply_states(session, elders, [(elder_id, sequence, elder_values(data))
+                                       for elder_id, sequence, data in changes])
+
     @staticmethod
     def _retire_card_elsewhere(session: Session, card: str, elder_id: str) -> None:
         """A reissued card frees the old number: drop it from whoever else holds it here."""
@@ -140,32 +188,34 @@ class Visits:
 
     @staticmethod
     def staff_changed(session: Session, staff_id: str, sequence: int, data: Mapping) -> None:
-        apply_state(session, staff, staff_id, sequence, {
-            "name": data["name"], "gender": data.get("gender"), "roles": data["roles"],
-            "service_point_id": data.get("service_point_id"), "qualified": data["qualified"],
-            "active": data.get("active", True),
-        })
+        apply_state(session, staff, staff_id, sequence, _staff_values(data))
+
+    @staticmethod
+    def staff_members_changed(session: Session, changes: list[tuple[str, int, Mapping]]) -> None:
+        """A run of staff states at once (`kit.readmodel.apply_states`)."""
+        apply_states(session, staff, [(key, sequence, _staff_values(data)) for key, sequence, data in changes])
 
     @staticmethod
     def point_changed(session: Session, point_id: str, sequence: int, data: Mapping) -> None:
-        apply_state(session, points, point_id, sequence, {
-            "name": data["name"], "active": data["active"], "opening_hours": data["opening_hours"],
-            "bath_capacity": data["bath_capacity"], "safety_reminders": data.get("safety_reminders", []),
-            "rest_seats": data.get("rest_seats"),
-        })
+        apply_state(session, points, point_id, sequence, _point_values(data))
+
+    @staticmethod
+    def points_changed(session: Session, changes: list[tuple[str, int, Mapping]]) -> None:
+        """A run of points' states at once (`kit.readmodel.apply_states`)."""
+        apply_states(session, points, [(key, sequence, _point_values(data)) for key, sequence, data in changes])
 
     @staticmethod
     def subsidy_changed(session: Session, subsidy_id: str, sequence: int, data: Mapping) -> None:
         """An application's state from registration: kept once approved (and when ended),
         since only those fund visits."""
-        if data["status"] not in ("approved", "ended") or not data.get("valid_from"):
-            return
-        ended_at = data.get("ended_at")
-        apply_state(session, subsidies, subsidy_id, sequence, {
-            "elder_id": data["elder_id"], "category": data["category"], "status": data["status"],
-            "valid_from": date.fromisoformat(data["valid_from"]), "valid_until": date.fromisoformat(data["valid_until"]),
-            "ended_at": datetime.fromisoformat(ended_at) if ended_at else None,
-        })
+        if _funds_visits(data):
+            apply_state(session, subsidies, subsidy_id, sequence, _subsidy_values(data))
+
+    @staticmethod
+    def subsidies_changed(session: Session, changes: list[tuple[str, int, Mapping]]) -> None:
+        """A run of applications' states at once, those kept as `subsidy_changed` keeps them."""
+        apply_states(session, subsidies, [(key, sequence, _subsidy_values(data)) for key, sequence, data in changes
+                                          if _funds_visits(data)])
 
     def funding(self, session: Session, elder_id: str, now: datetime) -> domain.Funding:
         """Who pays for a visit of the elder checked in at `now`."""
@@ -272,14 +322,24 @@ class Visits:
         next check-in; a point this copy does not hold yet is asked for too. Only when
         registration cannot be asked does the copy decide, for as long as its decision
         holds. A refusal is recorded and emitted, and committed."""
-        with transaction() as session:
-            point_known = session.execute(sa.select(points.c.id).where(points.c.id == point_id)).first() is not None
+        point_known = self._point_known(transaction, point_id)
         fresh = self.registration.by_card(card)
         fresh_point = None if point_known else self.registration.service_point(point_id)
         with transaction() as session:
             if fresh_point:  # sequence 0: registration's events about the point replace this copy
                 self.point_changed(session, point_id, 0, fresh_point)
             return self._check_in(session, card, point_id, booking_id, who, now, fresh)
+
+    def _point_known(self, transaction: Transaction, point_id: str) -> bool:
+        """Whether this copy holds the point: asked of the store until it does, then
+        remembered (a point, once copied, stays; its state follows registration's events)."""
+        if point_id in self._known_points:
+            return True
+        with transaction() as session:
+            if session.execute(sa.select(points.c.id).where(points.c.id == point_id)).first() is None:
+                return False
+        self._known_points.add(point_id)
+        return True
 
     def _check_in(self, session: Session, card: str, point_id: str, booking_id: str | None, who: Caller,
                   now: datetime, fresh: dict | None) -> Admitted | Refused:
@@ -317,8 +377,8 @@ class Visits:
                  "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
         funding = self.funding(session, elder["id"], now)
         visit |= {"funding_source": funding.source, "funding_category": funding.category}
-        session.execute(visits.insert().values(**visit))
-        entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now)
+        entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now,
+                               change=visits.insert().values(**visit))
         self.outbox.add(session, "visits.visit.checked_in", visit["id"], self.visit_state(visit, now))
         return Admitted(visit | {"timeline": [entry]})
 
@@ -336,7 +396,7 @@ class Visits:
 
     @staticmethod
     def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False) -> Any:
-        row = one(session, visits, "visit", visit_id, lock)
+        row = _read_visit(session, visit_id, lock)
         who.check_point(row.service_point_id, "visit", visit_id)
         return row
 
@@ -345,24 +405,39 @@ class Visits:
 
     @staticmethod
     def _timeline(session: Session, visit_id: str, action: str, actor: str | None, staff_id: str | None,
-                  details: dict, now: datetime) -> dict:
+                  details: dict, now: datetime, change: sa.Insert | sa.Update | None = None) -> dict:
+        """The timeline row of a step; with `change`, the visit's own insert or update, sent
+        before it in one statement where the store allows (PostgreSQL: a `WITH` clause)."""
         entry = {"action": action, "at": now, "actor": actor, "staff_id": staff_id, "details": details}
-        session.execute(timeline.insert().values(visit_id=visit_id, **entry))
+        insert = timeline.insert().values(visit_id=visit_id, **entry)
+        if change is not None and session.get_bind().dialect.name == "postgresql":
+            insert = insert.add_cte(change.cte("changed"))
+        elif change is not None:
+            session.execute(change)
+        session.execute(insert)
+        held = session.info.get(_TIMELINES, {}).get(visit_id)
+        if held is not None:
+            held.append({"visit_id": visit_id, **entry})
         return entry
 
     @staticmethod
     def _with_timeline(session: Session, visit: dict) -> dict:
-        entries = session.execute(sa.select(timeline).where(timeline.c.visit_id == visit["id"])
-                                  .order_by(timeline.c.id)).all()
-        return visit | {"timeline": [dict(r._mapping) for r in entries]}
+        """The visit with its timeline: the one read with the visit in this transaction and
+        what was added since, else read now."""
+        held = session.info.get(_TIMELINES, {}).get(visit["id"])
+        if held is None:
+            held = [dict(r._mapping) for r in session.execute(
+                sa.select(timeline).where(timeline.c.visit_id == visit["id"]).order_by(timeline.c.id)).all()]
+        return visit | {"timeline": list(held)}
 
     def _change(self, session: Session, row: Any, values: dict, action: str, actor: str | None,
                 staff_id: str | None, details: dict, event_type: str | None, now: datetime,
                 extra: dict | None = None) -> dict:
-        """A step on a visit read (and locked) once: the update, its timeline row and its event."""
-        session.execute(visits.update().where(visits.c.id == row.id).values(**values))
+        """A step on a visit read (and locked) once: the update and its timeline row (one
+        statement on PostgreSQL), and its event."""
         visit = dict(row._mapping) | values
-        self._timeline(session, row.id, action, actor, staff_id, details, now)
+        self._timeline(session, row.id, action, actor, staff_id, details, now,
+                       change=visits.update().where(visits.c.id == row.id).values(**values))
         if event_type:
             self.outbox.add(session, event_type, row.id, self.visit_state(visit, now) | (extra or {}))
         return visit
@@ -882,6 +957,51 @@ class Visits:
                         {"month": month, "service_point_ids": [p["service_point_id"] for p in report["points"]],
                          "totals": report["totals"]})
         return True
+
+
+# What a step read with its visit, kept for the rest of the transaction (`Session.info`):
+# the elder and the point as rows by (table, id), the timeline as entries by visit id.
+_HELD = "visits.held_rows"
+_TIMELINES = "visits.held_timelines"
+_VISIT_READ = (
+    sa.select(visits, elders, points, timeline)
+    .select_from(visits.outerjoin(elders, elders.c.id == visits.c.elder_id)
+                 .outerjoin(points, points.c.id == visits.c.service_point_id)
+                 .outerjoin(timeline, timeline.c.visit_id == visits.c.id))
+    .where(visits.c.id == sa.bindparam("visit_id"))
+    .order_by(timeline.c.id)
+)
+_VISIT_LOCKED = _VISIT_READ.with_for_update(of=visits)
+_PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, timeline)]
+
+
+def _held(session: Session, table: sa.Table, key: str) -> Any:
+    return session.info.get(_HELD, {}).get((table.name, key))
+
+
+def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
+    """The visit (locked when `lock`) with its elder, its point and its timeline in one
+    statement, one result row per timeline entry; the elder and the point answer
+    `Visits.elder` and `Visits.point` for the rest of the transaction, the timeline
+    `Visits._with_timeline`. NotFound when there is no such visit."""
+    rows = session.execute(_VISIT_LOCKED if lock else _VISIT_READ, {"visit_id": visit_id}).all()
+    if not rows:
+        raise NotFound("visit", visit_id)
+    parts = []  # each result row as its four tables' rows
+    for row in rows:
+        start, split = 0, []
+        for make, width in _PARTS:
+            split.append(make(row[start:start + width]))
+            start += width
+        parts.append(split)
+    visit, elder, point, _ = parts[0]
+    held = session.info.setdefault(_HELD, {})
+    for table, found in ((elders, elder), (points, point)):
+        if found.id is not None:
+            held[table.name, found.id] = found
+    session.info.setdefault(_TIMELINES, {})[visit_id] = [dict(entry._mapping) for *_, entry in parts
+                                                          if entry.id is not None]
+    return visit
 
 
 def _seconds_between(dialect: str):
