@@ -29,6 +29,9 @@ CONSOLE_OPERATIONS = (
     "POST /complaints/{id}/review", "POST /complaints/{id}/merge", "GET /calls", "POST /calls/{id}/callback",
     "POST /calls", "GET /stats/hotline", "GET /stats/points", "GET /stats/satisfaction", "GET /stats/complaints",
     "GET /reports/monthly", "GET /reports/settlement", "GET /notifications",
+    "GET /reply-templates", "POST /reply-templates", "PATCH /reply-templates/{id}", "GET /duty-shifts",
+    "POST /duty-shifts", "POST /duty-shifts/{id}/handover", "GET /handovers", "POST /handovers/{id}/accept",
+    "GET /calendar", "GET /calendar/{year}", "PUT /calendar/{year}",
 )
 # Its entry in the gateway's OpenAPI document.
 OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {
@@ -45,6 +48,12 @@ OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {
 
 # Stands for any id when asking the table about a path with one.
 _SOME_ID = "00000000-0000-4000-8000-000000000000"
+_SOME_YEAR = "2026"
+
+
+def concrete(path: str) -> str:
+    """A path of the list with a value for each of its parameters."""
+    return path.replace("{id}", _SOME_ID).replace("{year}", _SOME_YEAR)
 
 
 def operations_of(role: str, scopes: frozenset[str]) -> list[str]:
@@ -52,7 +61,7 @@ def operations_of(role: str, scopes: frozenset[str]) -> list[str]:
     allowed = []
     for operation in CONSOLE_OPERATIONS:
         method, path = operation.split(" ", 1)
-        if permissions.allowed(role, scopes, method, path.replace("{id}", _SOME_ID)):
+        if permissions.allowed(role, scopes, method, concrete(path)):
             allowed.append(operation)
     return allowed
 
