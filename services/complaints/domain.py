@@ -645,6 +645,21 @@ def initial_escalation(severity: str) -> int:
     return 1 if severity == "major" else 0
 
 
+# The escalation ladder, level by level (seed 002: 逐级进行): the desk's supervisors (客服主管),
+# then the point's administrator as the responsible department (部门经理 / 责任部门), then,
+# for a major complaint, the city's operators (管理处经理 / 主任).
+ESCALATION_LADDER = ("supervisors", "point_admins", "city_operators")
+
+
+def escalated_to(severity: str, level: int) -> tuple[str, ...]:
+    """Who an escalation at `level` reaches, each rung keeping those below it: level 1 the
+    desk's supervisors, level 2 also the point's administrators; the city's operators from
+    level 3, and only for a major complaint (a major complaint starts at level 1, so its
+    first missed deadline reaches the point and its second the city)."""
+    rungs = ESCALATION_LADDER[:max(0, level)]
+    return rungs if severity == "major" else rungs[:2]
+
+
 # --- Satisfaction, rates, periods ----------------------------------------------------------
 
 def is_satisfied(score: int, rules: Rules) -> bool:

@@ -165,6 +165,7 @@ class Complaints:
         """The complaint's public state as its events carry it (docs/events.md)."""
         data = {name: row._mapping[name] for name in STATE_FIELDS}
         data["supervisor_staff_ids"] = domain.supervisors(self.staff_views(session), row.service_point_id)
+        data["escalated_to"] = list(domain.escalated_to(row.severity, row.escalation_level))
         if deadline is not None:
             data["deadline"] = {"name": deadline.name, "due_at": deadline.due_at.isoformat()}
         return data

@@ -316,6 +316,25 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
         escalated = session.execute(sa.text(
             "SELECT body FROM outbox WHERE type = 'complaints.complaint.escalated'")).scalar()
     assert events.parse(escalated).data["supervisor_staff_ids"] == [supervisor]
+    assert events.parse(escalated).data["escalated_to"] == ["supervisors"]  # a normal complaint's first miss
+
+
+def test_a_major_complaints_missed_deadline_goes_beyond_the_desk_to_the_point_then_the_city(client, svc, clock):
+    url = new(client, severity="major")
+    step(client, url, "investigation", BODIES["investigation"])
+    clock.now = T0 + timedelta(hours=24)
+    watch(svc)  # the first reply is missed: the point's administrator hears of it
+    step(client, url, "replies", {"content": "已受理"})
+    clock.now = T0 + timedelta(days=8)
+    watch(svc)  # then the weekly follow-up: the city's operators too
+    with svc.store.begin() as session:
+        bodies = session.execute(sa.text(
+            "SELECT body FROM outbox WHERE type = 'complaints.complaint.escalated' ORDER BY id")).scalars().all()
+    assert [(events.parse(b).data["escalation_level"], events.parse(b).data["escalated_to"]) for b in bodies] == [
+        (1, ["supervisors"]),
+        (2, ["supervisors", "point_admins"]),
+        (3, ["supervisors", "point_admins", "city_operators"])]
+    assert client.get(url, headers=ADMIN).get_json()["escalation_level"] == 3
 
 
 def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(client, svc, clock):

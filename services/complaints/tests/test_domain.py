@@ -252,6 +252,32 @@ def test_major_complaints_go_to_management_at_once():
     assert domain.initial_escalation("major") == 1 and domain.initial_escalation("normal") == 0
 
 
+@pytest.mark.parametrize(("severity", "level", "reached"), [
+    # seed 002: L1 the desk (客服主管), L2 the responsible department (部门经理), L3 the manager
+    # (管理处经理/主任) for major complaints; level by level (逐级进行)
+    ("normal", 0, ()),
+    ("normal", 1, ("supervisors",)),
+    ("normal", 2, ("supervisors", "point_admins")),
+    ("normal", 3, ("supervisors", "point_admins")),
+    ("normal", 7, ("supervisors", "point_admins")),
+    ("major", 0, ()),
+    ("major", 1, ("supervisors",)),
+    ("major", 2, ("supervisors", "point_admins")),
+    ("major", 3, ("supervisors", "point_admins", "city_operators")),
+    ("major", 5, ("supervisors", "point_admins", "city_operators")),
+    ("major", -1, ()),
+])
+def test_an_escalation_climbs_the_ladder_and_only_a_major_complaint_reaches_the_city(severity, level, reached):
+    assert domain.escalated_to(severity, level) == reached
+
+
+def test_a_major_complaints_first_missed_deadline_goes_beyond_the_desk():
+    first_miss = domain.initial_escalation("major") + 1
+    assert "point_admins" in domain.escalated_to("major", first_miss)
+    assert "city_operators" in domain.escalated_to("major", first_miss + 1)
+    assert domain.escalated_to("normal", domain.initial_escalation("normal") + 1) == ("supervisors",)
+
+
 # --- satisfaction, in time, reports ---------------------------------------------------------
 
 def test_satisfied_means_a_score_of_4_or_5():

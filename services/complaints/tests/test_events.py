@@ -19,7 +19,7 @@ T0 = datetime(2026, 5, 4, 2, 0, tzinfo=timezone.utc)
 # The desk's quality check, neither owner nor resolver of the complaints it calls back.
 QUALITY = caller("cs_agent", user="u-quality", staff="s-quality")
 COMPLAINT_FIELDS = {"id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",
-                    "owner_staff_id", "supervisor_staff_ids", "escalation_level", "complainant"}
+                    "owner_staff_id", "supervisor_staff_ids", "escalation_level", "escalated_to", "complainant"}
 
 
 @pytest.fixture
@@ -101,6 +101,7 @@ def test_each_handling_step_emits_the_complaints_whole_state(client, svc):
     assert last == {"id": complaint_id, "service_point_id": POINT, "elder_id": last["elder_id"], "type": "complaint",
                     "channel": "phone", "category": "safety", "severity": "normal", "status": "closed",
                     "owner_staff_id": admin, "supervisor_staff_ids": [supervisor], "escalation_level": 1,
+                    "escalated_to": ["supervisors"],
                     "complainant": {"name": "李先生", "phone": "13800001111"}}
 
 
