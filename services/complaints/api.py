@@ -344,7 +344,8 @@ class Shifts(MethodView):
     @duty_bp.response(201, ShiftOut)
     def post(self, body):
         """A shift of the 7×24 roster; the answer names where that day's roster leaves the
-        desk short (fewer than 2 seats at night, fewer than 1 at any time)."""
+        desk short (fewer than 8 seats at the peak of the day's calls, 2 at night, 1 at any
+        time; each configurable)."""
         with transaction() as session:
             return complaints().add_shift(session, body, caller(), utcnow())
 

@@ -64,6 +64,11 @@ class Rules:
     night_end: time = time(8, 0)
     min_night_seats: int = 2  # 夜班至少2位坐席
     min_seats: int = 1  # 任何情况下至少有一人值守
+    # The peak of the day's calls (seed 001: 充分考虑到一天中的来电高峰时段…有至少8位坐席在线):
+    # [ours] the hours the seed's two day shifts overlap (A 08:00–20:00, B 09:00–21:00).
+    peak_start: time = time(9, 0)
+    peak_end: time = time(20, 0)
+    min_peak_seats: int = 8
 
     def __post_init__(self):
         if not 0 < self.warn_at < self.escalate_at:
@@ -82,6 +87,8 @@ class Rules:
             raise ValueError("recurring_min_periods must be from 1 to recurring_months")
         if self.recurring_min_complaints < 1 or self.min_seats < 1 or self.min_night_seats < self.min_seats:
             raise ValueError("the recurring minimum and the seat minimums must be at least 1 (night ≥ day)")
+        if self.min_peak_seats < self.min_seats or self.peak_start == self.peak_end:
+            raise ValueError("the peak needs at least the seats of any time, and hours of its own")
 
 
 # --- States (客户投诉处理单) -------------------------------------------------------------
@@ -754,23 +761,42 @@ class Gap:
     required: int
 
 
-def is_night(moment: datetime, tz: tzinfo, rules: Rules) -> bool:
-    local = moment.astimezone(tz).time()
-    start, end = rules.night_start, rules.night_end
+def _within(local: time, start: time, end: time) -> bool:
+    """In [start, end) of the local day, a span past midnight when it ends before it starts."""
     return (local >= start or local < end) if start > end else start <= local < end
+
+
+def is_night(moment: datetime, tz: tzinfo, rules: Rules) -> bool:
+    return _within(moment.astimezone(tz).time(), rules.night_start, rules.night_end)
+
+
+def is_peak(moment: datetime, tz: tzinfo, rules: Rules) -> bool:
+    return _within(moment.astimezone(tz).time(), rules.peak_start, rules.peak_end)
+
+
+def seats_required(moment: datetime, tz: tzinfo, rules: Rules) -> int:
+    """The seats the desk needs at `moment`: 8 at the peak of the day's calls, 2 at night,
+    1 at any time (the most of those that apply)."""
+    required = rules.min_seats
+    if is_night(moment, tz, rules):
+        required = max(required, rules.min_night_seats)
+    if is_peak(moment, tz, rules):
+        required = max(required, rules.min_peak_seats)
+    return required
 
 
 def coverage_gaps(shifts: Iterable[tuple[datetime, datetime, int]], start: datetime, end: datetime, tz: tzinfo,
                   rules: Rules) -> list[Gap]:
     """Where the roster leaves the desk short in [start, end): fewer seats than one at any
-    time, or than two at night (seed 001: 夜班至少2位坐席; seed 002: 至少有一人值守).
+    time, than two at night or than eight at the peak (seed 001: 夜班至少2位坐席, 来电高峰时段
+    …至少8位坐席; seed 002: 至少有一人值守).
     `shifts` are (starts_at, ends_at, seats); adjacent short spans with the same figures
     are one gap."""
     shifts = [(max(a, start), min(b, end), seats) for a, b, seats in shifts if a < end and b > start]
     cuts = {start, end} | {t for a, b, _ in shifts for t in (a, b)}
     day = start.astimezone(tz).date() - timedelta(days=1)
     while datetime.combine(day, time(0), tz) < end:
-        for moment in (rules.night_start, rules.night_end):
+        for moment in (rules.night_start, rules.night_end, rules.peak_start, rules.peak_end):
             cut = datetime.combine(day, moment, tz)
             if start < cut < end:
                 cuts.add(cut)
@@ -779,7 +805,7 @@ def coverage_gaps(shifts: Iterable[tuple[datetime, datetime, int]], start: datet
     gaps: list[Gap] = []
     for a, b in zip(points, points[1:]):
         seats = sum(n for s, e, n in shifts if s <= a and e >= b)
-        required = rules.min_night_seats if is_night(a, tz, rules) else rules.min_seats
+        required = seats_required(a, tz, rules)
         if seats >= required:
             continue
         if gaps and gaps[-1].ends_at == a and (gaps[-1].seats, gaps[-1].required) == (seats, required):

@@ -677,7 +677,7 @@ class Complaints:
 
     def add_shift(self, session: Session, fields: dict, who: Caller, now: datetime) -> dict:
         """A shift of the hotline's roster; the answer names where the day's roster leaves
-        the desk short (fewer than 2 seats at night, 1 at any time)."""
+        the desk short (fewer than 8 seats at the peak, 2 at night, 1 at any time)."""
         domain.check_shift(fields["starts_at"], fields["ends_at"], fields["staff_ids"])
         shift_id = str(uuid.uuid4())
         session.execute(duty_shifts.insert().values(

@@ -1021,6 +1021,11 @@ def test_duty_shifts_handovers_and_the_answer_rate_by_shift(client):
     rates = sorted((s["calls"], s["answered"]) for s in stats["by_shift"])
     assert rates == [(1, 1), (2, 1)]
     assert any(g["required"] == 2 and g["seats"] == 1 for g in stats["coverage_gaps"])  # one seat at night
+    # one seat through the peak of the day's calls, 09:00-20:00 local, where 8 are needed
+    peak = (day_start + timedelta(hours=1), night_start, 1, 8)
+    for gaps in (stats["coverage_gaps"], day.get_json()["coverage_gaps"]):
+        assert peak in [(datetime.fromisoformat(g["starts_at"]), datetime.fromisoformat(g["ends_at"]), g["seats"],
+                         g["required"]) for g in gaps]
     writer = caller("cs_agent", user="u-a", staff=a)
     handover = client.post(f"/duty-shifts/{day.get_json()['id']}/handover",
                            json={"note": "白班交接：一单待回访", "open_items": ["回访李先生"]}, headers=writer)

@@ -659,18 +659,22 @@ def test_a_shift_runs_up_to_24_hours_with_its_staff_named_once():
             domain.check_shift(T0, end, staff)
 
 
+# The night and any-time rules alone (the peak asks no more than any time).
+NO_PEAK = Rules(min_peak_seats=1)
+
+
 def test_the_roster_needs_two_seats_at_night_and_one_by_day():
     day = datetime(2026, 11, 2, 8, 0, tzinfo=CST)
     night = datetime(2026, 11, 2, 20, 0, tzinfo=CST)
     end = datetime(2026, 11, 3, 8, 0, tzinfo=CST)
     # One seat all day and one at night: the night is short by one.
-    gaps = domain.coverage_gaps([(day, night, 1), (night, end, 1)], day, end, CST, RULES)
+    gaps = domain.coverage_gaps([(day, night, 1), (night, end, 1)], day, end, CST, NO_PEAK)
     assert [(g.starts_at, g.ends_at, g.seats, g.required) for g in gaps] == [(night, end, 1, 2)]
     # Two at night, but nobody from 12:00 to 13:00.
     noon, one = day + timedelta(hours=4), day + timedelta(hours=5)
-    gaps = domain.coverage_gaps([(day, noon, 1), (one, night, 1), (night, end, 2)], day, end, CST, RULES)
+    gaps = domain.coverage_gaps([(day, noon, 1), (one, night, 1), (night, end, 2)], day, end, CST, NO_PEAK)
     assert [(g.starts_at, g.ends_at, g.seats, g.required) for g in gaps] == [(noon, one, 0, 1)]
-    assert domain.coverage_gaps([(day, end, 2)], day, end, CST, RULES) == []
+    assert domain.coverage_gaps([(day, end, 2)], day, end, CST, NO_PEAK) == []
 
 
 @pytest.mark.parametrize("moment,night", [((19, 59), False), ((20, 0), True), ((3, 0), True), ((7, 59), True),
