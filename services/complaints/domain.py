@@ -472,15 +472,17 @@ def investigation_deadline(received_at: datetime, tz: tzinfo, rules: Rules) -> D
 
 
 def intake_deadlines(complaint_type: str, channel: str, category: str, received_at: datetime, rules: Rules,
-                     work: WorkCalendar = WEEKDAYS, tz: tzinfo | None = None) -> list[Deadline]:
+                     work: WorkCalendar = WEEKDAYS, tz: tzinfo | None = None,
+                     dispatched: bool = True) -> list[Deadline]:
     """The deadlines a new record starts with: the first reply within 24 h (online media:
-    a written one), administrative questions answered within 3 working days, a complaint
-    investigated the same day and followed up weekly."""
+    a written one, counted from the dispatch to the branch, which is intake when an owner is
+    named then: see `written_reply_on_dispatch`), administrative questions answered within
+    3 working days, a complaint investigated the same day and followed up weekly."""
     if complaint_type not in ANSWERED_TYPES:
         return []
     tz = tz or received_at.tzinfo
     if channel == "online_media":
-        deadlines = [Deadline(WRITTEN_REPLY, received_at, received_at + timedelta(hours=rules.written_reply_hours))]
+        deadlines = [written_reply(received_at, rules)] if dispatched else []
     else:
         deadlines = [Deadline(FIRST_REPLY, received_at, received_at + timedelta(hours=rules.first_reply_hours))]
     if category == "administrative":
@@ -489,6 +491,21 @@ def intake_deadlines(complaint_type: str, channel: str, category: str, received_
         deadlines.append(investigation_deadline(received_at, tz, rules))
         deadlines.append(follow_up_deadline(received_at, None, None, rules))
     return deadlines
+
+
+def written_reply(dispatched_at: datetime, rules: Rules) -> Deadline:
+    """An online-media complaint's written reply to the quality centre, 24 h after the
+    branch receives it (seed 000: 分公司接单后24小时内书面回复)."""
+    return Deadline(WRITTEN_REPLY, dispatched_at, dispatched_at + timedelta(hours=rules.written_reply_hours))
+
+
+def written_reply_on_dispatch(action: str, complaint_type: str, channel: str, dispatched: bool, now: datetime,
+                              rules: Rules) -> Deadline | None:
+    """An online-media record with no owner at intake reaches the branch with its first
+    assignment, and its written reply is counted from then; a later assignment moves nothing."""
+    if action == "assign" and channel == "online_media" and complaint_type in ANSWERED_TYPES and not dispatched:
+        return written_reply(now, rules)
+    return None
 
 
 def follow_up_deadline(received_at: datetime, last_follow_up_at: datetime | None, reopened_at: datetime | None,
@@ -510,7 +527,7 @@ def after_review(action: str, now: datetime, rules: Rules) -> Deadline | None:
     if action == "review_approved":
         return Deadline(FEEDBACK, now, now + timedelta(hours=rules.feedback_hours))
     if action == "review_returned":
-        return Deadline(WRITTEN_REPLY, now, now + timedelta(hours=rules.written_reply_hours))
+        return written_reply(now, rules)
     return None
 
 

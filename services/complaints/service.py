@@ -189,7 +189,7 @@ class Complaints:
             status="received", owner_staff_id=owner, escalation_level=escalation, overdue=False, follow_ups=0,
             received_at=now, created_at=now))
         intake = domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now, self.rules,
-                                         self.work_calendar(session), self.tz)
+                                         self.work_calendar(session), self.tz, dispatched=owner is not None)
         for deadline in intake:
             self._add_deadline(session, complaint_id, deadline)
         self._history(session, complaint_id, "received", actor, actor_staff, now,
@@ -361,14 +361,18 @@ class Complaints:
 
     def _next_deadlines(self, session: Session, row: Any, action: str, status: str, now: datetime,
                         callback_at: datetime | None) -> None:
-        """The repeating weekly follow-up while unresolved, the reply of the result, what
-        follows the quality centre's review, the booked callback and the time limit of a
-        reopened complaint."""
+        """The repeating weekly follow-up while unresolved, an online-media record's written
+        reply once it is dispatched, the reply of the result, what follows the quality
+        centre's review, the booked callback and the time limit of a reopened complaint."""
         followed = row.type in domain.FOLLOWED_UP_TYPES
         if followed and (action == "follow_up" or status == "reopened"):
             self._add_deadline(session, row.id, domain.follow_up_deadline(
                 row.received_at, now if action == "follow_up" else row.last_follow_up_at,
                 now if status == "reopened" else row.reopened_at, self.rules))
+        dispatch = domain.written_reply_on_dispatch(action, row.type, row.channel, row.owner_staff_id is not None,
+                                                    now, self.rules)
+        if dispatch is not None:
+            self._add_deadline(session, row.id, dispatch)
         if action == "resolve" and row.type in domain.ANSWERED_TYPES:
             self._add_deadline(session, row.id, domain.result_reply_deadline(now, self.rules))
         review = domain.after_review(action, now, self.rules)

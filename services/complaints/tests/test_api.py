@@ -398,6 +398,21 @@ def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
     assert body["overdue"] is True and body["history"][-1]["deadline"] == "written_reply"
 
 
+def test_the_written_reply_to_online_media_is_counted_from_its_dispatch_to_the_branch(client, svc, clock):
+    undispatched = new(client, channel="online_media")  # no owner at this point yet
+    assert "written_reply" not in client.get(undispatched, headers=ADMIN).get_json()["deadlines"]
+    clock.advance(hours=3)
+    first = staff_member(svc, ["point_admin"])
+    due = step(client, undispatched, "assign", {"staff_id": first}).get_json()["deadlines"]["written_reply"]["due_at"]
+    assert due == (T0 + timedelta(hours=3 + 24)).isoformat()
+    clock.advance(hours=1)
+    again = step(client, undispatched, "assign", {"staff_id": staff_member(svc, ["point_admin"])}).get_json()
+    assert again["deadlines"]["written_reply"]["due_at"] == due  # a new owner does not restart it
+    owned = new(client, channel="online_media")  # the point's administrator owns it from intake
+    assert client.get(owned, headers=ADMIN).get_json()["deadlines"]["written_reply"]["due_at"] == (
+        clock.now + timedelta(hours=24)).isoformat()
+
+
 def test_the_result_reply_and_administrative_answer_deadlines(client, svc, clock):
     url = new(client, category="administrative")
     assert set(client.get(url, headers=ADMIN).get_json()["deadlines"]) == {

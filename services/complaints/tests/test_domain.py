@@ -40,6 +40,24 @@ def test_online_media_needs_a_written_reply_within_24_hours():
     assert "written_reply" in domain.met_by("result_reply", written=True)
 
 
+def test_online_media_waits_for_its_dispatch_to_the_branch_before_its_written_reply_is_counted():
+    # seed 000: the branch replies in writing within 24 h of receiving the ticket (接单后24小时内)
+    waiting = spans(domain.intake_deadlines("complaint", "online_media", "other", T0, RULES, dispatched=False))
+    assert waiting == {"follow_up": timedelta(days=7), "investigation": timedelta(hours=15)}
+    assert spans(domain.intake_deadlines("complaint", "phone", "other", T0, RULES, dispatched=False))[
+        "first_reply"] == timedelta(hours=24)  # the other channels count from receipt
+    later = T0 + timedelta(hours=5)
+    assert domain.written_reply_on_dispatch("assign", "complaint", "online_media", False, later, RULES) == Deadline(
+        "written_reply", later, later + timedelta(hours=24))
+    assert domain.written_reply_on_dispatch("assign", "suggestion", "online_media", False, later,
+                                            Rules(written_reply_hours=6)).due_at == later + timedelta(hours=6)
+    for action, kind, channel, dispatched in (("assign", "complaint", "online_media", True),
+                                              ("follow_up", "complaint", "online_media", False),
+                                              ("assign", "complaint", "web", False),
+                                              ("assign", "praise", "online_media", False)):
+        assert domain.written_reply_on_dispatch(action, kind, channel, dispatched, later, RULES) is None
+
+
 def test_administrative_questions_are_answered_within_3_days_by_the_answer_not_the_first_reply():
     deadlines = spans(domain.intake_deadlines("consultation", "web", "administrative", T0, RULES))
     # Monday 2 Nov 09:00: three working days are Tue, Wed and Thu, due at the end of Thursday.
