@@ -32,6 +32,7 @@ def load() -> Settings:
             investigation_min_hours="ZHUYU_COMPLAINT_INVESTIGATION_MIN_HOURS",
             callback_retry_hours="ZHUYU_COMPLAINT_CALLBACK_RETRY_HOURS",
             rectification_hours="ZHUYU_COMPLAINT_RECTIFICATION_HOURS",
+            notice_at="ZHUYU_COMPLAINT_NOTICE_AT",
             warn_at="ZHUYU_COMPLAINT_WARN_AT",
             escalate_at="ZHUYU_COMPLAINT_ESCALATE_AT",
             satisfied_score="ZHUYU_SURVEY_SATISFIED_SCORE",

@@ -47,6 +47,8 @@ class Received(Complaint):
 
 class DeadlineAlert(Complaint):
     deadline = fields.Nested(Deadline, required=True)
+    # deadline_warning: `notice` at 50 % of the deadline's span, `warn` at 80 %
+    alert = fields.String(validate=validate.OneOf(("notice", "warn")))
 
 
 class Escalated(Complaint):

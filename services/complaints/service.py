@@ -414,7 +414,7 @@ class Complaints:
     # --- deadlines ----------------------------------------------------------------------
 
     def watch_deadlines(self, session: Session, now: datetime) -> int:
-        """Warn at 80 % of a deadline, mark overdue and escalate at 100 %; each alert of a
+        """Tell the owner at 50 % and 80 % of a deadline, mark overdue and escalate at 100 %; each alert of a
         deadline instance fires once, whatever the number of runs or watchers. A paused
         clock (waiting on the complainant) fires nothing."""
         open_deadlines = session.execute(
@@ -446,10 +446,11 @@ class Complaints:
     def _fire(self, session: Session, complaint_id: str, deadline: Deadline, level: str, now: datetime) -> None:
         row = self.get(session, complaint_id, lock=True)
         due = {"deadline": deadline.name, "due_at": deadline.due_at.isoformat()}
-        if level == "warn":
-            self._history(session, complaint_id, "deadline_warning", None, None, now, {"status": row.status, **due})
+        if level in ("notice", "warn"):  # halfway, then nearly due: the owner is told each time
+            self._history(session, complaint_id, "deadline_warning", None, None, now,
+                          {"status": row.status, **due, "alert": level})
             self.outbox.add(session, "complaints.complaint.deadline_warning", complaint_id,
-                            self.state(session, row, deadline))
+                            self.state(session, row, deadline) | {"alert": level})
             return
         metrics.instruments().deadlines_missed.labels(deadline.name).inc()
         level_now = row.escalation_level + 1

@@ -292,10 +292,10 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
     supervisor = staff_member(svc, ["cs_supervisor"], point=None)
     url = new(client)
     step(client, url, "investigation", BODIES["investigation"])  # met the same day: only the reply is late
-    for hours in (19, 19.2, 20, 23):  # 80 % of 24 h is 19 h 12 min
+    for hours in (11.9, 12, 13, 19, 19.2, 20, 23):  # 50 % of 24 h is 12 h, 80 % 19 h 12 min
         clock.now = T0 + timedelta(hours=hours)
         watch(svc)
-    assert types(svc).count("complaints.complaint.deadline_warning") == 1
+    assert types(svc).count("complaints.complaint.deadline_warning") == 2  # the notice and the warning
     restarted = build_service("complaints")  # a new process on the same store
     assert restarted is not svc
     for hours in (24, 25, 30):
@@ -306,8 +306,9 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
     assert types(svc).count("complaints.complaint.escalated") == 1
     body = client.get(url, headers=ADMIN).get_json()
     assert body["overdue"] is True and body["escalation_level"] == 1
-    assert [h["action"] for h in body["history"]] == ["received", "investigated", "deadline_warning", "overdue",
-                                                      "escalated"]
+    assert [(h["action"], h.get("alert")) for h in body["history"]] == [
+        ("received", None), ("investigated", None), ("deadline_warning", "notice"), ("deadline_warning", "warn"),
+        ("overdue", None), ("escalated", None)]
     assert body["history"][-1]["deadline"] == "first_reply" and body["history"][-1]["at"] == (
         T0 + timedelta(hours=24)).isoformat()
     listed = client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]

@@ -126,26 +126,31 @@ FIRST_REPLY = Deadline("first_reply", T0, T0 + timedelta(hours=24))
 
 
 @pytest.mark.parametrize("elapsed,level", [
-    (timedelta(hours=19, minutes=11, seconds=59), None),
+    (timedelta(hours=11, minutes=59, seconds=59), None),
+    (timedelta(hours=12), "notice"),  # 50 % of 24 h
+    (timedelta(hours=19, minutes=11, seconds=59), "notice"),
     (timedelta(hours=19, minutes=12), "warn"),  # 80 % of 24 h
     (timedelta(hours=23, minutes=59, seconds=59), "warn"),
     (timedelta(hours=24), "overdue"),  # 100 %
     (timedelta(days=3), "overdue"),
 ])
-def test_warn_at_80_percent_and_overdue_at_100(elapsed, level):
+def test_notice_at_50_percent_warn_at_80_and_overdue_at_100(elapsed, level):
     assert domain.alert_level(FIRST_REPLY, T0 + elapsed, RULES) == level
 
 
 @given(st.integers(0, 10 * 24 * 3600), st.integers(0, 10 * 24 * 3600))
 def test_the_alert_level_only_rises_with_time(a, b):
-    order = [None, "warn", "overdue"]
+    order = [None, "notice", "warn", "overdue"]
     early, late = sorted((a, b))
     assert order.index(domain.alert_level(FIRST_REPLY, T0 + timedelta(seconds=early), RULES)) <= \
         order.index(domain.alert_level(FIRST_REPLY, T0 + timedelta(seconds=late), RULES))
 
 
 def test_configured_thresholds_move_the_alerts():
-    rules = Rules(warn_at=0.5, escalate_at=1.5)
+    rules = Rules(notice_at=0.25, warn_at=0.5, escalate_at=1.5)
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=5, minutes=59), rules) is None
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=6), rules) == "notice"
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=11, minutes=59), rules) == "notice"
     assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=12), rules) == "warn"
     assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=30), rules) == "warn"
     assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=36), rules) == "overdue"
@@ -163,6 +168,23 @@ def test_an_alert_fires_once_per_deadline_instance():
 
 def test_a_deadline_found_past_due_gets_only_the_overdue_alert():
     assert domain.due_alerts([FIRST_REPLY], set(), T0 + timedelta(hours=30), RULES) == [(FIRST_REPLY, "overdue")]
+
+
+def test_no_notice_when_it_is_set_to_zero_and_none_late_once_past_the_warning():
+    silent = Rules(notice_at=0)
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=19), silent) is None
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=20), silent) == "warn"
+    assert domain.due_alerts([FIRST_REPLY], set(), T0 + timedelta(hours=13), RULES) == [(FIRST_REPLY, "notice")]
+    fired = {("first_reply", FIRST_REPLY.due_at, "notice")}
+    assert domain.due_alerts([FIRST_REPLY], fired, T0 + timedelta(hours=14), RULES) == []
+    assert domain.due_alerts([FIRST_REPLY], set(), T0 + timedelta(hours=20), RULES) == [(FIRST_REPLY, "warn")]
+
+
+@pytest.mark.parametrize("changes", [{"notice_at": -0.1}, {"notice_at": 0.8}, {"notice_at": 0.9},
+                                     {"notice_at": 0.3, "warn_at": 0.3}])
+def test_a_notice_at_or_after_the_warning_is_refused(changes):
+    with pytest.raises(ValueError):
+        Rules(**changes)
 
 
 def test_a_warning_already_fired_does_not_stop_the_overdue_alert():
