@@ -105,9 +105,9 @@ class Complaints:
     @staticmethod
     def complaint_list(session: Session, point: str | None, status: str | None, overdue: bool | None, limit: int,
                        cursor: str | None, complainant_phone: str | None = None,
-                       paused: bool | None = None) -> tuple[list, str | None]:
+                       paused: bool | None = None, elder_id: str | None = None) -> tuple[list, str | None]:
         """By point, status, overdue flag, the complainant's number (a caller's earlier
-        complaints, whatever the number's spacing) and a paused clock."""
+        complaints, whatever the number's spacing), a paused clock and the elder named."""
         query = sa.select(complaints)
         if point:
             query = query.where(complaints.c.service_point_id == point)
@@ -119,6 +119,8 @@ class Complaints:
             query = query.where(complaints.c.complainant_phone == digits(complainant_phone))
         if paused is not None:
             query = query.where(complaints.c.paused_at.is_not(None) if paused else complaints.c.paused_at.is_(None))
+        if elder_id:
+            query = query.where(complaints.c.elder_id == str(elder_id))
         return page(session, query, complaints, limit, cursor)
 
     @staticmethod

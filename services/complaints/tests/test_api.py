@@ -959,6 +959,21 @@ def test_a_duplicate_is_merged_into_another_record_of_its_point(client, svc):
 
 # --- a hotline that remembers --------------------------------------------------------------------
 
+def test_an_elders_complaints_are_found_whoever_called_and_masked_as_every_list(client):
+    elder, other = str(uuid.uuid4()), str(uuid.uuid4())
+    by_son = new(client, elder_id=elder, complainant={"name": "李明", "phone": "13800002222"})
+    by_herself = new(client, elder_id=elder, complainant={"name": "王秀英", "phone": "13900003333"})
+    new(client, elder_id=other)
+    new(client)
+    found = client.get("/complaints", query_string={"elder_id": elder}, headers=AGENT).get_json()["items"]
+    assert sorted(c["id"] for c in found) == sorted(u.rsplit("/", 1)[1] for u in (by_son, by_herself))
+    assert all(c["complainant"]["phone"] not in ("13800002222", "13900003333") for c in found)  # masked for the desk
+    whole = client.get("/complaints", query_string={"elder_id": elder}, headers=ADMIN).get_json()["items"]
+    assert sorted(c["complainant"]["phone"] for c in whole) == ["13800002222", "13900003333"]
+    refused = client.get("/complaints", query_string={"elder_id": "not-an-id"}, headers=AGENT)
+    assert (refused.status_code, refused.get_json()["code"]) == (422, "VALIDATION_FAILED")
+
+
 def test_an_incoming_call_finds_the_callers_earlier_calls_and_complaints(client):
     earlier = new(client, complainant={"name": "王先生", "phone": "13900007777"})
     new(client)
