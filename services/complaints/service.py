@@ -792,7 +792,7 @@ class Complaints:
         without one, as of `now`: records received in the report's period (day D+1 of the
         month before to day D, local time; by default the period running now), duplicates
         merged into another record left out; with the recurring problems of the last
-        three periods, and for the city each point's figures."""
+        three periods, each owner's response times, and for the city each point's figures."""
         month = month or domain.report_month(self.today(now), self.rules)
         first, last = domain.report_period(month, self.rules)
         start, end = self.bounds(first, last)
@@ -834,12 +834,40 @@ class Complaints:
             "satisfaction": satisfaction, "hotline": hotline,
             "targets": targets, "targets_met": {k: domain.meets(rates[k], targets[k]) for k in targets},
             "recurring": self.recurring(session, month, point),
+            "by_owner": self.owner_figures(session, where),
         }
         if point is None:
             names = dict(session.execute(sa.select(points.c.id, points.c.name)).all())
             report["points"] = [{**figures, "name": names.get(figures["service_point_id"])}
                                 for figures in self.point_stats(session, None, start, end, now)["points"]]
         return report
+
+    @staticmethod
+    def owner_figures(session: Session, where: list) -> list[dict]:
+        """Each owner's response times over the records `where` selects: records owned, those
+        answered (the first or the written reply), how many of those in time, and the mean
+        and longest hours from receipt to that answer; records with no owner under None."""
+        rows = session.execute(
+            sa.select(complaints.c.id, complaints.c.owner_staff_id, complaints.c.received_at, deadlines.c.due_at,
+                      deadlines.c.met_at)
+            .select_from(complaints.outerjoin(deadlines, sa.and_(
+                deadlines.c.complaint_id == complaints.c.id,
+                deadlines.c.name.in_((domain.FIRST_REPLY, domain.WRITTEN_REPLY)))))
+            .where(*where)).all()
+        names = dict(session.execute(sa.select(staff.c.id, staff.c.name)).all())
+        owners: dict[str | None, dict] = {}
+        for row in rows:
+            figures = owners.setdefault(row.owner_staff_id, {"records": set(), "hours": [], "in_time": 0})
+            figures["records"].add(row.id)
+            if row.met_at is not None:
+                figures["hours"].append((row.met_at - row.received_at).total_seconds() / 3600)
+                figures["in_time"] += row.met_at <= row.due_at
+        return [{"owner_staff_id": owner, "name": names.get(owner), "records": len(f["records"]),
+                 "answered": len(f["hours"]), "answered_in_time": f["in_time"],
+                 "mean_reply_hours": round(sum(f["hours"]) / len(f["hours"]), 2) if f["hours"] else None,
+                 "longest_reply_hours": round(max(f["hours"]), 2) if f["hours"] else None}
+                for owner, f in sorted(owners.items(), key=lambda item: (item[0] is None, names.get(item[0]) or "",
+                                                                         item[0] or ""))]
 
     def recurring(self, session: Session, month: str, point: str | None) -> dict:
         """Recurring problems (对反复出现的问题…找出解决办法): the categories, points and staff

@@ -689,7 +689,14 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     assert report["hotline"] == {"calls": 4, "answered": 3, "answer_rate": 0.75}
     assert report["targets"] == {"satisfaction": 0.95, "in_time": 0.95, "answer_rate": 0.9}
     assert report["targets_met"] == {"satisfaction": False, "in_time": False, "answer_rate": False}
+    # Per owner: A, B, C are the desk agent's, answered after 2 h and 30 h (C's written reply
+    # is missing); D and E had no owner, D answered by its closing after 3 h.
+    assert [(o["owner_staff_id"], o["records"], o["answered"], o["answered_in_time"], o["mean_reply_hours"],
+             o["longest_reply_hours"]) for o in report["by_owner"]] == [
+        (DESK_AGENT, 3, 2, 1, 16.0, 30.0), (None, 2, 1, 1, 3.0, 3.0)]
     city = client.get("/reports/monthly", query_string={"month": "2026-03"}, headers=ADMIN).get_json()
+    assert [(o["owner_staff_id"], o["records"], o["answered"]) for o in city["by_owner"]] == [
+        (DESK_AGENT, 3, 2), (None, 3, 1)]  # F, at the other point, never answered
     assert (city["service_point_id"], city["complaints"], city["with_deadlines"], city["in_time"]) == (None, 6, 5, 2)
     assert city["in_time_rate"] == 0.4
     assert city["satisfaction"] == {"responses": 4, "satisfied": 3, "rate": 0.75}
