@@ -31,6 +31,9 @@ CONSOLE_OPERATIONS = (
     "GET /reports/monthly", "GET /reports/settlement", "GET /notifications",
     "GET /subsidy-applications", "POST /subsidy-applications", "GET /subsidy-applications/rechecks",
     "POST /subsidy-applications/{id}/review", "POST /subsidy-applications/{id}/approve",
+    "GET /reply-templates", "POST /reply-templates", "PATCH /reply-templates/{id}", "GET /duty-shifts",
+    "POST /duty-shifts", "POST /duty-shifts/{id}/handover", "GET /handovers", "POST /handovers/{id}/accept",
+    "GET /calendar", "GET /calendar/{year}", "PUT /calendar/{year}",
 )
 # Its entry in the gateway's OpenAPI document.
 OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {
@@ -47,6 +50,12 @@ OPENAPI_PATHS = {"/api/v1/auth/me": {"get": {
 
 # Stands for any id when asking the table about a path with one.
 _SOME_ID = "00000000-0000-4000-8000-000000000000"
+_SOME_YEAR = "2026"
+
+
+def concrete(path: str) -> str:
+    """A path of the list with a value for each of its parameters."""
+    return path.replace("{id}", _SOME_ID).replace("{year}", _SOME_YEAR)
 
 
 def operations_of(role: str, scopes: frozenset[str]) -> list[str]:
@@ -54,7 +63,7 @@ def operations_of(role: str, scopes: frozenset[str]) -> list[str]:
     allowed = []
     for operation in CONSOLE_OPERATIONS:
         method, path = operation.split(" ", 1)
-        if permissions.allowed(role, scopes, method, path.replace("{id}", _SOME_ID)):
+        if permissions.allowed(role, scopes, method, concrete(path)):
             allowed.append(operation)
     return allowed
 

@@ -203,6 +203,10 @@ export async function patch(path, body) {
   return bodyOf(await call('PATCH', path, { body }));
 }
 
+export async function put(path, body) {
+  return bodyOf(await call('PUT', path, { body }));
+}
+
 /** Every page of a list (for the console's boards: a point's day, its staff). */
 export async function all(path, params = {}, most = 1000) {
   const items = [];

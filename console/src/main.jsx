@@ -5,6 +5,7 @@ import { forgetElders } from './elders.js';
 import { getLang, problemText, setLang, t } from './i18n.js';
 import { ComplaintsDesk } from './screens/ComplaintsDesk.jsx';
 import { Dashboard } from './screens/Dashboard.jsx';
+import { DeskOffice } from './screens/DeskOffice.jsx';
 import { FollowUps } from './screens/FollowUps.jsx';
 import { FrontDesk } from './screens/FrontDesk.jsx';
 import { Subsidies } from './screens/Subsidies.jsx';
@@ -19,6 +20,7 @@ const SCREENS = [
   { id: 'front-desk', needs: 'POST /visits', Screen: FrontDesk, point: 'required' },
   { id: 'visits', needs: 'POST /visits/{id}/incidents', Screen: VisitBoard, point: 'required' },
   { id: 'complaints', needs: 'GET /complaints', Screen: ComplaintsDesk, point: 'optional' },
+  { id: 'desk-office', needs: ['GET /duty-shifts', 'GET /reply-templates', 'GET /calendar'], Screen: DeskOffice, point: 'own' },
   { id: 'follow-ups', needs: 'GET /follow-ups', Screen: FollowUps, point: 'optional' },
   { id: 'subsidies', needs: 'GET /subsidy-applications', Screen: Subsidies, point: 'optional' },
   { id: 'dashboard', needs: ['GET /visits/figures/points', 'GET /stats/points'], Screen: Dashboard, point: 'own' },

@@ -90,10 +90,24 @@ def test_every_answer_agrees_with_the_permission_table():
         allowed = set(me.operations_of(role, frozenset()))
         for operation in me.CONSOLE_OPERATIONS:
             method, path = operation.split(" ", 1)
-            expected = permissions.allowed(role, frozenset(), method, path.replace("{id}", me._SOME_ID))
+            expected = permissions.allowed(role, frozenset(), method, me.concrete(path))
             assert (operation in allowed) == expected, (role, operation)
             # every console operation is one the table knows (a typo would hide a button from all)
-            assert permissions.entry_for(method, path.replace("{id}", me._SOME_ID)) is not None, operation
+            assert permissions.entry_for(method, me.concrete(path)) is not None, operation
+
+
+def test_the_desk_office_is_offered_as_the_table_allows(gateway):
+    """The roster, handovers, reply templates and calendar: the agent reads and writes
+    handovers, the supervisor keeps the roster and templates, loading a year is the admin's."""
+    agent = set(me_of(gateway, "kefu")["operations"])
+    assert {"GET /duty-shifts", "GET /handovers", "POST /duty-shifts/{id}/handover", "POST /handovers/{id}/accept",
+            "GET /reply-templates", "GET /calendar", "GET /calendar/{year}"} <= agent
+    assert not {"POST /duty-shifts", "POST /reply-templates", "PATCH /reply-templates/{id}",
+                "PUT /calendar/{year}"} & agent
+    city = set(me_of(gateway, "city")["operations"])
+    assert {"GET /calendar", "GET /calendar/{year}"} <= city
+    assert not {"GET /duty-shifts", "GET /handovers", "PUT /calendar/{year}"} & city
+    assert "PUT /calendar/{year}" in me_of(gateway, "admin")["operations"]
 
 
 def test_me_needs_a_login(gateway):

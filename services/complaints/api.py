@@ -87,14 +87,15 @@ class ComplaintList(MethodView):
     @complaints_bp.arguments(ComplaintArgs, location="query")
     @complaints_bp.response(200, ComplaintPage)
     def get(self, args):
-        """Records by status, overdue flag, point, a paused clock, or the complainant's number
-        (a caller's earlier complaints)."""
+        """Records by status, overdue flag, point, a paused clock, the complainant's number
+        (a caller's earlier complaints) or the elder they are about (an elder's, whoever
+        called)."""
         who = caller()
         point = who.point_filter(args.get("service_point_id"))
         with transaction() as session:
             rows, cursor = complaints().complaint_list(session, point, args.get("status"), args.get("overdue"),
                                                        args["limit"], args["cursor"], args.get("complainant_phone"),
-                                                       args.get("paused"))
+                                                       args.get("paused"), args.get("elder_id"))
             return {"items": [render(session, r, who) for r in rows], "next_cursor": cursor}
 
 
@@ -344,7 +345,8 @@ class Shifts(MethodView):
     @duty_bp.response(201, ShiftOut)
     def post(self, body):
         """A shift of the 7×24 roster; the answer names where that day's roster leaves the
-        desk short (fewer than 2 seats at night, fewer than 1 at any time)."""
+        desk short (fewer than 8 seats at the peak of the day's calls, 2 at night, 1 at any
+        time; each configurable)."""
         with transaction() as session:
             return complaints().add_shift(session, body, caller(), utcnow())
 

@@ -50,6 +50,7 @@ class Rules:
     investigation_min_hours: float = 4  # less left of the day: investigated by the end of the next
     callback_retry_hours: float = 2  # an unreached callback's next try, unless a time is booked
     rectification_hours: float = 72  # a reopened complaint is handled again within this (限时整改)
+    notice_at: float = 0.5  # [ours, asked by the desk's users: warnings at 50, 80 and 100 %]; 0: none
     warn_at: float = 0.8
     escalate_at: float = 1.0
     satisfied_score: int = 4
@@ -64,10 +65,17 @@ class Rules:
     night_end: time = time(8, 0)
     min_night_seats: int = 2  # 夜班至少2位坐席
     min_seats: int = 1  # 任何情况下至少有一人值守
+    # The peak of the day's calls (seed 001: 充分考虑到一天中的来电高峰时段…有至少8位坐席在线):
+    # [ours] the hours the seed's two day shifts overlap (A 08:00–20:00, B 09:00–21:00).
+    peak_start: time = time(9, 0)
+    peak_end: time = time(20, 0)
+    min_peak_seats: int = 8
 
     def __post_init__(self):
         if not 0 < self.warn_at < self.escalate_at:
             raise ValueError("warn_at must be above 0 and below escalate_at")
+        if not 0 <= self.notice_at < self.warn_at:
+            raise ValueError("notice_at must be from 0 (none) to below warn_at")
         if not 1 <= self.report_day <= 31:
             raise ValueError("report_day must be a day of the month (1-31)")
         if not SURVEY_SCORES[0] <= self.satisfied_score <= SURVEY_SCORES[1]:
@@ -82,6 +90,8 @@ class Rules:
             raise ValueError("recurring_min_periods must be from 1 to recurring_months")
         if self.recurring_min_complaints < 1 or self.min_seats < 1 or self.min_night_seats < self.min_seats:
             raise ValueError("the recurring minimum and the seat minimums must be at least 1 (night ≥ day)")
+        if self.min_peak_seats < self.min_seats or self.peak_start == self.peak_end:
+            raise ValueError("the peak needs at least the seats of any time, and hours of its own")
 
 
 # --- States (客户投诉处理单) -------------------------------------------------------------
@@ -465,15 +475,17 @@ def investigation_deadline(received_at: datetime, tz: tzinfo, rules: Rules) -> D
 
 
 def intake_deadlines(complaint_type: str, channel: str, category: str, received_at: datetime, rules: Rules,
-                     work: WorkCalendar = WEEKDAYS, tz: tzinfo | None = None) -> list[Deadline]:
+                     work: WorkCalendar = WEEKDAYS, tz: tzinfo | None = None,
+                     dispatched: bool = True) -> list[Deadline]:
     """The deadlines a new record starts with: the first reply within 24 h (online media:
-    a written one), administrative questions answered within 3 working days, a complaint
-    investigated the same day and followed up weekly."""
+    a written one, counted from the dispatch to the branch, which is intake when an owner is
+    named then: see `written_reply_on_dispatch`), administrative questions answered within
+    3 working days, a complaint investigated the same day and followed up weekly."""
     if complaint_type not in ANSWERED_TYPES:
         return []
     tz = tz or received_at.tzinfo
     if channel == "online_media":
-        deadlines = [Deadline(WRITTEN_REPLY, received_at, received_at + timedelta(hours=rules.written_reply_hours))]
+        deadlines = [written_reply(received_at, rules)] if dispatched else []
     else:
         deadlines = [Deadline(FIRST_REPLY, received_at, received_at + timedelta(hours=rules.first_reply_hours))]
     if category == "administrative":
@@ -482,6 +494,21 @@ def intake_deadlines(complaint_type: str, channel: str, category: str, received_
         deadlines.append(investigation_deadline(received_at, tz, rules))
         deadlines.append(follow_up_deadline(received_at, None, None, rules))
     return deadlines
+
+
+def written_reply(dispatched_at: datetime, rules: Rules) -> Deadline:
+    """An online-media complaint's written reply to the quality centre, 24 h after the
+    branch receives it (seed 000: 分公司接单后24小时内书面回复)."""
+    return Deadline(WRITTEN_REPLY, dispatched_at, dispatched_at + timedelta(hours=rules.written_reply_hours))
+
+
+def written_reply_on_dispatch(action: str, complaint_type: str, channel: str, dispatched: bool, now: datetime,
+                              rules: Rules) -> Deadline | None:
+    """An online-media record with no owner at intake reaches the branch with its first
+    assignment, and its written reply is counted from then; a later assignment moves nothing."""
+    if action == "assign" and channel == "online_media" and complaint_type in ANSWERED_TYPES and not dispatched:
+        return written_reply(now, rules)
+    return None
 
 
 def follow_up_deadline(received_at: datetime, last_follow_up_at: datetime | None, reopened_at: datetime | None,
@@ -503,7 +530,7 @@ def after_review(action: str, now: datetime, rules: Rules) -> Deadline | None:
     if action == "review_approved":
         return Deadline(FEEDBACK, now, now + timedelta(hours=rules.feedback_hours))
     if action == "review_returned":
-        return Deadline(WRITTEN_REPLY, now, now + timedelta(hours=rules.written_reply_hours))
+        return written_reply(now, rules)
     return None
 
 
@@ -578,20 +605,24 @@ def follow_ups_short(recorded: int, rules: Rules) -> int:
 
 
 def alert_level(deadline: Deadline, now: datetime, rules: Rules) -> str | None:
-    """`warn` from 80 % of the deadline's span, `overdue` from 100 %."""
+    """`notice` from 50 % of the deadline's span (none when `notice_at` is 0), `warn` from
+    80 %, `overdue` from 100 %."""
     span = (deadline.due_at - deadline.starts_at).total_seconds()
     elapsed = (now - deadline.starts_at).total_seconds()
     if span <= 0 or elapsed >= rules.escalate_at * span:
         return "overdue"
     if elapsed >= rules.warn_at * span:
         return "warn"
+    if rules.notice_at and elapsed >= rules.notice_at * span:
+        return "notice"
     return None
 
 
 def due_alerts(deadlines: Iterable[Deadline], fired: set[tuple[str, datetime, str]], now: datetime,
                rules: Rules) -> list[tuple[Deadline, str]]:
     """Alerts to fire now for unmet deadlines; an alert (name, due time, level) fires once.
-    A deadline found past 100 % gets only the overdue alert, not a late warning."""
+    A deadline found past 100 % gets only the overdue alert, not a late warning (nor one
+    past 80 % a late notice)."""
     alerts = []
     for deadline in deadlines:
         level = alert_level(deadline, now, rules)
@@ -643,6 +674,21 @@ def supervisors(staff: Iterable[StaffView], point_id: str) -> list[str]:
 def initial_escalation(severity: str) -> int:
     """Major complaints (重大投诉) go to management at once."""
     return 1 if severity == "major" else 0
+
+
+# The escalation ladder, level by level (seed 002: 逐级进行): the desk's supervisors (客服主管),
+# then the point's administrator as the responsible department (部门经理 / 责任部门), then,
+# for a major complaint, the city's operators (管理处经理 / 主任).
+ESCALATION_LADDER = ("supervisors", "point_admins", "city_operators")
+
+
+def escalated_to(severity: str, level: int) -> tuple[str, ...]:
+    """Who an escalation at `level` reaches, each rung keeping those below it: level 1 the
+    desk's supervisors, level 2 also the point's administrators; the city's operators from
+    level 3, and only for a major complaint (a major complaint starts at level 1, so its
+    first missed deadline reaches the point and its second the city)."""
+    rungs = ESCALATION_LADDER[:max(0, level)]
+    return rungs if severity == "major" else rungs[:2]
 
 
 # --- Satisfaction, rates, periods ----------------------------------------------------------
@@ -739,23 +785,42 @@ class Gap:
     required: int
 
 
-def is_night(moment: datetime, tz: tzinfo, rules: Rules) -> bool:
-    local = moment.astimezone(tz).time()
-    start, end = rules.night_start, rules.night_end
+def _within(local: time, start: time, end: time) -> bool:
+    """In [start, end) of the local day, a span past midnight when it ends before it starts."""
     return (local >= start or local < end) if start > end else start <= local < end
+
+
+def is_night(moment: datetime, tz: tzinfo, rules: Rules) -> bool:
+    return _within(moment.astimezone(tz).time(), rules.night_start, rules.night_end)
+
+
+def is_peak(moment: datetime, tz: tzinfo, rules: Rules) -> bool:
+    return _within(moment.astimezone(tz).time(), rules.peak_start, rules.peak_end)
+
+
+def seats_required(moment: datetime, tz: tzinfo, rules: Rules) -> int:
+    """The seats the desk needs at `moment`: 8 at the peak of the day's calls, 2 at night,
+    1 at any time (the most of those that apply)."""
+    required = rules.min_seats
+    if is_night(moment, tz, rules):
+        required = max(required, rules.min_night_seats)
+    if is_peak(moment, tz, rules):
+        required = max(required, rules.min_peak_seats)
+    return required
 
 
 def coverage_gaps(shifts: Iterable[tuple[datetime, datetime, int]], start: datetime, end: datetime, tz: tzinfo,
                   rules: Rules) -> list[Gap]:
     """Where the roster leaves the desk short in [start, end): fewer seats than one at any
-    time, or than two at night (seed 001: 夜班至少2位坐席; seed 002: 至少有一人值守).
+    time, than two at night or than eight at the peak (seed 001: 夜班至少2位坐席, 来电高峰时段
+    …至少8位坐席; seed 002: 至少有一人值守).
     `shifts` are (starts_at, ends_at, seats); adjacent short spans with the same figures
     are one gap."""
     shifts = [(max(a, start), min(b, end), seats) for a, b, seats in shifts if a < end and b > start]
     cuts = {start, end} | {t for a, b, _ in shifts for t in (a, b)}
     day = start.astimezone(tz).date() - timedelta(days=1)
     while datetime.combine(day, time(0), tz) < end:
-        for moment in (rules.night_start, rules.night_end):
+        for moment in (rules.night_start, rules.night_end, rules.peak_start, rules.peak_end):
             cut = datetime.combine(day, moment, tz)
             if start < cut < end:
                 cuts.add(cut)
@@ -764,7 +829,7 @@ def coverage_gaps(shifts: Iterable[tuple[datetime, datetime, int]], start: datet
     gaps: list[Gap] = []
     for a, b in zip(points, points[1:]):
         seats = sum(n for s, e, n in shifts if s <= a and e >= b)
-        required = rules.min_night_seats if is_night(a, tz, rules) else rules.min_seats
+        required = seats_required(a, tz, rules)
         if seats >= required:
             continue
         if gaps and gaps[-1].ends_at == a and (gaps[-1].seats, gaps[-1].required) == (seats, required):

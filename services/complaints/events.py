@@ -6,9 +6,10 @@ schema when `ZHUYU_CHECK_EVENTS` is set (as in tests); `scripts/event_catalogue.
 writes them as JSON Schema under docs/events/."""
 from __future__ import annotations
 
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from kit.event_schemas import Payload, nullable
+from services.complaints import domain
 
 
 class Complainant(Payload):
@@ -33,6 +34,9 @@ class Complaint(Payload):
     owner_staff_id = nullable(fields.UUID)
     supervisor_staff_ids = fields.List(fields.UUID(), required=True)
     escalation_level = fields.Integer(required=True)
+    # Who the escalation has reached, rung by rung (domain.escalated_to): supervisors,
+    # point_admins, city_operators (a major complaint's third level).
+    escalated_to = fields.List(fields.String(validate=validate.OneOf(domain.ESCALATION_LADDER)))
     complainant = fields.Nested(Complainant, required=True)
 
 
@@ -43,6 +47,8 @@ class Received(Complaint):
 
 class DeadlineAlert(Complaint):
     deadline = fields.Nested(Deadline, required=True)
+    # deadline_warning: `notice` at 50 % of the deadline's span, `warn` at 80 %
+    alert = fields.String(validate=validate.OneOf(("notice", "warn")))
 
 
 class Escalated(Complaint):

@@ -112,6 +112,7 @@ class ComplaintArgs(PageArgs):
     complainant_phone = fields.String(validate=PHONE, metadata={
         "description": "A caller's earlier complaints, by number (spaces and dashes do not matter)."})
     paused = fields.Boolean()
+    elder_id = fields.UUID(metadata={"description": "The complaints about one elder, whoever filed them."})
 
 
 class ComplaintPage(ma.Schema):

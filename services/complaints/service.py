@@ -105,9 +105,9 @@ class Complaints:
     @staticmethod
     def complaint_list(session: Session, point: str | None, status: str | None, overdue: bool | None, limit: int,
                        cursor: str | None, complainant_phone: str | None = None,
-                       paused: bool | None = None) -> tuple[list, str | None]:
+                       paused: bool | None = None, elder_id: str | None = None) -> tuple[list, str | None]:
         """By point, status, overdue flag, the complainant's number (a caller's earlier
-        complaints, whatever the number's spacing) and a paused clock."""
+        complaints, whatever the number's spacing), a paused clock and the elder named."""
         query = sa.select(complaints)
         if point:
             query = query.where(complaints.c.service_point_id == point)
@@ -119,6 +119,8 @@ class Complaints:
             query = query.where(complaints.c.complainant_phone == digits(complainant_phone))
         if paused is not None:
             query = query.where(complaints.c.paused_at.is_not(None) if paused else complaints.c.paused_at.is_(None))
+        if elder_id:
+            query = query.where(complaints.c.elder_id == str(elder_id))
         return page(session, query, complaints, limit, cursor)
 
     @staticmethod
@@ -165,6 +167,7 @@ class Complaints:
         """The complaint's public state as its events carry it (docs/events.md)."""
         data = {name: row._mapping[name] for name in STATE_FIELDS}
         data["supervisor_staff_ids"] = domain.supervisors(self.staff_views(session), row.service_point_id)
+        data["escalated_to"] = list(domain.escalated_to(row.severity, row.escalation_level))
         if deadline is not None:
             data["deadline"] = {"name": deadline.name, "due_at": deadline.due_at.isoformat()}
         return data
@@ -188,7 +191,7 @@ class Complaints:
             status="received", owner_staff_id=owner, escalation_level=escalation, overdue=False, follow_ups=0,
             received_at=now, created_at=now))
         intake = domain.intake_deadlines(fields["type"], fields["channel"], fields["category"], now, self.rules,
-                                         self.work_calendar(session), self.tz)
+                                         self.work_calendar(session), self.tz, dispatched=owner is not None)
         for deadline in intake:
             self._add_deadline(session, complaint_id, deadline)
         self._history(session, complaint_id, "received", actor, actor_staff, now,
@@ -360,14 +363,18 @@ class Complaints:
 
     def _next_deadlines(self, session: Session, row: Any, action: str, status: str, now: datetime,
                         callback_at: datetime | None) -> None:
-        """The repeating weekly follow-up while unresolved, the reply of the result, what
-        follows the quality centre's review, the booked callback and the time limit of a
-        reopened complaint."""
+        """The repeating weekly follow-up while unresolved, an online-media record's written
+        reply once it is dispatched, the reply of the result, what follows the quality
+        centre's review, the booked callback and the time limit of a reopened complaint."""
         followed = row.type in domain.FOLLOWED_UP_TYPES
         if followed and (action == "follow_up" or status == "reopened"):
             self._add_deadline(session, row.id, domain.follow_up_deadline(
                 row.received_at, now if action == "follow_up" else row.last_follow_up_at,
                 now if status == "reopened" else row.reopened_at, self.rules))
+        dispatch = domain.written_reply_on_dispatch(action, row.type, row.channel, row.owner_staff_id is not None,
+                                                    now, self.rules)
+        if dispatch is not None:
+            self._add_deadline(session, row.id, dispatch)
         if action == "resolve" and row.type in domain.ANSWERED_TYPES:
             self._add_deadline(session, row.id, domain.result_reply_deadline(now, self.rules))
         review = domain.after_review(action, now, self.rules)
@@ -409,7 +416,7 @@ class Complaints:
     # --- deadlines ----------------------------------------------------------------------
 
     def watch_deadlines(self, session: Session, now: datetime) -> int:
-        """Warn at 80 % of a deadline, mark overdue and escalate at 100 %; each alert of a
+        """Tell the owner at 50 % and 80 % of a deadline, mark overdue and escalate at 100 %; each alert of a
         deadline instance fires once, whatever the number of runs or watchers. A paused
         clock (waiting on the complainant) fires nothing."""
         open_deadlines = session.execute(
@@ -441,10 +448,11 @@ class Complaints:
     def _fire(self, session: Session, complaint_id: str, deadline: Deadline, level: str, now: datetime) -> None:
         row = self.get(session, complaint_id, lock=True)
         due = {"deadline": deadline.name, "due_at": deadline.due_at.isoformat()}
-        if level == "warn":
-            self._history(session, complaint_id, "deadline_warning", None, None, now, {"status": row.status, **due})
+        if level in ("notice", "warn"):  # halfway, then nearly due: the owner is told each time
+            self._history(session, complaint_id, "deadline_warning", None, None, now,
+                          {"status": row.status, **due, "alert": level})
             self.outbox.add(session, "complaints.complaint.deadline_warning", complaint_id,
-                            self.state(session, row, deadline))
+                            self.state(session, row, deadline) | {"alert": level})
             return
         metrics.instruments().deadlines_missed.labels(deadline.name).inc()
         level_now = row.escalation_level + 1
@@ -687,7 +695,7 @@ class Complaints:
 
     def add_shift(self, session: Session, fields: dict, who: Caller, now: datetime) -> dict:
         """A shift of the hotline's roster; the answer names where the day's roster leaves
-        the desk short (fewer than 2 seats at night, 1 at any time)."""
+        the desk short (fewer than 8 seats at the peak, 2 at night, 1 at any time)."""
         domain.check_shift(fields["starts_at"], fields["ends_at"], fields["staff_ids"])
         shift_id = str(uuid.uuid4())
         session.execute(duty_shifts.insert().values(
@@ -795,7 +803,7 @@ class Complaints:
         without one, as of `now`: records received in the report's period (day D+1 of the
         month before to day D, local time; by default the period running now), duplicates
         merged into another record left out; with the recurring problems of the last
-        three periods, and for the city each point's figures."""
+        three periods, each owner's response times, and for the city each point's figures."""
         month = month or domain.report_month(self.today(now), self.rules)
         first, last = domain.report_period(month, self.rules)
         start, end = self.bounds(first, last)
@@ -837,12 +845,40 @@ class Complaints:
             "satisfaction": satisfaction, "hotline": hotline,
             "targets": targets, "targets_met": {k: domain.meets(rates[k], targets[k]) for k in targets},
             "recurring": self.recurring(session, month, point),
+            "by_owner": self.owner_figures(session, where),
         }
         if point is None:
             names = dict(session.execute(sa.select(points.c.id, points.c.name)).all())
             report["points"] = [{**figures, "name": names.get(figures["service_point_id"])}
                                 for figures in self.point_stats(session, None, start, end, now)["points"]]
         return report
+
+    @staticmethod
+    def owner_figures(session: Session, where: list) -> list[dict]:
+        """Each owner's response times over the records `where` selects: records owned, those
+        answered (the first or the written reply), how many of those in time, and the mean
+        and longest hours from receipt to that answer; records with no owner under None."""
+        rows = session.execute(
+            sa.select(complaints.c.id, complaints.c.owner_staff_id, complaints.c.received_at, deadlines.c.due_at,
+                      deadlines.c.met_at)
+            .select_from(complaints.outerjoin(deadlines, sa.and_(
+                deadlines.c.complaint_id == complaints.c.id,
+                deadlines.c.name.in_((domain.FIRST_REPLY, domain.WRITTEN_REPLY)))))
+            .where(*where)).all()
+        names = dict(session.execute(sa.select(staff.c.id, staff.c.name)).all())
+        owners: dict[str | None, dict] = {}
+        for row in rows:
+            figures = owners.setdefault(row.owner_staff_id, {"records": set(), "hours": [], "in_time": 0})
+            figures["records"].add(row.id)
+            if row.met_at is not None:
+                figures["hours"].append((row.met_at - row.received_at).total_seconds() / 3600)
+                figures["in_time"] += row.met_at <= row.due_at
+        return [{"owner_staff_id": owner, "name": names.get(owner), "records": len(f["records"]),
+                 "answered": len(f["hours"]), "answered_in_time": f["in_time"],
+                 "mean_reply_hours": round(sum(f["hours"]) / len(f["hours"]), 2) if f["hours"] else None,
+                 "longest_reply_hours": round(max(f["hours"]), 2) if f["hours"] else None}
+                for owner, f in sorted(owners.items(), key=lambda item: (item[0] is None, names.get(item[0]) or "",
+                                                                         item[0] or ""))]
 
     def recurring(self, session: Session, month: str, point: str | None) -> dict:
         """Recurring problems (对反复出现的问题…找出解决办法): the categories, points and staff

@@ -69,6 +69,18 @@ class ElderContact:
 # boolean data field.
 
 @dataclass(frozen=True)
+class Includes:
+    """A `when` value for a list field: the event's list names this value."""
+
+    value: str
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, tuple)) and self.value in other
+
+    __hash__ = None  # compared with lists only
+
+
+@dataclass(frozen=True)
 class Rule:
     event_type: str
     audience: str  # family | complainant | owner | supervisors | point_admins | city_operators | staff
@@ -111,6 +123,12 @@ RULES = (
     Rule("complaints.complaint.deadline_warning", "owner", ("inbox",), "complaint_deadline"),
     Rule("complaints.complaint.overdue", "owner", ("inbox",), "complaint_deadline"),
     Rule("complaints.complaint.escalated", "supervisors", ("inbox", "email"), "complaint_deadline"),
+    # Further up the ladder (seed 002: 逐级进行): the point's administrators, then for a major
+    # complaint the city's operators (complaints' `escalated_to`).
+    Rule("complaints.complaint.escalated", "point_admins", ("inbox", "email"), "complaint_deadline",
+         when={"escalated_to": Includes("point_admins")}),
+    Rule("complaints.complaint.escalated", "city_operators", ("inbox", "email"), "complaint_deadline",
+         when={"escalated_to": Includes("city_operators")}),
     Rule("visits.follow_up.due", "staff", ("inbox",), "follow_up_due"),
     Rule("registration.staff.qualification_changed", "point_admins", ("inbox", "email"), "certificate_expiry"),
     # The subsidy decision is told to the elder (seed 004), whichever step made it.

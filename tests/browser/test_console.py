@@ -14,6 +14,7 @@ console is what is under test here, the stores are tested elsewhere. Its tokens 
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -41,7 +42,7 @@ CERTIFICATE = {"number": "H-2026-1", "issued_on": "2026-01-01", "expires_on": "2
 TRAINED = {"experience_years": 3, "health_certificate": CERTIFICATE, "care_training": {"completed_on": "2024-01-01"}}
 REMINDERS = ["地面湿滑，请扶好扶手", "水温先试后洗"]
 # Words a Chinese page may show in Latin letters: the switch to English, file formats.
-LATIN_ALLOWED = {"English", "CSV", "Excel"}
+LATIN_ALLOWED = {"English", "CSV", "Excel", "JSON"}
 TZ = ZoneInfo("Asia/Shanghai")
 VISIT_LIST = re.compile(r"/api/v1/visits\?")  # the board's poll (and the front desk's day)
 
@@ -740,7 +741,7 @@ def test_each_role_is_offered_only_what_it_may_do(suite, browser):
 
     # The desk agent (no point): the queue is every point's, and a complaint just filed is in it.
     browser.login(suite.gateway, city.logins["cs_agent"])
-    expect(page.locator("nav a")).to_have_text(["投诉台"])
+    expect(page.locator("nav a")).to_have_text(["投诉台", "值班与口径"])
     expect(page.get_by_test_id("queue-scope")).to_contain_text("全部助浴点")
     page.get_by_test_id("new-complaint").click()
     filing = page.get_by_test_id("complaint-form")
@@ -1024,6 +1025,130 @@ def test_the_station_files_and_reviews_a_subsidy_and_the_centre_approves_it(suit
     expect(funding).to_contain_text(f"{until.year}年{until.month}月{until.day}日")
     expect(page.locator(f"[data-testid=subsidy-applications] tr[data-application-id='{filed['sanwu']['id']}']")
            ).to_contain_text("需年度复核")
+
+
+LOCAL_INPUT = """(minutes) => { const d = new Date(Date.now() + minutes * 60000);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16); }"""
+
+
+def test_the_desk_keeps_its_roster_handovers_reply_templates_and_calendar(suite, browser):
+    from playwright.sync_api import expect
+
+    city = City(suite, "德胜助浴点")
+    page = browser.page
+    tag = f"{uuid.uuid4().int % 10**6:06d}"  # digits: typed text is not marked as foreign words
+    supervisor = city.admin.make("/staff", {"name": "林主管", "gender": "female", "roles": ["cs_supervisor"],
+                                            "service_point_id": None, "phone": "13700002222", **TRAINED})
+    city.admin.make("/users", {"username": f"cs-sup-{tag}", "password": PASSWORD, "role": "cs_supervisor",
+                               "service_point_id": None, "staff_id": supervisor["id"]})
+
+    # The supervisor keeps the desk's wording: a template for waiting-time complaints.
+    browser.login(suite.gateway, f"cs-sup-{tag}", screen="desk-office")
+    expect(page.locator("nav a[data-screen=desk-office]")).to_have_text("值班与口径")
+    templates = page.get_by_test_id("reply-templates")
+    templates.get_by_test_id("add-template").click()
+    form = page.get_by_test_id("template-form")
+    wording = f"您好，关于等候时间过长的问题，我们已安排增加周末人手（{tag}）。"
+    form.locator("[name=title]").fill(f"等候时间 {tag}")
+    form.locator("[name=category]").select_option("waiting_time")
+    form.locator("[name=text]").fill(wording)
+    form.get_by_role("button", name="保存口径").click()
+    expect(templates).to_contain_text(wording)
+    kept = [t for t in city.admin.get("/reply-templates", category="waiting_time")["items"] if t["text"] == wording]
+    assert len(kept) == 1 and kept[0]["category"] == "waiting_time" and kept[0]["active"]
+
+    # A shift from an hour ago for eight hours, the agent and the supervisor on it: one
+    # shift leaves the rest of the week short, and the roster says so.
+    roster = page.get_by_test_id("duty-roster")
+    roster.get_by_test_id("add-shift").click()
+    shift_form = page.get_by_test_id("shift-form")
+    shift_form.locator("[name=starts_at]").fill(page.evaluate(LOCAL_INPUT, -60))
+    shift_form.locator("[name=ends_at]").fill(page.evaluate(LOCAL_INPUT, 420))
+    shift_form.locator(f"input[name=staff][value='{city.agent['id']}']").check()
+    shift_form.locator(f"input[name=staff][value='{supervisor['id']}']").check()
+    shift_form.get_by_role("button", name="保存班次").click()
+    row = roster.locator("[data-shift-id]")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("陈客服")
+    expect(row).to_contain_text("2 个座席")
+    expect(roster.get_by_test_id("coverage-gaps")).to_be_visible()
+    shifts = city.admin.get("/duty-shifts", **{"from": today(), "to": today()})["items"]
+    assert len(shifts) == 1 and sorted(shifts[0]["staff_ids"]) == sorted([city.agent["id"], supervisor["id"]])
+    assert timedelta(hours=8) == (datetime.fromisoformat(shifts[0]["ends_at"])
+                                  - datetime.fromisoformat(shifts[0]["starts_at"]))
+
+    # Its written handover, with what is left open one item a line.
+    row.get_by_test_id("write-handover").click()
+    handover = page.get_by_test_id("handover-form")
+    handover.locator("[name=note]").fill("白班平稳，无重大投诉")
+    handover.locator("[name=open_items]").fill("回拨周女士，确认整改\n\n跟进德胜点热水器维修")
+    handover.get_by_role("button", name="提交交接班记录").click()
+    log = page.get_by_test_id("handover-log")
+    entry = log.locator("[data-handover-id]")
+    expect(entry).to_have_count(1)
+    expect(entry.get_by_test_id("open-items").locator("li")).to_have_count(2)
+    expect(entry.get_by_test_id("take-over")).to_have_count(0)  # not by whoever wrote it
+    written = city.admin.get("/handovers")["items"]
+    assert [(h["note"], h["open_items"], h["shift_id"]) for h in written] == [
+        ("白班平稳，无重大投诉", ["回拨周女士，确认整改", "跟进德胜点热水器维修"], shifts[0]["id"])]
+
+    # The calendar of this year, as loaded; loading a year is not the supervisor's.
+    calendar = page.get_by_test_id("work-calendar")
+    expect(calendar.get_by_test_id("calendar-year")).to_have_attribute("data-year", str(datetime.now(TZ).year))
+    expect(calendar.get_by_test_id("calendar-load")).to_have_count(0)
+    check_page(browser, "desk-office-supervisor")
+    page.get_by_role("button", name="退出").click()
+
+    # The agent takes the shift over, then answers a caller with the template.
+    browser.login(suite.gateway, city.logins["cs_agent"], screen="desk-office")
+    expect(page.get_by_test_id("duty-roster").locator("[data-shift-id]")).to_have_count(1)
+    expect(page.get_by_test_id("add-shift")).to_have_count(0)
+    expect(page.get_by_test_id("add-template")).to_have_count(0)
+    entry = page.get_by_test_id("handover-log").locator(f"[data-handover-id='{written[0]['id']}']")
+    entry.get_by_test_id("take-over").click()
+    expect(entry).to_have_attribute("data-accepted", "yes")
+    expect(entry.get_by_test_id("taken-over")).to_contain_text("陈客服")
+    assert city.admin.get("/handovers")["items"][0]["accepted_by_staff_id"] == city.agent["id"]
+
+    filed = city.desk.make("/complaints", {
+        "channel": "phone", "type": "complaint", "category": "waiting_time", "service_point_id": city.point["id"],
+        "complainant": {"name": "郑先生", "phone": "13800007777"}, "content": "周日排队一个多小时"})
+    open_screen(page, "complaints")
+    page.locator(f".queue-item[data-complaint-id='{filed['id']}']").click()
+    page.locator("[data-testid=complaint-steps] .tab[data-step=reply]").click()
+    reply = page.get_by_test_id("step-reply")
+    reply.locator("[name=template]").select_option(label=f"等候时间 {tag}")
+    expect(reply.locator("[name=content]")).to_have_value(wording)
+    reply.get_by_test_id("step-submit").click()
+    expect(page.get_by_test_id("complaint-history").locator("li[data-action=replied]")).to_have_count(1)
+    assert [h["content"] for h in city.admin.get(f"/complaints/{filed['id']}")["history"]
+            if h["action"] == "replied"] == [wording]
+    page.get_by_role("button", name="退出").click()
+
+    # The administrator: next year is provisional until its arrangement is loaded here.
+    next_year = datetime.now(TZ).year + 1
+    saturday = next(day for day in (datetime(next_year, 1, d) for d in range(4, 11)) if day.weekday() == 5)
+    browser.login(suite.gateway, "admin", suite.env["ZHUYU_ADMIN_PASSWORD"], screen="desk-office")
+    calendar = page.get_by_test_id("work-calendar")
+    calendar.locator("[name=year]").select_option(str(next_year))
+    expect(calendar.get_by_test_id("calendar-provisional")).to_contain_text(f"{next_year} 年")
+    arrangement = {"year": next_year, "source": "测试用安排（非官方通知）",
+                   "holidays": [{"name": "元旦", "from": f"{next_year}-01-01", "to": f"{next_year}-01-03"}],
+                   "workdays": [{"name": "元旦", "date": saturday.date().isoformat()}]}
+    load = calendar.get_by_test_id("calendar-load")
+    load.locator("textarea").fill("{not json")
+    load.get_by_role("button", name="载入").click()
+    expect(load).to_contain_text("内容不是有效的")
+    load.locator("textarea").fill(json.dumps(arrangement, ensure_ascii=False))
+    load.get_by_role("button", name="载入").click()
+    expect(calendar.get_by_test_id("calendar-loaded")).to_be_visible()
+    expect(calendar.get_by_test_id("calendar-provisional")).to_have_count(0)
+    expect(calendar.locator("[data-holiday=元旦] [data-days-off]")).to_have_attribute("data-days-off", "3")
+    expect(calendar.locator(f"[data-workday='{saturday.date().isoformat()}']")).to_have_count(1)
+    loaded = city.admin.get(f"/calendar/{next_year}")
+    assert [d["date"] for d in loaded["holidays"]] == [f"{next_year}-01-0{d}" for d in (1, 2, 3)]
+    check_page(browser, "desk-office-admin")
+    page.get_by_role("button", name="退出").click()
 
 
 # --- the city's dashboard ------------------------------------------------------------------------

@@ -323,7 +323,14 @@ function ComplaintDetail({ id, config, pointName, onChange, records }) {
               {Object.entries(c.deadlines || {}).map(([name, d]) => (
                 <tr key={name} class={!d.met_at && new Date(d.due_at) < Date.now() ? 'late' : ''}>
                   <td>{code('deadline', name)}</td>
-                  <td>{dateTime(d.due_at, config.timezone, lang)}</td>
+                  <td>
+                    {dateTime(d.due_at, config.timezone, lang)}
+                    {d.provisional && !d.met_at && (
+                      <span class="badge" data-testid="provisional-deadline" title={t('complaints.provisionalHint')}>
+                        {t('complaints.provisional')}
+                      </span>
+                    )}
+                  </td>
                   <td>{d.met_at ? `✓ ${dateTime(d.met_at, config.timezone, lang)}` : t('complaints.open')}</td>
                 </tr>
               ))}
@@ -385,6 +392,14 @@ function StepForm({ step, complaint, onDone, records, config }) {
   const staff = useLoad(
     () => (step === 'assign' ? all('/staff', { service_point_id: complaint.service_point_id }) : Promise.resolve([])),
     [step, complaint.service_point_id],
+  );
+  // The desk's agreed wording for this category (and for any): one fills the reply.
+  const templates = useLoad(
+    () =>
+      step === 'reply' && can(config, 'GET /reply-templates')
+        ? all('/reply-templates', { category: complaint.category, language: 'zh-CN' })
+        : Promise.resolve([]),
+    [step, complaint.category],
   );
   // The callback starts empty: whoever calls back records what the complainant said.
   const form = useForm({
@@ -476,6 +491,25 @@ function StepForm({ step, complaint, onDone, records, config }) {
           <p class="muted wide">
             {complaint.status === 'resolved' ? t('complaints.resultReplyHint') : t('complaints.firstReplyHint')}
           </p>
+          {(templates.data || []).length > 0 && (
+            <Field label={t('complaints.template')} wide>
+              <select
+                name="template"
+                value=""
+                onChange={(e) => {
+                  const chosen = templates.data.find((tpl) => tpl.id === e.currentTarget.value);
+                  if (chosen) form.set('content', chosen.text);
+                }}
+              >
+                <option value="">{t('common.choose')}</option>
+                {templates.data.map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {tpl.title}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           <Field label={t('complaints.replyContent')} error={errors.content} wide>
             <textarea rows={3} {...form.bind('content')} required />
           </Field>

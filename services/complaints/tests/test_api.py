@@ -292,10 +292,10 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
     supervisor = staff_member(svc, ["cs_supervisor"], point=None)
     url = new(client)
     step(client, url, "investigation", BODIES["investigation"])  # met the same day: only the reply is late
-    for hours in (19, 19.2, 20, 23):  # 80 % of 24 h is 19 h 12 min
+    for hours in (11.9, 12, 13, 19, 19.2, 20, 23):  # 50 % of 24 h is 12 h, 80 % 19 h 12 min
         clock.now = T0 + timedelta(hours=hours)
         watch(svc)
-    assert types(svc).count("complaints.complaint.deadline_warning") == 1
+    assert types(svc).count("complaints.complaint.deadline_warning") == 2  # the notice and the warning
     restarted = build_service("complaints")  # a new process on the same store
     assert restarted is not svc
     for hours in (24, 25, 30):
@@ -306,8 +306,9 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
     assert types(svc).count("complaints.complaint.escalated") == 1
     body = client.get(url, headers=ADMIN).get_json()
     assert body["overdue"] is True and body["escalation_level"] == 1
-    assert [h["action"] for h in body["history"]] == ["received", "investigated", "deadline_warning", "overdue",
-                                                      "escalated"]
+    assert [(h["action"], h.get("alert")) for h in body["history"]] == [
+        ("received", None), ("investigated", None), ("deadline_warning", "notice"), ("deadline_warning", "warn"),
+        ("overdue", None), ("escalated", None)]
     assert body["history"][-1]["deadline"] == "first_reply" and body["history"][-1]["at"] == (
         T0 + timedelta(hours=24)).isoformat()
     listed = client.get("/complaints", query_string={"overdue": "true"}, headers=ADMIN).get_json()["items"]
@@ -316,6 +317,25 @@ def test_the_watch_warns_at_80_percent_and_escalates_at_100_exactly_once_across_
         escalated = session.execute(sa.text(
             "SELECT body FROM outbox WHERE type = 'complaints.complaint.escalated'")).scalar()
     assert events.parse(escalated).data["supervisor_staff_ids"] == [supervisor]
+    assert events.parse(escalated).data["escalated_to"] == ["supervisors"]  # a normal complaint's first miss
+
+
+def test_a_major_complaints_missed_deadline_goes_beyond_the_desk_to_the_point_then_the_city(client, svc, clock):
+    url = new(client, severity="major")
+    step(client, url, "investigation", BODIES["investigation"])
+    clock.now = T0 + timedelta(hours=24)
+    watch(svc)  # the first reply is missed: the point's administrator hears of it
+    step(client, url, "replies", {"content": "已受理"})
+    clock.now = T0 + timedelta(days=8)
+    watch(svc)  # then the weekly follow-up: the city's operators too
+    with svc.store.begin() as session:
+        bodies = session.execute(sa.text(
+            "SELECT body FROM outbox WHERE type = 'complaints.complaint.escalated' ORDER BY id")).scalars().all()
+    assert [(events.parse(b).data["escalation_level"], events.parse(b).data["escalated_to"]) for b in bodies] == [
+        (1, ["supervisors"]),
+        (2, ["supervisors", "point_admins"]),
+        (3, ["supervisors", "point_admins", "city_operators"])]
+    assert client.get(url, headers=ADMIN).get_json()["escalation_level"] == 3
 
 
 def test_a_met_deadline_never_fires_and_a_late_reply_clears_the_overdue_flag(client, svc, clock):
@@ -377,6 +397,21 @@ def test_an_unwritten_reply_to_online_media_goes_overdue(client, svc, clock):
     watch(svc)
     body = client.get(url, headers=ADMIN).get_json()
     assert body["overdue"] is True and body["history"][-1]["deadline"] == "written_reply"
+
+
+def test_the_written_reply_to_online_media_is_counted_from_its_dispatch_to_the_branch(client, svc, clock):
+    undispatched = new(client, channel="online_media")  # no owner at this point yet
+    assert "written_reply" not in client.get(undispatched, headers=ADMIN).get_json()["deadlines"]
+    clock.advance(hours=3)
+    first = staff_member(svc, ["point_admin"])
+    due = step(client, undispatched, "assign", {"staff_id": first}).get_json()["deadlines"]["written_reply"]["due_at"]
+    assert due == (T0 + timedelta(hours=3 + 24)).isoformat()
+    clock.advance(hours=1)
+    again = step(client, undispatched, "assign", {"staff_id": staff_member(svc, ["point_admin"])}).get_json()
+    assert again["deadlines"]["written_reply"]["due_at"] == due  # a new owner does not restart it
+    owned = new(client, channel="online_media")  # the point's administrator owns it from intake
+    assert client.get(owned, headers=ADMIN).get_json()["deadlines"]["written_reply"]["due_at"] == (
+        clock.now + timedelta(hours=24)).isoformat()
 
 
 def test_the_result_reply_and_administrative_answer_deadlines(client, svc, clock):
@@ -654,7 +689,14 @@ def test_the_monthly_report_figures_on_a_known_data_set(client, svc, clock):
     assert report["hotline"] == {"calls": 4, "answered": 3, "answer_rate": 0.75}
     assert report["targets"] == {"satisfaction": 0.95, "in_time": 0.95, "answer_rate": 0.9}
     assert report["targets_met"] == {"satisfaction": False, "in_time": False, "answer_rate": False}
+    # Per owner: A, B, C are the desk agent's, answered after 2 h and 30 h (C's written reply
+    # is missing); D and E had no owner, D answered by its closing after 3 h.
+    assert [(o["owner_staff_id"], o["records"], o["answered"], o["answered_in_time"], o["mean_reply_hours"],
+             o["longest_reply_hours"]) for o in report["by_owner"]] == [
+        (DESK_AGENT, 3, 2, 1, 16.0, 30.0), (None, 2, 1, 1, 3.0, 3.0)]
     city = client.get("/reports/monthly", query_string={"month": "2026-03"}, headers=ADMIN).get_json()
+    assert [(o["owner_staff_id"], o["records"], o["answered"]) for o in city["by_owner"]] == [
+        (DESK_AGENT, 3, 2), (None, 3, 1)]  # F, at the other point, never answered
     assert (city["service_point_id"], city["complaints"], city["with_deadlines"], city["in_time"]) == (None, 6, 5, 2)
     assert city["in_time_rate"] == 0.4
     assert city["satisfaction"] == {"responses": 4, "satisfied": 3, "rate": 0.75}
@@ -924,6 +966,21 @@ def test_a_duplicate_is_merged_into_another_record_of_its_point(client, svc):
 
 # --- a hotline that remembers --------------------------------------------------------------------
 
+def test_an_elders_complaints_are_found_whoever_called_and_masked_as_every_list(client):
+    elder, other = str(uuid.uuid4()), str(uuid.uuid4())
+    by_son = new(client, elder_id=elder, complainant={"name": "李明", "phone": "13800002222"})
+    by_herself = new(client, elder_id=elder, complainant={"name": "王秀英", "phone": "13900003333"})
+    new(client, elder_id=other)
+    new(client)
+    found = client.get("/complaints", query_string={"elder_id": elder}, headers=AGENT).get_json()["items"]
+    assert sorted(c["id"] for c in found) == sorted(u.rsplit("/", 1)[1] for u in (by_son, by_herself))
+    assert all(c["complainant"]["phone"] not in ("13800002222", "13900003333") for c in found)  # masked for the desk
+    whole = client.get("/complaints", query_string={"elder_id": elder}, headers=ADMIN).get_json()["items"]
+    assert sorted(c["complainant"]["phone"] for c in whole) == ["13800002222", "13900003333"]
+    refused = client.get("/complaints", query_string={"elder_id": "not-an-id"}, headers=AGENT)
+    assert (refused.status_code, refused.get_json()["code"]) == (422, "VALIDATION_FAILED")
+
+
 def test_an_incoming_call_finds_the_callers_earlier_calls_and_complaints(client):
     earlier = new(client, complainant={"name": "王先生", "phone": "13900007777"})
     new(client)
@@ -1002,6 +1059,11 @@ def test_duty_shifts_handovers_and_the_answer_rate_by_shift(client):
     rates = sorted((s["calls"], s["answered"]) for s in stats["by_shift"])
     assert rates == [(1, 1), (2, 1)]
     assert any(g["required"] == 2 and g["seats"] == 1 for g in stats["coverage_gaps"])  # one seat at night
+    # one seat through the peak of the day's calls, 09:00-20:00 local, where 8 are needed
+    peak = (day_start + timedelta(hours=1), night_start, 1, 8)
+    for gaps in (stats["coverage_gaps"], day.get_json()["coverage_gaps"]):
+        assert peak in [(datetime.fromisoformat(g["starts_at"]), datetime.fromisoformat(g["ends_at"]), g["seats"],
+                         g["required"]) for g in gaps]
     writer = caller("cs_agent", user="u-a", staff=a)
     handover = client.post(f"/duty-shifts/{day.get_json()['id']}/handover",
                            json={"note": "白班交接：一单待回访", "open_items": ["回访李先生"]}, headers=writer)

@@ -40,6 +40,24 @@ def test_online_media_needs_a_written_reply_within_24_hours():
     assert "written_reply" in domain.met_by("result_reply", written=True)
 
 
+def test_online_media_waits_for_its_dispatch_to_the_branch_before_its_written_reply_is_counted():
+    # seed 000: the branch replies in writing within 24 h of receiving the ticket (接单后24小时内)
+    waiting = spans(domain.intake_deadlines("complaint", "online_media", "other", T0, RULES, dispatched=False))
+    assert waiting == {"follow_up": timedelta(days=7), "investigation": timedelta(hours=15)}
+    assert spans(domain.intake_deadlines("complaint", "phone", "other", T0, RULES, dispatched=False))[
+        "first_reply"] == timedelta(hours=24)  # the other channels count from receipt
+    later = T0 + timedelta(hours=5)
+    assert domain.written_reply_on_dispatch("assign", "complaint", "online_media", False, later, RULES) == Deadline(
+        "written_reply", later, later + timedelta(hours=24))
+    assert domain.written_reply_on_dispatch("assign", "suggestion", "online_media", False, later,
+                                            Rules(written_reply_hours=6)).due_at == later + timedelta(hours=6)
+    for action, kind, channel, dispatched in (("assign", "complaint", "online_media", True),
+                                              ("follow_up", "complaint", "online_media", False),
+                                              ("assign", "complaint", "web", False),
+                                              ("assign", "praise", "online_media", False)):
+        assert domain.written_reply_on_dispatch(action, kind, channel, dispatched, later, RULES) is None
+
+
 def test_administrative_questions_are_answered_within_3_days_by_the_answer_not_the_first_reply():
     deadlines = spans(domain.intake_deadlines("consultation", "web", "administrative", T0, RULES))
     # Monday 2 Nov 09:00: three working days are Tue, Wed and Thu, due at the end of Thursday.
@@ -108,26 +126,31 @@ FIRST_REPLY = Deadline("first_reply", T0, T0 + timedelta(hours=24))
 
 
 @pytest.mark.parametrize("elapsed,level", [
-    (timedelta(hours=19, minutes=11, seconds=59), None),
+    (timedelta(hours=11, minutes=59, seconds=59), None),
+    (timedelta(hours=12), "notice"),  # 50 % of 24 h
+    (timedelta(hours=19, minutes=11, seconds=59), "notice"),
     (timedelta(hours=19, minutes=12), "warn"),  # 80 % of 24 h
     (timedelta(hours=23, minutes=59, seconds=59), "warn"),
     (timedelta(hours=24), "overdue"),  # 100 %
     (timedelta(days=3), "overdue"),
 ])
-def test_warn_at_80_percent_and_overdue_at_100(elapsed, level):
+def test_notice_at_50_percent_warn_at_80_and_overdue_at_100(elapsed, level):
     assert domain.alert_level(FIRST_REPLY, T0 + elapsed, RULES) == level
 
 
 @given(st.integers(0, 10 * 24 * 3600), st.integers(0, 10 * 24 * 3600))
 def test_the_alert_level_only_rises_with_time(a, b):
-    order = [None, "warn", "overdue"]
+    order = [None, "notice", "warn", "overdue"]
     early, late = sorted((a, b))
     assert order.index(domain.alert_level(FIRST_REPLY, T0 + timedelta(seconds=early), RULES)) <= \
         order.index(domain.alert_level(FIRST_REPLY, T0 + timedelta(seconds=late), RULES))
 
 
 def test_configured_thresholds_move_the_alerts():
-    rules = Rules(warn_at=0.5, escalate_at=1.5)
+    rules = Rules(notice_at=0.25, warn_at=0.5, escalate_at=1.5)
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=5, minutes=59), rules) is None
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=6), rules) == "notice"
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=11, minutes=59), rules) == "notice"
     assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=12), rules) == "warn"
     assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=30), rules) == "warn"
     assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=36), rules) == "overdue"
@@ -145,6 +168,23 @@ def test_an_alert_fires_once_per_deadline_instance():
 
 def test_a_deadline_found_past_due_gets_only_the_overdue_alert():
     assert domain.due_alerts([FIRST_REPLY], set(), T0 + timedelta(hours=30), RULES) == [(FIRST_REPLY, "overdue")]
+
+
+def test_no_notice_when_it_is_set_to_zero_and_none_late_once_past_the_warning():
+    silent = Rules(notice_at=0)
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=19), silent) is None
+    assert domain.alert_level(FIRST_REPLY, T0 + timedelta(hours=20), silent) == "warn"
+    assert domain.due_alerts([FIRST_REPLY], set(), T0 + timedelta(hours=13), RULES) == [(FIRST_REPLY, "notice")]
+    fired = {("first_reply", FIRST_REPLY.due_at, "notice")}
+    assert domain.due_alerts([FIRST_REPLY], fired, T0 + timedelta(hours=14), RULES) == []
+    assert domain.due_alerts([FIRST_REPLY], set(), T0 + timedelta(hours=20), RULES) == [(FIRST_REPLY, "warn")]
+
+
+@pytest.mark.parametrize("changes", [{"notice_at": -0.1}, {"notice_at": 0.8}, {"notice_at": 0.9},
+                                     {"notice_at": 0.3, "warn_at": 0.3}])
+def test_a_notice_at_or_after_the_warning_is_refused(changes):
+    with pytest.raises(ValueError):
+        Rules(**changes)
 
 
 def test_a_warning_already_fired_does_not_stop_the_overdue_alert():
@@ -250,6 +290,32 @@ def test_escalations_go_to_the_points_and_the_desks_supervisors():
 
 def test_major_complaints_go_to_management_at_once():
     assert domain.initial_escalation("major") == 1 and domain.initial_escalation("normal") == 0
+
+
+@pytest.mark.parametrize(("severity", "level", "reached"), [
+    # seed 002: L1 the desk (客服主管), L2 the responsible department (部门经理), L3 the manager
+    # (管理处经理/主任) for major complaints; level by level (逐级进行)
+    ("normal", 0, ()),
+    ("normal", 1, ("supervisors",)),
+    ("normal", 2, ("supervisors", "point_admins")),
+    ("normal", 3, ("supervisors", "point_admins")),
+    ("normal", 7, ("supervisors", "point_admins")),
+    ("major", 0, ()),
+    ("major", 1, ("supervisors",)),
+    ("major", 2, ("supervisors", "point_admins")),
+    ("major", 3, ("supervisors", "point_admins", "city_operators")),
+    ("major", 5, ("supervisors", "point_admins", "city_operators")),
+    ("major", -1, ()),
+])
+def test_an_escalation_climbs_the_ladder_and_only_a_major_complaint_reaches_the_city(severity, level, reached):
+    assert domain.escalated_to(severity, level) == reached
+
+
+def test_a_major_complaints_first_missed_deadline_goes_beyond_the_desk():
+    first_miss = domain.initial_escalation("major") + 1
+    assert "point_admins" in domain.escalated_to("major", first_miss)
+    assert "city_operators" in domain.escalated_to("major", first_miss + 1)
+    assert domain.escalated_to("normal", domain.initial_escalation("normal") + 1) == ("supervisors",)
 
 
 # --- satisfaction, in time, reports ---------------------------------------------------------
@@ -633,18 +699,22 @@ def test_a_shift_runs_up_to_24_hours_with_its_staff_named_once():
             domain.check_shift(T0, end, staff)
 
 
+# The night and any-time rules alone (the peak asks no more than any time).
+NO_PEAK = Rules(min_peak_seats=1)
+
+
 def test_the_roster_needs_two_seats_at_night_and_one_by_day():
     day = datetime(2026, 11, 2, 8, 0, tzinfo=CST)
     night = datetime(2026, 11, 2, 20, 0, tzinfo=CST)
     end = datetime(2026, 11, 3, 8, 0, tzinfo=CST)
     # One seat all day and one at night: the night is short by one.
-    gaps = domain.coverage_gaps([(day, night, 1), (night, end, 1)], day, end, CST, RULES)
+    gaps = domain.coverage_gaps([(day, night, 1), (night, end, 1)], day, end, CST, NO_PEAK)
     assert [(g.starts_at, g.ends_at, g.seats, g.required) for g in gaps] == [(night, end, 1, 2)]
     # Two at night, but nobody from 12:00 to 13:00.
     noon, one = day + timedelta(hours=4), day + timedelta(hours=5)
-    gaps = domain.coverage_gaps([(day, noon, 1), (one, night, 1), (night, end, 2)], day, end, CST, RULES)
+    gaps = domain.coverage_gaps([(day, noon, 1), (one, night, 1), (night, end, 2)], day, end, CST, NO_PEAK)
     assert [(g.starts_at, g.ends_at, g.seats, g.required) for g in gaps] == [(noon, one, 0, 1)]
-    assert domain.coverage_gaps([(day, end, 2)], day, end, CST, RULES) == []
+    assert domain.coverage_gaps([(day, end, 2)], day, end, CST, NO_PEAK) == []
 
 
 @pytest.mark.parametrize("moment,night", [((19, 59), False), ((20, 0), True), ((3, 0), True), ((7, 59), True),

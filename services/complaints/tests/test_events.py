@@ -19,7 +19,7 @@ T0 = datetime(2026, 5, 4, 2, 0, tzinfo=timezone.utc)
 # The desk's quality check, neither owner nor resolver of the complaints it calls back.
 QUALITY = caller("cs_agent", user="u-quality", staff="s-quality")
 COMPLAINT_FIELDS = {"id", "service_point_id", "elder_id", "type", "channel", "category", "severity", "status",
-                    "owner_staff_id", "supervisor_staff_ids", "escalation_level", "complainant"}
+                    "owner_staff_id", "supervisor_staff_ids", "escalation_level", "escalated_to", "complainant"}
 
 
 @pytest.fixture
@@ -101,6 +101,7 @@ def test_each_handling_step_emits_the_complaints_whole_state(client, svc):
     assert last == {"id": complaint_id, "service_point_id": POINT, "elder_id": last["elder_id"], "type": "complaint",
                     "channel": "phone", "category": "safety", "severity": "normal", "status": "closed",
                     "owner_staff_id": admin, "supervisor_staff_ids": [supervisor], "escalation_level": 1,
+                    "escalated_to": ["supervisors"],
                     "complainant": {"name": "李先生", "phone": "13800001111"}}
 
 
@@ -110,18 +111,21 @@ def test_deadline_events_carry_the_deadline(client, svc, clock):
                                json={"findings": "情况属实", "verified": True}, headers=ADMIN)
     assert investigated.status_code == 200  # met the same day: only the first reply is late
     [job] = [j for j in svc.jobs if j.name == "deadline-watch"]
-    for hours in (20, 24):
+    for hours in (12, 20, 24):
         clock["now"] = T0 + timedelta(hours=hours)
         job.run()
     emitted = published(svc, "complaints.complaint.")
     assert [e.type for e in emitted] == ["complaints.complaint.received", "complaints.complaint.deadline_warning",
-                                         "complaints.complaint.overdue", "complaints.complaint.escalated"]
+                                         "complaints.complaint.deadline_warning", "complaints.complaint.overdue",
+                                         "complaints.complaint.escalated"]
     due = (T0 + timedelta(hours=24)).isoformat()
     for event in emitted[1:]:
         assert event.subject == complaint_id
-        assert set(event.data) == COMPLAINT_FIELDS | {"deadline"}
+        assert set(event.data) == COMPLAINT_FIELDS | {"deadline"} | ({"alert"} if event.type.endswith("warning")
+                                                                       else set())
         assert event.data["deadline"] == {"name": "first_reply", "due_at": due}
-    assert [e.data["escalation_level"] for e in emitted] == [0, 0, 1, 1]
+    assert [e.data.get("alert") for e in emitted] == [None, "notice", "warn", None, None]  # at 50 % and 80 %
+    assert [e.data["escalation_level"] for e in emitted] == [0, 0, 0, 1, 1]
 
 
 def test_a_checked_out_visit_invites_a_survey_once_and_the_answer_is_published(client, svc):

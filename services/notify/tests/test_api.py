@@ -441,3 +441,21 @@ def test_the_address_is_checked_again_at_delivery_and_the_checked_address_is_the
     assert received == []
     [attempt] = rows(strict, recipient_type="webhook")
     assert "private" in attempt.last_error
+
+
+def test_an_escalation_reaches_each_rung_of_the_ladder_it_has_climbed(svc):
+    supervisor, head, operator, other_head = (str(uuid.uuid4()) for _ in range(4))
+    for staff_id, roles, point in ((supervisor, ["cs_supervisor"], None), (head, ["point_admin"], POINT),
+                                   (operator, ["city_operator"], None), (other_head, ["point_admin"], str(uuid.uuid4()))):
+        feed(svc, "registration.staff.created", staff_id, payloads.staff(
+            id=staff_id, name="员工", phone="13700009999", email=None, roles=roles, service_point_id=point))
+    deadline = {"name": "first_reply", "due_at": "2026-11-23T09:00:00+00:00"}
+    reached = {}
+    for level, ladder in ((1, ["supervisors"]), (2, ["supervisors", "point_admins"]),
+                          (3, ["supervisors", "point_admins", "city_operators"])):
+        complaint = str(uuid.uuid4())
+        event = feed(svc, "complaints.complaint.escalated", complaint, payloads.complaint(
+            id=complaint, service_point_id=POINT, severity="major", supervisor_staff_ids=[supervisor],
+            escalation_level=level, escalated_to=ladder, deadline=deadline))
+        reached[level] = sorted(r.recipient_id for r in rows(svc, channel="inbox", event_id=event["id"]))
+    assert reached == {1: [supervisor], 2: sorted([supervisor, head]), 3: sorted([supervisor, head, operator])}

@@ -21,6 +21,7 @@ def _get_kwargs(
     service_point_id: UUID | Unset = UNSET,
     complainant_phone: str | Unset = UNSET,
     paused: bool | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -50,6 +51,11 @@ def _get_kwargs(
     params["complainant_phone"] = complainant_phone
 
     params["paused"] = paused
+
+    json_elder_id: str | Unset = UNSET
+    if not isinstance(elder_id, Unset):
+        json_elder_id = str(elder_id)
+    params["elder_id"] = json_elder_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -122,9 +128,10 @@ def sync_detailed(
     service_point_id: UUID | Unset = UNSET,
     complainant_phone: str | Unset = UNSET,
     paused: bool | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> Response[ComplaintsComplaintPage | Problem]:
-    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
-    earlier complaints).
+    """Records by status, overdue flag, point, a paused clock, the complainant's number (a caller's earlier
+    complaints) or the elder they are about (an elder's, whoever called).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -137,6 +144,7 @@ def sync_detailed(
         service_point_id (UUID | Unset):
         complainant_phone (str | Unset):
         paused (bool | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +162,7 @@ def sync_detailed(
         service_point_id=service_point_id,
         complainant_phone=complainant_phone,
         paused=paused,
+        elder_id=elder_id,
     )
 
     response = client.get_httpx_client().request(
@@ -173,9 +182,10 @@ def sync(
     service_point_id: UUID | Unset = UNSET,
     complainant_phone: str | Unset = UNSET,
     paused: bool | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> ComplaintsComplaintPage | Problem | None:
-    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
-    earlier complaints).
+    """Records by status, overdue flag, point, a paused clock, the complainant's number (a caller's earlier
+    complaints) or the elder they are about (an elder's, whoever called).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -188,6 +198,7 @@ def sync(
         service_point_id (UUID | Unset):
         complainant_phone (str | Unset):
         paused (bool | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,6 +217,7 @@ def sync(
         service_point_id=service_point_id,
         complainant_phone=complainant_phone,
         paused=paused,
+        elder_id=elder_id,
     ).parsed
 
 
@@ -219,9 +231,10 @@ async def asyncio_detailed(
     service_point_id: UUID | Unset = UNSET,
     complainant_phone: str | Unset = UNSET,
     paused: bool | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> Response[ComplaintsComplaintPage | Problem]:
-    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
-    earlier complaints).
+    """Records by status, overdue flag, point, a paused clock, the complainant's number (a caller's earlier
+    complaints) or the elder they are about (an elder's, whoever called).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -234,6 +247,7 @@ async def asyncio_detailed(
         service_point_id (UUID | Unset):
         complainant_phone (str | Unset):
         paused (bool | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -251,6 +265,7 @@ async def asyncio_detailed(
         service_point_id=service_point_id,
         complainant_phone=complainant_phone,
         paused=paused,
+        elder_id=elder_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -268,9 +283,10 @@ async def asyncio(
     service_point_id: UUID | Unset = UNSET,
     complainant_phone: str | Unset = UNSET,
     paused: bool | Unset = UNSET,
+    elder_id: UUID | Unset = UNSET,
 ) -> ComplaintsComplaintPage | Problem | None:
-    """Records by status, overdue flag, point, a paused clock, or the complainant's number (a caller's
-    earlier complaints).
+    """Records by status, overdue flag, point, a paused clock, the complainant's number (a caller's earlier
+    complaints) or the elder they are about (an elder's, whoever called).
 
      **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `complaints:read`.
@@ -283,6 +299,7 @@ async def asyncio(
         service_point_id (UUID | Unset):
         complainant_phone (str | Unset):
         paused (bool | Unset):
+        elder_id (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,5 +319,6 @@ async def asyncio(
             service_point_id=service_point_id,
             complainant_phone=complainant_phone,
             paused=paused,
+            elder_id=elder_id,
         )
     ).parsed

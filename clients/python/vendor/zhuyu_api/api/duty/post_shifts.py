@@ -95,7 +95,7 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ComplaintsShiftOut | Problem]:
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
-    than 2 seats at night, fewer than 1 at any time).
+    than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
      **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
@@ -130,7 +130,7 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> ComplaintsShiftOut | Problem | None:
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
-    than 2 seats at night, fewer than 1 at any time).
+    than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
      **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ComplaintsShiftOut | Problem]:
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
-    than 2 seats at night, fewer than 1 at any time).
+    than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
      **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
@@ -193,7 +193,7 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ComplaintsShiftOut | Problem | None:
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
-    than 2 seats at night, fewer than 1 at any time).
+    than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
      **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
