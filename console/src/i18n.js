@@ -463,7 +463,6 @@ const WORDS = {
   'problem.REMINDERS_MISSING': ['还没有完成必做的安全提醒。', 'Required safety reminders were not given.'],
   'problem.INVALID_TRANSITION': ['当前状态下不能进行此操作，请刷新后再试。', 'This step is not possible in the current state; refresh and try again.'],
   'problem.CALLBACK_REQUIRED': ['投诉只能通过满意的回访结案。', 'A complaint closes only through a satisfied callback.'],
-  'problem.CALLBACK_NOT_INDEPENDENT': ['结案回访须由未负责、未处理此投诉的客服人员进行。', 'The closing callback is made by desk staff who neither own nor resolved the complaint.'],
   'problem.MERGE_REFUSED': ['只能合并到本助浴点另一条未结案的记录。', 'A duplicate merges only into another open record of its point.'],
   'problem.CALLBACK_NOT_INDEPENDENT': ['回访须由既不是负责人、也没有处理过此投诉的客服完成。', 'The callback must be made by desk staff who neither own nor resolved the complaint.'],
   'problem.SLOT_FULL': ['该时段已约满。', 'This slot is full.'],
