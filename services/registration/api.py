@@ -125,7 +125,7 @@ class Elders(MethodView):
         who.check_own_point(body["service_point_id"])
         now = utcnow()
         with transaction() as session:
-            row = registration().register_elder(session, body, who.user_id, now)
+            row = registration().register_elder(session, body, who.user_id, now, reader=who)
         return elder_view(registration().elder_record(row, now), who)
 
     @access(EVERYONE, "elders:read")
