@@ -30,7 +30,9 @@ class NotificationOut(ma.Schema):
     body = fields.String()
     status = fields.String()
     attempts = fields.Integer()
-    last_error = fields.String(allow_none=True)
+    last_error = fields.String(allow_none=True, metadata={
+        "description": "Why the last attempt failed; for a message to an elder or family that was `suppressed` "
+                       "because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`."})
     created_at = fields.DateTime()
     sent_at = fields.DateTime(allow_none=True)
 
