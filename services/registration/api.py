@@ -191,6 +191,19 @@ class ElderByCard(MethodView):
             return registration().check_in_state(registration().elder_by_card(session, card), utcnow())
 
 
+@elders_bp.route("/<uuid:elder_id>/point")
+class ElderPoint(MethodView):
+    @internal("complaints")
+    @elders_bp.response(200)
+    def get(self, elder_id):
+        """The point an elder is registered at, `{"id", "service_point_id"}` and nothing
+        personal (for the complaints service only, which checks that the elder a complaint
+        names is of the complaint's point)."""
+        with transaction() as session:
+            row = registration().elder(session, str(elder_id))
+        return {"id": row.id, "service_point_id": row.service_point_id}
+
+
 def _status_action(action: str, schema):
     @elders_bp.route(f"/<uuid:elder_id>/{action}", endpoint=f"elder_{action}")
     class StatusAction(MethodView):
