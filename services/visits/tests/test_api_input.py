@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.visits.tests.test_api import Registration
-from tests.callers import ADMIN
+from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
 
@@ -45,3 +45,17 @@ def test_a_day_no_list_can_reach_is_422(client, path, query, field):
 
 def test_the_last_day_a_list_takes_is_answered(client):
     assert client.get("/bookings", query_string={"date": "2999-12-31"}, headers=ADMIN).status_code == 200
+
+
+def test_an_elder_registered_at_one_point_bathes_at_another_whose_record_the_visit_is(svc, client):
+    """An elder may bathe at any point (entry is by the city-wide citizen card): the visit is
+    the record of the point where it happens, read there and not at the elder's own."""
+    reg = Registration(svc)
+    home, away = reg.point(), reg.point()
+    reg.elder(home, "CARD7777")
+    at_away = caller("point_admin", user="u-away", point=away)
+    visit = client.post("/visits", json={"citizen_card_no": "CARD7777", "service_point_id": away}, headers=at_away)
+    assert visit.status_code == 201 and visit.get_json()["service_point_id"] == away
+    url = f"/visits/{visit.get_json()['id']}"
+    assert client.get(url, headers=at_away).status_code == 200
+    assert client.get(url, headers=caller("point_admin", user="u-home", point=home)).status_code == 404
