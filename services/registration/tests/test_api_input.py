@@ -8,25 +8,12 @@ import json
 
 import pytest
 
-from services.registration.tests.test_api import POINT, VISITS, elder_body
+from services.registration.tests.test_api import (  # noqa: F401  (fixtures)
+    POINT, VISITS, client, elder_body, point, svc,
+)
 from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def svc(build_service):
-    return build_service("registration")
-
-
-@pytest.fixture
-def client(svc):
-    return svc.app().test_client()
-
-
-@pytest.fixture
-def point(client):
-    return client.post("/service-points", json=POINT, headers=ADMIN).get_json()
 
 
 def refused(response, field: str) -> None:

@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from services.visits.tests.test_api import Registration
+from services.visits.tests.test_api import Registration, client, svc  # noqa: F401  (fixtures)
 from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def svc(build_service):
-    return build_service("visits")
-
-
-@pytest.fixture
-def client(svc):
-    return svc.app().test_client()
 
 
 @pytest.mark.parametrize("slot_start", ["9999-12-31T23:30:00+00:00", "0001-01-01T00:00:00+14:00",
