@@ -301,6 +301,9 @@ def test_a_model_worker_qualifies_from_city_level(level, suffices):
     ({"mon": [["08:00", "09:00", "10:00"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
     ({"mon": [[f"{h:02d}:00", f"{h:02d}:30"] for h in range(9)], "tue": [["08:00", "07:00"]]},
      ["mon: at most 8 spans.", 'tue: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    # a day with a wrong span does not stop the days after it from being checked
+    ({"mon": [["08:00", "08:00"]], "tue": [["09:00", "10:00"], ["09:30", "11:00"]]},
+     ['mon: each span is ["HH:MM", "HH:MM"] with start before end.', "tue: spans overlap."]),
     ({"mon": [["11:00", "13:00"], ["09:00", "10:00"], ["08:00", "12:00"]]}, ["mon: spans overlap.", "mon: spans overlap."]),
 ])
 def test_every_wrong_day_and_span_is_reported(hours, problems):
