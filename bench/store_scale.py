@@ -75,6 +75,8 @@ FROM (SELECT n, seq, born, '110105' || to_char(born, 'YYYYMMDD') || lpad(seq::te
       FROM (SELECT n, n / 9000 AS seq, date '1930-01-01' + (n % 9000) AS born
             FROM generate_series(1, {ROWS}) AS n) AS base) AS rows
 """)
+        conn.execute("INSERT INTO citizen_cards (card_no, elder_id, given_at) "
+                     "SELECT citizen_card_no, id, created_at FROM elders")
         conn.commit()
         conn.autocommit = True
         conn.execute("VACUUM ANALYZE elders")

@@ -45,6 +45,14 @@ class Invalid(DomainError):
             self.args = ("; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items()),)
 
 
+class Unavailable(DomainError):
+    """Another part of the suite this answer depends on did not answer in time (503, with
+    `Retry-After`); nothing was stored."""
+
+    def __init__(self, detail: str):
+        super().__init__("SERVICE_UNAVAILABLE", detail)
+
+
 class Forbidden(DomainError):
     """The caller may not do this (another point's record, a role's limit)."""
 

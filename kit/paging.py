@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 
 import marshmallow as ma
 import sqlalchemy as sa
@@ -15,11 +15,12 @@ from kit.errors import Invalid
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+EARLIEST, LATEST = 1900, 2999  # the years a cursor's time may fall in
 
 
 class PageArgs(ma.Schema):
     limit = ma.fields.Integer(load_default=DEFAULT_LIMIT, validate=ma.validate.Range(1, MAX_LIMIT))
-    cursor = ma.fields.String(load_default=None)
+    cursor = ma.fields.String(load_default=None, validate=ma.validate.Length(max=500))
 
 
 def _encode(created_at: datetime, id_: str) -> str:
@@ -28,11 +29,23 @@ def _encode(created_at: datetime, id_: str) -> str:
 
 
 def _decode(cursor: str) -> tuple[datetime, str]:
+    """The (time, id) a cursor of `_encode` holds; anything else, however it was made (a
+    time without an offset or beyond what a store can compare, a lone surrogate), is 422."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         created, id_ = json.loads(base64.urlsafe_b64decode(padded))
-        return datetime.fromisoformat(created), str(id_)
-    except (ValueError, TypeError):
+        id_ = str(id_)
+        if not isinstance(created, str) or len(id_) > 64:
+            raise TypeError("not a cursor")
+        id_.encode("utf-8")
+        after = datetime.fromisoformat(created)
+        if after.tzinfo is None:
+            raise ValueError("no offset")
+        after = after.astimezone(timezone.utc)
+        if not EARLIEST <= after.year <= LATEST:
+            raise ValueError("out of range")
+        return after, id_
+    except (ValueError, TypeError, OverflowError):  # UnicodeError is a ValueError
         raise Invalid({"cursor": ["Invalid cursor."]}, "Invalid cursor.") from None
 
 

@@ -18,7 +18,7 @@ from kit import access, bus, context, identity, jsonbody, metrics, tracing
 from kit.openapi import OperationIds
 from kit.caller import Caller
 from kit.db import UNAVAILABLE, Store
-from kit.errors import DomainError, Forbidden, Invalid, NotFound
+from kit.errors import DomainError, Forbidden, Invalid, NotFound, Unavailable
 from kit.settings import identity_secret
 
 log = logging.getLogger("kit.web")
@@ -99,7 +99,10 @@ class ProblemSchema(ma.Schema):
 
 def status_of(error: DomainError) -> int:
     """The one mapping of the domain's errors to HTTP: unknown 404, invalid 422, not allowed
-    403, any other refusal a 409 conflict carrying its reason code."""
+    403, another part of the suite not answering 503, any other refusal a 409 conflict
+    carrying its reason code."""
+    if isinstance(error, Unavailable):
+        return 503
     if isinstance(error, NotFound):
         return 404
     if isinstance(error, Invalid):
@@ -294,8 +297,9 @@ def create_app(
 
     @app.errorhandler(DomainError)
     def _refused(error: DomainError):
-        return problem(status_of(error), error.code, error.detail, getattr(error, "errors", None),
-                       fields=error.fields)
+        status = status_of(error)
+        return problem(status, error.code, error.detail, getattr(error, "errors", None),
+                       headers={"Retry-After": 5} if status == 503 else None, fields=error.fields)
 
     def _db_down(error):
         log.error("database unavailable", extra={"error": repr(error)[:300]})

@@ -14,6 +14,15 @@ from kit.registry import SERVICES
 from tests.openapi_documents import service_documents
 
 
+class RegisteredElders(dict):
+    """Registration as the complaints service asks it which point an elder is of
+    (`kit.lookup.Lookup.get("/elders/{id}/point")`): elder id → point id, put in by the test."""
+
+    def get(self, path: str, default=None):  # noqa: D401  (the lookup's own signature)
+        elder_id = path.split("/")[2]
+        return {"id": elder_id, "service_point_id": self[elder_id]} if elder_id in self else {}
+
+
 class ServiceStubs:
     def __init__(self):
         self.calls: list[tuple[str, str, dict, bytes]] = []

@@ -77,9 +77,17 @@ class ComplaintList(MethodView):
     @complaints_bp.arguments(ComplaintIn)
     @complaints_bp.response(201, ComplaintOut)
     def post(self, body):
-        """Record a complaint, suggestion, consultation or praise (客户投诉处理单)."""
+        """Record a complaint, suggestion, consultation or praise (客户投诉处理单).
+
+        An elder it names is one registered at its point, and a staff member complained of
+        works there or at the desk: otherwise 422 on `elder_id` or `about_staff_id`. The elder
+        is checked with registration as it stands; if registration does not answer, 503 and
+        nothing is recorded.
+        """
         who = caller()
         who.check_own_point(body["service_point_id"])
+        if body.get("elder_id"):
+            complaints().check_elder(str(body["elder_id"]), str(body["service_point_id"]))
         with transaction() as session:
             return render(session, complaints().receive(session, body, who.user_id, who.staff_id, utcnow()), who)
 

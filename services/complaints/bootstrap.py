@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from kit.db import Store
+from kit.identity import ServicePrincipal
+from kit.lookup import Lookup
 from kit.outbox import Outbox
 from kit.service import Job, Service, migrations_dir
+from kit.settings import identity_secret
 from kit.types import utcnow
 from services.complaints import api, config, events
 from services.complaints.handlers import handlers_for
@@ -17,7 +20,9 @@ def build(settings: config.Settings | None = None) -> Service[Complaints]:
     common = settings.common
     store = Store(common.database_url, migrations_dir(__file__))
     outbox = Outbox(messaging, "/complaints", events.SCHEMAS, common.check_events)
-    use_cases = Complaints(settings, outbox)
+    use_cases = Complaints(settings, outbox, Lookup("registration", settings.registration_url,
+                                                   settings.registration_timeout_seconds,
+                                                   ServicePrincipal.of("complaints", identity_secret())))
 
     # Each job reads the clock once; what it has done is data, so a run after a restart
     # (or a second replica) repeats nothing.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.settings import CommonSettings, common_settings, env, from_env, generated_secret
+from kit import registry
+from kit.settings import CommonSettings, common_settings, env, from_env, generated_secret, service_url
 from services.complaints.domain import Rules
 
 
@@ -15,6 +16,8 @@ class Settings:
     deadline_watch_every_seconds: float
     report_check_every_seconds: float
     survey_token_secret: str  # makes survey links; the same secret makes the same link again
+    registration_url: str  # asked which point an elder a complaint names is registered at
+    registration_timeout_seconds: float
 
 
 def load() -> Settings:
@@ -54,4 +57,6 @@ def load() -> Settings:
         deadline_watch_every_seconds=env.float("ZHUYU_COMPLAINT_DEADLINE_WATCH_EVERY_SECONDS", 30.0),
         report_check_every_seconds=env.float("ZHUYU_COMPLAINT_REPORT_CHECK_EVERY_SECONDS", 3600.0),
         survey_token_secret=env.str("ZHUYU_SURVEY_TOKEN_SECRET", None) or generated_secret("survey-token-secret"),
+        registration_url=service_url("registration", registry.SERVICES["registration"]),
+        registration_timeout_seconds=env.float("COMPLAINTS_REGISTRATION_TIMEOUT_SECONDS", 2.0),
     )

@@ -6,8 +6,13 @@ from datetime import date
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from kit.fields import Moment
 from kit.paging import PageArgs
 from services.complaints import domain
+
+
+MAX_ATTACHMENTS = 20  # references a complaint carries
+MAX_ARRANGEMENT_ITEMS = 60  # holidays or make-up days in one year's arrangement (a dozen or so in practice)
 
 
 class Strict(ma.Schema):
@@ -29,7 +34,8 @@ class ComplaintIn(Strict):
     complainant = fields.Nested(Complainant, required=True)
     content = fields.String(required=True, validate=validate.Length(1, 10000))
     severity = fields.String(load_default="normal", validate=validate.OneOf(domain.SEVERITIES))
-    attachments = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list)
+    attachments = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list,
+                              validate=validate.Length(max=MAX_ATTACHMENTS))
     about_staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
         "description": "The staff member complained of, if named (counted in the recurring-problem analysis)."})
 
@@ -146,7 +152,7 @@ class CallbackIn(Strict):
     score = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(*domain.CALLBACK_SCORES))
     charged = fields.Boolean(load_default=None, allow_none=True, metadata={
         "description": "跟您收费了吗: whether staff asked the complainant for money."})
-    next_try_at = fields.AwareDateTime(load_default=None, allow_none=True, metadata={
+    next_try_at = Moment(load_default=None, allow_none=True, metadata={
         "description": "Not reached: the time the complainant asked to be called (default: after the configured "
                        "wait)."})
     comment = fields.String(load_default="", validate=validate.Length(max=4000))
@@ -236,7 +242,7 @@ class SurveyOut(ma.Schema):
 
 class CallIn(Strict):
     caller = fields.String(required=True, validate=PHONE)
-    started_at = fields.AwareDateTime(required=True)
+    started_at = Moment(required=True)
     answered = fields.Boolean(required=True)
     duration_s = fields.Integer(required=True, validate=validate.Range(0, 86400))
     agent_id = fields.UUID(load_default=None, allow_none=True,
@@ -332,10 +338,11 @@ class ArrangementIn(Strict):
     checked by the rule (`domain.parse_arrangement`)."""
 
     year = fields.Integer(required=True)
-    source = fields.String(required=True, metadata={"description": "The notice: its title, date and address."})
-    holidays = fields.List(fields.Dict(), required=True, metadata={
+    source = fields.String(required=True, validate=validate.Length(1, 2000),
+                           metadata={"description": "The notice: its title, date and address."})
+    holidays = fields.List(fields.Dict(), required=True, validate=validate.Length(max=MAX_ARRANGEMENT_ITEMS), metadata={
         "description": "[{\"name\": \"春节\", \"from\": \"2026-02-15\", \"to\": \"2026-02-23\"}, ...]"})
-    workdays = fields.List(fields.Dict(), load_default=list, metadata={
+    workdays = fields.List(fields.Dict(), load_default=list, validate=validate.Length(max=MAX_ARRANGEMENT_ITEMS), metadata={
         "description": "Make-up working days (调休上班): [{\"name\": \"春节\", \"date\": \"2026-02-14\"}, ...]"})
 
 
@@ -377,8 +384,8 @@ class LoadedOut(ma.Schema):
 # --- the duty roster and handovers -----------------------------------------------------------
 
 class ShiftIn(Strict):
-    starts_at = fields.AwareDateTime(required=True)
-    ends_at = fields.AwareDateTime(required=True)
+    starts_at = Moment(required=True)
+    ends_at = Moment(required=True)
     staff_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(1, 50))
     note = fields.String(load_default="", validate=validate.Length(max=2000))
 
@@ -449,7 +456,7 @@ class PeriodArgs(Strict):
 
 class PeriodPageArgs(PeriodArgs):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
-    cursor = fields.String(load_default=None)
+    cursor = fields.String(load_default=None, validate=validate.Length(max=500))
 
 
 class SatisfactionArgs(PeriodArgs):

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from kit import metrics
 from kit.caller import Caller
 from kit.db import one
-from kit.errors import Invalid, NotFound
+from kit.errors import Invalid, NotFound, Unavailable
+from kit.lookup import Lookup
 from kit.outbox import Outbox
 from kit.paging import page
 from kit.readmodel import apply_state, apply_states
@@ -83,10 +84,11 @@ INVITATIONS = uuid.UUID("5b0f6f55-2b8e-4c1e-9a57-6f1d1c1e7a01")
 class Complaints:
     """The use cases, with the settings (rules, time zone, the survey links' secret) they need."""
 
-    def __init__(self, settings: Settings, outbox: Outbox):
+    def __init__(self, settings: Settings, outbox: Outbox, registration: Lookup | None = None):
         self.settings = settings
         self.rules = settings.rules
         self.outbox = outbox
+        self.registration = registration  # asked which point an elder a complaint names is of
         self.tz = ZoneInfo(settings.common.timezone)
         self.token_secret = settings.survey_token_secret.encode()
 
@@ -174,11 +176,28 @@ class Complaints:
 
     # --- intake -------------------------------------------------------------------------
 
+    def check_elder(self, elder_id: str, point_id: str) -> None:
+        """The elder a complaint names is registered at the complaint's point, as
+        registration says now (asked before the transaction: complaints keeps no copy of
+        elders, and a copy fed by events could refuse an elder registered a moment ago).
+        Unknown and another point's are the same answer, 422 on `elder_id` (no existence
+        oracle); registration not answering is 503 and nothing is stored."""
+        found = self.registration.get(f"/elders/{elder_id}/point") if self.registration else None
+        if found is None:
+            raise Unavailable("The registration service did not answer to check the elder; try again shortly.")
+        if found.get("service_point_id") != point_id:
+            raise Invalid({"elder_id": ["No elder of this service point."]}, "No elder of this service point.")
+
     def receive(self, session: Session, fields: dict, actor: str | None, actor_staff: str | None,
                 now: datetime) -> Any:
         """Record first (客户投诉处理单), name the owner (the point's administrator, else a
         desk supervisor), start the deadlines; a major complaint goes to management at once."""
         point_id = str(fields["service_point_id"])
+        if fields.get("about_staff_id"):  # a staff member of the complaint's point (or the desk)
+            try:
+                self._check_assignee(session, str(fields["about_staff_id"]), point_id)
+            except Invalid as error:
+                raise Invalid({"about_staff_id": error.errors["staff_id"]}, error.detail) from None
         owner = domain.pick_owner(self.staff_views(session), point_id)
         complaint_id = str(uuid.uuid4())
         escalation = domain.initial_escalation(fields["severity"])

@@ -49,6 +49,12 @@ class Planned:
     channel: str
     template: str
     urgent: bool
+    withheld: str | None = None  # why it may not go (kept, `suppressed`, with this reason)
+
+
+# The reason a message to an elder or family is withheld: the elder's SMS consent is not
+# recorded as given.
+NO_SMS_CONSENT = "NO_SMS_CONSENT"
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class ElderContact:
     phone_is_mobile: bool
     emergency_contacts: tuple[dict, ...]
     status: str
-    sms_consent: bool
+    sms_consent: bool | None  # as recorded: True given, False refused, None never asked
     language: str = "zh-CN"
 
 
@@ -163,23 +169,31 @@ def notification_id(event_id: str, recipient: Recipient, channel: str) -> str:
 
 
 def to_family(elder: ElderContact, template: str, urgent: bool) -> list[Planned]:
-    """An elder and family: nothing after closing; without a mobile (or SMS consent) the
-    emergency contacts get the SMS, and urgent messages also become a call task. Urgent
-    safety messages reach the contacts even without the elder's SMS consent."""
+    """An elder and family: nothing after closing; the elder's own mobile gets the SMS; without
+    one, or for an urgent message, the emergency contacts get it too, and an urgent message
+    also becomes a call task to each.
+
+    DOMAIN.md, consent (PIPL): "health data, SMS and sharing with third parties each need a
+    recorded consent (the elder's, or a guardian's); nothing personal leaves the system
+    without it." So every SMS and call to the elder or family goes only when the elder's
+    `sms` consent is recorded as given (True); refused or never recorded, each is planned
+    withheld (`NO_SMS_CONSENT`), kept as `suppressed` with that reason so staff see who was
+    not told. Urgent safety alerts to staff are another audience and go as always.
+    """
     if elder.status == "closed":
         return []
+    withheld = None if elder.sms_consent is True else NO_SMS_CONSENT
     planned = []
-    if elder.phone and elder.phone_is_mobile and elder.sms_consent:
-        planned.append(Planned(Recipient("elder", elder.id, elder.phone, elder.language), "sms", template, urgent))
+    if elder.phone and elder.phone_is_mobile:
+        recipient = Recipient("elder", elder.id, elder.phone, elder.language)
+        planned.append(Planned(recipient, "sms", template, urgent, withheld))
         if not urgent:
             return planned
-    if not (elder.sms_consent or urgent):
-        return planned
     for contact in elder.emergency_contacts:
         recipient = Recipient("emergency_contact", elder.id, contact["phone"], elder.language)
-        planned.append(Planned(recipient, "sms", template, urgent))
+        planned.append(Planned(recipient, "sms", template, urgent, withheld))
         if urgent:
-            planned.append(Planned(recipient, "voice", template, urgent))
+            planned.append(Planned(recipient, "voice", template, urgent, withheld))
     return planned
 
 
@@ -193,9 +207,12 @@ class Preferences:
 
 def delivery(preferences: Preferences | None, planned: Planned, event_type: str, local_now: datetime,
              rules: Rules) -> tuple[str, datetime | None]:
-    """How a planned notification starts: `suppressed` by the recipient's opt-out or
-    channels, `held` through quiet hours until it may go, else `queued` now. Urgent
-    messages (incidents, a danger reading) bypass preferences and quiet hours alike."""
+    """How a planned notification starts: `suppressed` when it is withheld (no consent) or by
+    the recipient's opt-out or channels, `held` through quiet hours until it may go, else
+    `queued` now. Urgent messages (incidents, a danger reading) bypass preferences and quiet
+    hours alike, never a missing consent."""
+    if planned.withheld:
+        return "suppressed", None
     if preferences is not None and not planned.urgent and (
             event_type in preferences.opt_out or (preferences.channels and planned.channel not in preferences.channels)):
         return "suppressed", None

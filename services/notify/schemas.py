@@ -4,10 +4,12 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from kit.fields import distinct
 from kit.paging import PageArgs
 from services.notify import domain
 
 CHANNELS = list(domain.CHANNELS)
+MAX_OPT_OUT = 100  # event types a recipient opts out of
 STATUSES = ["queued", "held", "sent", "failed", "suppressed"]
 
 
@@ -28,7 +30,9 @@ class NotificationOut(ma.Schema):
     body = fields.String()
     status = fields.String()
     attempts = fields.Integer()
-    last_error = fields.String(allow_none=True)
+    last_error = fields.String(allow_none=True, metadata={
+        "description": "Why the last attempt failed; for a message to an elder or family that was `suppressed` "
+                       "because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`."})
     created_at = fields.DateTime()
     sent_at = fields.DateTime(allow_none=True)
 
@@ -109,8 +113,10 @@ class PreferencesIn(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    channels = fields.List(fields.String(validate=validate.OneOf(CHANNELS)), load_default=list)
-    opt_out = fields.List(fields.String(validate=validate.Length(1, 120)), load_default=list)
+    channels = fields.List(fields.String(validate=validate.OneOf(CHANNELS)), load_default=list,
+                           validate=[validate.Length(max=len(CHANNELS)), distinct])
+    opt_out = fields.List(fields.String(validate=validate.Length(1, 120)), load_default=list,
+                          validate=[validate.Length(max=MAX_OPT_OUT), distinct])
 
 
 class PreferencesOut(ma.Schema):

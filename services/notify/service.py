@@ -150,7 +150,7 @@ class Notify:
             contact = domain.ElderContact(
                 id=elder.id, name=elder.name, phone=elder.phone, phone_is_mobile=elder.phone_is_mobile,
                 emergency_contacts=tuple(elder.emergency_contacts), status=elder.status,
-                sms_consent=elder.consents.get("sms") is not False, language=elder.language)
+                sms_consent=elder.consents.get("sms"), language=elder.language)
             return domain.to_family(contact, rule.template, urgent)
         if rule.audience == "complainant":
             complainant = data.get("complainant") or {}
@@ -225,7 +225,7 @@ class Notify:
             recipient_type=recipient.type,
             recipient_id=recipient.id, address=recipient.address, channel=planned.channel, urgent=planned.urgent,
             language=recipient.language, template=template.key, template_version=template.version, body=body,
-            status=status, attempts=0, next_attempt_at=when, created_at=now))
+            status=status, attempts=0, next_attempt_at=when, created_at=now, last_error=planned.withheld))
 
     def _webhooks(self, session: Session, event: Event, now: datetime, hooks: list | None = None) -> None:
         """Every active subscription that wants the event (its types, its owner's scopes and

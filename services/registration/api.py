@@ -1,6 +1,7 @@
 """Registration HTTP API: parse, call the use case, render (masked for the caller)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask.views import MethodView
@@ -9,7 +10,7 @@ from flask_smorest import Blueprint
 from kit import context
 from kit.access import EVERYONE, access, internal
 from kit.caller import Caller
-from kit.errors import Forbidden
+from kit.errors import Forbidden, Invalid
 from kit.paging import PageArgs
 from kit.privacy import mask_id_number, mask_phone
 from kit.types import utcnow
@@ -124,7 +125,7 @@ class Elders(MethodView):
         who.check_own_point(body["service_point_id"])
         now = utcnow()
         with transaction() as session:
-            row = registration().register_elder(session, body, who.user_id, now)
+            row = registration().register_elder(session, body, who.user_id, now, reader=who)
         return elder_view(registration().elder_record(row, now), who)
 
     @access(EVERYONE, "elders:read")
@@ -188,6 +189,19 @@ class ElderByCard(MethodView):
         `GET /elders?citizen_card_no=`, masked and audited like any list)."""
         with transaction() as session:
             return registration().check_in_state(registration().elder_by_card(session, card), utcnow())
+
+
+@elders_bp.route("/<uuid:elder_id>/point")
+class ElderPoint(MethodView):
+    @internal("complaints")
+    @elders_bp.response(200)
+    def get(self, elder_id):
+        """The point an elder is registered at, `{"id", "service_point_id"}` and nothing
+        personal (for the complaints service only, which checks that the elder a complaint
+        names is of the complaint's point)."""
+        with transaction() as session:
+            row = registration().elder(session, str(elder_id))
+        return {"id": row.id, "service_point_id": row.service_point_id}
 
 
 def _status_action(action: str, schema):
@@ -402,13 +416,22 @@ class SubsidyEnd(MethodView):
             return registration().application_view(row, now)
 
 
+def _read_cursor(cursor: str | None) -> int:
+    """The id of the last read on the page before (a cursor this list gave), 0 for none."""
+    if not cursor:
+        return 0
+    if not re.fullmatch(r"[0-9]{1,18}", cursor):
+        raise Invalid({"cursor": ["Invalid cursor."]}, "Invalid cursor.")
+    return int(cursor)
+
+
 @audit.route("/elder-reads")
 class ElderReads(MethodView):
     @access()
     @audit.arguments(ElderReadArgs, location="query")
     @audit.response(200, ElderReadPage)
     def get(self, args):
-        after = int(args["cursor"]) if (args.get("cursor") or "").isdigit() else 0
+        after = _read_cursor(args.get("cursor"))
         with transaction() as session:
             rows, cursor = registration().elder_reads(session, args.get("elder_id"), args.get("user_id"),
                                                       args["limit"], after)

@@ -30,9 +30,12 @@ MODEL_WORKER_LEVELS = ("town", "county", "city", "provincial", "national")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
-_CARD = re.compile(r"^[A-Za-z0-9]{6,32}$")
+# Matched whole (`fullmatch`) and with ASCII digits only: `\d` and `str.isdigit` take any
+# script's digits (and `²`), and `$` takes a trailing newline.
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_LANDLINE = re.compile(r"0[0-9]{2,3}-?[0-9]{7,8}")
+_CARD = re.compile(r"[A-Za-z0-9]{6,32}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def validate_id_number(id_number: str, birth_date: date, gender: str) -> str:
     """The normalised number (upper-case X), or Invalid on `id_number`."""
     value = (id_number or "").strip().upper()
     problems: list[str] = []
-    if len(value) != 18 or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if not _ID_SHAPE.fullmatch(value):
         problems.append("Must be 18 characters: 17 digits and a digit or X.")
     else:
         if value[:6] == "000000":
@@ -96,9 +99,9 @@ def normalise_phone(phone: str) -> tuple[str, bool]:
     value = re.sub(r"[\s()]", "", phone or "")
     if value.startswith("+86"):
         value = value[3:]
-    if _MOBILE.match(value):
+    if _MOBILE.fullmatch(value):
         return value, True
-    if _LANDLINE.match(value):
+    if _LANDLINE.fullmatch(value):
         return value, False
     raise ValueError("Not a mainland mobile (11 digits) or landline (0 + area code + number).")
 
@@ -107,7 +110,7 @@ def validate_elder_fields(fields: dict) -> dict:
     """Checks and normalises a new or changed elder's fields; Invalid lists every problem."""
     errors: dict[str, list[str]] = {}
     out = dict(fields)
-    if "citizen_card_no" in fields and not _CARD.match(fields["citizen_card_no"] or ""):
+    if "citizen_card_no" in fields and not _CARD.fullmatch(fields["citizen_card_no"] or ""):
         errors["citizen_card_no"] = ["6 to 32 letters and digits."]
     if fields.get("phone"):
         try:
@@ -453,10 +456,19 @@ def check_can_end(status: str) -> None:
 # --- Service point opening hours -----------------------------------------------------
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+MAX_SPANS_PER_DAY = 8
+_HHMM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def _is_span(span: object) -> bool:
+    """`["HH:MM", "HH:MM"]`, start before end (times matched whole, ASCII digits only)."""
+    return (isinstance(span, list) and len(span) == 2
+            and all(isinstance(t, str) and _HHMM.fullmatch(t) for t in span) and span[0] < span[1])
 
 
 def validate_opening_hours(hours: dict) -> dict:
+    """Each day a list of at most `MAX_SPANS_PER_DAY` spans that do not overlap; every span
+    is checked for its shape before any is compared with another."""
     errors = []
     for day, spans in hours.items():
         if day not in WEEKDAYS:
@@ -465,15 +477,17 @@ def validate_opening_hours(hours: dict) -> dict:
         if not isinstance(spans, list):
             errors.append(f"{day}: a list of [start, end] spans.")
             continue
+        if len(spans) > MAX_SPANS_PER_DAY:
+            errors.append(f"{day}: at most {MAX_SPANS_PER_DAY} spans.")
+            continue
+        if not all(_is_span(span) for span in spans):
+            errors.append(f'{day}: each span is ["HH:MM", "HH:MM"] with start before end.')
+            continue
         previous_end = ""
-        for span in sorted(spans, key=lambda s: s[0] if isinstance(s, list) and s else ""):
-            if (not isinstance(span, list) or len(span) != 2
-                    or not all(isinstance(t, str) and _HHMM.match(t) for t in span) or span[0] >= span[1]):
-                errors.append(f'{day}: each span is ["HH:MM", "HH:MM"] with start before end.')
-            elif span[0] < previous_end:
+        for start, end in sorted(spans):
+            if start < previous_end:
                 errors.append(f"{day}: spans overlap.")
-            else:
-                previous_end = span[1]
+            previous_end = max(previous_end, end)
     if errors:
         raise Invalid({"opening_hours": errors})
     return hours

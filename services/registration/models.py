@@ -62,6 +62,16 @@ elders = sa.Table(
     sa.Index("ix_elders_created", "created_at", "id"),
 )
 
+# Every citizen card number ever given, current or retired, with its elder: a number is
+# given once (the primary key), so a lost card's number never finds another person.
+citizen_cards = sa.Table(
+    "citizen_cards",
+    metadata,
+    sa.Column("card_no", sa.String(32), primary_key=True),
+    sa.Column("elder_id", sa.String(36), sa.ForeignKey("elders.id"), nullable=False, index=True),
+    sa.Column("given_at", UtcDateTime(), nullable=False),
+)
+
 # Every change to an elder: which fields, before and after, by whom.
 elder_history = sa.Table(
     "elder_history",

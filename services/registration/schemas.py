@@ -5,11 +5,19 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from kit.access import ROLES
+from kit.fields import Day, Moment
 from kit.paging import PageArgs
 from services.registration import domain
 from services.registration.domain import (
     CLOSE_REASONS, INELIGIBILITY_REASONS, MODEL_WORKER_LEVELS, SUBSIDY_CATEGORIES, SUBSIDY_STATUSES,
 )
+
+
+# The most an elder or a point carries of each list: beyond, a request is 422 (the record is
+# read whole on every check-in and sent in every event; a contact is messaged on every alarm).
+MAX_EMERGENCY_CONTACTS = 5
+MAX_HEALTH_ITEMS = 50  # chronic conditions, medications, allergies, each
+MAX_SAFETY_REMINDERS = 20
 
 
 class Strict(ma.Schema):
@@ -24,7 +32,8 @@ class ServicePointIn(Strict):
     bath_capacity = fields.Integer(required=True, validate=validate.Range(1, 100))
     rest_seats = fields.Integer(required=True, validate=validate.Range(0, 1000))
     opening_hours = fields.Dict(required=True)
-    safety_reminders = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list)
+    safety_reminders = fields.List(fields.String(validate=validate.Length(1, 500)), load_default=list,
+                                   validate=validate.Length(max=MAX_SAFETY_REMINDERS))
     contact_phone = fields.String(load_default=None, validate=validate.Length(3, 32))
     active = fields.Boolean(load_default=True)
 
@@ -57,7 +66,7 @@ class EmergencyContact(Strict):
 class ElderIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
     gender = fields.String(required=True, validate=validate.OneOf(domain.GENDERS))
-    birth_date = fields.Date(required=True)
+    birth_date = Day(required=True)
     id_number = fields.String(required=True, metadata={
         "description": "The 18-character resident ID number (GB 11643): 17 digits and a check character (a digit "
                        "or X) that must match them, the 17th digit odd for male and even for female, as `gender`.",
@@ -65,15 +74,19 @@ class ElderIn(Strict):
     citizen_card_no = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9]{6,32}$"),
                                     metadata={"description": "The citizen card number: 6 to 32 letters and digits.",
                                               "example": "HZ20240001"})
-    phone = fields.String(load_default=None, allow_none=True)
+    phone = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     address = fields.String(required=True, validate=validate.Length(1, 500))
     district = fields.String(required=True, validate=validate.Length(1, 100))
     service_point_id = fields.UUID(required=True)
-    emergency_contacts = fields.List(fields.Nested(EmergencyContact), required=True,
-                                     validate=validate.Length(min=1, error="At least one emergency contact."))
-    chronic_conditions = fields.List(fields.String(validate=validate.Length(1, 100)), load_default=list)
-    medications = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
-    allergies = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
+    emergency_contacts = fields.List(fields.Nested(EmergencyContact), required=True, validate=validate.Length(
+        min=1, max=MAX_EMERGENCY_CONTACTS,
+        error=f"At least one emergency contact and at most {MAX_EMERGENCY_CONTACTS}."))
+    chronic_conditions = fields.List(fields.String(validate=validate.Length(1, 100)), load_default=list,
+                                     validate=validate.Length(max=MAX_HEALTH_ITEMS))
+    medications = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
+                              validate=validate.Length(max=MAX_HEALTH_ITEMS))
+    allergies = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
+                            validate=validate.Length(max=MAX_HEALTH_ITEMS))
     notes = fields.String(load_default="", validate=validate.Length(max=4000))
     same_gender_assistant = fields.Boolean(load_default=False)
     language = fields.String(load_default="zh-CN", validate=validate.OneOf(["zh-CN", "en"]))
@@ -119,7 +132,7 @@ class ElderOut(ma.Schema):
 
 
 class ElderListArgs(PageArgs):
-    citizen_card_no = fields.String()
+    citizen_card_no = fields.String(validate=validate.Length(max=32))
     service_point_id = fields.UUID()
     q = fields.String(validate=validate.Length(1, 100), metadata={"description": "The start of the name."})
     id_number = fields.String(validate=validate.Length(1, 18), metadata={
@@ -138,7 +151,7 @@ class ElderPage(ma.Schema):
 
 class AssessmentIn(Strict):
     level = fields.Integer(required=True, validate=validate.Range(0, 3))
-    assessed_on = fields.Date(required=True)
+    assessed_on = Day(required=True)
     assessor = fields.String(required=True, validate=validate.Length(1, 100))
     reference = fields.String(required=True, validate=validate.Length(1, 200))
 
@@ -213,8 +226,8 @@ class ElderReadOut(ma.Schema):
 
 
 class ElderReadArgs(PageArgs):
-    elder_id = fields.String()
-    user_id = fields.String()
+    elder_id = fields.String(validate=validate.Length(max=64))
+    user_id = fields.String(validate=validate.Length(max=64))
 
 
 class ElderReadPage(ma.Schema):
@@ -224,19 +237,19 @@ class ElderReadPage(ma.Schema):
 
 class Certificate(Strict):
     number = fields.String(required=True, validate=validate.Length(1, 64))
-    issued_on = fields.Date(required=True)
-    expires_on = fields.Date(required=True)
+    issued_on = Day(required=True)
+    expires_on = Day(required=True)
 
 
 class Training(Strict):
-    completed_on = fields.Date(required=True)
+    completed_on = Day(required=True)
 
 
 class StaffIn(Strict):
     name = fields.String(required=True, validate=validate.Length(1, 100))
     gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(domain.GENDERS))
     roles = fields.List(fields.String(validate=validate.OneOf(ROLES)), required=True,
-                        validate=validate.Length(min=1))
+                        validate=validate.Length(min=1, max=len(ROLES)))
     service_point_id = fields.UUID(load_default=None, allow_none=True)
     phone = fields.String(required=True, validate=validate.Length(3, 32))
     email = fields.Email(load_default=None, allow_none=True)

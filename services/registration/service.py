@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kit.caller import Caller
 from kit.db import one
 from kit.errors import DomainError, Invalid, NotFound
 from kit.outbox import Outbox
@@ -22,7 +23,7 @@ from kit.paging import page
 from services.registration import domain
 from services.registration.config import Settings
 from services.registration.models import (
-    assessment_notices, assessments, consents, elder_history, elder_reads, elders, safety_commitments,
+    assessment_notices, assessments, citizen_cards, consents, elder_history, elder_reads, elders, safety_commitments,
     service_points, staff, staff_notices, subsidy_applications,
 )
 
@@ -49,7 +50,7 @@ def _dates(value: dict | None, *names: str) -> dict | None:
 
 def _unique_violation(error: sa.exc.IntegrityError) -> DomainError:
     text = str(error.orig).lower()
-    if "citizen_card_no" in text:
+    if "citizen_card" in text:  # elders.citizen_card_no, or a number given before (citizen_cards)
         return DomainError("DUPLICATE_CITIZEN_CARD", "An elder with this citizen card is already registered.")
     if "id_number" in text:
         return DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.")
@@ -178,20 +179,30 @@ class Registration:
                                                       actor=actor, at=now))
 
     @staticmethod
-    def _refuse_duplicate_card(session: Session, card: str, elder_id: str | None = None) -> None:
-        """A card number, current or retired, belongs to one elder only."""
-        taken = session.execute(sa.select(elders.c.id).where(elders.c.citizen_card_no == card)).scalar()
-        if taken and taken != elder_id:
+    def _refuse_given_card(session: Session, card: str) -> None:
+        """A card number, current or retired, is given to one elder once: a number given
+        before (to this elder or another) is 409 `DUPLICATE_CITIZEN_CARD`. The number is
+        the key of `citizen_cards`, so two requests giving it at once cannot both succeed."""
+        if session.execute(sa.select(citizen_cards.c.elder_id).where(citizen_cards.c.card_no == card)).first():
             raise DomainError("DUPLICATE_CITIZEN_CARD", "An elder with this citizen card is already registered.")
 
-    def register_elder(self, session: Session, fields: dict, actor: str | None, now: datetime) -> Any:
+    @staticmethod
+    def _give_card(session: Session, card: str, elder_id: str, now: datetime) -> None:
+        session.execute(citizen_cards.insert().values(card_no=card, elder_id=elder_id, given_at=now))
+
+    def register_elder(self, session: Session, fields: dict, actor: str | None, now: datetime,
+                       reader: Caller | None = None) -> Any:
+        """A new elder. The same ID number again is the same person coming back (their record
+        is reopened, not made again): 409 naming the existing record to a `reader` who may
+        see it, and to nobody else (another point's elder is not told of)."""
         fields = domain.validate_elder_fields(dict(fields, service_point_id=str(fields["service_point_id"])))
         self.service_point(session, fields["service_point_id"])
-        self._refuse_duplicate_card(session, fields["citizen_card_no"])
-        existing = session.execute(sa.select(elders.c.id).where(elders.c.id_number == fields["id_number"])).scalar()
-        if existing:  # the same person coming back: their record is reopened, not made again
-            raise DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.",
-                              elder_id=existing)
+        self._refuse_given_card(session, fields["citizen_card_no"])
+        existing = session.execute(sa.select(elders.c.id, elders.c.service_point_id)
+                                   .where(elders.c.id_number == fields["id_number"])).first()
+        if existing:
+            named = {"elder_id": existing.id} if reader is None or reader.sees(existing.service_point_id) else {}
+            raise DomainError("DUPLICATE_ID_NUMBER", "An elder with this ID number is already registered.", **named)
         elder_id = str(uuid.uuid4())
         values = dict(fields, id=elder_id, status="active", previous_citizen_card_nos=[], created_at=now,
                       updated_at=now, consents={kind: None for kind in domain.CONSENT_KINDS})  # None: not recorded yet
@@ -199,6 +210,7 @@ class Registration:
         try:
             with session.begin_nested():
                 session.execute(elders.insert().values(**values))
+                self._give_card(session, fields["citizen_card_no"], elder_id, now)
         except sa.exc.IntegrityError as error:
             raise _unique_violation(error) from None
         self._history(session, elder_id, "registered", {}, actor, now)
@@ -268,13 +280,15 @@ class Registration:
             values.pop("phone_is_mobile", None)
         values = {k: v for k, v in values.items() if getattr(row, k) != v}
         if "citizen_card_no" in values:
-            # Reissue of a lost card: the old number stops working at once.
-            self._refuse_duplicate_card(session, values["citizen_card_no"], elder_id)
+            # Reissue of a lost card: the old number stops working at once, and is never given again.
+            self._refuse_given_card(session, values["citizen_card_no"])
             values["previous_citizen_card_nos"] = [*row.previous_citizen_card_nos, row.citizen_card_no]
         if not values:
             return row
         try:
             with session.begin_nested():
+                if "citizen_card_no" in values:
+                    self._give_card(session, values["citizen_card_no"], elder_id, now)
                 session.execute(elders.update().where(elders.c.id == elder_id).values(updated_at=now, **values))
         except sa.exc.IntegrityError as error:
             raise _unique_violation(error) from None

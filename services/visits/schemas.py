@@ -4,8 +4,12 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from kit.fields import Day, Moment
 from kit.paging import PageArgs
 from services.visits import domain
+
+
+MAX_CARE_PROBLEMS = 20  # the problems a follow-up's care plan lists
 
 
 class Strict(ma.Schema):
@@ -16,7 +20,7 @@ class Strict(ma.Schema):
 class BookingIn(Strict):
     elder_id = fields.UUID(required=True)
     service_point_id = fields.UUID(required=True)
-    slot_start = fields.AwareDateTime(required=True)
+    slot_start = Moment(required=True)
 
 
 class BookingOut(ma.Schema):
@@ -32,7 +36,7 @@ class BookingOut(ma.Schema):
 class BookingArgs(PageArgs):
     service_point_id = fields.UUID()
     elder_id = fields.UUID()
-    date = fields.Date()
+    date = Day()
 
 
 class BookingPage(ma.Schema):
@@ -84,7 +88,7 @@ class VisitOut(ma.Schema):
 
 class VisitArgs(PageArgs):
     service_point_id = fields.UUID()
-    date = fields.Date()
+    date = Day()
     status = fields.String(validate=validate.OneOf(
         ["checked_in", "screened", "refused", "bathing", "resting", "checked_out", "ended_early"]))
     elder_id = fields.UUID(metadata={"description": "One elder's visits (服务对象接受服务情况)."})
@@ -101,7 +105,8 @@ class ScreeningIn(Strict):
     alcohol = fields.Boolean(required=True)
     systolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(40, 300))
     diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
-    reminders_given = fields.List(fields.String(validate=validate.OneOf(domain.REMINDERS)), load_default=list)
+    reminders_given = fields.List(fields.String(validate=validate.OneOf(domain.REMINDERS)), load_default=list,
+                                  validate=validate.Length(max=len(domain.REMINDERS)))
     notes = fields.String(load_default="", validate=validate.Length(max=2000))
 
 
@@ -154,8 +159,8 @@ class IncidentOut(ma.Schema):
 
 class IncidentArgs(PageArgs):
     service_point_id = fields.UUID()
-    from_ = fields.Date(data_key="from", metadata={"description": "First local day reported on."})
-    to = fields.Date(metadata={"description": "Last local day reported on."})
+    from_ = Day(data_key="from", metadata={"description": "First local day reported on."})
+    to = Day(metadata={"description": "Last local day reported on."})
     severity = fields.String(validate=validate.OneOf(domain.SEVERITIES))
 
 
@@ -175,7 +180,8 @@ class FollowUpPlanIn(Strict):
     elder_id = fields.UUID(required=True)
     programme = fields.String(required=True, validate=validate.OneOf(domain.PROGRAMMES))
     staff_id = fields.UUID(required=True)
-    care_plan = fields.List(fields.Nested(CareProblem), load_default=None)
+    care_plan = fields.List(fields.Nested(CareProblem), load_default=None,
+                            validate=validate.Length(max=MAX_CARE_PROBLEMS))
 
 
 class FollowUpOut(ma.Schema):
@@ -205,7 +211,7 @@ class FollowUpArgs(PageArgs):
     staff_id = fields.UUID()
     service_point_id = fields.UUID()
     overdue = fields.Boolean()
-    due_before = fields.Date()
+    due_before = Day()
 
 
 class FollowUpPage(ma.Schema):
@@ -222,18 +228,19 @@ class SocialFunction(Strict):
 
 
 class FollowUpRecordIn(Strict):
-    visited_on = fields.Date(required=True)
+    visited_on = Day(required=True)
     face_to_face = fields.Boolean(required=True)
     systolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(40, 300))
     diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
     symptoms = fields.List(fields.String(validate=validate.OneOf(domain.DANGER_SYMPTOMS + ("other",))),
-                           load_default=list)
+                           load_default=list, validate=validate.Length(max=len(domain.DANGER_SYMPTOMS) + 1))
     adverse_drug_reaction = fields.Boolean(load_default=False, metadata={
         "description": "药物不良反应: seen again within the recheck days."})
     complications = fields.Boolean(load_default=False, metadata={
         "description": "New or worse complications (并发症): referred."})
     social_function = fields.Nested(SocialFunction, load_default=None)
-    care_plan = fields.List(fields.Nested(CareProblem), load_default=None)
+    care_plan = fields.List(fields.Nested(CareProblem), load_default=None,
+                            validate=validate.Length(max=MAX_CARE_PROBLEMS))
     notes = fields.String(load_default="", validate=validate.Length(max=4000))
 
 
@@ -246,14 +253,14 @@ class FollowUpRecordOut(ma.Schema):
 
 class RateArgs(Strict):
     service_point_id = fields.UUID(load_default=None)
-    from_ = fields.Date(data_key="from", required=True)
-    to = fields.Date(required=True)
+    from_ = Day(data_key="from", required=True)
+    to = Day(required=True)
 
 
 class FiguresArgs(Strict):
     service_point_id = fields.UUID(load_default=None)
-    from_ = fields.Date(data_key="from", required=True)
-    to = fields.Date(required=True)
+    from_ = Day(data_key="from", required=True)
+    to = Day(required=True)
 
     @ma.validates_schema
     def _span(self, data, **_kwargs):
@@ -337,17 +344,18 @@ class RulesOut(ma.Schema):
 
 class DailyArgs(Strict):
     service_point_id = fields.UUID(required=True)
-    date = fields.Date(load_default=None)
+    date = Day(load_default=None)
 
 
 class PriceIn(Strict):
     funding = fields.String(required=True, validate=validate.OneOf(domain.FUNDING_SOURCES))
-    category = fields.String(load_default=None, metadata={"description": "government: the subsidy category."})
+    category = fields.String(load_default=None, validate=validate.Length(1, 32),
+                             metadata={"description": "government: the subsidy category."})
     service_point_id = fields.UUID(load_default=None, metadata={
         "description": "self_pay: the point (required); government: the point, or none for the city-wide price."})
     amount = fields.Decimal(required=True, places=2, validate=validate.Range(max=99999999),
                             metadata={"description": "Yuan per bath.", "maximum": 99999999})
-    effective_from = fields.Date(required=True, metadata={"description": "From this day on (today or later)."})
+    effective_from = Day(required=True, metadata={"description": "From this day on (today or later)."})
 
 
 class PriceOut(ma.Schema):

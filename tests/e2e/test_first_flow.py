@@ -61,6 +61,8 @@ def test_registered_elder_gets_an_sms_through_the_gateway(suite):
     assert sms["channel"] == "sms"
     assert sms["recipient"] == {"type": "elder", "id": elder_id, "address": "139****1234"}
     assert "张阿姨" in sms["body"]
+    # A new elder's SMS consent is not recorded yet: the message is kept, not sent.
+    assert (sms["status"], sms["last_error"]) == ("suppressed", "NO_SMS_CONSENT")
     by_event = requests.get(f"{api}/notifications", params={"event_id": sms["event_id"]}, headers=headers,
                             timeout=10).json()["items"]
     assert [n["id"] for n in by_event] == [sms["id"]]
@@ -118,6 +120,9 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
         "name": "赵站长", "roles": ["point_admin"], "service_point_id": point["id"], "phone": "13700002222",
         "experience_years": 5}).json()
     elder_id = requests.post(f"{api}/elders", json=elder(point["id"]), headers=headers, timeout=10).json()["id"]
+    consent = requests.post(f"{api}/elders/{elder_id}/consents", headers=headers, timeout=10, json={
+        "kind": "sms", "granted": True, "signer_name": "张阿姨", "signer_relation": "self"})
+    assert consent.status_code == 201, consent.text
     requests.post(f"{api}/elders/{elder_id}/assessments", headers=headers, timeout=10,
                   json={"level": 2, "assessed_on": (date.today() - timedelta(days=30)).isoformat(), "assessor": "医生", "reference": "R1"})
     requests.post(f"{api}/elders/{elder_id}/safety-commitments", headers=headers, timeout=10,
@@ -145,7 +150,7 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
     # complaints invites a survey; notify sends the link to the elder.
     invitation = wait_for(lambda: requests.get(f"{api}/notifications", headers=headers, timeout=10, params={
         "recipient": elder_id, "event_type": "complaints.survey.invited"}).json()["items"])
-    assert "/survey/" in invitation[0]["body"]
+    assert "/survey/" in invitation[0]["body"] and invitation[0]["status"] != "suppressed"
 
     complaint = requests.post(f"{api}/complaints", headers=headers, timeout=10, json={
         "channel": "phone", "type": "complaint", "category": "waiting_time", "service_point_id": point["id"],

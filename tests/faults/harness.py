@@ -37,7 +37,8 @@ OPEN_VISIT = ("checked_in", "screened", "bathing", "resting")
 REMINDERS = ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication", "point_specific"]
 # A notification exists once its row does; `held` waits for the end of quiet hours
 # (21:00–08:00 local), `sending` for the dispatcher's lease after a crash mid-send.
-EXISTING = ("queued", "sending", "held", "sent")
+# A notification that exists: on its way, sent, or kept unsent by a rule (no SMS consent).
+EXISTING = ("queued", "sending", "held", "sent", "suppressed")
 PENDING = ("queued",)
 LANES = {"elder": "registrations", "complaint": "complaints", "check_in": "visits", "screening": "visits",
          "bath": "visits", "rest": "visits", "checkout": "visits"}

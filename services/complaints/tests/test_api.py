@@ -16,6 +16,7 @@ from services.complaints.models import monthly_reports
 from tests import payloads
 from tests.callers import ADMIN, ANONYMOUS, caller
 from tests.catalogue import checked
+from tests.service_stubs import RegisteredElders
 
 pytestmark = pytest.mark.integration
 AGENT = caller("cs_agent", user="u-agent", staff="s-agent")
@@ -47,7 +48,9 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def svc(build_service):
-    return build_service("complaints")
+    service = build_service("complaints")
+    service.use_cases.registration = RegisteredElders()  # the elders a complaint may name, by point
+    return service
 
 
 @pytest.fixture
@@ -118,7 +121,9 @@ def test_intake_names_the_points_administrator_as_owner(client, svc):
     first = staff_member(svc, ["point_admin"], staff_id="b" + str(uuid.uuid4())[1:])
     second = staff_member(svc, ["point_admin"], staff_id="a" + str(uuid.uuid4())[1:])
     staff_member(svc, ["point_admin"], point=OTHER_POINT, staff_id="0" + str(uuid.uuid4())[1:])
-    response = complaint(client, elder_id=str(uuid.uuid4()), attachments=["files/1.jpg"])
+    elder = str(uuid.uuid4())
+    svc.use_cases.registration[elder] = POINT
+    response = complaint(client, elder_id=elder, attachments=["files/1.jpg"])
     assert response.status_code == 201
     body = response.get_json()
     assert body["status"] == "received" and body["owner_staff_id"] == min(first, second) == second

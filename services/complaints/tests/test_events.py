@@ -12,6 +12,7 @@ from kit import events
 from services.complaints import api, bootstrap, handlers
 from tests.callers import ADMIN, ANONYMOUS, caller
 from tests.catalogue import checked
+from tests.service_stubs import RegisteredElders
 
 pytestmark = pytest.mark.integration
 POINT = str(uuid.uuid4())
@@ -30,9 +31,14 @@ def clock(monkeypatch):
     return state
 
 
+ELDERS = RegisteredElders()  # registration's answer: every elder these complaints name is of their point
+
+
 @pytest.fixture
 def svc(build_service):
-    return build_service("complaints")
+    service = build_service("complaints")
+    service.use_cases.registration = ELDERS
+    return service
 
 
 @pytest.fixture
@@ -66,6 +72,8 @@ def new(client, **overrides) -> str:
     body = {"channel": "phone", "type": "complaint", "category": "safety", "service_point_id": POINT,
             "elder_id": str(uuid.uuid4()), "complainant": {"name": "李先生", "phone": "13800001111"},
             "content": "地面湿滑"} | overrides
+    if body["elder_id"]:
+        ELDERS[body["elder_id"]] = body["service_point_id"]
     return client.post("/complaints", json=body, headers=ADMIN).get_json()["id"]
 
 

@@ -50,7 +50,7 @@ def register(svc, **state) -> str:
     elder_id = state.pop("id", str(uuid.uuid4()))
     feed(svc, "registration.elder.registered", elder_id, payloads.elder(
         id=elder_id, name="张阿姨", phone="13912341234", phone_is_mobile=True, service_point_id=POINT,
-        emergency_contacts=[CONTACT], status="active", consents={"sms": None}) | state)
+        emergency_contacts=[CONTACT], status="active", consents={"sms": True}) | state)
     return elder_id
 
 
@@ -68,7 +68,8 @@ def daytime() -> datetime:
 def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client):
     elder_id = str(uuid.uuid4())
     data = payloads.elder(id=elder_id, name="张阿姨", phone="13912341234", phone_is_mobile=True,
-                          service_point_id=POINT, emergency_contacts=[CONTACT], status="active", consents={})
+                          service_point_id=POINT, emergency_contacts=[CONTACT], status="active",
+                          consents={"sms": True})
     event_id = str(uuid.uuid4())
     for _ in range(3):
         feed(svc, "registration.elder.registered", elder_id, data, event_id=event_id)
@@ -88,6 +89,32 @@ def test_urgent_incident_goes_to_family_and_point_admins_at_once(svc):
     planned = {(r.recipient_type, r.channel, r.urgent) for r in rows(svc, event_type="visits.incident.reported")}
     assert planned == {("emergency_contact", "sms", True), ("emergency_contact", "voice", True),
                        ("staff", "inbox", True), ("staff", "sms", True)}
+
+
+@pytest.mark.parametrize("consents", [{"sms": None}, {"sms": False}, {}])
+def test_without_sms_consent_the_family_is_not_messaged_and_staff_alerts_still_go(svc, client, consents):
+    elder_id = register(svc, consents=consents)
+    admin = str(uuid.uuid4())
+    feed(svc, "registration.staff.created", admin, payloads.staff(id=admin, name="王站长", phone="13700001111",
+                                                                  roles=["point_admin"], service_point_id=POINT))
+    booking = str(uuid.uuid4())
+    feed(svc, "visits.booking.created", booking, payloads.booking(id=booking, elder_id=elder_id,
+                                                                  service_point_id=POINT))
+    incident = str(uuid.uuid4())
+    feed(svc, "visits.incident.reported", incident, payloads.incident(
+        id=incident, elder_id=elder_id, service_point_id=POINT, kind="fall", severity="serious", urgent=True,
+        description="滑倒"))
+    family = {(r.event_type, r.recipient_type, r.channel, r.status, r.last_error) for r in rows(svc)
+              if r.recipient_type in ("elder", "emergency_contact")}
+    assert family == {("registration.elder.registered", "elder", "sms", "suppressed", "NO_SMS_CONSENT"),
+                      ("visits.booking.created", "elder", "sms", "suppressed", "NO_SMS_CONSENT"),
+                      ("visits.incident.reported", "elder", "sms", "suppressed", "NO_SMS_CONSENT"),
+                      ("visits.incident.reported", "emergency_contact", "sms", "suppressed", "NO_SMS_CONSENT"),
+                      ("visits.incident.reported", "emergency_contact", "voice", "suppressed", "NO_SMS_CONSENT")}
+    assert {(r.channel, r.status) for r in rows(svc, recipient_id=admin)} == {("inbox", "queued"), ("sms", "queued")}
+    shown = client.get("/notifications", query_string={"recipient": elder_id, "event_type": "visits.booking.created"},
+                       headers=ADMIN).get_json()["items"]
+    assert [(n["status"], n["last_error"]) for n in shown] == [("suppressed", "NO_SMS_CONSENT")]
 
 
 def test_a_serious_incident_reaches_the_city_operators_and_a_minor_one_does_not(svc):

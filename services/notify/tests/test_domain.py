@@ -47,9 +47,40 @@ def test_a_closed_elder_and_family_get_nothing():
     assert domain.to_family(elder(status="closed"), "t", True) == []
 
 
-def test_refused_sms_consent_stops_routine_messages_but_not_urgent_safety_ones():
-    assert domain.to_family(elder(sms_consent=False), "t", False) == []
-    assert {p.recipient.type for p in domain.to_family(elder(sms_consent=False), "t", True)} == {"emergency_contact"}
+def test_with_sms_consent_given_nothing_to_the_family_is_withheld():
+    assert [p.withheld for p in domain.to_family(elder(), "t", True)] == [None, None, None]
+
+
+# DOMAIN.md: SMS needs a recorded consent; nothing personal leaves the system without it.
+# Refused (False) or never recorded (None), every SMS and call to the elder or family is
+# kept withheld with its reason, urgent ones too: (recipient, channel, withheld) by hand.
+NO = "NO_SMS_CONSENT"
+
+
+@pytest.mark.parametrize("consent", [False, None])
+@pytest.mark.parametrize("kw,urgent,planned", [
+    ({}, False, [("elder", "sms", NO)]),
+    ({}, True, [("elder", "sms", NO), ("emergency_contact", "sms", NO), ("emergency_contact", "voice", NO)]),
+    ({"phone": None}, False, [("emergency_contact", "sms", NO)]),
+    ({"phone": "0571-88001234", "phone_is_mobile": False}, True,
+     [("emergency_contact", "sms", NO), ("emergency_contact", "voice", NO)]),
+])
+def test_without_sms_consent_recorded_as_given_every_message_to_the_family_is_withheld(consent, kw, urgent, planned):
+    got = domain.to_family(elder(sms_consent=consent, **kw), "t", urgent)
+    assert [(p.recipient.type, p.channel, p.withheld) for p in got] == planned
+
+
+def test_a_consent_that_is_not_the_value_true_is_no_consent():
+    assert {p.withheld for p in domain.to_family(elder(sms_consent="yes"), "t", False)} == {NO}
+
+
+def test_a_withheld_message_is_suppressed_whatever_its_urgency_preferences_or_hour():
+    for planned in (domain.Planned(Recipient("elder", "e1", "13912341234"), "sms", "incident", True, NO),
+                    domain.Planned(Recipient("emergency_contact", "e1", "13800001111"), "voice", "t", False, NO)):
+        for preferences in (None, domain.Preferences(channels=("sms", "voice"))):
+            for hour in (10, 23):
+                assert domain.delivery(preferences, planned, "visits.incident.reported", at(hour), RULES) == (
+                    "suppressed", None)
 
 
 def at(hour: int, minute: int = 0) -> datetime:

@@ -126,6 +126,12 @@ def test_spans_that_touch_and_a_whole_day_are_accepted_on_every_weekday(hours):
     assert domain.validate_opening_hours(hours) == hours
 
 
+@pytest.mark.parametrize("hours", [{"mon": [[f"{h:02d}:00", f"{h:02d}:30"] for h in range(8)]},
+                                   {"mon": [["19:00", "20:00"], ["00:00", "01:00"], ["20:00", "23:59"]]}])
+def test_eight_spans_a_day_in_any_order_are_accepted(hours):
+    assert domain.validate_opening_hours(hours) == hours
+
+
 @pytest.mark.parametrize("hours,problem", [
     ({"mon": [["08:00", "08:00"]]}, 'mon: each span is ["HH:MM", "HH:MM"] with start before end.'),
     ({"mon": [["08:00", "24:00"]]}, 'mon: each span is ["HH:MM", "HH:MM"] with start before end.'),
@@ -179,6 +185,11 @@ def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tm
 
 @pytest.mark.parametrize("number,birth,gender,problem", [
     ("11010519491231002", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
+    # digits of other scripts pass str.isdigit() and int(): only 0-9 are digits of a number
+    ("²1010519491231002X", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
+    ("１1010519491231002X", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
+    ("11010519491231002٠", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
+    ("11010519491231002XX", date(1949, 12, 31), "female", "Must be 18 characters: 17 digits and a digit or X."),
     ("11010519491231002X", date(1949, 12, 30), "female", "The birth date inside the number differs from birth_date."),
     ("11010519491231002X", date(1949, 12, 31), "male", "The gender digit differs from gender."),
 ])
@@ -192,6 +203,13 @@ def test_each_wrong_id_number_is_refused_with_its_reason(number, birth, gender, 
     ({"phone": "12345"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
     ({"citizen_card_no": "AB1"}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
     ({"citizen_card_no": None}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"citizen_card_no": "AB123456\n"}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"citizen_card_no": "AB12345６"}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"citizen_card_no": "A" * 33}, {"citizen_card_no": ["6 to 32 letters and digits."]}),
+    ({"phone": "1391234123４"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
+    ({"phone": "139123412345"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
+    ({"phone": "0571-8800123４"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
+    ({"phone": "0571-880012345"}, {"phone": ["Not a mainland mobile (11 digits) or landline (0 + area code + number)."]}),
     ({"emergency_contacts": []}, {"emergency_contacts": ["At least one emergency contact."]}),
 ])
 def test_each_wrong_elder_field_is_refused_with_its_reason(fields, errors):
@@ -272,6 +290,20 @@ def test_a_model_worker_qualifies_from_city_level(level, suffices):
      ["mon: a list of [start, end] spans.", 'tue: each span is ["HH:MM", "HH:MM"] with start before end.']),
     ({"mon": [[]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
     ({"mon": [[800, 900]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    # every span's shape is checked before spans are sorted against each other
+    ({"mon": [[1, 2], ["08:00", "09:00"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [[None, "09:00"], ["08:00", "09:00"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [["08:00", "09:00"], "08:00"]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    # a time is matched whole, in ASCII digits
+    ({"mon": [["00:00", "23:59\n"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [["０８:００", "09:00"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [["8:00", "09:00"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [["08:00", "09:00", "10:00"]]}, ['mon: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    ({"mon": [[f"{h:02d}:00", f"{h:02d}:30"] for h in range(9)], "tue": [["08:00", "07:00"]]},
+     ["mon: at most 8 spans.", 'tue: each span is ["HH:MM", "HH:MM"] with start before end.']),
+    # a day with a wrong span does not stop the days after it from being checked
+    ({"mon": [["08:00", "08:00"]], "tue": [["09:00", "10:00"], ["09:30", "11:00"]]},
+     ['mon: each span is ["HH:MM", "HH:MM"] with start before end.', "tue: spans overlap."]),
     ({"mon": [["11:00", "13:00"], ["09:00", "10:00"], ["08:00", "12:00"]]}, ["mon: spans overlap.", "mon: spans overlap."]),
 ])
 def test_every_wrong_day_and_span_is_reported(hours, problems):

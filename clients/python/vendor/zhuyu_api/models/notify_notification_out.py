@@ -29,7 +29,8 @@ class NotifyNotificationOut:
         body (str | Unset):
         status (str | Unset):
         attempts (int | Unset):
-        last_error (None | str | Unset):
+        last_error (None | str | Unset): Why the last attempt failed; for a message to an elder or family that was
+            `suppressed` because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`.
         created_at (datetime.datetime | Unset):
         sent_at (datetime.datetime | None | Unset):
     """

@@ -96,7 +96,12 @@ def sync_detailed(
 ) -> Response[ComplaintsComplaintOut | Problem]:
     """Record a complaint, suggestion, consultation or praise (客户投诉处理单).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+     An elder it names is one registered at its point, and a staff member complained of
+    works there or at the desk: otherwise 422 on `elder_id` or `about_staff_id`. The elder
+    is checked with registration as it stands; if registration does not answer, 503 and
+    nothing is recorded.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
@@ -131,7 +136,12 @@ def sync(
 ) -> ComplaintsComplaintOut | Problem | None:
     """Record a complaint, suggestion, consultation or praise (客户投诉处理单).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+     An elder it names is one registered at its point, and a staff member complained of
+    works there or at the desk: otherwise 422 on `elder_id` or `about_staff_id`. The elder
+    is checked with registration as it stands; if registration does not answer, 503 and
+    nothing is recorded.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
@@ -161,7 +171,12 @@ async def asyncio_detailed(
 ) -> Response[ComplaintsComplaintOut | Problem]:
     """Record a complaint, suggestion, consultation or praise (客户投诉处理单).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+     An elder it names is one registered at its point, and a staff member complained of
+    works there or at the desk: otherwise 422 on `elder_id` or `about_staff_id`. The elder
+    is checked with registration as it stands; if registration does not answer, 503 and
+    nothing is recorded.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
@@ -194,7 +209,12 @@ async def asyncio(
 ) -> ComplaintsComplaintOut | Problem | None:
     """Record a complaint, suggestion, consultation or praise (客户投诉处理单).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
+     An elder it names is one registered at its point, and a staff member complained of
+    works there or at the desk: otherwise 422 on `elder_id` or `about_staff_id`. The elder
+    is checked with registration as it stands; if registration does not answer, 503 and
+    nothing is recorded.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
