@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from kit.errors import DomainError, Invalid
+from kit.errors import DomainError, Forbidden, Invalid
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MENTAL_STATES = ("good", "fair", "poor")
@@ -266,6 +266,17 @@ def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str
         raise DomainError("ASSISTANT_BUSY", "This assistant is bathing another elder; one assistant, one bath.")
 
 
+def check_step_staff(member: StaffView | None, point_id: str) -> None:
+    """Spec 5.1 for every service worker: whoever screens, runs the rest hall or checks an
+    elder out is a staff member known here, active, qualified (health certificate, two
+    years' experience, elder-care-worker training) and of the visit's point. No staff
+    member at all (none named, none linked to the user) is refused the same way."""
+    if member is None or not member.active or not member.qualified or member.service_point_id != point_id:
+        raise DomainError("STAFF_NOT_QUALIFIED",
+                          "Only a qualified staff member of this point may do this step: name one (staff_id) "
+                          "or act as a user linked to one.")
+
+
 def check_rest_seat(resting_now: int, point: PointView) -> None:
     """The rest hall has `rest_seats` seats; the next elder waits for one to be freed."""
     if point.rest_seats is not None and resting_now >= point.rest_seats:
@@ -351,6 +362,24 @@ def first_due_on(programme: str, start: date, rules: FollowUpRules) -> date:
     return start + timedelta(days=interval_days(programme, rules))
 
 
+# Seed 003, 保管者要注意保密: the case-management handbook stays with those who keep it.
+CONFIDENTIAL_PROGRAMMES = frozenset({"case_management"})
+CASE_RECORD_ROLES = frozenset({"case_manager", "doctor", "admin"})
+
+
+def hidden_programmes(role: str | None) -> frozenset[str]:
+    """The programmes whose plans and follow-ups a role may not know of: case management
+    for everyone but case managers, doctors and administrators (a point's staff, the city
+    operator, a partner's key: not even that an elder is in it)."""
+    return frozenset() if role in CASE_RECORD_ROLES else CONFIDENTIAL_PROGRAMMES
+
+
+def check_may_keep(role: str | None, programme: str) -> None:
+    """Only those who may see a programme's records plan or record them (403)."""
+    if programme in hidden_programmes(role):
+        raise Forbidden("Case-management records are kept by case managers and doctors only.")
+
+
 def check_plan_allowed(elder_status: str) -> None:
     """A closed elder gets no follow-up plan."""
     if elder_status == "closed":
@@ -427,9 +456,21 @@ def follow_up_notice(due_on: date, today: date, rules: FollowUpRules) -> tuple[s
     return None
 
 
+def notice_horizon(today: date, rules: FollowUpRules) -> date:
+    """The last due day an open follow-up can have and still announce something today (its
+    reminder comes `remind_days_before` days ahead; every earlier one is due or overdue)."""
+    return today + timedelta(days=rules.remind_days_before)
+
+
 def meeting_rate(face_to_face: int, due: int) -> float | None:
     """见面率: follow-ups done face to face over those that fell due."""
     return round(face_to_face / due, 4) if due else None
+
+
+def meets_meeting_rate_target(rate: float | None, rules: FollowUpRules) -> bool:
+    """The rate reaches the target (≥ 90 % by default, the target itself included); a
+    period with nothing due has no rate and does not meet it."""
+    return rate is not None and rate >= rules.meeting_rate_target
 
 
 @dataclass(frozen=True)

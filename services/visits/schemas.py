@@ -103,6 +103,9 @@ class ScreeningIn(Strict):
     diastolic = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(20, 200))
     reminders_given = fields.List(fields.String(validate=validate.OneOf(domain.REMINDERS)), load_default=list)
     notes = fields.String(load_default="", validate=validate.Length(max=2000))
+    staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member who performs the step (qualified, of the visit's point); "
+                       "default: the user's linked staff member."})
 
 
 class ScreeningOut(ma.Schema):
@@ -125,6 +128,15 @@ class EndEarlyIn(Strict):
 
 class CheckoutIn(Strict):
     early_leave_reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 500))
+    staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member who performs the step (qualified, of the visit's point); "
+                       "default: the user's linked staff member."})
+
+
+class RestIn(Strict):
+    staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member who performs the step (qualified, of the visit's point); "
+                       "default: the user's linked staff member."})
 
 
 class IncidentIn(Strict):
@@ -188,6 +200,18 @@ class FollowUpOut(ma.Schema):
     due_on = fields.Date()
     status = fields.String()
     overdue = fields.Boolean()
+
+
+class FollowUpRecordView(FollowUpOut):
+    """One follow-up with what was recorded at it (nothing yet while it is open)."""
+    visited_on = fields.Date(allow_none=True)
+    face_to_face = fields.Boolean(allow_none=True)
+    classification = fields.String(allow_none=True, metadata={"example": "uncontrolled"})
+    referral = fields.Boolean(allow_none=True)
+    record = fields.Dict(allow_none=True, metadata={
+        "description": "The form as recorded (readings, symptoms, social function, care plan, notes).",
+        "example": {"visited_on": "2026-11-30", "face_to_face": True, "systolic": 150, "diastolic": 92}})
+    recorded_by = fields.String(allow_none=True, metadata={"description": "The user who visited and recorded it."})
 
 
 class FollowUpPlanOut(ma.Schema):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from kit.caller import Caller
 from kit.db import Transaction, one
-from kit.errors import DomainError
+from kit.errors import DomainError, NotFound
 from kit.outbox import Outbox
 from kit.paging import page
 from kit.privacy import mask_phone
@@ -378,8 +378,22 @@ class Visits:
                 "funding": ({"source": visit["funding_source"], "category": visit["funding_category"]}
                             if visit.get("funding_source") else None)}
 
+    @staticmethod
+    def _acting_staff(session: Session, point_id: str, named: str | None, who: Caller) -> str:
+        """The staff member who performs a step (screening, rest, check-out): the one the
+        body names, else the user's linked staff member; refused unless qualified and of the
+        visit's point (`domain.check_step_staff`)."""
+        staff_id = str(named) if named else who.staff_id
+        row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first() if staff_id else None
+        domain.check_step_staff(domain.StaffView(
+            id=row.id, roles=tuple(row.roles), service_point_id=row.service_point_id, qualified=row.qualified,
+            gender=row.gender, active=row.active) if row else None, point_id)
+        return staff_id
+
     def screen(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> domain.Screening:
         row = self._visit(session, visit_id, who, lock=True)
+        form = dict(form)
+        acting = self._acting_staff(session, row.service_point_id, form.pop("staff_id", None), who)
         elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
         point = self.point_view(self.point(session, row.service_point_id))
         result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
@@ -389,7 +403,7 @@ class Visits:
         record = {**form, "refusal_reasons": result.refusal_reasons, "warnings": result.warnings,
                   "urgent": result.urgent, "referral_advised": result.referral_advised}
         self._change(session, row, {"status": status, "screening": record}, result.status, who.user_id,
-                     who.staff_id, record, f"visits.visit.{'screened' if status == 'screened' else 'refused'}", now,
+                     acting, record, f"visits.visit.{'screened' if status == 'screened' else 'refused'}", now,
                      {"referral_advised": result.referral_advised})
         return result
 
@@ -432,8 +446,10 @@ class Visits:
                                                    bath_places.c.local_date == visit.local_date)
                         .values(in_use=bath_places.c.in_use - 1))
 
-    def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime) -> dict:
+    def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime,
+                   staff_id: str | None = None) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
+        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
         status = domain.step(row.status, "rest")
         self._give_back_bath_place(session, row)
         point = self.point(session, row.service_point_id, lock=True)  # serialises the seat count
@@ -441,17 +457,18 @@ class Visits:
             visits.c.service_point_id == row.service_point_id, visits.c.status == "resting")).scalar()
         domain.check_rest_seat(resting_now, self.point_view(point))
         visit = self._change(session, row, {"status": status, "rest_started_at": now}, "rest_started", who.user_id,
-                             who.staff_id, {}, "visits.visit.rest_started", now)
+                             acting, {}, "visits.visit.rest_started", now)
         return self._with_timeline(session, visit)
 
     def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, who: Caller,
-                  now: datetime) -> dict:
+                  now: datetime, staff_id: str | None = None) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
+        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
         status = domain.step(row.status, "checkout")
         domain.check_checkout(row.rest_started_at, now, early_leave_reason, self.rules)
         visit = self._change(session, row, {"status": status, "checked_out_at": now,
                                             "early_leave_reason": early_leave_reason},
-                             "checked_out", who.user_id, who.staff_id, {"early_leave_reason": early_leave_reason},
+                             "checked_out", who.user_id, acting, {"early_leave_reason": early_leave_reason},
                              "visits.visit.checked_out", now)
         return self._with_timeline(session, visit)
 
@@ -690,6 +707,7 @@ class Visits:
 
     def create_plan(self, session: Session, fields: dict, who: Caller, now: datetime) -> tuple[dict, dict]:
         """A programme for an elder, with its first follow-up due."""
+        domain.check_may_keep(who.role, fields["programme"])
         elder = self.elder(session, str(fields["elder_id"]))
         who.check_point(elder.service_point_id, "elder", elder.id)
         domain.check_plan_allowed(elder.status)
@@ -707,14 +725,20 @@ class Visits:
 
     @staticmethod
     def follow_up(session: Session, follow_up_id: str, who: Caller, lock: bool = False) -> Any:
+        """A follow-up of the caller's point; a confidential programme's is, to a caller who
+        may not see it, one that does not exist (404)."""
         row = one(session, follow_ups, "follow-up", follow_up_id, lock)
         who.check_point(row.service_point_id, "follow-up", follow_up_id)
+        if row.programme in domain.hidden_programmes(who.role):
+            raise NotFound("follow-up", follow_up_id)
         return row
 
     def record_follow_up(self, session: Session, follow_up_id: str, form: dict, who: Caller,
                          now: datetime) -> domain.FollowUpOutcome:
         """谁随访，谁记录: the record carries the user who visited."""
-        row = self.follow_up(session, follow_up_id, who, lock=True)
+        row = one(session, follow_ups, "follow-up", follow_up_id, lock=True)
+        who.check_point(row.service_point_id, "follow-up", follow_up_id)
+        domain.check_may_keep(who.role, row.programme)
         domain.check_follow_up_open(row.status)
         elder = self.elder(session, row.elder_id)
         previous = session.execute(
@@ -743,7 +767,7 @@ class Visits:
         """Announce due follow-ups (3 days before and on the day) and overdue ones, each once."""
         today = self.today(now)
         announced = 0
-        horizon = today + timedelta(days=self.follow_up_rules.remind_days_before)
+        horizon = domain.notice_horizon(today, self.follow_up_rules)
         for row in session.execute(sa.select(follow_ups).where(follow_ups.c.status == "open",
                                                                follow_ups.c.due_on <= horizon)).all():
             notice = domain.follow_up_notice(row.due_on, today, self.follow_up_rules)
@@ -762,8 +786,12 @@ class Visits:
 
     @staticmethod
     def follow_up_list(session: Session, point: str | None, staff_id: str | None, overdue: bool | None,
-                       due_before: date | None, today: date, limit: int, cursor: str | None) -> tuple[list, str | None]:
+                       due_before: date | None, today: date, limit: int, cursor: str | None,
+                       hidden: frozenset[str] = frozenset()) -> tuple[list, str | None]:
+        """The open follow-ups, but those of the `hidden` programmes (the caller's role may not see them)."""
         query = sa.select(follow_ups).where(follow_ups.c.status == "open")
+        if hidden:
+            query = query.where(follow_ups.c.programme.not_in(sorted(hidden)))
         if point:
             query = query.where(follow_ups.c.service_point_id == point)
         if staff_id:
@@ -786,7 +814,7 @@ class Visits:
         rate = domain.meeting_rate(met, len(rows))
         target = self.follow_up_rules.meeting_rate_target
         return {"due": len(rows), "face_to_face": met, "rate": rate, "target": target,
-                "meets_target": rate is not None and rate >= target}
+                "meets_target": domain.meets_meeting_rate_target(rate, self.follow_up_rules)}
 
     def meeting_rates(self, session: Session, point: str | None, first: date, last: date) -> dict:
         """The same rate per point, counted in the store (one grouped scan), and in total."""

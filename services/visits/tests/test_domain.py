@@ -123,6 +123,19 @@ def test_reminders_include_the_points_own():
     assert screen().reminders == [*domain.STANDARD_REMINDERS, "地面湿滑"]
 
 
+def test_every_step_worker_is_a_qualified_active_staff_member_of_the_visits_point():
+    for member in (StaffView("s", ("rest_hall_admin",), "p1", True, None),
+                   StaffView("s", (), "p1", True, "male")):  # no role needed: spec 5.1 is about the person
+        domain.check_step_staff(member, "p1")
+    for member in (None, StaffView("s", ("point_admin",), "p1", False, "female"),
+                   StaffView("s", ("point_admin",), "p2", True, "female"),
+                   StaffView("s", ("point_admin",), None, True, "female"),
+                   StaffView("s", ("point_admin",), "p1", True, "female", active=False)):
+        with pytest.raises(DomainError) as refused:
+            domain.check_step_staff(member, "p1")
+        assert refused.value.code == "STAFF_NOT_QUALIFIED"
+
+
 ASSISTANT = StaffView("s1", ("bathing_assistant",), "p1", True, "female")
 
 
@@ -350,6 +363,20 @@ def test_meeting_rate_is_face_to_face_over_due():
     assert domain.meeting_rate(9, 10) == 0.9 and domain.meeting_rate(0, 0) is None
 
 
+def test_the_watch_looks_three_days_ahead_and_no_further():
+    assert domain.notice_horizon(date(2026, 12, 30), FOLLOW) == date(2027, 1, 2)
+    assert domain.notice_horizon(date(2026, 12, 30), FollowUpRules(remind_days_before=0)) == date(2026, 12, 30)
+    horizon = domain.notice_horizon(DAY, FOLLOW)  # nothing due after it has a notice today
+    assert domain.follow_up_notice(horizon, DAY, FOLLOW) is not None
+    assert domain.follow_up_notice(horizon + timedelta(days=1), DAY, FOLLOW) is None
+
+
+@pytest.mark.parametrize("rate,target,meets", [(0.9, 0.9, True), (0.8999, 0.9, False), (1.0, 0.9, True),
+                                               (None, 0.9, False), (0.0, 0.0, True), (0.95, 0.96, False)])
+def test_the_meeting_rate_meets_its_target_from_the_target_itself(rate, target, meets):
+    assert domain.meets_meeting_rate_target(rate, FollowUpRules(meeting_rate_target=target)) is meets
+
+
 def test_age_in_whole_years():
     assert domain.age_on(date(1961, 11, 3), DAY) == 64 and domain.age_on(date(1961, 11, 2), DAY) == 65
 
@@ -561,3 +588,16 @@ def test_the_sweep_comes_an_hour_after_the_days_last_span():
     late = PointView("p", True, {"mon": [["00:00", "23:59"]]}, 2)
     assert domain.sweep_after(late, monday, TZ, Rules(visit_close_after_minutes=30)) == datetime(
         2026, 11, 24, 0, 29, 59, 999999, tzinfo=TZ)
+
+
+def test_case_management_is_hidden_from_all_but_case_managers_doctors_and_administrators():
+    for role in ("case_manager", "doctor", "admin"):
+        assert domain.hidden_programmes(role) == frozenset()
+        domain.check_may_keep(role, "case_management")
+    for role in ("point_admin", "rest_hall_admin", "city_operator", "cs_supervisor", "api_client", None):
+        assert domain.hidden_programmes(role) == {"case_management"}
+        domain.check_may_keep(role, "hypertension")
+        domain.check_may_keep(role, "home_visit")
+        with pytest.raises(DomainError) as refused:
+            domain.check_may_keep(role, "case_management")
+        assert refused.value.code == "FORBIDDEN"

@@ -265,6 +265,10 @@ from .visits_follow_up_record_in_social_function_type_1_type_0 import (
 )
 from .visits_follow_up_record_in_symptoms_item import VisitsFollowUpRecordInSymptomsItem
 from .visits_follow_up_record_out import VisitsFollowUpRecordOut
+from .visits_follow_up_record_view import VisitsFollowUpRecordView
+from .visits_follow_up_record_view_record_type_0 import (
+    VisitsFollowUpRecordViewRecordType0,
+)
 from .visits_incident_in import VisitsIncidentIn
 from .visits_incident_in_kind import VisitsIncidentInKind
 from .visits_incident_in_severity import VisitsIncidentInSeverity
@@ -284,6 +288,7 @@ from .visits_price_in_funding import VisitsPriceInFunding
 from .visits_price_list import VisitsPriceList
 from .visits_price_out import VisitsPriceOut
 from .visits_rate_totals import VisitsRateTotals
+from .visits_rest_in import VisitsRestIn
 from .visits_rules_out import VisitsRulesOut
 from .visits_screening_in import VisitsScreeningIn
 from .visits_screening_in_mental_state import VisitsScreeningInMentalState
@@ -514,6 +519,8 @@ __all__ = (
     "VisitsFollowUpRecordInSocialFunctionType1Type0",
     "VisitsFollowUpRecordInSymptomsItem",
     "VisitsFollowUpRecordOut",
+    "VisitsFollowUpRecordView",
+    "VisitsFollowUpRecordViewRecordType0",
     "VisitsIncidentIn",
     "VisitsIncidentInKind",
     "VisitsIncidentInSeverity",
@@ -533,6 +540,7 @@ __all__ = (
     "VisitsPriceList",
     "VisitsPriceOut",
     "VisitsRateTotals",
+    "VisitsRestIn",
     "VisitsRulesOut",
     "VisitsScreeningIn",
     "VisitsScreeningInMentalState",
