@@ -17,7 +17,7 @@ from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, EndEarlyIn,
     FollowUpArgs, FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut,
-    FollowUpRecordView, IncidentArgs,
+    FollowUpRecordView, ClosePlanIn, IncidentArgs,
     IncidentIn, IncidentOut, IncidentOutcomeIn, IncidentPage, PriceArgs, PriceIn, PriceList, PriceOut, RateArgs, RestIn,
     ScreeningIn, ScreeningOut, SettlementArgs, VisitArgs, VisitOut, VisitPage,
 )
@@ -290,6 +290,23 @@ class Plans(MethodView):
         with transaction() as session:
             plan, first = visits().create_plan(session, body, caller(), utcnow())
         return plan | {"first_due_on": first["due_on"], "first_follow_up_id": first["id"]}
+
+
+@plans_bp.route("/<uuid:plan_id>/close")
+class ClosePlan(MethodView):
+    @access(HEALTH | {"point_admin"}, "visits:write")
+    @plans_bp.arguments(ClosePlanIn)
+    @plans_bp.response(200, FollowUpPlanOut)
+    def post(self, body, plan_id):
+        """End a follow-up plan with its reason (goals met, refused, lost contact, deceased, moved, other).
+
+        Its open follow-ups are cancelled. `callback_on` asks for a callback after closure
+        (结案后回访): a follow-up due that day, which opens no other once recorded. A plan
+        closed already is 409 `INVALID_TRANSITION`; case management is closed by case
+        managers, doctors and administrators only (403 for others).
+        """
+        with transaction() as session:
+            return visits().close_plan(session, str(plan_id), body, caller(), utcnow())
 
 
 @follow_ups_bp.route("")

@@ -715,13 +715,41 @@ class Visits:
         domain.check_plan_staff(named is not None, named.service_point_id if named else None, elder.service_point_id)
         if fields.get("care_plan"):
             domain.check_care_plan(fields["care_plan"], self.follow_up_rules)
+        today = self.today(now)
+        discharged_on = fields.get("discharged_on")
+        domain.check_plan_fields(fields["programme"], domain.age_on(elder.birth_date, today), today, discharged_on,
+                                 bool(fields.get("service_agreement") or fields.get("referral_source")),
+                                 self.follow_up_rules)
+        details = {k: fields[k] for k in ("first_reading", "discharged_on", "service_agreement", "referral_source")
+                   if fields.get(k)}
         plan = {"id": str(uuid.uuid4()), "elder_id": elder.id, "programme": fields["programme"],
                 "staff_id": str(fields["staff_id"]), "service_point_id": elder.service_point_id,
-                "care_plan": fields.get("care_plan"), "active": True, "created_at": now}
+                "care_plan": fields.get("care_plan"), "active": True, "created_at": now,
+                "details": _as_json(details) or None, "closed_on": None, "closure_reason": None}
         session.execute(follow_up_plans.insert().values(**plan))
-        first = self._open_follow_up(session, plan, domain.first_due_on(plan["programme"], self.today(now),
-                                                                        self.follow_up_rules), now)
+        first = self._open_follow_up(session, plan, domain.first_due_on(plan["programme"], today,
+                                                                        self.follow_up_rules, discharged_on), now)
         return plan, first
+
+    def close_plan(self, session: Session, plan_id: str, fields: dict, who: Caller, now: datetime) -> dict:
+        """A plan ends with its reason (seed 003, 结案: lost contact among them): its open
+        follow-ups are cancelled; a callback after closure, if asked for, is a follow-up due
+        that day (recording it opens no other)."""
+        plan = one(session, follow_up_plans, "follow-up plan", plan_id, lock=True)
+        who.check_point(plan.service_point_id, "follow-up plan", plan_id)
+        domain.check_may_keep(who.role, plan.programme)
+        domain.check_plan_open(plan.active)
+        today = self.today(now)
+        domain.check_closure(fields["reason"], fields.get("callback_on"), today)
+        details = dict(plan.details or {}) | ({"closure_note": fields["note"]} if fields.get("note") else {})
+        changes = {"active": False, "closed_on": today, "closure_reason": fields["reason"], "details": details or None}
+        session.execute(follow_up_plans.update().where(follow_up_plans.c.id == plan_id).values(**changes))
+        session.execute(follow_ups.update().where(follow_ups.c.plan_id == plan_id, follow_ups.c.status == "open")
+                        .values(status="cancelled"))
+        view = dict(plan._mapping) | changes
+        if fields.get("callback_on"):
+            view["callback_follow_up_id"] = self._open_follow_up(session, view, fields["callback_on"], now)["id"]
+        return view
 
     @staticmethod
     def follow_up(session: Session, follow_up_id: str, who: Caller, lock: bool = False) -> Any:
@@ -741,26 +769,38 @@ class Visits:
         domain.check_may_keep(who.role, row.programme)
         domain.check_follow_up_open(row.status)
         elder = self.elder(session, row.elder_id)
-        previous = session.execute(
-            sa.select(follow_ups.c.classification).where(follow_ups.c.plan_id == row.plan_id,
-                                                         follow_ups.c.status == "done")
-            .order_by(follow_ups.c.visited_on.desc(), follow_ups.c.created_at.desc()).limit(1)).scalar()
+        plan = session.execute(sa.select(follow_up_plans).where(follow_up_plans.c.id == row.plan_id)).first()
+        done = session.execute(
+            sa.select(follow_ups.c.visited_on, follow_ups.c.classification, follow_ups.c.face_to_face)
+            .where(follow_ups.c.plan_id == row.plan_id, follow_ups.c.status == "done")
+            .order_by(follow_ups.c.visited_on, follow_ups.c.created_at)).all()
+        previous = done[-1].classification if done else None
+        first = (plan.details or {}).get("first_reading")
+        readings = ([(date.fromisoformat(first["measured_on"]), True)] if first else []) + [
+            (r.visited_on, r.classification in ("high", "danger")) for r in done if r.classification]
+        clock_from = max([self.today(plan.created_at)] + [r.visited_on for r in done if r.face_to_face])
         outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
                                           form.get("diastolic"), form.get("symptoms", []), previous,
                                           domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules,
-                                          form.get("adverse_drug_reaction", False), form.get("complications", False))
+                                          form.get("adverse_drug_reaction", False), form.get("complications", False),
+                                          form["face_to_face"], clock_from, domain.high_reading_days(readings))
+        domain.check_review(row.programme, bool(form.get("review")))
         if form.get("care_plan"):
             domain.check_care_plan(form["care_plan"], self.follow_up_rules)
-        record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in form.items()}
+        record = _as_json(form)
         session.execute(follow_ups.update().where(follow_ups.c.id == row.id).values(
             status="done", visited_on=form["visited_on"], face_to_face=form["face_to_face"], record=record,
             classification=outcome.classification, referral=outcome.referral, recorded_by=who.user_id))
         self.outbox.add(session, "visits.follow_up.recorded", row.id, self.follow_up_state(row._mapping, {
             "classification": outcome.classification, "referral": outcome.referral, "emergency": outcome.emergency,
             "next_due_on": outcome.next_due_on.isoformat()}))
-        plan = session.execute(sa.select(follow_up_plans).where(follow_up_plans.c.id == row.plan_id)).first()
+        plan_now = dict(plan._mapping)
+        if outcome.diagnosed:  # a first diagnosis: from now on a hypertension patient's plan
+            plan_now["programme"] = "hypertension"
+            session.execute(follow_up_plans.update().where(follow_up_plans.c.id == plan.id)
+                            .values(programme="hypertension"))
         if plan.active:
-            self._open_follow_up(session, plan._mapping, outcome.next_due_on, now)
+            self._open_follow_up(session, plan_now, outcome.next_due_on, now)
         return outcome
 
     def watch_follow_ups(self, session: Session, now: datetime) -> int:
@@ -910,6 +950,15 @@ class Visits:
                         {"month": month, "service_point_ids": [p["service_point_id"] for p in report["points"]],
                          "totals": report["totals"]})
         return True
+
+
+def _as_json(value: Any) -> Any:
+    """Dates in a form's nested parts as ISO text, for a JSON column."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _seconds_between(dialect: str):

@@ -416,7 +416,7 @@ def test_follow_up_plan_record_and_overdue_list(client, reg, svc):
     result = client.post(f"/follow-ups/{first}/record", headers=ADMIN, json={
         "visited_on": today.isoformat(), "face_to_face": True, "systolic": 165, "diastolic": 95, "symptoms": []})
     assert result.get_json() == {"classification": "uncontrolled", "referral": False, "emergency": False,
-                                 "next_due_on": (today + timedelta(days=14)).isoformat()}
+                                 "next_due_on": (today + timedelta(days=14)).isoformat(), "diagnosed": False}
     again = client.post(f"/follow-ups/{first}/record", headers=ADMIN, json={"visited_on": today.isoformat(),
                                                                            "face_to_face": True, "systolic": 120,
                                                                            "diastolic": 80})
@@ -468,6 +468,101 @@ def test_case_management_is_seen_only_by_case_managers_doctors_and_administrator
     assert done.status_code == 200
     read = client.get(f"/follow-ups/{case}", headers=doctor).get_json()
     assert (read["status"], read["recorded_by"], read["record"]["notes"]) == ("done", "u-cm", "情况稳定")
+
+
+def test_a_screening_plan_rechecks_and_becomes_hypertension_on_the_third_high_day(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0062", birth_date="1950-01-01")
+    staff = reg.staff_member(point, roles=["doctor"])
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    plan = client.post("/follow-up-plans", headers=ADMIN, json={
+        "elder_id": elder, "programme": "bp_screening", "staff_id": staff,
+        "first_reading": {"measured_on": (today - timedelta(days=20)).isoformat(), "systolic": 150, "diastolic": 85}})
+    assert plan.get_json()["first_due_on"] == (today + timedelta(days=14)).isoformat()
+    due = plan.get_json()["first_follow_up_id"]
+    for days_ago, diagnosed, programme in ((10, False, "bp_screening"), (0, True, "hypertension")):
+        recorded = client.post(f"/follow-ups/{due}/record", headers=ADMIN, json={
+            "visited_on": (today - timedelta(days=days_ago)).isoformat(), "face_to_face": True,
+            "systolic": 146, "diastolic": 88}).get_json()
+        assert (recorded["classification"], recorded["diagnosed"]) == ("high", diagnosed)
+        [due_item] = client.get("/follow-ups", query_string={"staff_id": staff}, headers=ADMIN).get_json()["items"]
+        assert due_item["programme"] == programme
+        due = due_item["id"]
+    assert due_item["due_on"] == (today + timedelta(days=14)).isoformat()
+
+
+def test_a_phone_follow_up_leaves_the_face_to_face_quarter_where_it_was(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0063", birth_date="1950-01-01")
+    staff = reg.staff_member(point, roles=["doctor"])
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    due = client.post("/follow-up-plans", headers=ADMIN, json={"elder_id": elder, "programme": "hypertension",
+                                                               "staff_id": staff}).get_json()["first_follow_up_id"]
+    phoned = client.post(f"/follow-ups/{due}/record", headers=ADMIN, json={
+        "visited_on": (today + timedelta(days=30)).isoformat(), "face_to_face": False, "systolic": 130,
+        "diastolic": 80}).get_json()
+    assert phoned["next_due_on"] == (today + timedelta(days=91)).isoformat()
+    [due] = client.get("/follow-ups", query_string={"staff_id": staff}, headers=ADMIN).get_json()["items"]
+    met = client.post(f"/follow-ups/{due['id']}/record", headers=ADMIN, json={
+        "visited_on": (today + timedelta(days=40)).isoformat(), "face_to_face": True, "systolic": 130,
+        "diastolic": 80}).get_json()
+    assert met["next_due_on"] == (today + timedelta(days=131)).isoformat()
+
+
+def test_the_yearly_health_check_is_for_65_and_over_and_a_discharge_brings_the_first_visit_forward(client, reg):
+    point = reg.point()
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    young = reg.elder(point, "CARD0064", birth_date=date(today.year - 64, 1, 1).isoformat())
+    old = reg.elder(point, "CARD0065", birth_date=date(today.year - 66, 1, 1).isoformat())
+    staff = reg.staff_member(point, roles=["doctor"])
+    refused = client.post("/follow-up-plans", headers=ADMIN, json={"elder_id": young, "programme": "health_check",
+                                                                   "staff_id": staff})
+    assert refused.status_code == 422 and "programme" in refused.get_json()["errors"]
+    check = client.post("/follow-up-plans", headers=ADMIN, json={"elder_id": old, "programme": "health_check",
+                                                                 "staff_id": staff})
+    assert check.get_json()["first_due_on"] == (today + timedelta(days=365)).isoformat()
+    home = client.post("/follow-up-plans", headers=ADMIN, json={
+        "elder_id": old, "programme": "home_visit", "staff_id": staff,
+        "discharged_on": (today - timedelta(days=2)).isoformat()}).get_json()
+    assert (home["first_due_on"], home["details"]) == ((today + timedelta(days=5)).isoformat(),
+                                                       {"discharged_on": (today - timedelta(days=2)).isoformat()})
+
+
+def test_a_case_has_its_agreement_reviews_and_closure_with_a_callback(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0066")
+    manager = reg.staff_member(point, roles=["case_manager"])
+    keeper = caller("case_manager", user="u-cm", point=point, staff=manager)
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    agreement = {"signed_on": today.isoformat(), "signed_by": "本人", "services": "助浴"}
+    plan = client.post("/follow-up-plans", headers=keeper, json={
+        "elder_id": elder, "programme": "case_management", "staff_id": manager, "service_agreement": agreement,
+        "referral_source": "社区转介"}).get_json()
+    assert plan["details"] == {"service_agreement": agreement, "referral_source": "社区转介"}
+    wrong = client.post("/follow-up-plans", headers=keeper, json={
+        "elder_id": elder, "programme": "home_visit", "staff_id": manager, "service_agreement": agreement})
+    assert wrong.status_code == 422
+    review = {"progress": "目标一已达成", "decision": "keep_plan"}
+    assert client.post(f"/follow-ups/{plan['first_follow_up_id']}/record", headers=keeper, json={
+        "visited_on": today.isoformat(), "face_to_face": True, "review": review}).status_code == 200
+    assert client.get(f"/follow-ups/{plan['first_follow_up_id']}", headers=keeper).get_json()["record"]["review"] == review
+    [next_review] = client.get("/follow-ups", query_string={"staff_id": manager}, headers=keeper).get_json()["items"]
+    assert client.post(f"/follow-up-plans/{plan['id']}/close", headers=caller("point_admin", user="u-pa", point=point),
+                       json={"reason": "lost_contact"}).status_code == 403
+    callback_on = (today + timedelta(days=7)).isoformat()
+    closed = client.post(f"/follow-up-plans/{plan['id']}/close", headers=keeper,
+                         json={"reason": "lost_contact", "note": "电话停机", "callback_on": callback_on})
+    assert closed.status_code == 200
+    body = closed.get_json()
+    assert (body["active"], body["closure_reason"], body["closed_on"]) == (False, "lost_contact", today.isoformat())
+    assert client.get(f"/follow-ups/{next_review['id']}", headers=keeper).get_json()["status"] == "cancelled"
+    [callback] = client.get("/follow-ups", query_string={"staff_id": manager}, headers=keeper).get_json()["items"]
+    assert (callback["id"], callback["due_on"]) == (body["callback_follow_up_id"], callback_on)
+    again = client.post(f"/follow-up-plans/{plan['id']}/close", headers=keeper, json={"reason": "moved"})
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert client.post(f"/follow-ups/{callback['id']}/record", headers=keeper, json={
+        "visited_on": callback_on, "face_to_face": False, "notes": "家属说已搬走"}).status_code == 200
+    assert client.get("/follow-ups", query_string={"staff_id": manager}, headers=keeper).get_json()["items"] == []
 
 
 def test_a_follow_up_plan_names_a_known_staff_member_of_the_elders_point(client, reg):
