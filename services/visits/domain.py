@@ -436,7 +436,7 @@ def screening_outcome(programme: str, visited_on: date, systolic: int, diastolic
     and high on `diagnosis_high_days` different days is a first diagnosis, whose management
     starts within `recheck_within_days` as any uncontrolled reading; a danger reading is an
     emergency referral as in the hypertension programme; a normal one waits the interval."""
-    danger = classify_blood_pressure(systolic, diastolic, symptoms, 0, rules) == "danger"
+    danger = is_danger(systolic, diastolic, symptoms, rules)
     high = danger or systolic >= rules.target_systolic or diastolic >= rules.target_diastolic
     diagnosed = high and len(high_days | {visited_on}) >= rules.diagnosis_high_days
     if danger:
@@ -508,10 +508,16 @@ def check_follow_up_open(status: str) -> None:
         raise DomainError("INVALID_TRANSITION", "This follow-up is already recorded or cancelled.")
 
 
+def is_danger(systolic: int, diastolic: int, symptoms: list[str], rules: FollowUpRules) -> bool:
+    """≥ 180 or ≥ 110, or a danger symptom: an emergency referral (seed 001 S1.18)."""
+    return systolic >= rules.danger_systolic or diastolic >= rules.danger_diastolic or bool(
+        set(symptoms) & set(DANGER_SYMPTOMS))
+
+
 def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], age: int,
                             rules: FollowUpRules) -> str:
     """Controlled below 140/90 (150/90 from 65); danger at ≥180 or ≥110 or a danger symptom."""
-    if systolic >= rules.danger_systolic or diastolic >= rules.danger_diastolic or set(symptoms) & set(DANGER_SYMPTOMS):
+    if is_danger(systolic, diastolic, symptoms, rules):
         return "danger"
     target = rules.senior_target_systolic if age >= rules.senior_age else rules.target_systolic
     return "controlled" if systolic < target and diastolic < rules.target_diastolic else "uncontrolled"

@@ -640,6 +640,18 @@ def test_a_phone_follow_up_does_not_reset_the_face_to_face_clock(programme, face
         assert (outcome.classification, outcome.next_due_on) == ("controlled", due)
 
 
+def test_a_follow_up_is_face_to_face_unless_said_otherwise():
+    outcome = domain.record_follow_up("hypertension", DAY, 130, 80, [], None, 70, FOLLOW, clock_from=date(2026, 9, 1))
+    assert outcome.next_due_on == date(2027, 2, 1)
+
+
+def test_danger_is_the_same_at_any_age():
+    for age in (40, 64, 65, 90):
+        assert domain.is_danger(180, 80, [], FOLLOW) and domain.is_danger(120, 110, [], FOLLOW)
+        assert domain.classify_blood_pressure(179, 109, ["eye_pain"], age, FOLLOW) == "danger"
+    assert not domain.is_danger(179, 109, ["other"], FOLLOW)
+
+
 def test_a_run_of_high_days_is_broken_by_a_normal_reading():
     d = [date(2026, 10, day) for day in (1, 8, 15, 22)]
     assert domain.high_reading_days([]) == frozenset()
