@@ -87,11 +87,12 @@ def client(target: Target, flow: Flow, cards: list[str], assistant: str, stop_at
             card = cards[i % len(cards)]
             i += 1
             visit = call("check-in", "/visits", {"citizen_card_no": card, "service_point_id": flow.point}, 201)["id"]
-            screened = call("screening", f"/visits/{visit}/screening", SCREENING, 200)
+            on_duty = {"staff_id": assistant}  # a qualified staff member of the point does each step
+            screened = call("screening", f"/visits/{visit}/screening", SCREENING | on_duty, 200)
             assert screened["status"] == "screened", screened
             call("bath", f"/visits/{visit}/bath", {"assistant_staff_id": assistant}, 200)
-            call("rest", f"/visits/{visit}/rest", {}, 200)
-            call("checkout", f"/visits/{visit}/checkout", {"early_leave_reason": "家属来接"}, 200)
+            call("rest", f"/visits/{visit}/rest", on_duty, 200)
+            call("checkout", f"/visits/{visit}/checkout", on_duty | {"early_leave_reason": "家属来接"}, 200)
             done += 1
     except Exception as exc:  # noqa: BLE001 - reported with the figures
         with flow.lock:

@@ -203,10 +203,11 @@ def main() -> None:
                                                                     "service_point_id": points[p]}, 201)
                         state["id"] = answer and answer["id"]
                     else:
-                        path, body = {"screening": ("screening", SCREENING),
+                        on_duty = {"staff_id": assistants[p]}  # a qualified staff member of the point
+                        path, body = {"screening": ("screening", SCREENING | on_duty),
                                       "bath": ("bath", {"assistant_staff_id": assistants[p]}),
-                                      "rest": ("rest", {}),
-                                      "checkout": ("checkout", {"early_leave_reason": "家属来接"})}[name]
+                                      "rest": ("rest", on_duty),
+                                      "checkout": ("checkout", on_duty | {"early_leave_reason": "家属来接"})}[name]
                         answer = replay.send(name, due, f"/visits/{state['id']}/{path}", body, 200)
                     if answer is not None and k + 1 < len(STEPS):
                         step(k + 1)

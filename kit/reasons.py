@@ -54,8 +54,10 @@ CODES: dict[str, tuple[int, str]] = {
     "REST_TOO_SHORT": (409, "The elder has not rested the minimum time after the bath."),
     "ASSISTANT_BUSY": (409, "The assistant is bathing another elder (one bath at a time)."),
     "REST_FULL": (409, "Every seat of the point's rest hall is taken."),
-    "STAFF_NOT_QUALIFIED": (409, "The assistant may not bathe this elder (not a qualified assistant of the "
-                                 "point, or not of the gender the elder asked for)."),
+    "STAFF_NOT_QUALIFIED": (409, "The staff member doing the step is not a qualified staff member of the "
+                                 "visit's point (screening, rest and check-out: the one named or the user's "
+                                 "own, none at all included), or the assistant may not bathe this elder (not a "
+                                 "qualified assistant of the point, or not of the gender the elder asked for)."),
     # The service desk
     "CALLBACK_REQUIRED": (409, "The complaint needs its callback (回访) before it can close."),
     "NOT_STAFF_MISCONDUCT": (409, "The complaint is not a staff-misconduct complaint."),

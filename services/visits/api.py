@@ -16,8 +16,9 @@ from kit.web import caller, transaction, use_cases
 from services.visits.schemas import (
     FiguresArgs, PeriodFigures, PointFiguresOut, PointRatesOut, RulesOut,
     BathIn, BookingArgs, BookingIn, BookingOut, BookingPage, CheckInIn, CheckoutIn, DailyArgs, Empty, EndEarlyIn,
-    FollowUpArgs, FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut, IncidentArgs,
-    IncidentIn, IncidentOut, IncidentOutcomeIn, IncidentPage, PriceArgs, PriceIn, PriceList, PriceOut, RateArgs,
+    FollowUpArgs, FollowUpPage, FollowUpPlanIn, FollowUpPlanOut, FollowUpRecordIn, FollowUpRecordOut,
+    FollowUpRecordView, ClosePlanIn, IncidentArgs,
+    IncidentIn, IncidentOut, IncidentOutcomeIn, IncidentPage, PriceArgs, PriceIn, PriceList, PriceOut, RateArgs, RestIn,
     ScreeningIn, ScreeningOut, SettlementArgs, VisitArgs, VisitOut, VisitPage,
 )
 from services.visits import domain
@@ -190,11 +191,11 @@ class Bath(MethodView):
 @visits_bp.route("/<uuid:visit_id>/rest")
 class Rest(MethodView):
     @access({"point_admin", "rest_hall_admin"}, "visits:write")
-    @visits_bp.arguments(Empty)
+    @visits_bp.arguments(RestIn)
     @visits_bp.response(200, VisitOut)
-    def post(self, _body, visit_id):
+    def post(self, body, visit_id):
         with transaction() as session:
-            return visits().start_rest(session, str(visit_id), caller(), utcnow())
+            return visits().start_rest(session, str(visit_id), caller(), utcnow(), _id(body.get("staff_id")))
 
 
 @visits_bp.route("/<uuid:visit_id>/checkout")
@@ -204,7 +205,8 @@ class Checkout(MethodView):
     @visits_bp.response(200, VisitOut)
     def post(self, body, visit_id):
         with transaction() as session:
-            return visits().check_out(session, str(visit_id), body.get("early_leave_reason"), caller(), utcnow())
+            return visits().check_out(session, str(visit_id), body.get("early_leave_reason"), caller(), utcnow(),
+                                      _id(body.get("staff_id")))
 
 
 @visits_bp.route("/<uuid:visit_id>/end-early")
@@ -290,18 +292,52 @@ class Plans(MethodView):
         return plan | {"first_due_on": first["due_on"], "first_follow_up_id": first["id"]}
 
 
+@plans_bp.route("/<uuid:plan_id>/close")
+class ClosePlan(MethodView):
+    @access(HEALTH | {"point_admin"}, "visits:write")
+    @plans_bp.arguments(ClosePlanIn)
+    @plans_bp.response(200, FollowUpPlanOut)
+    def post(self, body, plan_id):
+        """End a follow-up plan with its reason (goals met, refused, lost contact, deceased, moved, other).
+
+        Its open follow-ups are cancelled. `callback_on` asks for a callback after closure
+        (结案后回访): a follow-up due that day, which opens no other once recorded. A plan
+        closed already is 409 `INVALID_TRANSITION`; case management is closed by case
+        managers, doctors and administrators only (403 for others).
+        """
+        with transaction() as session:
+            return visits().close_plan(session, str(plan_id), body, caller(), utcnow())
+
+
 @follow_ups_bp.route("")
 class FollowUpList(MethodView):
     @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
     @follow_ups_bp.arguments(FollowUpArgs, location="query")
     @follow_ups_bp.response(200, FollowUpPage)
     def get(self, args):
-        point = caller().point_filter(args.get("service_point_id"))
+        who = caller()
+        point = who.point_filter(args.get("service_point_id"))
         with transaction() as session:
             items, cursor = visits().follow_up_list(session, point, _id(args.get("staff_id")), args.get("overdue"),
                                                     args.get("due_before"), visits().today(utcnow()), args["limit"],
-                                                    args["cursor"])
+                                                    args["cursor"], domain.hidden_programmes(who.role))
         return {"items": items, "next_cursor": cursor}
+
+
+@follow_ups_bp.route("/<uuid:follow_up_id>")
+class FollowUpOne(MethodView):
+    @access(HEALTH | {"point_admin", "city_operator"}, "visits:read")
+    @follow_ups_bp.response(200, FollowUpRecordView)
+    def get(self, follow_up_id):
+        """One follow-up and what was recorded at it.
+
+        A case-management follow-up exists only for case managers, doctors and administrators
+        (seed 003: its keeper keeps it confidential); to anyone else it is 404, as is another
+        point's follow-up to a point's staff.
+        """
+        with transaction() as session:
+            row = visits().follow_up(session, str(follow_up_id), caller())
+        return dict(row._mapping) | {"overdue": row.status == "open" and row.due_on < visits().today(utcnow())}
 
 
 @follow_ups_bp.route("/<uuid:follow_up_id>/record")

@@ -47,6 +47,13 @@ def load() -> Settings:
         meeting_rate_target="ZHUYU_MEETING_RATE_TARGET",
         max_care_plan_problems="ZHUYU_CARE_PLAN_MAX_PROBLEMS",
         remind_days_before="ZHUYU_FOLLOW_UP_REMIND_DAYS_BEFORE",
+        screening_interval_days="ZHUYU_BP_SCREENING_INTERVAL_DAYS",
+        high_risk_interval_days="ZHUYU_HIGH_RISK_INTERVAL_DAYS",
+        screening_recheck_days="ZHUYU_BP_SCREENING_RECHECK_DAYS",
+        diagnosis_high_days="ZHUYU_BP_DIAGNOSIS_HIGH_DAYS",
+        health_check_interval_days="ZHUYU_HEALTH_CHECK_INTERVAL_DAYS",
+        health_check_age="ZHUYU_HEALTH_CHECK_AGE",
+        discharge_first_visit_days="ZHUYU_DISCHARGE_FIRST_VISIT_DAYS",
     )
     return Settings(
         common=common_settings("visits"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from kit.errors import DomainError, Invalid
+from kit.errors import DomainError, Forbidden, Invalid
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MENTAL_STATES = ("good", "fair", "poor")
@@ -266,6 +266,17 @@ def check_assistant(assistant: StaffView | None, elder: ElderView, point_id: str
         raise DomainError("ASSISTANT_BUSY", "This assistant is bathing another elder; one assistant, one bath.")
 
 
+def check_step_staff(member: StaffView | None, point_id: str) -> None:
+    """Spec 5.1 for every service worker: whoever screens, runs the rest hall or checks an
+    elder out is a staff member known here, active, qualified (health certificate, two
+    years' experience, elder-care-worker training) and of the visit's point. No staff
+    member at all (none named, none linked to the user) is refused the same way."""
+    if member is None or not member.active or not member.qualified or member.service_point_id != point_id:
+        raise DomainError("STAFF_NOT_QUALIFIED",
+                          "Only a qualified staff member of this point may do this step: name one (staff_id) "
+                          "or act as a user linked to one.")
+
+
 def check_rest_seat(resting_now: int, point: PointView) -> None:
     """The rest hall has `rest_seats` seats; the next elder waits for one to be freed."""
     if point.rest_seats is not None and resting_now >= point.rest_seats:
@@ -307,7 +318,17 @@ def check_incident_open(closed_at: datetime | None) -> None:
 
 # --- Follow-up programmes (随访) ----------------------------------------------------------
 
-PROGRAMMES = ("hypertension", "home_visit", "case_management")
+PROGRAMMES = ("hypertension", "home_visit", "case_management", "bp_screening", "high_risk", "health_check")
+# bp_screening: after a first high reading, rechecks until three days high (a first diagnosis:
+# the plan becomes a hypertension one) or a normal one (back to the yearly measurement);
+# high_risk: the high-risk group's blood pressure every 6 months; health_check: the yearly
+# health check of residents 65+ (seed 001 S1.15, S1.16, S1.22; seed 000 A0.10).
+SCREENING_PROGRAMMES = frozenset({"bp_screening", "high_risk"})
+# The programmes whose clock only a face-to-face follow-up resets (seed 001: at least 4
+# face-to-face a year; seed 000: a home visit every 3 months, counted by its meeting rate).
+FACE_TO_FACE_PROGRAMMES = frozenset({"hypertension", "home_visit"})
+# Seed 003 (home-care case management, 结案): why a plan ends; a callback may follow.
+CLOSURE_REASONS = ("goals_met", "refused", "lost_contact", "deceased", "moved", "other")
 DANGER_SYMPTOMS = ("altered_consciousness", "severe_headache_or_dizziness", "nausea_and_vomiting", "blurred_vision",
                    "eye_pain", "palpitations", "chest_tightness", "breathless_lying_flat")
 
@@ -325,6 +346,13 @@ class FollowUpRules:
     meeting_rate_target: float = 0.90
     max_care_plan_problems: int = 3
     remind_days_before: int = 3
+    screening_interval_days: int = 365  # S1.15: residents 35+ have their blood pressure taken once a year
+    high_risk_interval_days: int = 182  # S1.16: the high-risk group at least every 6 months
+    screening_recheck_days: int = 14  # [ours] the recheck after a high screening reading (预约其复查)
+    diagnosis_high_days: int = 3  # S1.15: high on 3 different days (非同日3次) is a first diagnosis
+    health_check_interval_days: int = 365  # S1.22 / A0.10: a health check at least once a year
+    health_check_age: int = 65  # A0.10: for residents 65+
+    discharge_first_visit_days: int = 7  # [ours] the first follow-up after a discharge from hospital
     # The same danger reading as at screening (DOMAIN 3 and 4): one number, written in Rules.
     danger_systolic: int = Rules.bp_danger_systolic
     danger_diastolic: int = Rules.bp_danger_diastolic
@@ -336,6 +364,7 @@ class FollowUpOutcome:
     referral: bool
     emergency: bool
     next_due_on: date
+    diagnosed: bool = False  # bp_screening / high_risk: high on enough days; the plan becomes hypertension
 
 
 def age_on(birth_date: date, today: date) -> int:
@@ -344,11 +373,117 @@ def age_on(birth_date: date, today: date) -> int:
 
 def interval_days(programme: str, rules: FollowUpRules) -> int:
     return {"hypertension": rules.hypertension_interval_days, "home_visit": rules.home_visit_interval_days,
-            "case_management": rules.case_review_interval_days}[programme]
+            "case_management": rules.case_review_interval_days, "bp_screening": rules.screening_interval_days,
+            "high_risk": rules.high_risk_interval_days,
+            "health_check": rules.health_check_interval_days}[programme]
 
 
-def first_due_on(programme: str, start: date, rules: FollowUpRules) -> date:
-    return start + timedelta(days=interval_days(programme, rules))
+def first_due_on(programme: str, start: date, rules: FollowUpRules, discharged_on: date | None = None) -> date:
+    """A programme's first follow-up: one interval from the start; for `bp_screening`, the
+    recheck of the high reading that opened it; for a patient just discharged from hospital
+    (A0.10, 对新出院老年患者的第一次随访), within `discharge_first_visit_days` of the discharge
+    if that comes sooner (never before the start)."""
+    days = rules.screening_recheck_days if programme == "bp_screening" else interval_days(programme, rules)
+    due = start + timedelta(days=days)
+    if discharged_on is not None:
+        due = max(start, min(due, discharged_on + timedelta(days=rules.discharge_first_visit_days)))
+    return due
+
+
+def check_plan_fields(programme: str, age: int, today: date, discharged_on: date | None, case_parts: bool,
+                      rules: FollowUpRules) -> None:
+    """What a new plan may carry: the yearly health check is for residents 65+; a discharge
+    has already happened; a service agreement or referral source belongs to case management."""
+    errors: dict[str, list[str]] = {}
+    if programme == "health_check" and age < rules.health_check_age:
+        errors["programme"] = [f"The yearly health check is for residents {rules.health_check_age} and over."]
+    if discharged_on is not None and discharged_on > today:
+        errors["discharged_on"] = ["A discharge from hospital is a day that has come."]
+    if case_parts and programme != "case_management":
+        errors["service_agreement"] = ["A service agreement and a referral source are case management's."]
+    if errors:
+        raise Invalid(errors)
+
+
+def next_regular_due(programme: str, visited_on: date, face_to_face: bool, clock_from: date | None,
+                     rules: FollowUpRules) -> date:
+    """The next follow-up when nothing calls for one sooner: one interval after this one;
+    but in a programme counted face to face, a follow-up that was not (a phone call) leaves
+    the clock where the last face-to-face one (or the plan's start, `clock_from`) set it, so
+    the next is due then, or at once if that day has passed (seed 001: 4 face-to-face a year)."""
+    interval = timedelta(days=interval_days(programme, rules))
+    if face_to_face or programme not in FACE_TO_FACE_PROGRAMMES or clock_from is None:
+        return visited_on + interval
+    return max(clock_from + interval, visited_on)
+
+
+def high_reading_days(readings: list[tuple[date, bool]]) -> frozenset[date]:
+    """The different days with a high reading since the last normal one (`readings`: each
+    day and whether it was high, in order): 非同日3次测量血压均高于正常 counts an unbroken run."""
+    days: set[date] = set()
+    for day, high in readings:
+        if high:
+            days.add(day)
+        else:
+            days.clear()
+    return frozenset(days)
+
+
+def screening_outcome(programme: str, visited_on: date, systolic: int, diastolic: int, symptoms: list[str],
+                      high_days: frozenset[date], regular: date, rules: FollowUpRules) -> FollowUpOutcome:
+    """A blood-pressure screening (bp_screening, high_risk): high is ≥ 140 or ≥ 90 whatever
+    the age (seed 001 S1.15); a high reading is rechecked within `screening_recheck_days`,
+    and high on `diagnosis_high_days` different days is a first diagnosis, whose management
+    starts within `recheck_within_days` as any uncontrolled reading; a danger reading is an
+    emergency referral as in the hypertension programme; a normal one waits the interval."""
+    danger = is_danger(systolic, diastolic, symptoms, rules)
+    high = danger or systolic >= rules.target_systolic or diastolic >= rules.target_diastolic
+    diagnosed = high and len(high_days | {visited_on}) >= rules.diagnosis_high_days
+    if danger:
+        return FollowUpOutcome("danger", True, True, visited_on + timedelta(days=rules.recheck_within_days), diagnosed)
+    if not high:
+        return FollowUpOutcome("normal", False, False, regular)
+    days = rules.recheck_within_days if diagnosed else rules.screening_recheck_days
+    return FollowUpOutcome("high", False, False, visited_on + timedelta(days=days), diagnosed)
+
+
+def check_review(programme: str, has_review: bool) -> None:
+    """The quarterly review (阶段性检视, seed 003) is a case-management record's."""
+    if has_review and programme != "case_management":
+        raise Invalid({"review": ["A quarterly review belongs to case management."]})
+
+
+def check_plan_open(active: bool) -> None:
+    """A plan is closed once."""
+    if not active:
+        raise DomainError("INVALID_TRANSITION", "This plan is already closed.")
+
+
+def check_closure(reason: str, callback_on: date | None, today: date) -> None:
+    """A plan ends with one of the reasons of seed 003 (lost contact, 失联, among them); a
+    callback after closure (结案后回访) is a day to come."""
+    if reason not in CLOSURE_REASONS:
+        raise Invalid({"reason": [f"One of {', '.join(CLOSURE_REASONS)}."]})
+    if callback_on is not None and callback_on < today:
+        raise Invalid({"callback_on": ["The callback after closure is today or later."]})
+
+
+# Seed 003, 保管者要注意保密: the case-management handbook stays with those who keep it.
+CONFIDENTIAL_PROGRAMMES = frozenset({"case_management"})
+CASE_RECORD_ROLES = frozenset({"case_manager", "doctor", "admin"})
+
+
+def hidden_programmes(role: str | None) -> frozenset[str]:
+    """The programmes whose plans and follow-ups a role may not know of: case management
+    for everyone but case managers, doctors and administrators (a point's staff, the city
+    operator, a partner's key: not even that an elder is in it)."""
+    return frozenset() if role in CASE_RECORD_ROLES else CONFIDENTIAL_PROGRAMMES
+
+
+def check_may_keep(role: str | None, programme: str) -> None:
+    """Only those who may see a programme's records plan or record them (403)."""
+    if programme in hidden_programmes(role):
+        raise Forbidden("Case-management records are kept by case managers and doctors only.")
 
 
 def check_plan_allowed(elder_status: str) -> None:
@@ -373,10 +508,16 @@ def check_follow_up_open(status: str) -> None:
         raise DomainError("INVALID_TRANSITION", "This follow-up is already recorded or cancelled.")
 
 
+def is_danger(systolic: int, diastolic: int, symptoms: list[str], rules: FollowUpRules) -> bool:
+    """≥ 180 or ≥ 110, or a danger symptom: an emergency referral (seed 001 S1.18)."""
+    return systolic >= rules.danger_systolic or diastolic >= rules.danger_diastolic or bool(
+        set(symptoms) & set(DANGER_SYMPTOMS))
+
+
 def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], age: int,
                             rules: FollowUpRules) -> str:
     """Controlled below 140/90 (150/90 from 65); danger at ≥180 or ≥110 or a danger symptom."""
-    if systolic >= rules.danger_systolic or diastolic >= rules.danger_diastolic or set(symptoms) & set(DANGER_SYMPTOMS):
+    if is_danger(systolic, diastolic, symptoms, rules):
         return "danger"
     target = rules.senior_target_systolic if age >= rules.senior_age else rules.target_systolic
     return "controlled" if systolic < target and diastolic < rules.target_diastolic else "uncontrolled"
@@ -384,16 +525,21 @@ def classify_blood_pressure(systolic: int, diastolic: int, symptoms: list[str], 
 
 def record_follow_up(programme: str, visited_on: date, systolic: int | None, diastolic: int | None,
                      symptoms: list[str], previous: str | None, age: int, rules: FollowUpRules,
-                     adverse_drug_reaction: bool = False, complications: bool = False) -> FollowUpOutcome:
+                     adverse_drug_reaction: bool = False, complications: bool = False, face_to_face: bool = True,
+                     clock_from: date | None = None, high_days: frozenset[date] = frozenset()) -> FollowUpOutcome:
     """The classification and when the next follow-up is due (DOMAIN.md section 4; seed 001):
     a first reading not controlled, or an adverse drug reaction, is seen again within
     `recheck_within_days`; a second in a row not controlled (a danger one counts), or new or
-    worse complications, is referred, and seen again within the same days."""
-    regular = visited_on + timedelta(days=interval_days(programme, rules))
-    if programme != "hypertension":
+    worse complications, is referred, and seen again within the same days. Otherwise the
+    next is regular (`next_regular_due`: a phone call does not reset the face-to-face clock).
+    Screening programmes: `screening_outcome`, with the run of high days so far."""
+    regular = next_regular_due(programme, visited_on, face_to_face, clock_from, rules)
+    if programme not in SCREENING_PROGRAMMES and programme != "hypertension":
         return FollowUpOutcome(None, False, False, regular)
     if systolic is None or diastolic is None:
-        raise Invalid("A hypertension follow-up records systolic and diastolic pressure.")
+        raise Invalid("A blood-pressure follow-up records systolic and diastolic pressure.")
+    if programme in SCREENING_PROGRAMMES:
+        return screening_outcome(programme, visited_on, systolic, diastolic, symptoms, high_days, regular, rules)
     classification = classify_blood_pressure(systolic, diastolic, symptoms, age, rules)
     soon = visited_on + timedelta(days=rules.recheck_within_days)
     if classification == "danger":
@@ -427,9 +573,21 @@ def follow_up_notice(due_on: date, today: date, rules: FollowUpRules) -> tuple[s
     return None
 
 
+def notice_horizon(today: date, rules: FollowUpRules) -> date:
+    """The last due day an open follow-up can have and still announce something today (its
+    reminder comes `remind_days_before` days ahead; every earlier one is due or overdue)."""
+    return today + timedelta(days=rules.remind_days_before)
+
+
 def meeting_rate(face_to_face: int, due: int) -> float | None:
     """见面率: follow-ups done face to face over those that fell due."""
     return round(face_to_face / due, 4) if due else None
+
+
+def meets_meeting_rate_target(rate: float | None, rules: FollowUpRules) -> bool:
+    """The rate reaches the target (≥ 90 % by default, the target itself included); a
+    period with nothing due has no rate and does not meet it."""
+    return rate is not None and rate >= rules.meeting_rate_target
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,10 @@ follow_up_plans = sa.Table(
     sa.Column("care_plan", sa.JSON),
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # first_reading, discharged_on, service_agreement, referral_source, closure_note (as given)
+    sa.Column("details", sa.JSON),
+    sa.Column("closed_on", sa.Date),
+    sa.Column("closure_reason", sa.String(20)),
 )
 
 follow_ups = sa.Table(

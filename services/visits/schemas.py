@@ -108,6 +108,9 @@ class ScreeningIn(Strict):
     reminders_given = fields.List(fields.String(validate=validate.OneOf(domain.REMINDERS)), load_default=list,
                                   validate=validate.Length(max=len(domain.REMINDERS)))
     notes = fields.String(load_default="", validate=validate.Length(max=2000))
+    staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member who performs the step (qualified, of the visit's point); "
+                       "default: the user's linked staff member."})
 
 
 class ScreeningOut(ma.Schema):
@@ -130,6 +133,15 @@ class EndEarlyIn(Strict):
 
 class CheckoutIn(Strict):
     early_leave_reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 500))
+    staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member who performs the step (qualified, of the visit's point); "
+                       "default: the user's linked staff member."})
+
+
+class RestIn(Strict):
+    staff_id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "The staff member who performs the step (qualified, of the visit's point); "
+                       "default: the user's linked staff member."})
 
 
 class IncidentIn(Strict):
@@ -176,12 +188,45 @@ class CareProblem(Strict):
     responsible = fields.String(required=True, validate=validate.Length(1, 100))
 
 
+class Reading(Strict):
+    measured_on = Day(required=True)
+    systolic = fields.Integer(required=True, validate=validate.Range(40, 300), metadata={"example": 146})
+    diastolic = fields.Integer(required=True, validate=validate.Range(20, 200), metadata={"example": 88})
+
+
+class ServiceAgreement(Strict):
+    signed_on = Day(required=True)
+    signed_by = fields.String(required=True, validate=validate.Length(1, 100), metadata={
+        "description": "Who signed for the client (案主 or family).", "example": "本人"})
+    services = fields.String(load_default="", validate=validate.Length(max=2000), metadata={"example": "助浴、送餐"})
+
+
 class FollowUpPlanIn(Strict):
     elder_id = fields.UUID(required=True)
-    programme = fields.String(required=True, validate=validate.OneOf(domain.PROGRAMMES))
+    programme = fields.String(required=True, validate=validate.OneOf(domain.PROGRAMMES), metadata={
+        "description": "bp_screening: rechecks after a first high reading, three high days a diagnosis (the "
+                       "plan becomes hypertension); high_risk: blood pressure every 6 months; health_check: "
+                       "the yearly check of residents 65+."})
     staff_id = fields.UUID(required=True)
     care_plan = fields.List(fields.Nested(CareProblem), load_default=None,
                             validate=validate.Length(max=MAX_CARE_PROBLEMS))
+    first_reading = fields.Nested(Reading, load_default=None, metadata={
+        "description": "bp_screening: the first high reading, counted among the three days."})
+    discharged_on = Day(load_default=None, metadata={
+        "description": "A patient just discharged from hospital: the first follow-up comes within the "
+                       "deployment's days of it."})
+    service_agreement = fields.Nested(ServiceAgreement, load_default=None, metadata={
+        "description": "Case management: the service agreement signed at intake."})
+    referral_source = fields.String(load_default=None, validate=validate.Length(1, 200), metadata={
+        "description": "Case management: where the case came from (接案或转入).", "example": "社区转介"})
+
+
+class ClosePlanIn(Strict):
+    reason = fields.String(required=True, validate=validate.OneOf(domain.CLOSURE_REASONS),
+                           metadata={"example": "lost_contact"})
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+    callback_on = Day(load_default=None, metadata={
+        "description": "A callback after closure (结案后回访): a follow-up due that day."})
 
 
 class FollowUpOut(ma.Schema):
@@ -196,6 +241,18 @@ class FollowUpOut(ma.Schema):
     overdue = fields.Boolean()
 
 
+class FollowUpRecordView(FollowUpOut):
+    """One follow-up with what was recorded at it (nothing yet while it is open)."""
+    visited_on = fields.Date(allow_none=True)
+    face_to_face = fields.Boolean(allow_none=True)
+    classification = fields.String(allow_none=True, metadata={"example": "uncontrolled"})
+    referral = fields.Boolean(allow_none=True)
+    record = fields.Dict(allow_none=True, metadata={
+        "description": "The form as recorded (readings, symptoms, social function, care plan, notes).",
+        "example": {"visited_on": "2026-11-30", "face_to_face": True, "systolic": 150, "diastolic": 92}})
+    recorded_by = fields.String(allow_none=True, metadata={"description": "The user who visited and recorded it."})
+
+
 class FollowUpPlanOut(ma.Schema):
     id = fields.String()
     elder_id = fields.String()
@@ -205,6 +262,12 @@ class FollowUpPlanOut(ma.Schema):
     active = fields.Boolean()
     first_due_on = fields.Date()
     first_follow_up_id = fields.String()
+    details = fields.Dict(allow_none=True, metadata={
+        "description": "first_reading, discharged_on, service_agreement, referral_source, closure_note as given."})
+    closed_on = fields.Date(allow_none=True)
+    closure_reason = fields.String(allow_none=True)
+    callback_follow_up_id = fields.String(allow_none=True, metadata={
+        "description": "The callback after closure, when one was asked for."})
 
 
 class FollowUpArgs(PageArgs):
@@ -227,6 +290,11 @@ class SocialFunction(Strict):
     social_contact = fields.String(validate=validate.OneOf(["good", "medium", "poor"]))
 
 
+class QuarterlyReview(Strict):
+    progress = fields.String(required=True, validate=validate.Length(1, 2000), metadata={"example": "目标一已达成"})
+    decision = fields.String(required=True, validate=validate.OneOf(["keep_plan", "new_plan"]))
+
+
 class FollowUpRecordIn(Strict):
     visited_on = Day(required=True)
     face_to_face = fields.Boolean(required=True)
@@ -241,14 +309,19 @@ class FollowUpRecordIn(Strict):
     social_function = fields.Nested(SocialFunction, load_default=None)
     care_plan = fields.List(fields.Nested(CareProblem), load_default=None,
                             validate=validate.Length(max=MAX_CARE_PROBLEMS))
+    review = fields.Nested(QuarterlyReview, load_default=None, metadata={
+        "description": "Case management: the quarterly review (阶段性检视) made at this follow-up."})
     notes = fields.String(load_default="", validate=validate.Length(max=4000))
 
 
 class FollowUpRecordOut(ma.Schema):
-    classification = fields.String(allow_none=True)
+    classification = fields.String(allow_none=True, metadata={
+        "description": "controlled|uncontrolled|danger (hypertension); normal|high|danger (bp_screening, high_risk)."})
     referral = fields.Boolean()
     emergency = fields.Boolean()
     next_due_on = fields.Date()
+    diagnosed = fields.Boolean(metadata={
+        "description": "High on three different days: a first diagnosis; the plan is a hypertension one now."})
 
 
 class RateArgs(Strict):

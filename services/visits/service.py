@@ -453,8 +453,22 @@ class Visits:
                 "funding": ({"source": visit["funding_source"], "category": visit["funding_category"]}
                             if visit.get("funding_source") else None)}
 
+    @staticmethod
+    def _acting_staff(session: Session, point_id: str, named: str | None, who: Caller) -> str:
+        """The staff member who performs a step (screening, rest, check-out): the one the
+        body names, else the user's linked staff member; refused unless qualified and of the
+        visit's point (`domain.check_step_staff`)."""
+        staff_id = str(named) if named else who.staff_id
+        row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first() if staff_id else None
+        domain.check_step_staff(domain.StaffView(
+            id=row.id, roles=tuple(row.roles), service_point_id=row.service_point_id, qualified=row.qualified,
+            gender=row.gender, active=row.active) if row else None, point_id)
+        return staff_id
+
     def screen(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> domain.Screening:
         row = self._visit(session, visit_id, who, lock=True)
+        form = dict(form)
+        acting = self._acting_staff(session, row.service_point_id, form.pop("staff_id", None), who)
         elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
         point = self.point_view(self.point(session, row.service_point_id))
         result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
@@ -464,7 +478,7 @@ class Visits:
         record = {**form, "refusal_reasons": result.refusal_reasons, "warnings": result.warnings,
                   "urgent": result.urgent, "referral_advised": result.referral_advised}
         self._change(session, row, {"status": status, "screening": record}, result.status, who.user_id,
-                     who.staff_id, record, f"visits.visit.{'screened' if status == 'screened' else 'refused'}", now,
+                     acting, record, f"visits.visit.{'screened' if status == 'screened' else 'refused'}", now,
                      {"referral_advised": result.referral_advised})
         return result
 
@@ -507,8 +521,10 @@ class Visits:
                                                    bath_places.c.local_date == visit.local_date)
                         .values(in_use=bath_places.c.in_use - 1))
 
-    def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime) -> dict:
+    def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime,
+                   staff_id: str | None = None) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
+        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
         status = domain.step(row.status, "rest")
         self._give_back_bath_place(session, row)
         point = self.point(session, row.service_point_id, lock=True)  # serialises the seat count
@@ -516,17 +532,18 @@ class Visits:
             visits.c.service_point_id == row.service_point_id, visits.c.status == "resting")).scalar()
         domain.check_rest_seat(resting_now, self.point_view(point))
         visit = self._change(session, row, {"status": status, "rest_started_at": now}, "rest_started", who.user_id,
-                             who.staff_id, {}, "visits.visit.rest_started", now)
+                             acting, {}, "visits.visit.rest_started", now)
         return self._with_timeline(session, visit)
 
     def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, who: Caller,
-                  now: datetime) -> dict:
+                  now: datetime, staff_id: str | None = None) -> dict:
         row = self._visit(session, visit_id, who, lock=True)
+        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
         status = domain.step(row.status, "checkout")
         domain.check_checkout(row.rest_started_at, now, early_leave_reason, self.rules)
         visit = self._change(session, row, {"status": status, "checked_out_at": now,
                                             "early_leave_reason": early_leave_reason},
-                             "checked_out", who.user_id, who.staff_id, {"early_leave_reason": early_leave_reason},
+                             "checked_out", who.user_id, acting, {"early_leave_reason": early_leave_reason},
                              "visits.visit.checked_out", now)
         return self._with_timeline(session, visit)
 
@@ -765,6 +782,7 @@ class Visits:
 
     def create_plan(self, session: Session, fields: dict, who: Caller, now: datetime) -> tuple[dict, dict]:
         """A programme for an elder, with its first follow-up due."""
+        domain.check_may_keep(who.role, fields["programme"])
         elder = self.elder(session, str(fields["elder_id"]))
         who.check_point(elder.service_point_id, "elder", elder.id)
         domain.check_plan_allowed(elder.status)
@@ -772,53 +790,99 @@ class Visits:
         domain.check_plan_staff(named is not None, named.service_point_id if named else None, elder.service_point_id)
         if fields.get("care_plan"):
             domain.check_care_plan(fields["care_plan"], self.follow_up_rules)
+        today = self.today(now)
+        discharged_on = fields.get("discharged_on")
+        domain.check_plan_fields(fields["programme"], domain.age_on(elder.birth_date, today), today, discharged_on,
+                                 bool(fields.get("service_agreement") or fields.get("referral_source")),
+                                 self.follow_up_rules)
+        details = {k: fields[k] for k in ("first_reading", "discharged_on", "service_agreement", "referral_source")
+                   if fields.get(k)}
         plan = {"id": str(uuid.uuid4()), "elder_id": elder.id, "programme": fields["programme"],
                 "staff_id": str(fields["staff_id"]), "service_point_id": elder.service_point_id,
-                "care_plan": fields.get("care_plan"), "active": True, "created_at": now}
+                "care_plan": fields.get("care_plan"), "active": True, "created_at": now,
+                "details": _as_json(details) or None, "closed_on": None, "closure_reason": None}
         session.execute(follow_up_plans.insert().values(**plan))
-        first = self._open_follow_up(session, plan, domain.first_due_on(plan["programme"], self.today(now),
-                                                                        self.follow_up_rules), now)
+        first = self._open_follow_up(session, plan, domain.first_due_on(plan["programme"], today,
+                                                                        self.follow_up_rules, discharged_on), now)
         return plan, first
+
+    def close_plan(self, session: Session, plan_id: str, fields: dict, who: Caller, now: datetime) -> dict:
+        """A plan ends with its reason (seed 003, 结案: lost contact among them): its open
+        follow-ups are cancelled; a callback after closure, if asked for, is a follow-up due
+        that day (recording it opens no other)."""
+        plan = one(session, follow_up_plans, "follow-up plan", plan_id, lock=True)
+        who.check_point(plan.service_point_id, "follow-up plan", plan_id)
+        domain.check_may_keep(who.role, plan.programme)
+        domain.check_plan_open(plan.active)
+        today = self.today(now)
+        domain.check_closure(fields["reason"], fields.get("callback_on"), today)
+        details = dict(plan.details or {}) | ({"closure_note": fields["note"]} if fields.get("note") else {})
+        changes = {"active": False, "closed_on": today, "closure_reason": fields["reason"], "details": details or None}
+        session.execute(follow_up_plans.update().where(follow_up_plans.c.id == plan_id).values(**changes))
+        session.execute(follow_ups.update().where(follow_ups.c.plan_id == plan_id, follow_ups.c.status == "open")
+                        .values(status="cancelled"))
+        view = dict(plan._mapping) | changes
+        if fields.get("callback_on"):
+            view["callback_follow_up_id"] = self._open_follow_up(session, view, fields["callback_on"], now)["id"]
+        return view
 
     @staticmethod
     def follow_up(session: Session, follow_up_id: str, who: Caller, lock: bool = False) -> Any:
+        """A follow-up of the caller's point; a confidential programme's is, to a caller who
+        may not see it, one that does not exist (404)."""
         row = one(session, follow_ups, "follow-up", follow_up_id, lock)
         who.check_point(row.service_point_id, "follow-up", follow_up_id)
+        if row.programme in domain.hidden_programmes(who.role):
+            raise NotFound("follow-up", follow_up_id)
         return row
 
     def record_follow_up(self, session: Session, follow_up_id: str, form: dict, who: Caller,
                          now: datetime) -> domain.FollowUpOutcome:
         """谁随访，谁记录: the record carries the user who visited."""
-        row = self.follow_up(session, follow_up_id, who, lock=True)
+        row = one(session, follow_ups, "follow-up", follow_up_id, lock=True)
+        who.check_point(row.service_point_id, "follow-up", follow_up_id)
+        domain.check_may_keep(who.role, row.programme)
         domain.check_follow_up_open(row.status)
         elder = self.elder(session, row.elder_id)
-        previous = session.execute(
-            sa.select(follow_ups.c.classification).where(follow_ups.c.plan_id == row.plan_id,
-                                                         follow_ups.c.status == "done")
-            .order_by(follow_ups.c.visited_on.desc(), follow_ups.c.created_at.desc()).limit(1)).scalar()
+        plan = session.execute(sa.select(follow_up_plans).where(follow_up_plans.c.id == row.plan_id)).first()
+        done = session.execute(
+            sa.select(follow_ups.c.visited_on, follow_ups.c.classification, follow_ups.c.face_to_face)
+            .where(follow_ups.c.plan_id == row.plan_id, follow_ups.c.status == "done")
+            .order_by(follow_ups.c.visited_on, follow_ups.c.created_at)).all()
+        previous = done[-1].classification if done else None
+        first = (plan.details or {}).get("first_reading")
+        readings = ([(date.fromisoformat(first["measured_on"]), True)] if first else []) + [
+            (r.visited_on, r.classification in ("high", "danger")) for r in done if r.classification]
+        clock_from = max([self.today(plan.created_at)] + [r.visited_on for r in done if r.face_to_face])
         outcome = domain.record_follow_up(row.programme, form["visited_on"], form.get("systolic"),
                                           form.get("diastolic"), form.get("symptoms", []), previous,
                                           domain.age_on(elder.birth_date, form["visited_on"]), self.follow_up_rules,
-                                          form.get("adverse_drug_reaction", False), form.get("complications", False))
+                                          form.get("adverse_drug_reaction", False), form.get("complications", False),
+                                          form["face_to_face"], clock_from, domain.high_reading_days(readings))
+        domain.check_review(row.programme, bool(form.get("review")))
         if form.get("care_plan"):
             domain.check_care_plan(form["care_plan"], self.follow_up_rules)
-        record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in form.items()}
+        record = _as_json(form)
         session.execute(follow_ups.update().where(follow_ups.c.id == row.id).values(
             status="done", visited_on=form["visited_on"], face_to_face=form["face_to_face"], record=record,
             classification=outcome.classification, referral=outcome.referral, recorded_by=who.user_id))
         self.outbox.add(session, "visits.follow_up.recorded", row.id, self.follow_up_state(row._mapping, {
             "classification": outcome.classification, "referral": outcome.referral, "emergency": outcome.emergency,
             "next_due_on": outcome.next_due_on.isoformat()}))
-        plan = session.execute(sa.select(follow_up_plans).where(follow_up_plans.c.id == row.plan_id)).first()
+        plan_now = dict(plan._mapping)
+        if outcome.diagnosed:  # a first diagnosis: from now on a hypertension patient's plan
+            plan_now["programme"] = "hypertension"
+            session.execute(follow_up_plans.update().where(follow_up_plans.c.id == plan.id)
+                            .values(programme="hypertension"))
         if plan.active:
-            self._open_follow_up(session, plan._mapping, outcome.next_due_on, now)
+            self._open_follow_up(session, plan_now, outcome.next_due_on, now)
         return outcome
 
     def watch_follow_ups(self, session: Session, now: datetime) -> int:
         """Announce due follow-ups (3 days before and on the day) and overdue ones, each once."""
         today = self.today(now)
         announced = 0
-        horizon = today + timedelta(days=self.follow_up_rules.remind_days_before)
+        horizon = domain.notice_horizon(today, self.follow_up_rules)
         for row in session.execute(sa.select(follow_ups).where(follow_ups.c.status == "open",
                                                                follow_ups.c.due_on <= horizon)).all():
             notice = domain.follow_up_notice(row.due_on, today, self.follow_up_rules)
@@ -837,8 +901,12 @@ class Visits:
 
     @staticmethod
     def follow_up_list(session: Session, point: str | None, staff_id: str | None, overdue: bool | None,
-                       due_before: date | None, today: date, limit: int, cursor: str | None) -> tuple[list, str | None]:
+                       due_before: date | None, today: date, limit: int, cursor: str | None,
+                       hidden: frozenset[str] = frozenset()) -> tuple[list, str | None]:
+        """The open follow-ups, but those of the `hidden` programmes (the caller's role may not see them)."""
         query = sa.select(follow_ups).where(follow_ups.c.status == "open")
+        if hidden:
+            query = query.where(follow_ups.c.programme.not_in(sorted(hidden)))
         if point:
             query = query.where(follow_ups.c.service_point_id == point)
         if staff_id:
@@ -861,7 +929,7 @@ class Visits:
         rate = domain.meeting_rate(met, len(rows))
         target = self.follow_up_rules.meeting_rate_target
         return {"due": len(rows), "face_to_face": met, "rate": rate, "target": target,
-                "meets_target": rate is not None and rate >= target}
+                "meets_target": domain.meets_meeting_rate_target(rate, self.follow_up_rules)}
 
     def meeting_rates(self, session: Session, point: str | None, first: date, last: date) -> dict:
         """The same rate per point, counted in the store (one grouped scan), and in total."""
@@ -1002,6 +1070,15 @@ def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
     session.info.setdefault(_TIMELINES, {})[visit_id] = [dict(entry._mapping) for *_, entry in parts
                                                           if entry.id is not None]
     return visit
+
+
+def _as_json(value: Any) -> Any:
+    """Dates in a form's nested parts as ISO text, for a JSON column."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _seconds_between(dialect: str):

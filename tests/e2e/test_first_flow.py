@@ -136,16 +136,19 @@ def test_a_visit_and_a_complaint_flow_through_every_service(suite):
 
     visit = wait_for(check_in)
     url = f"{api}/visits/{visit['id']}"
-    screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
-        "mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
-        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
-                            "point_specific"]}).json()
+    on_duty = {"staff_id": assistant["id"]}  # the admin user is linked to no staff member: each step names one
+    screened = wait_for(lambda: (lambda r: r.json() if r.status_code == 200 else None)(requests.post(
+        f"{url}/screening", headers=headers, timeout=10, json=on_duty | {
+            "mental_state": "good", "infectious_disease": False, "alcohol": False, "systolic": 130, "diastolic": 80,
+            "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                "point_specific"]})))
     assert screened["status"] == "screened"
     bath = wait_for(lambda: (lambda r: r if r.status_code == 200 else None)(requests.post(
         f"{url}/bath", headers=headers, timeout=10, json={"assistant_staff_id": assistant["id"]})))
     assert bath.json()["status"] == "bathing"
-    assert requests.post(f"{url}/rest", headers=headers, json={}, timeout=10).status_code == 200
-    done = requests.post(f"{url}/checkout", headers=headers, json={"early_leave_reason": "家属来接"}, timeout=10)
+    assert requests.post(f"{url}/rest", headers=headers, json=on_duty, timeout=10).status_code == 200
+    done = requests.post(f"{url}/checkout", headers=headers, json=on_duty | {"early_leave_reason": "家属来接"},
+                         timeout=10)
     assert done.json()["status"] == "checked_out"
     # complaints invites a survey; notify sends the link to the elder.
     invitation = wait_for(lambda: requests.get(f"{api}/notifications", headers=headers, timeout=10, params={

@@ -240,13 +240,14 @@ class Traffic:
             self._check_in(elder)
             return
         url = f"/visits/{elder['visit']}"
+        on_duty = {"staff_id": self.assistant_id}  # the qualified staff member who does each step
         kind, path, body = {
-            "checked_in": ("screening", f"{url}/screening", {
+            "checked_in": ("screening", f"{url}/screening", on_duty | {
                 "mental_state": "good", "infectious_disease": False, "alcohol": elder["refuse"], "systolic": 130,
                 "diastolic": 80, "reminders_given": REMINDERS}),
             "screened": ("bath", f"{url}/bath", {"assistant_staff_id": self.assistant_id}),
-            "bathing": ("rest", f"{url}/rest", {}),
-            "resting": ("checkout", f"{url}/checkout", {"early_leave_reason": "家属来接"}),
+            "bathing": ("rest", f"{url}/rest", on_duty),
+            "resting": ("checkout", f"{url}/checkout", on_duty | {"early_leave_reason": "家属来接"}),
         }[elder["status"]]
         call = self.gateway.post(kind, path, body, elder_id=elder["id"], visit_id=elder["visit"])
         if call.accepted:

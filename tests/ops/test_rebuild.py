@@ -63,15 +63,18 @@ def visit_to_checkout(api: str, headers: dict, point_id: str, card: str, assista
         return response.json() if response.status_code == 201 else None
 
     url = f"{api}/visits/{wait_for(check_in)['id']}"
-    screened = requests.post(f"{url}/screening", headers=headers, timeout=10, json={
-        "mental_state": "good", "infectious_disease": False, "alcohol": False,
-        "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
-                            "point_specific"]})
+    on_duty = {"staff_id": assistant_id}  # the admin user is linked to no staff member: each step names one
+    screened = wait_for(lambda: (lambda r: r if r.status_code == 200 else None)(requests.post(
+        f"{url}/screening", headers=headers, timeout=10, json=on_duty | {
+            "mental_state": "good", "infectious_disease": False, "alcohol": False,
+            "reminders_given": ["anti_slip", "anti_hypoxia", "anti_fainting", "call_for_help", "medication",
+                                "point_specific"]})))
     assert screened.json()["status"] == "screened", screened.text
     wait_for(lambda: requests.post(f"{url}/bath", headers=headers, timeout=10,
                                    json={"assistant_staff_id": assistant_id}).status_code == 200)
-    assert requests.post(f"{url}/rest", headers=headers, json={}, timeout=10).status_code == 200
-    done = requests.post(f"{url}/checkout", headers=headers, json={"early_leave_reason": "家属来接"}, timeout=10)
+    assert requests.post(f"{url}/rest", headers=headers, json=on_duty, timeout=10).status_code == 200
+    done = requests.post(f"{url}/checkout", headers=headers, json=on_duty | {"early_leave_reason": "家属来接"},
+                         timeout=10)
     assert done.json()["status"] == "checked_out", done.text
     return url.rsplit("/", 1)[1]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import uuid
 from datetime import date, datetime, time, timedelta
@@ -26,6 +27,7 @@ class Registration:
     def __init__(self, svc):
         self.svc = svc
         self.sequences: dict[str, int] = {}
+        self.on_duty: dict[str, str] = {}  # point → its qualified point administrator (a staff member)
 
     def emit(self, type_: str, subject: str, data: dict) -> None:
         self.sequences[subject] = self.sequences.get(subject, 0) + 1
@@ -40,7 +42,14 @@ class Registration:
         self.emit("registration.service_point.created", point_id, payloads.point(
             id=point_id, name="点", opening_hours=ALL_DAY if hours is None else hours, bath_capacity=capacity,
             safety_reminders=["地面湿滑"]) | state)
+        self.on_duty[point_id] = self.staff_member(point_id, roles=["point_admin", "rest_hall_admin"])
         return point_id
+
+    def staff_member(self, point_id: str | None, **state) -> str:
+        staff_id = str(uuid.uuid4())
+        self.emit("registration.staff.created", staff_id, payloads.staff(
+            id=staff_id, name="赵", gender="male", service_point_id=point_id) | state)
+        return staff_id
 
     def elder(self, point_id: str, card: str, **state) -> str:
         elder_id = state.pop("id", str(uuid.uuid4()))
@@ -61,14 +70,41 @@ def svc(build_service, monkeypatch):
     return build_service("visits")
 
 
-@pytest.fixture
-def client(svc):
-    return svc.app().test_client()
+STEPS_BY_STAFF = re.compile(r"/visits/([0-9a-f-]{36})/(screening|rest|checkout)")
+
+
+class StaffedClient:
+    """The service's test client, where the tests' `ADMIN` (a user linked to no staff
+    member) acts at each point as that point's qualified staff member on duty
+    (`Registration.on_duty`): a screening, rest or check-out it posts without `staff_id`
+    names that member. Any other caller, and any body naming its own, go as they are."""
+
+    def __init__(self, svc, reg: Registration):
+        self.flask = svc.app().test_client()
+        self.svc, self.reg = svc, reg
+
+    def __getattr__(self, name):
+        return getattr(self.flask, name)
+
+    def post(self, path: str, *args, json=None, headers=None, **kwargs):
+        step = STEPS_BY_STAFF.fullmatch(path)
+        if step and headers == ADMIN and isinstance(json, dict) and "staff_id" not in json:
+            with self.svc.store.begin() as session:
+                point = session.execute(sa.text("SELECT service_point_id FROM visits WHERE id = :id"),
+                                        {"id": step.group(1)}).scalar()
+            if point in self.reg.on_duty:
+                json = json | {"staff_id": self.reg.on_duty[point]}
+        return self.flask.post(path, *args, json=json, headers=headers, **kwargs)
 
 
 @pytest.fixture
 def reg(svc):
     return Registration(svc)
+
+
+@pytest.fixture
+def client(svc, reg):
+    return StaffedClient(svc, reg)
 
 
 def outbox_types(svc) -> list[str]:
@@ -187,6 +223,46 @@ def test_bath_needs_a_qualified_assistant_and_a_free_bath(client, reg):
     assert client.post(f"{urls[0]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
     full = client.post(f"{urls[1]}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN)
     assert (full.status_code, full.get_json()["code"]) == (409, "BATHS_FULL")
+
+
+def test_screening_rest_and_check_out_need_a_qualified_staff_member_of_the_point(client, reg, svc):
+    """Spec 5.1 for every service worker: the one named in the body, else the user's own
+    staff member; nobody at all (an admin linked to none) is refused like the unqualified."""
+    point, other = reg.point(), reg.point()
+    reg.elder(point, "CARD0060")
+    assistant = reg.assistant(point)
+    unqualified = reg.staff_member(point, roles=["rest_hall_admin"], qualified=False)
+    inactive = reg.staff_member(point, roles=["point_admin"], active=False)
+    elsewhere = reg.staff_member(other, roles=["point_admin"])
+    qualified = reg.staff_member(point, roles=["point_admin", "rest_hall_admin"])
+    worker = caller("rest_hall_admin", user="u-rest", point=point, staff=unqualified)
+    linked = caller("point_admin", user="u-point", point=point, staff=qualified)
+    unlinked = caller("admin", user="u-admin-2")
+    url = "/visits/" + client.post("/visits", json={"citizen_card_no": "CARD0060", "service_point_id": point},
+                                   headers=ADMIN).get_json()["id"]
+
+    def refused(step: str, body: dict, headers: dict) -> None:
+        answer = client.post(f"{url}/{step}", json=body, headers=headers)
+        assert (answer.status_code, answer.get_json()["code"]) == (409, "STAFF_NOT_QUALIFIED"), (step, body)
+
+    for body, headers in (({}, worker), ({}, unlinked), ({"staff_id": elsewhere}, unlinked),
+                          ({"staff_id": inactive}, linked), ({"staff_id": str(uuid.uuid4())}, linked),
+                          ({"staff_id": unqualified}, linked)):
+        refused("screening", SCREEN_OK | body, headers)
+    assert client.get(url, headers=ADMIN).get_json()["status"] == "checked_in"
+    assert client.post(f"{url}/screening", json=SCREEN_OK | {"staff_id": qualified}, headers=worker).status_code == 200
+    assert client.post(f"{url}/bath", json={"assistant_staff_id": assistant}, headers=ADMIN).status_code == 200
+    refused("rest", {}, worker)
+    refused("rest", {}, unlinked)
+    assert client.post(f"{url}/rest", json={}, headers=linked).status_code == 200
+    refused("checkout", {"early_leave_reason": "家属来接"}, worker)
+    refused("checkout", {"early_leave_reason": "家属来接", "staff_id": elsewhere}, linked)
+    done = client.post(f"{url}/checkout", json={"early_leave_reason": "家属来接", "staff_id": assistant},
+                       headers=unlinked)
+    assert done.status_code == 200
+    steps = {entry["action"]: entry["staff_id"] for entry in done.get_json()["timeline"]}
+    assert steps == {"checked_in": None, "screened": qualified, "bath_started": assistant,
+                     "rest_started": qualified, "checked_out": assistant}
 
 
 def test_serious_incident_is_reported_as_urgent(client, reg, svc):
@@ -340,7 +416,7 @@ def test_follow_up_plan_record_and_overdue_list(client, reg, svc):
     result = client.post(f"/follow-ups/{first}/record", headers=ADMIN, json={
         "visited_on": today.isoformat(), "face_to_face": True, "systolic": 165, "diastolic": 95, "symptoms": []})
     assert result.get_json() == {"classification": "uncontrolled", "referral": False, "emergency": False,
-                                 "next_due_on": (today + timedelta(days=14)).isoformat()}
+                                 "next_due_on": (today + timedelta(days=14)).isoformat(), "diagnosed": False}
     again = client.post(f"/follow-ups/{first}/record", headers=ADMIN, json={"visited_on": today.isoformat(),
                                                                            "face_to_face": True, "systolic": 120,
                                                                            "diastolic": 80})
@@ -350,6 +426,143 @@ def test_follow_up_plan_record_and_overdue_list(client, reg, svc):
         "visited_on": today.isoformat(), "face_to_face": True, "systolic": 166, "diastolic": 96})
     assert referral.get_json()["referral"] is True
     assert "visits.follow_up.recorded" in outbox_types(svc)
+
+
+def test_case_management_is_seen_only_by_case_managers_doctors_and_administrators(client, reg):
+    """Seed 003 (保管者要注意保密): a point's staff and the city operator do not even learn that
+    an elder is in case management; they still see and keep the other programmes."""
+    point = reg.point()
+    elder = reg.elder(point, "CARD0061")
+    manager = reg.staff_member(point, roles=["case_manager"])
+    keeper = caller("case_manager", user="u-cm", point=point, staff=manager)
+    doctor = caller("doctor", user="u-doc")
+    point_admin = caller("point_admin", user="u-pa", point=point)
+    city = caller("city_operator", user="u-city")
+    case = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "case_management",
+                                                 "staff_id": manager}, headers=keeper).get_json()["first_follow_up_id"]
+    blood = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "hypertension",
+                                                  "staff_id": manager}, headers=point_admin).get_json()["first_follow_up_id"]
+
+    def listed(headers: dict) -> set[str]:
+        return {f["id"] for f in client.get("/follow-ups", query_string={"service_point_id": point},
+                                            headers=headers).get_json()["items"]}
+
+    assert listed(keeper) == listed(doctor) == listed(ADMIN) == {case, blood}
+    assert listed(point_admin) == listed(city) == {blood}
+    for headers in (keeper, doctor, ADMIN):
+        one = client.get(f"/follow-ups/{case}", headers=headers)
+        assert (one.status_code, one.get_json()["programme"], one.get_json()["record"]) == (200, "case_management", None)
+    for headers in (point_admin, city):
+        assert client.get(f"/follow-ups/{case}", headers=headers).status_code == 404
+        assert client.get(f"/follow-ups/{blood}", headers=headers).get_json()["programme"] == "hypertension"
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    forbidden = client.post(f"/follow-ups/{case}/record", json={"visited_on": today, "face_to_face": True},
+                            headers=point_admin)
+    assert forbidden.status_code == 403
+    planned = client.post("/follow-up-plans", json={"elder_id": elder, "programme": "case_management",
+                                                    "staff_id": manager}, headers=point_admin)
+    assert planned.status_code == 403
+    assert client.get(f"/follow-ups/{case}", headers=keeper).get_json()["status"] == "open"
+    done = client.post(f"/follow-ups/{case}/record", json={"visited_on": today, "face_to_face": True,
+                                                           "notes": "情况稳定"}, headers=keeper)
+    assert done.status_code == 200
+    read = client.get(f"/follow-ups/{case}", headers=doctor).get_json()
+    assert (read["status"], read["recorded_by"], read["record"]["notes"]) == ("done", "u-cm", "情况稳定")
+
+
+def test_a_screening_plan_rechecks_and_becomes_hypertension_on_the_third_high_day(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0062", birth_date="1950-01-01")
+    staff = reg.staff_member(point, roles=["doctor"])
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    plan = client.post("/follow-up-plans", headers=ADMIN, json={
+        "elder_id": elder, "programme": "bp_screening", "staff_id": staff,
+        "first_reading": {"measured_on": (today - timedelta(days=20)).isoformat(), "systolic": 150, "diastolic": 85}})
+    assert plan.get_json()["first_due_on"] == (today + timedelta(days=14)).isoformat()
+    due = plan.get_json()["first_follow_up_id"]
+    for days_ago, diagnosed, programme in ((10, False, "bp_screening"), (0, True, "hypertension")):
+        recorded = client.post(f"/follow-ups/{due}/record", headers=ADMIN, json={
+            "visited_on": (today - timedelta(days=days_ago)).isoformat(), "face_to_face": True,
+            "systolic": 146, "diastolic": 88}).get_json()
+        assert (recorded["classification"], recorded["diagnosed"]) == ("high", diagnosed)
+        [due_item] = client.get("/follow-ups", query_string={"staff_id": staff}, headers=ADMIN).get_json()["items"]
+        assert due_item["programme"] == programme
+        due = due_item["id"]
+    assert due_item["due_on"] == (today + timedelta(days=14)).isoformat()
+
+
+def test_a_phone_follow_up_leaves_the_face_to_face_quarter_where_it_was(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0063", birth_date="1950-01-01")
+    staff = reg.staff_member(point, roles=["doctor"])
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    due = client.post("/follow-up-plans", headers=ADMIN, json={"elder_id": elder, "programme": "hypertension",
+                                                               "staff_id": staff}).get_json()["first_follow_up_id"]
+    phoned = client.post(f"/follow-ups/{due}/record", headers=ADMIN, json={
+        "visited_on": (today + timedelta(days=30)).isoformat(), "face_to_face": False, "systolic": 130,
+        "diastolic": 80}).get_json()
+    assert phoned["next_due_on"] == (today + timedelta(days=91)).isoformat()
+    [due] = client.get("/follow-ups", query_string={"staff_id": staff}, headers=ADMIN).get_json()["items"]
+    met = client.post(f"/follow-ups/{due['id']}/record", headers=ADMIN, json={
+        "visited_on": (today + timedelta(days=40)).isoformat(), "face_to_face": True, "systolic": 130,
+        "diastolic": 80}).get_json()
+    assert met["next_due_on"] == (today + timedelta(days=131)).isoformat()
+
+
+def test_the_yearly_health_check_is_for_65_and_over_and_a_discharge_brings_the_first_visit_forward(client, reg):
+    point = reg.point()
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    young = reg.elder(point, "CARD0064", birth_date=date(today.year - 64, 1, 1).isoformat())
+    old = reg.elder(point, "CARD0065", birth_date=date(today.year - 66, 1, 1).isoformat())
+    staff = reg.staff_member(point, roles=["doctor"])
+    refused = client.post("/follow-up-plans", headers=ADMIN, json={"elder_id": young, "programme": "health_check",
+                                                                   "staff_id": staff})
+    assert refused.status_code == 422 and "programme" in refused.get_json()["errors"]
+    check = client.post("/follow-up-plans", headers=ADMIN, json={"elder_id": old, "programme": "health_check",
+                                                                 "staff_id": staff})
+    assert check.get_json()["first_due_on"] == (today + timedelta(days=365)).isoformat()
+    home = client.post("/follow-up-plans", headers=ADMIN, json={
+        "elder_id": old, "programme": "home_visit", "staff_id": staff,
+        "discharged_on": (today - timedelta(days=2)).isoformat()}).get_json()
+    assert (home["first_due_on"], home["details"]) == ((today + timedelta(days=5)).isoformat(),
+                                                       {"discharged_on": (today - timedelta(days=2)).isoformat()})
+
+
+def test_a_case_has_its_agreement_reviews_and_closure_with_a_callback(client, reg):
+    point = reg.point()
+    elder = reg.elder(point, "CARD0066")
+    manager = reg.staff_member(point, roles=["case_manager"])
+    keeper = caller("case_manager", user="u-cm", point=point, staff=manager)
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    agreement = {"signed_on": today.isoformat(), "signed_by": "本人", "services": "助浴"}
+    plan = client.post("/follow-up-plans", headers=keeper, json={
+        "elder_id": elder, "programme": "case_management", "staff_id": manager, "service_agreement": agreement,
+        "referral_source": "社区转介"}).get_json()
+    assert plan["details"] == {"service_agreement": agreement, "referral_source": "社区转介"}
+    wrong = client.post("/follow-up-plans", headers=keeper, json={
+        "elder_id": elder, "programme": "home_visit", "staff_id": manager, "service_agreement": agreement})
+    assert wrong.status_code == 422
+    review = {"progress": "目标一已达成", "decision": "keep_plan"}
+    assert client.post(f"/follow-ups/{plan['first_follow_up_id']}/record", headers=keeper, json={
+        "visited_on": today.isoformat(), "face_to_face": True, "review": review}).status_code == 200
+    assert client.get(f"/follow-ups/{plan['first_follow_up_id']}", headers=keeper).get_json()["record"]["review"] == review
+    [next_review] = client.get("/follow-ups", query_string={"staff_id": manager}, headers=keeper).get_json()["items"]
+    assert client.post(f"/follow-up-plans/{plan['id']}/close", headers=caller("point_admin", user="u-pa", point=point),
+                       json={"reason": "lost_contact"}).status_code == 403
+    callback_on = (today + timedelta(days=7)).isoformat()
+    closed = client.post(f"/follow-up-plans/{plan['id']}/close", headers=keeper,
+                         json={"reason": "lost_contact", "note": "电话停机", "callback_on": callback_on})
+    assert closed.status_code == 200
+    body = closed.get_json()
+    assert (body["active"], body["closure_reason"], body["closed_on"]) == (False, "lost_contact", today.isoformat())
+    assert client.get(f"/follow-ups/{next_review['id']}", headers=keeper).get_json()["status"] == "cancelled"
+    [callback] = client.get("/follow-ups", query_string={"staff_id": manager}, headers=keeper).get_json()["items"]
+    assert (callback["id"], callback["due_on"]) == (body["callback_follow_up_id"], callback_on)
+    again = client.post(f"/follow-up-plans/{plan['id']}/close", headers=keeper, json={"reason": "moved"})
+    assert (again.status_code, again.get_json()["code"]) == (409, "INVALID_TRANSITION")
+    assert client.post(f"/follow-ups/{callback['id']}/record", headers=keeper, json={
+        "visited_on": callback_on, "face_to_face": False, "notes": "家属说已搬走"}).status_code == 200
+    assert client.get("/follow-ups", query_string={"staff_id": manager}, headers=keeper).get_json()["items"] == []
 
 
 def test_a_follow_up_plan_names_a_known_staff_member_of_the_elders_point(client, reg):

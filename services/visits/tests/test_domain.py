@@ -123,6 +123,19 @@ def test_reminders_include_the_points_own():
     assert screen().reminders == [*domain.STANDARD_REMINDERS, "地面湿滑"]
 
 
+def test_every_step_worker_is_a_qualified_active_staff_member_of_the_visits_point():
+    for member in (StaffView("s", ("rest_hall_admin",), "p1", True, None),
+                   StaffView("s", (), "p1", True, "male")):  # no role needed: spec 5.1 is about the person
+        domain.check_step_staff(member, "p1")
+    for member in (None, StaffView("s", ("point_admin",), "p1", False, "female"),
+                   StaffView("s", ("point_admin",), "p2", True, "female"),
+                   StaffView("s", ("point_admin",), None, True, "female"),
+                   StaffView("s", ("point_admin",), "p1", True, "female", active=False)):
+        with pytest.raises(DomainError) as refused:
+            domain.check_step_staff(member, "p1")
+        assert refused.value.code == "STAFF_NOT_QUALIFIED"
+
+
 ASSISTANT = StaffView("s1", ("bathing_assistant",), "p1", True, "female")
 
 
@@ -350,6 +363,20 @@ def test_meeting_rate_is_face_to_face_over_due():
     assert domain.meeting_rate(9, 10) == 0.9 and domain.meeting_rate(0, 0) is None
 
 
+def test_the_watch_looks_three_days_ahead_and_no_further():
+    assert domain.notice_horizon(date(2026, 12, 30), FOLLOW) == date(2027, 1, 2)
+    assert domain.notice_horizon(date(2026, 12, 30), FollowUpRules(remind_days_before=0)) == date(2026, 12, 30)
+    horizon = domain.notice_horizon(DAY, FOLLOW)  # nothing due after it has a notice today
+    assert domain.follow_up_notice(horizon, DAY, FOLLOW) is not None
+    assert domain.follow_up_notice(horizon + timedelta(days=1), DAY, FOLLOW) is None
+
+
+@pytest.mark.parametrize("rate,target,meets", [(0.9, 0.9, True), (0.8999, 0.9, False), (1.0, 0.9, True),
+                                               (None, 0.9, False), (0.0, 0.0, True), (0.95, 0.96, False)])
+def test_the_meeting_rate_meets_its_target_from_the_target_itself(rate, target, meets):
+    assert domain.meets_meeting_rate_target(rate, FollowUpRules(meeting_rate_target=target)) is meets
+
+
 def test_age_in_whole_years():
     assert domain.age_on(date(1961, 11, 3), DAY) == 64 and domain.age_on(date(1961, 11, 2), DAY) == 65
 
@@ -561,3 +588,139 @@ def test_the_sweep_comes_an_hour_after_the_days_last_span():
     late = PointView("p", True, {"mon": [["00:00", "23:59"]]}, 2)
     assert domain.sweep_after(late, monday, TZ, Rules(visit_close_after_minutes=30)) == datetime(
         2026, 11, 24, 0, 29, 59, 999999, tzinfo=TZ)
+
+
+def test_case_management_is_hidden_from_all_but_case_managers_doctors_and_administrators():
+    for role in ("case_manager", "doctor", "admin"):
+        assert domain.hidden_programmes(role) == frozenset()
+        domain.check_may_keep(role, "case_management")
+    for role in ("point_admin", "rest_hall_admin", "city_operator", "cs_supervisor", "api_client", None):
+        assert domain.hidden_programmes(role) == {"case_management"}
+        domain.check_may_keep(role, "hypertension")
+        domain.check_may_keep(role, "home_visit")
+        with pytest.raises(DomainError) as refused:
+            domain.check_may_keep(role, "case_management")
+        assert refused.value.code == "FORBIDDEN"
+
+
+# --- the programmes of seed 001 and seed 000 A0.10, on 2026-11-02 (DAY); dates worked by hand
+
+def test_each_programme_waits_its_own_interval():
+    expected = {"hypertension": date(2027, 2, 1), "home_visit": date(2027, 2, 1),
+                "case_management": date(2027, 2, 1), "high_risk": date(2027, 5, 3), "health_check": date(2027, 11, 2),
+                "bp_screening": date(2026, 11, 16)}  # the first of a screening plan is the recheck
+    assert {p: domain.first_due_on(p, DAY, FOLLOW) for p in domain.PROGRAMMES} == expected
+    assert domain.next_regular_due("bp_screening", DAY, True, None, FOLLOW) == date(2027, 11, 2)
+
+
+@pytest.mark.parametrize("discharged_on,due", [
+    (date(2026, 11, 1), date(2026, 11, 8)),  # a week after the discharge
+    (date(2026, 10, 20), date(2026, 11, 2)),  # that week is over: at once
+    (date(2026, 11, 2), date(2026, 11, 9)),
+    (None, date(2027, 2, 1))])
+def test_a_patient_just_discharged_is_seen_within_a_week_of_it(discharged_on, due):
+    assert domain.first_due_on("hypertension", DAY, FOLLOW, discharged_on) == due
+    if discharged_on:  # never later than the programme's own first follow-up
+        assert domain.first_due_on("bp_screening", DAY, FOLLOW, discharged_on) == min(due, date(2026, 11, 16))
+
+
+@pytest.mark.parametrize("programme,face_to_face,clock_from,due", [
+    ("hypertension", True, date(2026, 9, 1), date(2027, 2, 1)),  # face to face: a new quarter from today
+    ("hypertension", False, date(2026, 9, 1), date(2026, 12, 1)),  # a phone call: the quarter from 1 Sept stands
+    ("home_visit", False, date(2026, 9, 1), date(2026, 12, 1)),
+    ("hypertension", False, date(2026, 7, 1), date(2026, 11, 2)),  # that quarter is over: due now
+    ("hypertension", False, None, date(2027, 2, 1)),
+    ("case_management", False, date(2026, 9, 1), date(2027, 2, 1)),  # a review need not be face to face
+    ("health_check", False, date(2026, 9, 1), date(2027, 11, 2))])
+def test_a_phone_follow_up_does_not_reset_the_face_to_face_clock(programme, face_to_face, clock_from, due):
+    assert domain.next_regular_due(programme, DAY, face_to_face, clock_from, FOLLOW) == due
+    if programme == "hypertension":
+        outcome = domain.record_follow_up(programme, DAY, 130, 80, [], None, 70, FOLLOW, face_to_face=face_to_face,
+                                          clock_from=clock_from)
+        assert (outcome.classification, outcome.next_due_on) == ("controlled", due)
+
+
+def test_a_follow_up_is_face_to_face_unless_said_otherwise():
+    outcome = domain.record_follow_up("hypertension", DAY, 130, 80, [], None, 70, FOLLOW, clock_from=date(2026, 9, 1))
+    assert outcome.next_due_on == date(2027, 2, 1)
+
+
+def test_danger_is_the_same_at_any_age():
+    for age in (40, 64, 65, 90):
+        assert domain.is_danger(180, 80, [], FOLLOW) and domain.is_danger(120, 110, [], FOLLOW)
+        assert domain.classify_blood_pressure(179, 109, ["eye_pain"], age, FOLLOW) == "danger"
+    assert not domain.is_danger(179, 109, ["other"], FOLLOW)
+
+
+def test_a_run_of_high_days_is_broken_by_a_normal_reading():
+    d = [date(2026, 10, day) for day in (1, 8, 15, 22)]
+    assert domain.high_reading_days([]) == frozenset()
+    assert domain.high_reading_days([(d[0], True), (d[1], True)]) == {d[0], d[1]}
+    assert domain.high_reading_days([(d[0], True), (d[0], True)]) == {d[0]}  # one day counts once
+    assert domain.high_reading_days([(d[0], True), (d[1], False), (d[2], True)]) == {d[2]}
+    assert domain.high_reading_days([(d[0], True), (d[1], True), (d[2], False)]) == frozenset()
+
+
+@pytest.mark.parametrize("programme,bp,days_before,classification,diagnosed,due", [
+    ("bp_screening", (140, 80), 0, "high", False, date(2026, 11, 16)),  # ≥ 140: high, rechecked in 14 days
+    ("bp_screening", (120, 90), 1, "high", False, date(2026, 11, 16)),  # ≥ 90 alone
+    ("bp_screening", (139, 89), 2, "normal", False, date(2027, 11, 2)),  # normal: the yearly measurement
+    ("bp_screening", (145, 85), 2, "high", True, date(2026, 11, 16)),  # third day: diagnosed, managed in 14
+    ("high_risk", (139, 89), 0, "normal", False, date(2027, 5, 3)),  # high risk: every 6 months
+    ("high_risk", (150, 92), 0, "high", False, date(2026, 11, 16)),
+    ("high_risk", (150, 92), 2, "high", True, date(2026, 11, 16)),
+    ("bp_screening", (180, 80), 0, "danger", False, date(2026, 11, 16)),
+    ("bp_screening", (130, 110), 2, "danger", True, date(2026, 11, 16))])
+def test_screening_rechecks_a_high_reading_and_diagnoses_on_the_third_high_day(programme, bp, days_before,
+                                                                              classification, diagnosed, due):
+    earlier = frozenset([date(2026, 10, 5), date(2026, 10, 19)][:days_before])
+    outcome = domain.record_follow_up(programme, DAY, bp[0], bp[1], [], None, 70, FOLLOW, high_days=earlier)
+    assert (outcome.classification, outcome.diagnosed, outcome.next_due_on) == (classification, diagnosed, due)
+    assert (outcome.referral, outcome.emergency) == ((True, True) if classification == "danger" else (False, False))
+
+
+def test_a_high_reading_twice_on_one_day_is_not_two_days_and_the_age_makes_no_difference():
+    outcome = domain.record_follow_up("bp_screening", DAY, 145, 85, [], None, 80, FOLLOW,
+                                      high_days=frozenset([DAY, date(2026, 10, 5)]))
+    assert (outcome.classification, outcome.diagnosed) == ("high", False)  # 145 is high at 80 too
+    symptom = domain.record_follow_up("high_risk", DAY, 120, 70, ["chest_tightness"], None, 70, FOLLOW)
+    assert (symptom.classification, symptom.emergency) == ("danger", True)
+    with pytest.raises(DomainError):
+        domain.record_follow_up("high_risk", DAY, None, None, [], None, 70, FOLLOW)
+    custom = FollowUpRules(diagnosis_high_days=2, screening_recheck_days=7)
+    two = domain.record_follow_up("bp_screening", DAY, 145, 85, [], None, 70, custom,
+                                  high_days=frozenset([date(2026, 10, 5)]))
+    assert (two.diagnosed, two.next_due_on) == (True, date(2026, 11, 16))
+    one = domain.record_follow_up("bp_screening", DAY, 145, 85, [], None, 70, custom)
+    assert (one.diagnosed, one.next_due_on) == (False, date(2026, 11, 9))
+
+
+@pytest.mark.parametrize("programme,age,discharged_on,case_parts,field", [
+    ("health_check", 64, None, False, "programme"), ("health_check", 65, None, False, None),
+    ("hypertension", 50, None, False, None), ("home_visit", 70, date(2026, 11, 3), False, "discharged_on"),
+    ("home_visit", 70, DAY, False, None), ("hypertension", 70, None, True, "service_agreement"),
+    ("case_management", 70, None, True, None)])
+def test_what_a_plan_may_carry(programme, age, discharged_on, case_parts, field):
+    if field is None:
+        domain.check_plan_fields(programme, age, DAY, discharged_on, case_parts, FOLLOW)
+        return
+    with pytest.raises(DomainError) as refused:
+        domain.check_plan_fields(programme, age, DAY, discharged_on, case_parts, FOLLOW)
+    assert list(refused.value.errors) == [field]
+
+
+def test_a_plan_closes_once_with_a_reason_and_a_callback_to_come():
+    for reason in ("goals_met", "refused", "lost_contact", "deceased", "moved", "other"):
+        domain.check_closure(reason, None, DAY)
+    domain.check_closure("lost_contact", DAY, DAY)
+    for reason, callback_on in (("forgotten", None), ("moved", date(2026, 11, 1))):
+        with pytest.raises(DomainError):
+            domain.check_closure(reason, callback_on, DAY)
+    domain.check_plan_open(True)
+    with pytest.raises(DomainError) as closed:
+        domain.check_plan_open(False)
+    assert closed.value.code == "INVALID_TRANSITION"
+    domain.check_review("case_management", True)
+    domain.check_review("hypertension", False)
+    with pytest.raises(DomainError):
+        domain.check_review("hypertension", True)

@@ -222,7 +222,9 @@ def test_the_vocabularies_are_the_contracts():
     assert domain.SWEPT == "not_checked_out"
     assert domain.FUNDING_SOURCES == ("government", "self_pay")
     assert domain.SEVERITIES == ("minor", "serious", "emergency")
-    assert domain.PROGRAMMES == ("hypertension", "home_visit", "case_management")
+    assert domain.PROGRAMMES == ("hypertension", "home_visit", "case_management", "bp_screening", "high_risk",
+                                 "health_check")
+    assert domain.CLOSURE_REASONS == ("goals_met", "refused", "lost_contact", "deceased", "moved", "other")
 
 
 @pytest.mark.parametrize("value", [Rules(), FollowUpRules(), ELDER, POINT, domain.StaffView("s", (), None, True, None),
@@ -245,7 +247,13 @@ FOLLOW_UP_RULES = {"hypertension_interval_days": 91, "recheck_within_days": 14, 
                    "target_diastolic": 90, "senior_age": 65, "senior_target_systolic": 150,
                    "home_visit_interval_days": 91, "case_review_interval_days": 91, "meeting_rate_target": 0.90,
                    "max_care_plan_problems": 3, "remind_days_before": 3, "danger_systolic": 180,
-                   "danger_diastolic": 110}
+                   "danger_diastolic": 110,
+                   # DOMAIN 4 (seed 001 S1.15, S1.16; seed 000 A0.10): screening once a year, the
+                   # high-risk group every 6 months, 3 high days a diagnosis, a yearly check at 65+;
+                   # the recheck and the first visit after discharge are ours.
+                   "screening_interval_days": 365, "high_risk_interval_days": 182, "screening_recheck_days": 14,
+                   "diagnosis_high_days": 3, "health_check_interval_days": 365, "health_check_age": 65,
+                   "discharge_first_visit_days": 7}
 
 
 def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tmp_path):

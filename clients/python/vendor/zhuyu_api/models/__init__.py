@@ -249,6 +249,8 @@ from .visits_booking_out import VisitsBookingOut
 from .visits_booking_page import VisitsBookingPage
 from .visits_check_in_in import VisitsCheckInIn
 from .visits_checkout_in import VisitsCheckoutIn
+from .visits_close_plan_in import VisitsClosePlanIn
+from .visits_close_plan_in_reason import VisitsClosePlanInReason
 from .visits_day_figures import VisitsDayFigures
 from .visits_day_figures_refusals_by_reason import VisitsDayFiguresRefusalsByReason
 from .visits_empty import VisitsEmpty
@@ -259,14 +261,28 @@ from .visits_figures_refusals_by_reason import VisitsFiguresRefusalsByReason
 from .visits_follow_up_out import VisitsFollowUpOut
 from .visits_follow_up_page import VisitsFollowUpPage
 from .visits_follow_up_plan_in import VisitsFollowUpPlanIn
+from .visits_follow_up_plan_in_first_reading_type_1_type_0 import (
+    VisitsFollowUpPlanInFirstReadingType1Type0,
+)
 from .visits_follow_up_plan_in_programme import VisitsFollowUpPlanInProgramme
+from .visits_follow_up_plan_in_service_agreement_type_1_type_0 import (
+    VisitsFollowUpPlanInServiceAgreementType1Type0,
+)
 from .visits_follow_up_plan_out import VisitsFollowUpPlanOut
+from .visits_follow_up_plan_out_details_type_0 import VisitsFollowUpPlanOutDetailsType0
 from .visits_follow_up_record_in import VisitsFollowUpRecordIn
+from .visits_follow_up_record_in_review_type_1_type_0 import (
+    VisitsFollowUpRecordInReviewType1Type0,
+)
 from .visits_follow_up_record_in_social_function_type_1_type_0 import (
     VisitsFollowUpRecordInSocialFunctionType1Type0,
 )
 from .visits_follow_up_record_in_symptoms_item import VisitsFollowUpRecordInSymptomsItem
 from .visits_follow_up_record_out import VisitsFollowUpRecordOut
+from .visits_follow_up_record_view import VisitsFollowUpRecordView
+from .visits_follow_up_record_view_record_type_0 import (
+    VisitsFollowUpRecordViewRecordType0,
+)
 from .visits_incident_in import VisitsIncidentIn
 from .visits_incident_in_kind import VisitsIncidentInKind
 from .visits_incident_in_severity import VisitsIncidentInSeverity
@@ -285,7 +301,11 @@ from .visits_price_in import VisitsPriceIn
 from .visits_price_in_funding import VisitsPriceInFunding
 from .visits_price_list import VisitsPriceList
 from .visits_price_out import VisitsPriceOut
+from .visits_quarterly_review import VisitsQuarterlyReview
+from .visits_quarterly_review_decision import VisitsQuarterlyReviewDecision
 from .visits_rate_totals import VisitsRateTotals
+from .visits_reading import VisitsReading
+from .visits_rest_in import VisitsRestIn
 from .visits_rules_out import VisitsRulesOut
 from .visits_screening_in import VisitsScreeningIn
 from .visits_screening_in_mental_state import VisitsScreeningInMentalState
@@ -293,6 +313,7 @@ from .visits_screening_in_reminders_given_item import (
     VisitsScreeningInRemindersGivenItem,
 )
 from .visits_screening_out import VisitsScreeningOut
+from .visits_service_agreement import VisitsServiceAgreement
 from .visits_social_function import VisitsSocialFunction
 from .visits_social_function_housework import VisitsSocialFunctionHousework
 from .visits_social_function_learning import VisitsSocialFunctionLearning
@@ -502,6 +523,8 @@ __all__ = (
     "VisitsBookingPage",
     "VisitsCheckInIn",
     "VisitsCheckoutIn",
+    "VisitsClosePlanIn",
+    "VisitsClosePlanInReason",
     "VisitsDayFigures",
     "VisitsDayFiguresRefusalsByReason",
     "VisitsEmpty",
@@ -512,12 +535,18 @@ __all__ = (
     "VisitsFollowUpOut",
     "VisitsFollowUpPage",
     "VisitsFollowUpPlanIn",
+    "VisitsFollowUpPlanInFirstReadingType1Type0",
     "VisitsFollowUpPlanInProgramme",
+    "VisitsFollowUpPlanInServiceAgreementType1Type0",
     "VisitsFollowUpPlanOut",
+    "VisitsFollowUpPlanOutDetailsType0",
     "VisitsFollowUpRecordIn",
+    "VisitsFollowUpRecordInReviewType1Type0",
     "VisitsFollowUpRecordInSocialFunctionType1Type0",
     "VisitsFollowUpRecordInSymptomsItem",
     "VisitsFollowUpRecordOut",
+    "VisitsFollowUpRecordView",
+    "VisitsFollowUpRecordViewRecordType0",
     "VisitsIncidentIn",
     "VisitsIncidentInKind",
     "VisitsIncidentInSeverity",
@@ -536,12 +565,17 @@ __all__ = (
     "VisitsPriceInFunding",
     "VisitsPriceList",
     "VisitsPriceOut",
+    "VisitsQuarterlyReview",
+    "VisitsQuarterlyReviewDecision",
     "VisitsRateTotals",
+    "VisitsReading",
+    "VisitsRestIn",
     "VisitsRulesOut",
     "VisitsScreeningIn",
     "VisitsScreeningInMentalState",
     "VisitsScreeningInRemindersGivenItem",
     "VisitsScreeningOut",
+    "VisitsServiceAgreement",
     "VisitsSocialFunction",
     "VisitsSocialFunctionHousework",
     "VisitsSocialFunctionLearning",

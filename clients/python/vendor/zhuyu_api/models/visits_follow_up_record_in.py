@@ -13,9 +13,13 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.problem import Problem
+    from ..models.visits_follow_up_record_in_review_type_1_type_0 import (
+        VisitsFollowUpRecordInReviewType1Type0,
+    )
     from ..models.visits_follow_up_record_in_social_function_type_1_type_0 import (
         VisitsFollowUpRecordInSocialFunctionType1Type0,
     )
+    from ..models.visits_quarterly_review import VisitsQuarterlyReview
     from ..models.visits_social_function import VisitsSocialFunction
 
 
@@ -35,6 +39,8 @@ class VisitsFollowUpRecordIn:
         complications (bool | Unset): New or worse complications (并发症): referred. Default: False.
         social_function (None | Unset | VisitsFollowUpRecordInSocialFunctionType1Type0 | VisitsSocialFunction):
         care_plan (list[Problem] | None | Unset):
+        review (None | Unset | VisitsFollowUpRecordInReviewType1Type0 | VisitsQuarterlyReview): Case management: the
+            quarterly review (阶段性检视) made at this follow-up.
         notes (str | Unset):  Default: ''.
     """
 
@@ -52,12 +58,19 @@ class VisitsFollowUpRecordIn:
         | VisitsSocialFunction
     ) = UNSET
     care_plan: list[Problem] | None | Unset = UNSET
+    review: (
+        None | Unset | VisitsFollowUpRecordInReviewType1Type0 | VisitsQuarterlyReview
+    ) = UNSET
     notes: str | Unset = ""
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.visits_follow_up_record_in_review_type_1_type_0 import (
+            VisitsFollowUpRecordInReviewType1Type0,
+        )
         from ..models.visits_follow_up_record_in_social_function_type_1_type_0 import (
             VisitsFollowUpRecordInSocialFunctionType1Type0,
         )
+        from ..models.visits_quarterly_review import VisitsQuarterlyReview
         from ..models.visits_social_function import VisitsSocialFunction
 
         visited_on = self.visited_on.isoformat()
@@ -109,6 +122,16 @@ class VisitsFollowUpRecordIn:
         else:
             care_plan = self.care_plan
 
+        review: dict[str, Any] | None | Unset
+        if isinstance(self.review, Unset):
+            review = UNSET
+        elif isinstance(self.review, VisitsQuarterlyReview) or isinstance(
+            self.review, VisitsFollowUpRecordInReviewType1Type0
+        ):
+            review = self.review.to_dict()
+        else:
+            review = self.review
+
         notes = self.notes
 
         field_dict: dict[str, Any] = {}
@@ -133,6 +156,8 @@ class VisitsFollowUpRecordIn:
             field_dict["social_function"] = social_function
         if care_plan is not UNSET:
             field_dict["care_plan"] = care_plan
+        if review is not UNSET:
+            field_dict["review"] = review
         if notes is not UNSET:
             field_dict["notes"] = notes
 
@@ -141,9 +166,13 @@ class VisitsFollowUpRecordIn:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.problem import Problem
+        from ..models.visits_follow_up_record_in_review_type_1_type_0 import (
+            VisitsFollowUpRecordInReviewType1Type0,
+        )
         from ..models.visits_follow_up_record_in_social_function_type_1_type_0 import (
             VisitsFollowUpRecordInSocialFunctionType1Type0,
         )
+        from ..models.visits_quarterly_review import VisitsQuarterlyReview
         from ..models.visits_social_function import VisitsSocialFunction
 
         d = dict(src_dict)
@@ -246,6 +275,46 @@ class VisitsFollowUpRecordIn:
 
         care_plan = _parse_care_plan(d.pop("care_plan", UNSET))
 
+        def _parse_review(
+            data: object,
+        ) -> (
+            None
+            | Unset
+            | VisitsFollowUpRecordInReviewType1Type0
+            | VisitsQuarterlyReview
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                review_type_0 = VisitsQuarterlyReview.from_dict(data)
+
+                return review_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                review_type_1_type_0 = VisitsFollowUpRecordInReviewType1Type0.from_dict(
+                    data
+                )
+
+                return review_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                None
+                | Unset
+                | VisitsFollowUpRecordInReviewType1Type0
+                | VisitsQuarterlyReview,
+                data,
+            )
+
+        review = _parse_review(d.pop("review", UNSET))
+
         notes = d.pop("notes", UNSET)
 
         visits_follow_up_record_in = cls(
@@ -258,6 +327,7 @@ class VisitsFollowUpRecordIn:
             complications=complications,
             social_function=social_function,
             care_plan=care_plan,
+            review=review,
             notes=notes,
         )
 

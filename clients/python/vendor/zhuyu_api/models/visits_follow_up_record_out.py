@@ -15,16 +15,19 @@ T = TypeVar("T", bound="VisitsFollowUpRecordOut")
 class VisitsFollowUpRecordOut:
     """
     Attributes:
-        classification (None | str | Unset):
+        classification (None | str | Unset): controlled|uncontrolled|danger (hypertension); normal|high|danger
+            (bp_screening, high_risk).
         referral (bool | Unset):
         emergency (bool | Unset):
         next_due_on (datetime.date | Unset):
+        diagnosed (bool | Unset): High on three different days: a first diagnosis; the plan is a hypertension one now.
     """
 
     classification: None | str | Unset = UNSET
     referral: bool | Unset = UNSET
     emergency: bool | Unset = UNSET
     next_due_on: datetime.date | Unset = UNSET
+    diagnosed: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         classification: None | str | Unset
@@ -41,6 +44,8 @@ class VisitsFollowUpRecordOut:
         if not isinstance(self.next_due_on, Unset):
             next_due_on = self.next_due_on.isoformat()
 
+        diagnosed = self.diagnosed
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -52,6 +57,8 @@ class VisitsFollowUpRecordOut:
             field_dict["emergency"] = emergency
         if next_due_on is not UNSET:
             field_dict["next_due_on"] = next_due_on
+        if diagnosed is not UNSET:
+            field_dict["diagnosed"] = diagnosed
 
         return field_dict
 
@@ -79,11 +86,14 @@ class VisitsFollowUpRecordOut:
         else:
             next_due_on = datetime.date.fromisoformat(_next_due_on)
 
+        diagnosed = d.pop("diagnosed", UNSET)
+
         visits_follow_up_record_out = cls(
             classification=classification,
             referral=referral,
             emergency=emergency,
             next_due_on=next_due_on,
+            diagnosed=diagnosed,
         )
 
         return visits_follow_up_record_out

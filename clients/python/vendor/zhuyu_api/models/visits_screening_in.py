@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -25,6 +26,8 @@ class VisitsScreeningIn:
         diastolic (int | None | Unset):
         reminders_given (list[VisitsScreeningInRemindersGivenItem] | Unset):
         notes (str | Unset):  Default: ''.
+        staff_id (None | Unset | UUID): The staff member who performs the step (qualified, of the visit's point);
+            default: the user's linked staff member.
     """
 
     mental_state: VisitsScreeningInMentalState
@@ -34,6 +37,7 @@ class VisitsScreeningIn:
     diastolic: int | None | Unset = UNSET
     reminders_given: list[VisitsScreeningInRemindersGivenItem] | Unset = UNSET
     notes: str | Unset = ""
+    staff_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         mental_state = self.mental_state.value
@@ -63,6 +67,14 @@ class VisitsScreeningIn:
 
         notes = self.notes
 
+        staff_id: None | str | Unset
+        if isinstance(self.staff_id, Unset):
+            staff_id = UNSET
+        elif isinstance(self.staff_id, UUID):
+            staff_id = str(self.staff_id)
+        else:
+            staff_id = self.staff_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -80,6 +92,8 @@ class VisitsScreeningIn:
             field_dict["reminders_given"] = reminders_given
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if staff_id is not UNSET:
+            field_dict["staff_id"] = staff_id
 
         return field_dict
 
@@ -123,6 +137,23 @@ class VisitsScreeningIn:
 
         notes = d.pop("notes", UNSET)
 
+        def _parse_staff_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                staff_id_type_0 = UUID(data)
+
+                return staff_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        staff_id = _parse_staff_id(d.pop("staff_id", UNSET))
+
         visits_screening_in = cls(
             mental_state=mental_state,
             infectious_disease=infectious_disease,
@@ -131,6 +162,7 @@ class VisitsScreeningIn:
             diastolic=diastolic,
             reminders_given=reminders_given,
             notes=notes,
+            staff_id=staff_id,
         )
 
         return visits_screening_in

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.visits_empty import VisitsEmpty
+from ...models.visits_rest_in import VisitsRestIn
 from ...models.visits_visit_out import VisitsVisitOut
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     visit_id: UUID,
     *,
-    body: VisitsEmpty,
+    body: VisitsRestIn,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -102,7 +102,7 @@ def sync_detailed(
     visit_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: VisitsEmpty,
+    body: VisitsRestIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitOut]:
     """Post rest
@@ -113,7 +113,7 @@ def sync_detailed(
     Args:
         visit_id (UUID):
         idempotency_key (str | Unset):
-        body (VisitsEmpty):
+        body (VisitsRestIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +140,7 @@ def sync(
     visit_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: VisitsEmpty,
+    body: VisitsRestIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsVisitOut | None:
     """Post rest
@@ -151,7 +151,7 @@ def sync(
     Args:
         visit_id (UUID):
         idempotency_key (str | Unset):
-        body (VisitsEmpty):
+        body (VisitsRestIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     visit_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: VisitsEmpty,
+    body: VisitsRestIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsVisitOut]:
     """Post rest
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     Args:
         visit_id (UUID):
         idempotency_key (str | Unset):
-        body (VisitsEmpty):
+        body (VisitsRestIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio(
     visit_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: VisitsEmpty,
+    body: VisitsRestIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsVisitOut | None:
     """Post rest
@@ -220,7 +220,7 @@ async def asyncio(
     Args:
         visit_id (UUID):
         idempotency_key (str | Unset):
-        body (VisitsEmpty):
+        body (VisitsRestIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
