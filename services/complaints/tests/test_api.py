@@ -971,8 +971,9 @@ def test_a_duplicate_is_merged_into_another_record_of_its_point(client, svc):
 
 # --- a hotline that remembers --------------------------------------------------------------------
 
-def test_an_elders_complaints_are_found_whoever_called_and_masked_as_every_list(client):
+def test_an_elders_complaints_are_found_whoever_called_and_masked_as_every_list(client, svc):
     elder, other = str(uuid.uuid4()), str(uuid.uuid4())
+    svc.use_cases.registration.update({elder: POINT, other: POINT})
     by_son = new(client, elder_id=elder, complainant={"name": "李明", "phone": "13800002222"})
     by_herself = new(client, elder_id=elder, complainant={"name": "王秀英", "phone": "13900003333"})
     new(client, elder_id=other)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.visits.tests.test_api import Registration, client, svc  # noqa: F401  (fixtures)
+from services.visits.tests.test_api import Registration, client, reg, svc  # noqa: F401  (fixtures)
 from tests.callers import ADMIN, caller
 
 pytestmark = pytest.mark.integration

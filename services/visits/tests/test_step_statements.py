@@ -54,8 +54,9 @@ def test_each_step_reads_its_visit_once_and_renders_from_what_it_holds(svc):
         assert not starting(sent, "INSERT INTO visits") and not starting(sent, "INSERT INTO visit_timeline")
         assert len([s for s in sent if "INSERT INTO visits" in s and "INSERT INTO visit_timeline" in s]) == 1
     url = f"/visits/{visit.get_json()['id']}"
-    steps = [("screening", SCREEN_OK, "screened"), ("bath", {"assistant_staff_id": assistant}, "bath_started"),
-             ("rest", {}, "rest_started"), ("checkout", {"early_leave_reason": "家属来接"}, "checked_out")]
+    on_duty = {"staff_id": reg.on_duty[point]}  # a qualified staff member of the point does each step
+    steps = [("screening", SCREEN_OK | on_duty, "screened"), ("bath", {"assistant_staff_id": assistant}, "bath_started"),
+             ("rest", on_duty, "rest_started"), ("checkout", on_duty | {"early_leave_reason": "家属来接"}, "checked_out")]
     actions = ["checked_in"]
     for step, body, action in steps:
         with statements(svc.store.engine) as sent:
