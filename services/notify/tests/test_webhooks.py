@@ -308,3 +308,33 @@ def test_every_type_of_the_catalogue_reaches_a_webhook_of_every_type_and_every_s
         reached = set(session.execute(sa.select(notifications.c.event_type).where(
             notifications.c.recipient_id == hook["id"])).scalars())
     assert reached == set(catalogue_types()) - owners_news, "the gateway's news stops webhooks, never reaches them"
+
+
+def test_a_webhook_made_before_scopes_were_recorded_is_shown_inactive_with_the_reason(database_urls):
+    """It would receive nothing (no scopes recorded): the migration says so, rather than
+    leaving its owner waiting for deliveries that never come. One already disabled keeps
+    its own reason."""
+    from alembic import command
+
+    from kit.db import Store
+    from kit.service import migrations_dir
+    from services.notify import bootstrap
+
+    store = Store(database_urls("notify"), migrations_dir(bootstrap.__file__))
+    config = store._alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "a3f1c9d2e7b4")
+        for hook_id, active, reason in (("w-live", True, None), ("w-off", False, "5 deliveries failed in a row")):
+            connection.execute(sa.text(
+                "INSERT INTO webhooks (id, url, event_types, secret, active, consecutive_failures, disabled_reason, "
+                "created_by, service_point_id, created_at) VALUES (:id, 'http://127.0.0.1:9/h', '[\"*\"]', 's', "
+                ":active, 0, :reason, 'key-1', NULL, :t)"),
+                {"id": hook_id, "active": active, "reason": reason, "t": "2026-11-01 00:00:00"})
+    store.migrate()
+    with store.engine.begin() as connection:
+        found = {row.id: (bool(row.active), row.disabled_reason) for row in connection.execute(
+            sa.text("SELECT id, active, disabled_reason FROM webhooks"))}
+    store.dispose()
+    assert found["w-live"][0] is False and "scopes" in found["w-live"][1]
+    assert found["w-off"] == (False, "5 deliveries failed in a row")
