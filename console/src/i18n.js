@@ -394,6 +394,7 @@ const WORDS = {
   'followUps.symptoms': ['危险症状', 'Danger symptoms'],
   'followUps.save': ['保存随访记录', 'Save the record'],
   'followUps.referral': ['需要转诊', 'Referral needed'],
+  'followUps.diagnosed': ['三次不同日血压偏高：确诊高血压，转入高血压随访', 'High on three different days: hypertension diagnosed, now followed as such'],
   'followUps.nextDue': ['下次随访：{date}', 'Next follow-up: {date}'],
 
   'dashboard.scope': ['范围', 'Scope'],
@@ -617,6 +618,9 @@ const WORDS = {
   'programme.hypertension': ['高血压随访', 'Hypertension'],
   'programme.home_visit': ['老年人上门随访', 'Home visit'],
   'programme.case_management': ['个案管理', 'Case management'],
+  'programme.bp_screening': ['血压筛查复测', 'Blood-pressure screening'],
+  'programme.high_risk': ['高危人群血压随访', 'High-risk blood pressure'],
+  'programme.health_check': ['65岁以上年度健康检查', 'Yearly health check (65+)'],
   'classification.controlled': ['血压控制满意', 'Controlled'],
   'classification.uncontrolled': ['血压控制不满意', 'Uncontrolled'],
   'classification.danger': ['危险：需紧急转诊', 'Danger: emergency referral'],

@@ -700,6 +700,24 @@ def follow_ups(browser: Browser, city: City, expect) -> None:
     assert plan["first_follow_up_id"] not in [f["id"] for f in city.admin.get("/follow-ups",
                                                                               staff_id=city.doctor["id"])["items"]]
     check_page(browser, "follow-ups")
+    # The high-risk group's programme: named in words, its reading recorded like hypertension's
+    # (a discharge a week ago brings its first follow-up to today).
+    discharged = (datetime.now(timezone.utc) - timedelta(days=7)).date().isoformat()
+    risk_plan = city.admin.make("/follow-up-plans", {"elder_id": elder["id"], "programme": "high_risk",
+                                                     "staff_id": city.doctor["id"], "discharged_on": discharged})
+    open_screen(page, "visits")  # and back: the list is read again
+    open_screen(page, "follow-ups")
+    risk = page.get_by_test_id("follow-up-list").locator("tr", has_text="高危人群血压随访")
+    expect(risk).to_contain_text("陈桂兰")
+    risk.get_by_role("button", name="记录").click()
+    record = page.get_by_test_id("follow-up-form")
+    record.locator("[name=systolic]").fill("128")
+    record.locator("[name=diastolic]").fill("78")
+    expect(record.locator("[name=s_other]")).to_have_count(0)  # symptoms are hypertension's
+    record.get_by_role("button", name="保存随访记录").click()
+    expect(page.get_by_test_id("follow-up-result")).to_contain_text("下次随访：")
+    kept = city.admin.get(f"/follow-ups/{risk_plan['first_follow_up_id']}")["record"]
+    assert (kept["systolic"], kept["diastolic"]) == (128, 78)
 
 
 def point_dashboard(browser: Browser, city: City, expect) -> None:

@@ -17,6 +17,8 @@ const SYMPTOMS = [
   'other',
 ];
 const AHEAD_DAYS = 7;
+/** The programmes whose follow-ups record a blood-pressure reading. */
+const READINGS = new Set(['hypertension', 'bp_screening', 'high_risk', 'health_check']);
 
 export function FollowUps({ point, config, session }) {
   const today = localDate(new Date(), config.timezone);
@@ -128,7 +130,7 @@ function RecordForm({ followUp, name, today, onDone }) {
         <label class="check">
           <input type="checkbox" {...form.check('face_to_face')} /> {t('followUps.faceToFace')}
         </label>
-        {followUp.programme === 'hypertension' && (
+        {READINGS.has(followUp.programme) && (
           <>
             <Field label={t('screening.systolic')} error={errors.systolic}>
               <input type="number" {...form.bind('systolic')} />
@@ -136,6 +138,10 @@ function RecordForm({ followUp, name, today, onDone }) {
             <Field label={t('screening.diastolic')} error={errors.diastolic}>
               <input type="number" {...form.bind('diastolic')} />
             </Field>
+          </>
+        )}
+        {followUp.programme === 'hypertension' && (
+          <>
             <fieldset class="wide">
               <legend>{t('followUps.symptoms')}</legend>
               {SYMPTOMS.map((s) => (
@@ -160,6 +166,7 @@ function RecordForm({ followUp, name, today, onDone }) {
         <div class={result.classification === 'danger' || result.referral ? 'refusal' : 'success'} data-testid="follow-up-result">
           {result.classification && <div>{code('classification', result.classification)}</div>}
           {result.referral && <div>{t('followUps.referral')}</div>}
+          {result.diagnosed && <div data-testid="follow-up-diagnosed">{t('followUps.diagnosed')}</div>}
           <div>{t('followUps.nextDue', { date: dayText(result.next_due_on, getLang()) })}</div>
         </div>
       )}
