@@ -17,7 +17,7 @@ from typing import Callable, Generic, TypeVar
 from flask import Flask
 from flask_smorest import Blueprint
 
-from kit import logs, metrics, tracing
+from kit import bus, logs, metrics, tracing
 from kit.consumer import Consumer, Handler
 from kit.db import UNAVAILABLE, Store
 from kit.messaging import MessagingTables
@@ -67,6 +67,20 @@ class Service(Generic[UseCases]):
 
     def consumer(self) -> Consumer:
         return Consumer(self.store, self.tables, self.settings, self.handlers)
+
+    def declare_queue(self) -> bool:
+        """This service's consumer queue with its bindings, retry and dead-letter queues, made
+        on the broker as its store is migrated, before any process of the suite publishes: an
+        event published while no queue is bound to its type reaches nobody. The consumer
+        declares the same again when it starts. False: this service handles no events."""
+        if not self.handlers:
+            return False
+        conn = bus.connect(self.settings.amqp_url, self.settings.broker_timeout_seconds)
+        try:
+            self.consumer().declare(conn.default_channel)
+        finally:
+            conn.release()
+        return True
 
     def run_scheduler(self, stop: threading.Event) -> None:
         """Runs the jobs while this process holds the scheduler lease (one active replica)."""

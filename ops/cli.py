@@ -47,7 +47,12 @@ def _serve(args: argparse.Namespace) -> None:
     from kit import logs
 
     logs.configure(args.target, env.str("ZHUYU_LOG_LEVEL", "INFO"))
-    _in_child(lambda: build(args.target).store.prepare_schema(), f"the {args.target} store")
+    def prepare() -> None:
+        service = build(args.target)
+        service.store.prepare_schema()
+        _declare_queue(service)
+
+    _in_child(prepare, f"the {args.target} store")
     if args.role == "web":
         from kit.web_server import serve
 
@@ -109,9 +114,25 @@ def _migrate(args: argparse.Namespace) -> None:
         from gateway.app import build_store
 
         build_store().migrate()
-    else:
-        build(args.target).store.migrate()
+        print(f"{args.target}: schema at head")
+        return
+    service = build(args.target)
+    service.store.migrate()
     print(f"{args.target}: schema at head")
+    _declare_queue(service)
+
+
+def _declare_queue(service) -> None:
+    """The service's consumer queue on the broker (`Service.declare_queue`), said when done;
+    a broker not reached is said too and fails nothing: the consumer declares it as it starts."""
+    from kit import bus
+
+    try:
+        if service.declare_queue():
+            print(f"{service.name}: queue {service.settings.queue} declared", flush=True)
+    except bus.BROKER_ERRORS as exc:
+        print(f"{service.name}: queue not declared, broker not reached ({type(exc).__name__}: {exc})",
+              file=sys.stderr, flush=True)
 
 
 def _healthcheck(args: argparse.Namespace) -> None:

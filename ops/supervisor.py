@@ -2,7 +2,8 @@
 
 Starts RabbitMQ (the one in AMQP_URL, else a private node under ./var/rabbitmq) and Redis
 for the gateway's rate limits (ZHUYU_RATE_LIMIT_STORAGE_URI, else a private one), brings
-every store to its schema, then runs each service's web process and one worker process
+every store to its schema and declares every consumer queue (`zhuyu migrate`), so that
+nothing a process publishes at its start goes unrouted, then runs each service's web process and one worker process
 (its relay, consumer and scheduler, mostly idle, in one: `zhuyu serve <service> worker`)
 and the gateway, restarting any that dies. `ZHUYU_SPLIT_WORKERS=true` runs the relay,
 consumer and scheduler as processes of their own instead, as a deployment scales them.
@@ -47,7 +48,8 @@ def _processes(split: bool) -> list[tuple[str, list[str]]]:
 
 
 def _migrate_all() -> None:
-    """Every store to its schema, in parallel children (`zhuyu migrate <service>`)."""
+    """Every store to its schema and every consumer queue declared, in parallel children
+    (`zhuyu migrate <service>`)."""
     exe = [sys.executable, "-m", "ops.cli", "migrate"]
     children = {name: subprocess.Popen([*exe, name], stdout=subprocess.DEVNULL) for name in registry.SERVICES}
     failed = [name for name, child in children.items() if child.wait() != 0]

@@ -178,6 +178,9 @@ def test_each_store_has_a_migration_job_and_processes_wait_for_it(name):
         [url] = [v for v in container["env"] if v["name"] == f"{store.upper()}_DATABASE_URL"]
         assert url["valueFrom"]["secretKeyRef"] == {"name": f"{store}-db-app", "key": "uri"}
         assert jobs[f"migrate-{store}"]["metadata"]["labels"]["app.kubernetes.io/component"] == "migration"
+        # A service that handles events declares its queue as it migrates (registration and the
+        # gateway handle none).
+        assert ("AMQP_URL" in {v["name"] for v in container["env"]}) == (store in ("visits", "complaints", "notify")), store
     [config] = of_kind(documents, "ConfigMap").values()
     assert config["data"]["ZHUYU_MIGRATE_ON_START"] == "false"
 
