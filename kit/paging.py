@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import datetime, timezone
 
 import marshmallow as ma
@@ -62,3 +63,17 @@ def page(session: Session, query: sa.Select, table: sa.Table, limit: int, cursor
     rows = rows[:limit]
     next_cursor = _encode(rows[-1]._mapping[created.name], rows[-1].id) if more and rows else None
     return rows, next_cursor
+
+
+def id_page(session: Session, query: sa.Select, ident: sa.Column, limit: int,
+            cursor: str | None) -> tuple[list, str | None]:
+    """A page of an append-only trail in the order it was written, by its integer `ident`
+    (the read audits): the cursor is the last id of the page before; any other is 422."""
+    if cursor:
+        if not re.fullmatch(r"[0-9]{1,18}", cursor):
+            raise Invalid({"cursor": ["Invalid cursor."]}, "Invalid cursor.")
+        query = query.where(ident > int(cursor))
+    rows = session.execute(query.order_by(ident).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, str(rows[-1]._mapping[ident.name]) if more and rows else None

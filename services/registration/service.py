@@ -19,7 +19,7 @@ from kit.caller import Caller
 from kit.db import one
 from kit.errors import DomainError, Invalid, NotFound
 from kit.outbox import Outbox
-from kit.paging import page
+from kit.paging import id_page, page
 from services.registration import domain
 from services.registration.config import Settings
 from services.registration.models import (
@@ -254,16 +254,13 @@ class Registration:
 
     @staticmethod
     def elder_reads(session: Session, elder_id: str | None, user_id: str | None, limit: int,
-                    after: int) -> tuple[list, str | None]:
-        query = sa.select(elder_reads).where(elder_reads.c.id > after)
+                    cursor: str | None) -> tuple[list, str | None]:
+        query = sa.select(elder_reads)
         if elder_id:
             query = query.where(elder_reads.c.elder_id == elder_id)
         if user_id:
             query = query.where(elder_reads.c.user_id == user_id)
-        rows = session.execute(query.order_by(elder_reads.c.id).limit(limit + 1)).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return rows, str(rows[-1].id) if more and rows else None
+        return id_page(session, query, elder_reads.c.id, limit, cursor)
 
     def update_elder(self, session: Session, elder_id: str, changes: dict, actor: str | None, now: datetime) -> Any:
         row = self.elder(session, elder_id, lock=True)
