@@ -61,7 +61,7 @@ TAGS = {
     "elders": "Elders, their assessments, safety commitments and consents.",
     "staff": "Staff members and their qualifications.",
     "subsidies": "Subsidy applications.",
-    "audit": "Who read which elder's record.",
+    "audit": "Who read which elder's record or which notification unmasked, and when.",
     "bookings": "Booked baths.",
     "visits": "Visits at a point: check-in, screening, bath, rest, check-out, incidents and figures.",
     "incidents": "Incidents during a visit and their outcomes.",

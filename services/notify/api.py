@@ -7,20 +7,23 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from kit import context
 from kit.access import access
-from kit.privacy import mask_email, mask_phone
+from kit.caller import Caller
+from kit.privacy import mask_email, mask_phone, redact_text
 from kit.types import utcnow
 from kit.web import caller, transaction, use_cases
 from kit.paging import PageArgs
 from services.notify.schemas import (
-    DeliveryOut, DeliveryPage, NotificationArgs, NotificationOut, NotificationPage, PreferencesIn, PreferencesOut,
-    WebhookCreated, WebhookIn, WebhookList, WebhookView,
+    DeliveryOut, DeliveryPage, NotificationArgs, NotificationOut, NotificationPage, NotificationReadArgs,
+    NotificationReadPage, PreferencesIn, PreferencesOut, WebhookCreated, WebhookIn, WebhookList, WebhookView,
 )
 from services.notify.service import Notify
 
 blp = Blueprint("notifications", __name__, url_prefix="/notifications", description="Notifications (通知)")
 hooks = Blueprint("webhooks", __name__, url_prefix="/webhooks", description="Signed webhooks for third parties")
 recipients = Blueprint("recipients", __name__, url_prefix="/recipients", description="Recipients' preferences")
+audit = Blueprint("audit", __name__, url_prefix="/audit", description="Reads of personal data")
 
 
 READS_NOTIFICATIONS = frozenset({"point_admin", "cs_agent", "cs_supervisor", "city_operator"})
@@ -34,19 +37,30 @@ def notify() -> Notify:
 _SURVEY_TOKEN = re.compile(r"(/survey/)[A-Za-z0-9_-]+")
 
 
-def render(row: Any) -> dict:
+def render(row: Any, who: Caller) -> dict:
+    """A notification as the caller may see it: the recipient's whole address and the text
+    as sent to a role that sees personal data, else the address masked and any phone or ID
+    number in the text masked (a webhook's or an inbox's address is no person's)."""
     view = dict(row._mapping)
-    view["body"] = _SURVEY_TOKEN.sub(r"\1…", row.body)
-    if row.channel == "email":
-        masked = mask_email(row.address)
-    elif row.channel in ("inbox", "webhook"):
-        masked = row.address
+    body = _SURVEY_TOKEN.sub(r"\1…", row.body)
+    view["body"] = body if who.sees_personal_data else redact_text(body)
+    if row.channel in ("inbox", "webhook") or who.sees_personal_data:
+        address = row.address
+    elif row.channel == "email":
+        address = mask_email(row.address)
     else:
-        masked = mask_phone(row.address)
-    view["recipient"] = {"type": row.recipient_type, "id": row.recipient_id, "address": masked}
+        address = mask_phone(row.address)
+    view["recipient"] = {"type": row.recipient_type, "id": row.recipient_id, "address": address}
     if view["status"] == "sending":
         view["status"] = "queued"  # an attempt under way is still queued to the caller
     return view
+
+
+def audited(session: Any, rows: list, who: Caller) -> list[dict]:
+    """The rows rendered for the caller; when they leave unmasked, each is a read on record."""
+    if who.sees_personal_data:
+        notify().record_reads(session, [r.id for r in rows], who, context.request_id.get(), utcnow())
+    return [render(r, who) for r in rows]
 
 
 @blp.route("")
@@ -57,11 +71,15 @@ class Notifications(MethodView):
     def get(self, args):
         """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-        A webhook's deliveries: `?recipient=<webhook id>`.
+        A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
+        numbers in the text are masked unless the caller's role sees personal data; every
+        notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
         """
+        who = caller()
         with transaction() as session:
-            rows, cursor = notify().notification_list(session, args, args["limit"], args["cursor"], caller())
-        return {"items": [render(r) for r in rows], "next_cursor": cursor}
+            rows, cursor = notify().notification_list(session, args, args["limit"], args["cursor"], who)
+            items = audited(session, rows, who)
+        return {"items": items, "next_cursor": cursor}
 
 
 @blp.route("/<uuid:notification_id>")
@@ -69,9 +87,14 @@ class Notification(MethodView):
     @access(READS_NOTIFICATIONS, "notifications:read")
     @blp.response(200, NotificationOut)
     def get(self, notification_id):
-        """One notification."""
+        """One notification.
+
+        Masked as in the list, and recorded as read when answered unmasked.
+        """
+        who = caller()
         with transaction() as session:
-            return render(notify().notification(session, str(notification_id), caller()))
+            [item] = audited(session, [notify().notification(session, str(notification_id), who)], who)
+        return item
 
 
 @hooks.route("")
@@ -196,4 +219,23 @@ class Preferences(MethodView):
             return notify().set_preferences(session, recipient_id, body["channels"], body["opt_out"], caller(), utcnow())
 
 
-blueprints = [blp, hooks, recipients]
+@audit.route("/notification-reads")
+class NotificationReads(MethodView):
+    @access()
+    @audit.arguments(NotificationReadArgs, location="query")
+    @audit.response(200, NotificationReadPage)
+    def get(self, args):
+        """Who read which notification unmasked, when, oldest first, a page at a time.
+
+        A notification answered with its recipient's whole address and its text as sent (to
+        a role that sees personal data, in a list or by id) is one read per notification:
+        the reader (a user's or API key's id) and role, the request and the time. Filter by
+        `?notification_id=` or `?user_id=`. Administrators only.
+        """
+        with transaction() as session:
+            rows, cursor = notify().notification_reads(session, args.get("notification_id"), args.get("user_id"),
+                                                       args["limit"], args["cursor"])
+        return {"items": [r._mapping for r in rows], "next_cursor": cursor}
+
+
+blueprints = [blp, hooks, recipients, audit]

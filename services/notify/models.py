@@ -104,6 +104,19 @@ notifications = sa.Table(
     sa.Index("ix_notifications_due", "status", "next_attempt_at"),
 )
 
+# Every read of a notification answered unmasked, its recipient's whole address and its text
+# (who, when, which, through which request); a masked read is not one.
+notification_reads = sa.Table(
+    "notification_reads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("notification_id", sa.String(36), nullable=False, index=True),
+    sa.Column("user_id", sa.String(64), index=True),
+    sa.Column("role", sa.String(32)),
+    sa.Column("request_id", sa.String(128)),
+    sa.Column("at", UtcDateTime(), nullable=False),
+)
+
 # What the local sink provider "sent" (SMS and call tasks): dev and tests read it.
 sink_messages = sa.Table(
     "sink_messages",

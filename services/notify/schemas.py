@@ -51,6 +51,26 @@ class NotificationArgs(PageArgs):
     service_point_id = fields.UUID()  # a caller bound to a point sees its own only
 
 
+class NotificationReadOut(ma.Schema):
+    id = fields.Integer(metadata={"example": 42})
+    notification_id = fields.String(metadata={"example": "5b0e3c52-8f5d-5d0e-9c5e-1f0d3a1e2b7c"})
+    user_id = fields.String(allow_none=True, metadata={
+        "example": "u-7f3c", "description": "The user's or API key's id."})
+    role = fields.String(allow_none=True, metadata={"example": "point_admin"})
+    request_id = fields.String(allow_none=True, metadata={"example": "3f2b9a7e-0c1d-4e5f-8a9b-0c1d2e3f4a5b"})
+    at = fields.DateTime(metadata={"example": "2026-11-30T09:15:00+00:00"})
+
+
+class NotificationReadArgs(PageArgs):
+    notification_id = fields.String(validate=validate.Length(max=64))
+    user_id = fields.String(validate=validate.Length(max=64))
+
+
+class NotificationReadPage(ma.Schema):
+    items = fields.List(fields.Nested(NotificationReadOut))
+    next_cursor = fields.String(allow_none=True, metadata={"example": "42"})
+
+
 class WebhookIn(ma.Schema):
     class Meta:
         unknown = ma.RAISE

@@ -30,13 +30,15 @@ from kit.caller import Caller
 from kit.errors import DomainError, Invalid, NotFound
 from kit.events import Event
 from kit.outbox import Outbox
-from kit.paging import page
+from kit.paging import id_page, page
 from kit.readmodel import apply_state
 from services.notify import domain, templates
 from services.notify.adapters import DeliveryFailed, Provider
 from services.notify.config import Settings
 from services.notify.domain import Planned, Recipient
-from services.notify.models import elders, ended_owners, notifications, preferences, reminders, staff, webhooks
+from services.notify.models import (
+    elders, ended_owners, notification_reads, notifications, preferences, reminders, staff, webhooks,
+)
 
 log = logging.getLogger("notify")
 SENDING_LEASE = timedelta(minutes=2)  # an attempt that never reported back is retried after this
@@ -390,6 +392,27 @@ class Notify:
         row = one(session, notifications, "notification", notification_id)
         who.check_point(row.service_point_id, "notification", notification_id)
         return row
+
+    @staticmethod
+    def record_reads(session: Session, notification_ids: list[str], who: Caller, request_id: str | None,
+                     now: datetime) -> None:
+        """Who (a user, or an API key with role `api_client`), when and through which request
+        read these notifications unmasked (the recipient's whole address, the text as sent)."""
+        if notification_ids:
+            session.execute(notification_reads.insert(), [
+                {"notification_id": notification_id, "user_id": who.user_id, "role": who.role,
+                 "request_id": request_id, "at": now} for notification_id in notification_ids])
+
+    @staticmethod
+    def notification_reads(session: Session, notification_id: str | None, user_id: str | None, limit: int,
+                           cursor: str | None) -> tuple[list, str | None]:
+        """The unmasked reads, oldest first, of one notification or by one reader."""
+        query = sa.select(notification_reads)
+        if notification_id:
+            query = query.where(notification_reads.c.notification_id == notification_id)
+        if user_id:
+            query = query.where(notification_reads.c.user_id == user_id)
+        return id_page(session, query, notification_reads.c.id, limit, cursor)
 
     # --- webhooks and preferences ---------------------------------------------------------
 

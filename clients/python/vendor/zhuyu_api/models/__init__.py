@@ -130,6 +130,8 @@ from .notify_delivery_out import NotifyDeliveryOut
 from .notify_delivery_page import NotifyDeliveryPage
 from .notify_notification_out import NotifyNotificationOut
 from .notify_notification_page import NotifyNotificationPage
+from .notify_notification_read_out import NotifyNotificationReadOut
+from .notify_notification_read_page import NotifyNotificationReadPage
 from .notify_preferences_in import NotifyPreferencesIn
 from .notify_preferences_in_channels_item import NotifyPreferencesInChannelsItem
 from .notify_preferences_out import NotifyPreferencesOut
@@ -440,6 +442,8 @@ __all__ = (
     "NotifyDeliveryPage",
     "NotifyNotificationOut",
     "NotifyNotificationPage",
+    "NotifyNotificationReadOut",
+    "NotifyNotificationReadPage",
     "NotifyPreferencesIn",
     "NotifyPreferencesInChannelsItem",
     "NotifyPreferencesOut",

@@ -88,7 +88,9 @@ def sync_detailed(
 ) -> Response[NotifyNotificationOut | Problem]:
     """One notification.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     Masked as in the list, and recorded as read when answered unmasked.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:
@@ -120,7 +122,9 @@ def sync(
 ) -> NotifyNotificationOut | Problem | None:
     """One notification.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     Masked as in the list, and recorded as read when answered unmasked.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:
@@ -147,7 +151,9 @@ async def asyncio_detailed(
 ) -> Response[NotifyNotificationOut | Problem]:
     """One notification.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     Masked as in the list, and recorded as read when answered unmasked.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:
@@ -177,7 +183,9 @@ async def asyncio(
 ) -> NotifyNotificationOut | Problem | None:
     """One notification.
 
-     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
+     Masked as in the list, and recorded as read when answered unmasked.
+
+    **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
 
     Args:

@@ -134,7 +134,9 @@ def sync_detailed(
 ) -> Response[NotifyNotificationPage | Problem]:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`.
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
+    numbers in the text are masked unless the caller's role sees personal data; every
+    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
@@ -189,7 +191,9 @@ def sync(
 ) -> NotifyNotificationPage | Problem | None:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`.
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
+    numbers in the text are masked unless the caller's role sees personal data; every
+    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
@@ -239,7 +243,9 @@ async def asyncio_detailed(
 ) -> Response[NotifyNotificationPage | Problem]:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`.
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
+    numbers in the text are masked unless the caller's role sees personal data; every
+    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
@@ -292,7 +298,9 @@ async def asyncio(
 ) -> NotifyNotificationPage | Problem | None:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`.
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
+    numbers in the text are masked unless the caller's role sees personal data; every
+    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
