@@ -7,10 +7,14 @@ from marshmallow import fields, validate
 from kit.fields import distinct
 from kit.paging import PageArgs
 from services.notify import domain
+from services.notify.handlers import subscribable
 
 CHANNELS = list(domain.CHANNELS)
 MAX_OPT_OUT = 100  # event types a recipient opts out of
 STATUSES = ["queued", "held", "sent", "failed", "suppressed"]
+# A webhook names each type it may subscribe to (the event catalogue's) at most once, or `*`:
+# no list it may make is longer.
+MAX_EVENT_TYPES = len(subscribable()) + 1
 
 
 class Recipient(ma.Schema):
@@ -78,10 +82,11 @@ class WebhookIn(ma.Schema):
     url = fields.Url(required=True, schemes={"http", "https"}, require_tld=False,
                      metadata={"example": "https://partner.example/zhuyu/events"})
     event_types = fields.List(
-        fields.String(validate=validate.Length(1, 120)), required=True, validate=validate.Length(min=1),
-        metadata={"example": ["registration.elder.registered", "visits.visit.checked_out"],
+        fields.String(validate=validate.Length(1, 120)), required=True,
+        validate=[validate.Length(min=1, max=MAX_EVENT_TYPES), distinct],
+        metadata={"example": ["registration.elder.registered", "visits.visit.checked_out"], "uniqueItems": True,
                   "description": "Event types of docs/events.md the owner's scopes read, or `*` for every "
-                                 "one they read; any other is refused (422) with its name."})
+                                 "one they read, each at most once; any other is refused (422) with its name."})
 
 
 class WebhookView(ma.Schema):

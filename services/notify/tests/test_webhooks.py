@@ -14,7 +14,9 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from services.notify import domain
+from services.notify.handlers import subscribable
 from services.notify.models import notifications
+from services.notify.schemas import MAX_EVENT_TYPES
 from services.notify.tests.test_api import OTHER_POINT, POINT, daytime, feed, register, rows
 from tests import payloads
 from tests.callers import ADMIN, caller
@@ -163,6 +165,34 @@ def test_an_unknown_type_or_one_the_scopes_do_not_read_is_refused_by_name(client
     response = client.post("/webhooks", json={"url": url, "event_types": event_types}, headers=who)
     assert (response.status_code, response.get_json()["code"]) == (422, "VALIDATION_FAILED")
     assert any(message.startswith(named + ":") for message in response.get_json()["errors"]["event_types"])
+    assert client.get("/webhooks", headers=who).get_json()["items"] == []
+
+
+def test_a_webhook_may_name_every_type_it_reads_once_and_or_star_and_no_more(client, receiver):
+    url, _, _ = receiver
+    who = key("k-all-types", *EVERY_READ)
+    every = sorted(subscribable())
+    assert len(every) + 1 == MAX_EVENT_TYPES
+    subscribe(client, url, who, *every, "*")
+    assert len(client.get("/webhooks", headers=who).get_json()["items"]) == 1
+
+
+TOO_LONG = f"Length must be between 1 and {MAX_EVENT_TYPES}."
+
+
+@pytest.mark.parametrize(("event_types", "refusal"), [
+    (sorted(subscribable()) + ["*", "registration.elder.registered.again"], TOO_LONG),
+    ([f"registration.elder.t{n}" for n in range(10_000)], TOO_LONG),
+    (["registration.elder.registered"] * 2, "Each item at most once."),
+    (["*", "*"], "Each item at most once."),
+], ids=["one-more-than-the-catalogue", "ten-thousand", "a-type-twice", "star-twice"])
+def test_more_event_types_than_the_catalogue_holds_or_one_twice_is_422(client, receiver, event_types, refusal):
+    url, _, _ = receiver
+    who = key("k-too-many", *EVERY_READ)
+    response = client.post("/webhooks", json={"url": url, "event_types": event_types}, headers=who)
+    assert (response.status_code, response.get_json()["code"]) == (422, "VALIDATION_FAILED")
+    assert response.content_type == "application/problem+json"
+    assert response.get_json()["errors"] == {"event_types": [refusal]}
     assert client.get("/webhooks", headers=who).get_json()["items"] == []
 
 

@@ -13,8 +13,8 @@ class NotifyWebhookIn:
     """
     Attributes:
         url (str):  Example: https://partner.example/zhuyu/events.
-        event_types (list[str]): Event types of docs/events.md the owner's scopes read, or `*` for every one they read;
-            any other is refused (422) with its name. Example: ['registration.elder.registered',
+        event_types (list[str]): Event types of docs/events.md the owner's scopes read, or `*` for every one they read,
+            each at most once; any other is refused (422) with its name. Example: ['registration.elder.registered',
             'visits.visit.checked_out'].
     """
 
