@@ -229,7 +229,12 @@ class Calls(MethodView):
     @calls_bp.response(201, CallOut)
     def post(self, body):
         """Log a hotline call, answered or abandoned, by the agent who took it (by default
-        the caller's linked staff member)."""
+        the caller's linked staff member).
+
+        Another `agent_id` must be a staff member registration has told complaints of, of the
+        caller's point or of the desk (any point's for a caller bound to none); otherwise 422
+        on `agent_id`.
+        """
         who = caller()
         if body.get("agent_id") is None and who.staff_id:
             body["agent_id"] = who.staff_id
@@ -354,7 +359,12 @@ class Shifts(MethodView):
     def post(self, body):
         """A shift of the 7×24 roster; the answer names where that day's roster leaves the
         desk short (fewer than 8 seats at the peak of the day's calls, 2 at night, 1 at any
-        time; each configurable)."""
+        time; each configurable).
+
+        Each of `staff_ids` must be a staff member registration has told complaints of, of
+        the caller's point or of the desk (any point's for a caller bound to none); otherwise
+        422 on `staff_ids`.
+        """
         with transaction() as session:
             return complaints().add_shift(session, body, caller(), utcnow())
 

@@ -194,10 +194,7 @@ class Complaints:
         desk supervisor), start the deadlines; a major complaint goes to management at once."""
         point_id = str(fields["service_point_id"])
         if fields.get("about_staff_id"):  # a staff member of the complaint's point (or the desk)
-            try:
-                self._check_assignee(session, str(fields["about_staff_id"]), point_id)
-            except Invalid as error:
-                raise Invalid({"about_staff_id": error.errors["staff_id"]}, error.detail) from None
+            self._check_staff(session, str(fields["about_staff_id"]), point_id, "about_staff_id")
         owner = domain.pick_owner(self.staff_views(session), point_id)
         complaint_id = str(uuid.uuid4())
         escalation = domain.initial_escalation(fields["severity"])
@@ -286,7 +283,7 @@ class Complaints:
                                                                        bool(payload.get("written")),
                                                                        row.review_status)}
         if action == "assign":
-            self._check_assignee(session, details["staff_id"], row.service_point_id)
+            self._check_staff(session, details["staff_id"], row.service_point_id)
             values["owner_staff_id"] = details["staff_id"]
         elif action == "resolve":
             values.update(resolution=payload["resolution"], resolved_at=now)
@@ -405,9 +402,19 @@ class Complaints:
             self._add_deadline(session, row.id, domain.rectification_deadline(now, self.rules))
 
     @staticmethod
-    def _check_assignee(session: Session, staff_id: str, point_id: str) -> None:
+    def _check_staff(session: Session, staff_id: str, point_id: str | None, field: str = "staff_id") -> None:
+        """The staff member a record names (a complaint's owner or subject, a misconduct
+        record's, a call's agent, a shift's) is one complaints knows from registration, of
+        `point_id` or of the desk; with no point (a caller bound to none names a call's agent
+        or a shift's staff), of any point. Otherwise 422 on `field`."""
         known = session.execute(sa.select(staff.c.service_point_id).where(staff.c.id == staff_id)).first()
-        domain.check_assignee(known is not None, known.service_point_id if known else None, point_id)
+        works_at = known.service_point_id if known is not None and point_id is not None else None
+        try:
+            domain.check_assignee(known is not None, works_at, point_id)
+        except Invalid as error:
+            if field == "staff_id":
+                raise
+            raise Invalid({field: error.errors["staff_id"]}, error.detail) from None
 
     # --- misconduct ---------------------------------------------------------------------
 
@@ -416,7 +423,7 @@ class Complaints:
         """A verified staff-misconduct complaint is recorded against the staff member."""
         row = self.owned(session, complaint_id, who, lock=True)
         actor, actor_staff = who.user_id, who.staff_id
-        self._check_assignee(session, staff_id, row.service_point_id)  # a staff member of the complaint's point
+        self._check_staff(session, staff_id, row.service_point_id)  # a staff member of the complaint's point
         domain.check_misconduct(row.category, already_recorded=session.execute(
             sa.select(misconduct.c.id).where(misconduct.c.complaint_id == row.id,
                                              misconduct.c.staff_id == staff_id)).first() is not None)
@@ -580,7 +587,11 @@ class Complaints:
     # --- hotline (7×24): calls, a caller's history, missed calls and their callbacks ------------
 
     def log_call(self, session: Session, fields: dict, who: Caller, now: datetime) -> Any:
-        """A hotline call, answered or abandoned; it may name a known complaint the caller may see."""
+        """A hotline call, answered or abandoned; it may name a known complaint the caller may
+        see, and an agent other than the caller's own staff member who is staff of the caller's
+        point or of the desk."""
+        if fields.get("agent_id") and str(fields["agent_id"]) != who.staff_id:
+            self._check_staff(session, str(fields["agent_id"]), who.service_point_id, "agent_id")
         if fields.get("complaint_id"):
             point = session.execute(sa.select(complaints.c.service_point_id).where(
                 complaints.c.id == str(fields["complaint_id"]))).scalar()
@@ -716,6 +727,8 @@ class Complaints:
         """A shift of the hotline's roster; the answer names where the day's roster leaves
         the desk short (fewer than 8 seats at the peak, 2 at night, 1 at any time)."""
         domain.check_shift(fields["starts_at"], fields["ends_at"], fields["staff_ids"])
+        for staff_id in fields["staff_ids"]:  # staff of the caller's point or of the desk
+            self._check_staff(session, str(staff_id), who.service_point_id, "staff_ids")
         shift_id = str(uuid.uuid4())
         session.execute(duty_shifts.insert().values(
             id=shift_id, starts_at=fields["starts_at"], ends_at=fields["ends_at"],

@@ -605,9 +605,9 @@ def call(client, started: datetime, answered: bool = True, headers=AGENT, **extr
                        headers=headers)
 
 
-def test_calls_are_logged_with_the_number_masked_for_the_desk(client):
+def test_calls_are_logged_with_the_number_masked_for_the_desk(client, svc):
     complaint_id = new(client).rsplit("/", 1)[1]
-    logged = call(client, T0, agent_id=str(uuid.uuid4()), complaint_id=complaint_id)
+    logged = call(client, T0, agent_id=staff_member(svc, ["cs_agent"], point=None), complaint_id=complaint_id)
     assert logged.status_code == 201
     assert logged.get_json()["caller"] == "138****1111" and logged.get_json()["complaint_id"] == complaint_id
     assert call(client, T0, headers=ADMIN).get_json()["caller"] == "13800001111"
@@ -808,10 +808,10 @@ def test_point_figures_of_a_month_agree_with_each_points_monthly_report(client, 
                       headers=ADMIN).status_code == 422
 
 
-def test_a_call_is_logged_by_the_agent_who_took_it_and_only_from_a_number(client):
+def test_a_call_is_logged_by_the_agent_who_took_it_and_only_from_a_number(client, svc):
     logged = call(client, T0)
     assert logged.status_code == 201 and logged.get_json()["agent_id"] == "s-agent"
-    other = str(uuid.uuid4())
+    other = staff_member(svc, ["cs_agent"], point=None)
     assert call(client, T0, agent_id=other).get_json()["agent_id"] == other
     assert call(client, T0, headers=ADMIN).get_json()["agent_id"] is None  # no linked staff member
     for caller in ("138-0000-1111", "0571 8888 1234", "+8613800001111", "110"):
@@ -1042,11 +1042,11 @@ def test_the_calendar_ships_2026_and_an_administrator_loads_the_next_year(client
     assert answer["due_at"] == "2027-01-05T16:00:00+00:00" and answer["provisional"] is False  # 1 Jan is off
 
 
-def test_duty_shifts_handovers_and_the_answer_rate_by_shift(client):
+def test_duty_shifts_handovers_and_the_answer_rate_by_shift(client, svc):
     supervisor = caller("cs_supervisor", user="u-sup", staff="s-sup")
     day_start = datetime(2026, 3, 10, 0, 0, tzinfo=timezone.utc)  # 08:00 local
     night_start, night_end = day_start + timedelta(hours=12), day_start + timedelta(hours=24)
-    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    a, b = staff_member(svc, ["cs_agent"], point=None), staff_member(svc, ["cs_agent"], point=None)
     day = client.post("/duty-shifts", json={"starts_at": day_start.isoformat(), "ends_at": night_start.isoformat(),
                                             "staff_ids": [a]}, headers=supervisor)
     assert day.status_code == 201

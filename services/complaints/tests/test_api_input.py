@@ -16,7 +16,7 @@ from kit.identity import ServicePrincipal
 from kit.lookup import Lookup
 from kit.settings import identity_secret
 from services.complaints.tests.test_api import (  # noqa: F401  (fixtures)
-    AGENT, OTHER_POINT, client, clock, complaint, staff_member, svc,
+    AGENT, OTHER_POINT, POINT, client, clock, complaint, staff_member, svc,
 )
 from services.registration.tests.test_api import elder_body
 from tests.callers import ADMIN, caller
@@ -99,3 +99,49 @@ def test_the_staff_member_complained_of_is_of_the_complaints_point_or_the_desk(s
     for staff_id in (theirs, str(uuid.uuid4())):
         refused = complaint(client, about_staff_id=staff_id)
         assert refused.status_code == 422 and list(refused.get_json()["errors"]) == ["about_staff_id"]
+
+
+def test_a_calls_agent_is_staff_complaints_knows_of_the_callers_point_or_the_desk(svc, client):  # noqa: F811
+    ours, theirs, desk = (staff_member(svc, ["cs_agent"]), staff_member(svc, ["cs_agent"], point=OTHER_POINT),
+                          staff_member(svc, ["cs_agent"], point=None))
+    bound = caller("cs_agent", user="u-bound", point=POINT, staff="s-bound")
+
+    def log(headers, agent_id):
+        return client.post("/calls", json={"caller": "13800001111", "started_at": "2026-03-10T01:00:00+00:00",
+                                           "answered": True, "duration_s": 5, "agent_id": agent_id}, headers=headers)
+
+    for agent_id in (ours, desk):
+        assert log(bound, agent_id).status_code == 201
+    for agent_id in (theirs, str(uuid.uuid4())):
+        refused = log(bound, agent_id)
+        assert (refused.status_code, refused.get_json()["code"]) == (422, "VALIDATION_FAILED")
+        assert list(refused.get_json()["errors"]) == ["agent_id"]
+    assert log(AGENT, theirs).status_code == 201, "the desk (bound to no point) names any point's staff"
+    unknown = log(AGENT, str(uuid.uuid4()))
+    assert unknown.status_code == 422 and unknown.get_json()["errors"] == {"agent_id": ["No such staff member."]}
+    logged = client.get("/calls", headers=ADMIN).get_json()["items"]
+    assert sorted(c["agent_id"] for c in logged) == sorted([ours, desk, theirs])
+
+
+def test_a_shifts_staff_are_staff_complaints_knows_of_the_callers_point_or_the_desk(svc, client):  # noqa: F811
+    ours, theirs, desk = (staff_member(svc, ["cs_agent"]), staff_member(svc, ["cs_agent"], point=OTHER_POINT),
+                          staff_member(svc, ["cs_supervisor"], point=None))
+    bound = caller("cs_supervisor", user="u-bound-sup", point=POINT)
+    desk_supervisor = caller("cs_supervisor", user="u-desk-sup")
+
+    def shift(headers, staff_ids, hour):
+        return client.post("/duty-shifts", json={
+            "starts_at": f"2026-03-10T{hour:02d}:00:00+00:00", "ends_at": f"2026-03-10T{hour:02d}:30:00+00:00",
+            "staff_ids": staff_ids}, headers=headers)
+
+    assert shift(bound, [ours, desk], 1).status_code == 201
+    for hour, staff_ids in ((2, [ours, theirs]), (3, [desk, str(uuid.uuid4())])):
+        refused = shift(bound, staff_ids, hour)
+        assert (refused.status_code, refused.get_json()["code"]) == (422, "VALIDATION_FAILED")
+        assert list(refused.get_json()["errors"]) == ["staff_ids"]
+    assert shift(desk_supervisor, [ours, theirs, desk], 4).status_code == 201
+    unknown = shift(desk_supervisor, [str(uuid.uuid4())], 5)
+    assert unknown.status_code == 422 and unknown.get_json()["errors"] == {"staff_ids": ["No such staff member."]}
+    kept = client.get("/duty-shifts", query_string={"from": "2026-03-10", "to": "2026-03-10"},
+                      headers=ADMIN).get_json()["items"]
+    assert sorted(len(s["staff_ids"]) for s in kept) == [2, 3]

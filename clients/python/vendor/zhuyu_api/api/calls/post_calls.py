@@ -97,7 +97,11 @@ def sync_detailed(
     """Log a hotline call, answered or abandoned, by the agent who took it (by default the caller's linked
     staff member).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+     Another `agent_id` must be a staff member registration has told complaints of, of the
+    caller's point or of the desk (any point's for a caller bound to none); otherwise 422
+    on `agent_id`.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
@@ -133,7 +137,11 @@ def sync(
     """Log a hotline call, answered or abandoned, by the agent who took it (by default the caller's linked
     staff member).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+     Another `agent_id` must be a staff member registration has told complaints of, of the
+    caller's point or of the desk (any point's for a caller bound to none); otherwise 422
+    on `agent_id`.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
@@ -164,7 +172,11 @@ async def asyncio_detailed(
     """Log a hotline call, answered or abandoned, by the agent who took it (by default the caller's linked
     staff member).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+     Another `agent_id` must be a staff member registration has told complaints of, of the
+    caller's point or of the desk (any point's for a caller bound to none); otherwise 422
+    on `agent_id`.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:
@@ -198,7 +210,11 @@ async def asyncio(
     """Log a hotline call, answered or abandoned, by the agent who took it (by default the caller's linked
     staff member).
 
-     **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
+     Another `agent_id` must be a staff member registration has told complaints of, of the
+    caller's point or of the desk (any point's for a caller bound to none); otherwise 422
+    on `agent_id`.
+
+    **Access:** staff roles `cs_agent`, `cs_supervisor` and `admin`; API keys with scope
     `complaints:write`.
 
     Args:

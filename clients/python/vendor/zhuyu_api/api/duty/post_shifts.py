@@ -97,7 +97,11 @@ def sync_detailed(
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
     than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
-     **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
+     Each of `staff_ids` must be a staff member registration has told complaints of, of
+    the caller's point or of the desk (any point's for a caller bound to none); otherwise
+    422 on `staff_ids`.
+
+    **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -132,7 +136,11 @@ def sync(
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
     than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
-     **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
+     Each of `staff_ids` must be a staff member registration has told complaints of, of
+    the caller's point or of the desk (any point's for a caller bound to none); otherwise
+    422 on `staff_ids`.
+
+    **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -162,7 +170,11 @@ async def asyncio_detailed(
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
     than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
-     **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
+     Each of `staff_ids` must be a staff member registration has told complaints of, of
+    the caller's point or of the desk (any point's for a caller bound to none); otherwise
+    422 on `staff_ids`.
+
+    **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -195,7 +207,11 @@ async def asyncio(
     """A shift of the 7×24 roster; the answer names where that day's roster leaves the desk short (fewer
     than 8 seats at the peak of the day's calls, 2 at night, 1 at any time; each configurable).
 
-     **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
+     Each of `staff_ids` must be a staff member registration has told complaints of, of
+    the caller's point or of the desk (any point's for a caller bound to none); otherwise
+    422 on `staff_ids`.
+
+    **Access:** staff roles `cs_supervisor` and `admin`; API keys with scope `complaints:write`.
 
     Args:
         idempotency_key (str | Unset):
