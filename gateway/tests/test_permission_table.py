@@ -137,3 +137,9 @@ def test_a_path_goes_to_the_service_declaring_the_most_literal_template_that_mat
         permissions.Table.from_documents({
             "complaints": {"paths": {"/reports/monthly": {"get": operation([])}}},
             "visits": {"paths": {"/reports/monthly": {"post": operation([])}}}})
+
+
+def test_the_read_audits_are_an_administrators_only_each_answered_by_the_store_that_keeps_it():
+    for path, service in (("/audit/elder-reads", "registration"), ("/audit/notification-reads", "notify")):
+        assert TABLE.service_for(path) == service
+        assert {role for role, scopes in CALLERS if TABLE.allowed(role, scopes, "GET", path)} == {"admin"}
