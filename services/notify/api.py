@@ -38,13 +38,13 @@ _SURVEY_TOKEN = re.compile(r"(/survey/)[A-Za-z0-9_-]+")
 
 
 def render(row: Any, who: Caller) -> dict:
-    """A notification as the caller may see it: the recipient's whole address and the text
-    as sent to a role that sees personal data, else the address masked and any phone or ID
-    number in the text masked (a webhook's or an inbox's address is no person's)."""
+    """A notification as the caller may see it: the recipient's address masked for every
+    role, as the contract has it (a webhook's or an inbox's address is no person's); the text
+    as sent to a role that sees personal data, else with any phone or ID number in it masked."""
     view = dict(row._mapping)
     body = _SURVEY_TOKEN.sub(r"\1…", row.body)
     view["body"] = body if who.sees_personal_data else redact_text(body)
-    if row.channel in ("inbox", "webhook") or who.sees_personal_data:
+    if row.channel in ("inbox", "webhook"):
         address = row.address
     elif row.channel == "email":
         address = mask_email(row.address)
@@ -71,9 +71,10 @@ class Notifications(MethodView):
     def get(self, args):
         """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-        A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
-        numbers in the text are masked unless the caller's role sees personal data; every
-        notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
+        A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses are masked;
+        phone and ID numbers in the text are masked unless the caller's role sees personal
+        data, and every notification answered with its text as sent is recorded as read
+        (`GET /audit/notification-reads`).
         """
         who = caller()
         with transaction() as session:
@@ -227,8 +228,8 @@ class NotificationReads(MethodView):
     def get(self, args):
         """Who read which notification unmasked, when, oldest first, a page at a time.
 
-        A notification answered with its recipient's whole address and its text as sent (to
-        a role that sees personal data, in a list or by id) is one read per notification:
+        A notification answered with its text as sent (to a role that sees personal data, in
+        a list or by id) is one read per notification:
         the reader (a user's or API key's id) and role, the request and the time. Filter by
         `?notification_id=` or `?user_id=`. Administrators only.
         """

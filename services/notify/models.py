@@ -104,7 +104,7 @@ notifications = sa.Table(
     sa.Index("ix_notifications_due", "status", "next_attempt_at"),
 )
 
-# Every read of a notification answered unmasked, its recipient's whole address and its text
+# Every read of a notification answered unmasked (its text as sent; its address is always masked)
 # (who, when, which, through which request); a masked read is not one.
 notification_reads = sa.Table(
     "notification_reads",

@@ -397,7 +397,7 @@ class Notify:
     def record_reads(session: Session, notification_ids: list[str], who: Caller, request_id: str | None,
                      now: datetime) -> None:
         """Who (a user, or an API key with role `api_client`), when and through which request
-        read these notifications unmasked (the recipient's whole address, the text as sent)."""
+        read these notifications unmasked (the text as sent; the address stays masked)."""
         if notification_ids:
             session.execute(notification_reads.insert(), [
                 {"notification_id": notification_id, "user_id": who.user_id, "role": who.role,

@@ -74,7 +74,7 @@ def test_registration_gives_one_sms_however_often_the_event_arrives(svc, client)
     for _ in range(3):
         feed(svc, "registration.elder.registered", elder_id, data, event_id=event_id)
     [sms] = client.get("/notifications", query_string={"recipient": elder_id}, headers=ADMIN).get_json()["items"]
-    assert sms["channel"] == "sms" and sms["recipient"]["address"] == "13912341234" and "张阿姨" in sms["body"]
+    assert sms["channel"] == "sms" and sms["recipient"]["address"] == "139****1234" and "张阿姨" in sms["body"]
 
 
 def test_urgent_incident_goes_to_family_and_point_admins_at_once(svc):

@@ -1,5 +1,5 @@
-"""Notifications answered unmasked (the recipient's whole address, the text as sent) are reads
-on record, one per notification, with the reader; a masked answer is none; only an
+"""Notifications answered unmasked (the text as sent; the recipient's address is masked for
+every role) are reads on record, one per notification, with the reader; a masked answer is none; only an
 administrator reads the trail."""
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_an_unmasked_list_read_leaves_a_read_of_each_notification_with_its_reade
                         headers=POINT_ADMIN | {"X-Request-ID": "list-1"})
     assert listed.status_code == 200
     [sms] = listed.get_json()["items"]
-    assert sms["recipient"]["address"] == "13912341234"
+    assert sms["recipient"]["address"] == "139****1234"  # masked for every role
     reads = trail(client, user_id="u-pa")
     assert [(r["notification_id"], r["role"], r["request_id"]) for r in reads] == [
         (sms["id"], "point_admin", "list-1")]
@@ -58,7 +58,7 @@ def test_an_unmasked_read_by_id_leaves_its_read_with_the_reader(svc, client):
     elder_id = register(svc)
     [row] = rows(svc, recipient_id=elder_id)
     one = client.get(f"/notifications/{row.id}", headers=ADMIN | {"X-Request-ID": "by-id-1"})
-    assert one.status_code == 200 and one.get_json()["recipient"]["address"] == "13912341234"
+    assert one.status_code == 200 and one.get_json()["recipient"]["address"] == "139****1234"
     [read] = trail(client, notification_id=row.id)
     assert (read["user_id"], read["role"], read["request_id"]) == ("u-admin", "admin", "by-id-1")
     assert read["at"]

@@ -104,8 +104,8 @@ def sync_detailed(
 ) -> Response[NotifyNotificationReadPage | Problem]:
     """Who read which notification unmasked, when, oldest first, a page at a time.
 
-     A notification answered with its recipient's whole address and its text as sent (to
-    a role that sees personal data, in a list or by id) is one read per notification:
+     A notification answered with its text as sent (to a role that sees personal data, in
+    a list or by id) is one read per notification:
     the reader (a user's or API key's id) and role, the request and the time. Filter by
     `?notification_id=` or `?user_id=`. Administrators only.
 
@@ -149,8 +149,8 @@ def sync(
 ) -> NotifyNotificationReadPage | Problem | None:
     """Who read which notification unmasked, when, oldest first, a page at a time.
 
-     A notification answered with its recipient's whole address and its text as sent (to
-    a role that sees personal data, in a list or by id) is one read per notification:
+     A notification answered with its text as sent (to a role that sees personal data, in
+    a list or by id) is one read per notification:
     the reader (a user's or API key's id) and role, the request and the time. Filter by
     `?notification_id=` or `?user_id=`. Administrators only.
 
@@ -189,8 +189,8 @@ async def asyncio_detailed(
 ) -> Response[NotifyNotificationReadPage | Problem]:
     """Who read which notification unmasked, when, oldest first, a page at a time.
 
-     A notification answered with its recipient's whole address and its text as sent (to
-    a role that sees personal data, in a list or by id) is one read per notification:
+     A notification answered with its text as sent (to a role that sees personal data, in
+    a list or by id) is one read per notification:
     the reader (a user's or API key's id) and role, the request and the time. Filter by
     `?notification_id=` or `?user_id=`. Administrators only.
 
@@ -232,8 +232,8 @@ async def asyncio(
 ) -> NotifyNotificationReadPage | Problem | None:
     """Who read which notification unmasked, when, oldest first, a page at a time.
 
-     A notification answered with its recipient's whole address and its text as sent (to
-    a role that sees personal data, in a list or by id) is one read per notification:
+     A notification answered with its text as sent (to a role that sees personal data, in
+    a list or by id) is one read per notification:
     the reader (a user's or API key's id) and role, the request and the time. Filter by
     `?notification_id=` or `?user_id=`. Administrators only.
 

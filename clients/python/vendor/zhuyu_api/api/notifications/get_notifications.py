@@ -134,9 +134,10 @@ def sync_detailed(
 ) -> Response[NotifyNotificationPage | Problem]:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
-    numbers in the text are masked unless the caller's role sees personal data; every
-    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses are masked;
+    phone and ID numbers in the text are masked unless the caller's role sees personal
+    data, and every notification answered with its text as sent is recorded as read
+    (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
@@ -191,9 +192,10 @@ def sync(
 ) -> NotifyNotificationPage | Problem | None:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
-    numbers in the text are masked unless the caller's role sees personal data; every
-    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses are masked;
+    phone and ID numbers in the text are masked unless the caller's role sees personal
+    data, and every notification answered with its text as sent is recorded as read
+    (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
@@ -243,9 +245,10 @@ async def asyncio_detailed(
 ) -> Response[NotifyNotificationPage | Problem]:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
-    numbers in the text are masked unless the caller's role sees personal data; every
-    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses are masked;
+    phone and ID numbers in the text are masked unless the caller's role sees personal
+    data, and every notification answered with its text as sent is recorded as read
+    (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
@@ -298,9 +301,10 @@ async def asyncio(
 ) -> NotifyNotificationPage | Problem | None:
     """The notifications sent (SMS, webhook deliveries) and their status, a page at a time.
 
-     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses and phone
-    numbers in the text are masked unless the caller's role sees personal data; every
-    notification answered unmasked is recorded as read (`GET /audit/notification-reads`).
+     A webhook's deliveries: `?recipient=<webhook id>`. Recipients' addresses are masked;
+    phone and ID numbers in the text are masked unless the caller's role sees personal
+    data, and every notification answered with its text as sent is recorded as read
+    (`GET /audit/notification-reads`).
 
     **Access:** staff roles `city_operator`, `cs_agent`, `cs_supervisor`, `point_admin` and `admin`; API
     keys with scope `notifications:read`.
