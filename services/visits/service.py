@@ -217,11 +217,9 @@ class Visits:
         apply_states(session, subsidies, [(key, sequence, _subsidy_values(data)) for key, sequence, data in changes
                                           if _funds_visits(data)])
 
-    def funding(self, session: Session, elder_id: str, now: datetime) -> domain.Funding:
-        """Who pays for a visit of the elder checked in at `now`."""
-        held = session.execute(sa.select(subsidies).where(subsidies.c.elder_id == elder_id)).all()
-        return domain.funding([domain.SubsidyView(r.category, r.valid_from, r.valid_until, r.ended_at) for r in held],
-                              self.today(now), now)
+    def funding(self, held: list[domain.SubsidyView], now: datetime) -> domain.Funding:
+        """Who pays for a visit checked in at `now` of the elder whose subsidies are `held`."""
+        return domain.funding(held, self.today(now), now)
 
     # --- bookings ---------------------------------------------------------------------
 
@@ -346,23 +344,26 @@ class Visits:
         """`fresh` is registration's answer ({}: nobody holds the card now), or None when it
         could not be asked: then the copy decides, as far as its decision still holds."""
         today = self.today(now)
-        point = self.point(session, point_id)
         elder: Mapping | None
         if fresh is None:
             held = self._card_holder(session, card)
             elder = held._mapping if held is not None else None
         elif fresh:
-            values = elder_values(fresh)
-            # sequence 0: kept only where this copy has no row yet; the events that follow replace it
-            self._retire_card_elsewhere(session, card, fresh["id"])
-            apply_state(session, elders, fresh["id"], 0, values)
-            elder = {"id": fresh["id"], **values}
+            elder = {"id": fresh["id"], **elder_values(fresh)}
         else:
             elder = None  # a retired card, or one never issued: the copy's holder is no longer it
-        in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
-            visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
+        if elder is None:
+            point, facts = self.point(session, point_id), _CheckInFacts(False, True, False, [])
+        else:
+            point, facts = _check_in_facts(session, point_id, elder["id"], card)
+        if fresh:
+            # sequence 0: kept only where this copy has no row yet; the events that follow replace it
+            if facts.card_elsewhere:
+                self._retire_card_elsewhere(session, card, fresh["id"])
+            if not facts.copied:
+                apply_state(session, elders, fresh["id"], 0, {k: v for k, v in elder.items() if k != "id"})
         code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
-                                       self.local(now), in_visit, self.rules)
+                                       self.local(now), facts.in_visit, self.rules)
         if code:
             self._deny(session, card, elder["id"] if elder else None, point_id, code, who.user_id, now)
             return Refused(code)
@@ -375,7 +376,7 @@ class Visits:
                  "booking_id": booking_id, "status": "checked_in", "local_date": today, "screening": None,
                  "assistant_staff_id": None, "checked_in_at": now, "bath_started_at": None, "rest_started_at": None,
                  "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
-        funding = self.funding(session, elder["id"], now)
+        funding = self.funding(facts.subsidies, now)
         visit |= {"funding_source": funding.source, "funding_category": funding.category}
         entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now,
                                change=visits.insert().values(**visit))
@@ -486,9 +487,10 @@ class Visits:
         row = self._visit(session, visit_id, who, lock=True)
         status = domain.step(row.status, "bath")
         point = self.point(session, row.service_point_id)
-        assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
-        assistant_busy = session.execute(sa.select(visits.c.id).where(
-            visits.c.assistant_staff_id == assistant_id, visits.c.status == "bathing")).first() is not None
+        assistant = session.execute(sa.select(staff, sa.exists().where(  # the assistant, bathing another elder?
+            visits.c.assistant_staff_id == staff.c.id, visits.c.status == "bathing").label("busy"))
+            .where(staff.c.id == assistant_id)).first()
+        assistant_busy = bool(assistant and assistant.busy)  # no such assistant: refused as not qualified
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
@@ -1041,6 +1043,40 @@ _VISIT_READ = (
 )
 _VISIT_LOCKED = _VISIT_READ.with_for_update(of=visits)
 _PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, timeline)]
+
+
+@dataclass(frozen=True)
+class _CheckInFacts:
+    in_visit: bool  # the elder has a visit not yet checked out
+    copied: bool  # this copy holds a row of the elder
+    card_elsewhere: bool  # this copy has the card on another elder's row
+    subsidies: list[domain.SubsidyView]  # the elder's subsidies that fund visits
+
+
+_POINT_ROW = result_tuple([c.key for c in points.c])
+
+
+def _check_in_facts(session: Session, point_id: str, elder_id: str, card: str) -> tuple[Any, _CheckInFacts]:
+    """What a check-in decides on besides registration's answer, in one statement: the
+    point, whether the elder is in a visit, whether this copy holds the elder and whether
+    it has the card on someone else, and the elder's subsidies (one result row each, the
+    point repeated). NotFound when there is no such point."""
+    rows = session.execute(
+        sa.select(
+            points,
+            sa.exists().where(visits.c.elder_id == elder_id, visits.c.status.in_(domain.OPEN_STATUSES)).label("in_visit"),
+            sa.exists().where(elders.c.id == elder_id).label("copied"),
+            sa.exists().where(elders.c.citizen_card_no == card, elders.c.id != elder_id).label("card_elsewhere"),
+            subsidies.c.category, subsidies.c.valid_from, subsidies.c.valid_until, subsidies.c.ended_at)
+        .select_from(points.outerjoin(subsidies, subsidies.c.elder_id == elder_id))
+        .where(points.c.id == point_id)).all()
+    if not rows:
+        raise NotFound("service point", point_id)
+    first = rows[0]
+    width = len(points.c)
+    return _POINT_ROW(first[:width]), _CheckInFacts(
+        bool(first.in_visit), bool(first.copied), bool(first.card_elsewhere),
+        [domain.SubsidyView(r.category, r.valid_from, r.valid_until, r.ended_at) for r in rows if r.category is not None])
 
 
 def _held(session: Session, table: sa.Table, key: str) -> Any:
