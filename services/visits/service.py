@@ -396,8 +396,8 @@ class Visits:
     # --- the visit's steps ------------------------------------------------------------
 
     @staticmethod
-    def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False) -> Any:
-        row = _read_visit(session, visit_id, lock)
+    def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False, staff_id: str | None = None) -> Any:
+        row = _read_visit(session, visit_id, lock, staff_id)
         who.check_point(row.service_point_id, "visit", visit_id)
         return row
 
@@ -455,21 +455,30 @@ class Visits:
                             if visit.get("funding_source") else None)}
 
     @staticmethod
-    def _acting_staff(session: Session, point_id: str, named: str | None, who: Caller) -> str:
-        """The staff member who performs a step (screening, rest, check-out): the one the
-        body names, else the user's linked staff member; refused unless qualified and of the
-        visit's point (`domain.check_step_staff`)."""
-        staff_id = str(named) if named else who.staff_id
-        row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first() if staff_id else None
+    def _acting_id(named: str | None, who: Caller) -> str | None:
+        """Who performs a step (screening, rest, check-out): the staff member the body
+        names, else the user's linked staff member."""
+        return str(named) if named else who.staff_id
+
+    @staticmethod
+    def _acting_staff(session: Session, point_id: str, staff_id: str | None) -> str:
+        """The staff member performing a step (`_acting_id`, read with the visit), refused
+        unless qualified and of the visit's point (`domain.check_step_staff`)."""
+        row = None
+        if staff_id:
+            row = _held(session, staff, staff_id)
+            if row is None:
+                row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first()
         domain.check_step_staff(domain.StaffView(
             id=row.id, roles=tuple(row.roles), service_point_id=row.service_point_id, qualified=row.qualified,
             gender=row.gender, active=row.active) if row else None, point_id)
         return staff_id
 
     def screen(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> domain.Screening:
-        row = self._visit(session, visit_id, who, lock=True)
         form = dict(form)
-        acting = self._acting_staff(session, row.service_point_id, form.pop("staff_id", None), who)
+        acting_id = self._acting_id(form.pop("staff_id", None), who)
+        row = self._visit(session, visit_id, who, lock=True, staff_id=acting_id)
+        acting = self._acting_staff(session, row.service_point_id, acting_id)
         elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
         point = self.point_view(self.point(session, row.service_point_id))
         result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
@@ -525,8 +534,9 @@ class Visits:
 
     def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime,
                    staff_id: str | None = None) -> dict:
-        row = self._visit(session, visit_id, who, lock=True)
-        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
+        acting_id = self._acting_id(staff_id, who)
+        row = self._visit(session, visit_id, who, lock=True, staff_id=acting_id)
+        acting = self._acting_staff(session, row.service_point_id, acting_id)
         status = domain.step(row.status, "rest")
         self._give_back_bath_place(session, row)
         point = self.point(session, row.service_point_id, lock=True)  # serialises the seat count
@@ -539,8 +549,9 @@ class Visits:
 
     def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, who: Caller,
                   now: datetime, staff_id: str | None = None) -> dict:
-        row = self._visit(session, visit_id, who, lock=True)
-        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
+        acting_id = self._acting_id(staff_id, who)
+        row = self._visit(session, visit_id, who, lock=True, staff_id=acting_id)
+        acting = self._acting_staff(session, row.service_point_id, acting_id)
         status = domain.step(row.status, "checkout")
         domain.check_checkout(row.rest_started_at, now, early_leave_reason, self.rules)
         visit = self._change(session, row, {"status": status, "checked_out_at": now,
@@ -1034,15 +1045,16 @@ class Visits:
 _HELD = "visits.held_rows"
 _TIMELINES = "visits.held_timelines"
 _VISIT_READ = (
-    sa.select(visits, elders, points, timeline)
+    sa.select(visits, elders, points, staff, timeline)
     .select_from(visits.outerjoin(elders, elders.c.id == visits.c.elder_id)
                  .outerjoin(points, points.c.id == visits.c.service_point_id)
+                 .outerjoin(staff, staff.c.id == sa.bindparam("staff_id"))
                  .outerjoin(timeline, timeline.c.visit_id == visits.c.id))
     .where(visits.c.id == sa.bindparam("visit_id"))
     .order_by(timeline.c.id)
 )
 _VISIT_LOCKED = _VISIT_READ.with_for_update(of=visits)
-_PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, timeline)]
+_PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, staff, timeline)]
 
 
 @dataclass(frozen=True)
@@ -1083,12 +1095,13 @@ def _held(session: Session, table: sa.Table, key: str) -> Any:
     return session.info.get(_HELD, {}).get((table.name, key))
 
 
-def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
-    """The visit (locked when `lock`) with its elder, its point and its timeline in one
-    statement, one result row per timeline entry; the elder and the point answer
-    `Visits.elder` and `Visits.point` for the rest of the transaction, the timeline
+def _read_visit(session: Session, visit_id: str, lock: bool, staff_id: str | None = None) -> Any:
+    """The visit (locked when `lock`) with its elder, its point, the staff member
+    `staff_id` (who performs the step) and its timeline in one statement, one result row
+    per timeline entry; the elder, the point and the staff member answer `Visits.elder`,
+    `Visits.point` and `Visits._acting_staff` for the rest of the transaction, the timeline
     `Visits._with_timeline`. NotFound when there is no such visit."""
-    rows = session.execute(_VISIT_LOCKED if lock else _VISIT_READ, {"visit_id": visit_id}).all()
+    rows = session.execute(_VISIT_LOCKED if lock else _VISIT_READ, {"visit_id": visit_id, "staff_id": staff_id}).all()
     if not rows:
         raise NotFound("visit", visit_id)
     parts = []  # each result row as its four tables' rows
@@ -1098,9 +1111,9 @@ def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
             split.append(make(row[start:start + width]))
             start += width
         parts.append(split)
-    visit, elder, point, _ = parts[0]
+    visit, elder, point, member, _ = parts[0]
     held = session.info.setdefault(_HELD, {})
-    for table, found in ((elders, elder), (points, point)):
+    for table, found in ((elders, elder), (points, point), (staff, member)):
         if found.id is not None:
             held[table.name, found.id] = found
     session.info.setdefault(_TIMELINES, {})[visit_id] = [dict(entry._mapping) for *_, entry in parts

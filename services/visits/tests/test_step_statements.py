@@ -71,6 +71,8 @@ def test_each_step_reads_its_visit_once_and_renders_from_what_it_holds(svc):
         if step == "bath":  # the assistant, and whether bathing another elder, in one read
             assert len(starting(sent, "SELECT staff.id")) == 1 and "EXISTS" in starting(sent, "SELECT staff.id")[0]
             assert starting(sent, "SELECT visits.id FROM visits") == []
+        else:  # the staff member doing the step is read with the visit
+            assert "JOIN staff" in visit_reads[0] and starting(sent, "SELECT staff") == [], step
         # only the rest locks the point again, to count its seats
         assert len(starting(sent, "SELECT service_points")) == (1 if step == "rest" else 0), step
         if postgresql:
