@@ -84,15 +84,20 @@ def seed_city(url: str, point: str, assistant: str,
                 "INSERT INTO staff (id, name, gender, roles, service_point_id, qualified, active, sequence) "
                 "SELECT %s, name, gender, roles, %s, qualified, active, sequence FROM staff WHERE id = %s",
                 [(a, p, assistant) for each, p in zip(assistants, points) for a in each])
-            columns = [row[0] for row in cur.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'elders' "
-                "AND table_schema = current_schema() ORDER BY ordinal_position").fetchall()]
-            copied = [c for c in columns if c not in ("id", "citizen_card_no", "service_point_id")]
-            cur.executemany(
-                f"INSERT INTO elders (id, citizen_card_no, service_point_id, {', '.join(copied)}) "
-                f"SELECT %s, %s, %s, {', '.join(copied)} FROM elders WHERE citizen_card_no = %s",
-                [(e, c, points[p], card) for p in range(POINTS) for e, c in elders[p]])
+            copy_elders(cur, "service_point_id", [(e, c, points[p], card) for p in range(POINTS) for e, c in elders[p]])
     return points, assistants, elders
+
+
+def copy_elders(cur: psycopg.Cursor, third: str, rows: list[tuple[str, str, str, str]]) -> None:
+    """Rows of a store's `elders` copied from the template elder's, for each (id, card,
+    the value of the column `third`, the template's card); the other columns as theirs."""
+    columns = [row[0] for row in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'elders' "
+        "AND table_schema = current_schema() ORDER BY ordinal_position").fetchall()]
+    copied = [c for c in columns if c not in ("id", "citizen_card_no", third)]
+    cur.executemany(
+        f"INSERT INTO elders (id, citizen_card_no, {third}, {', '.join(copied)}) "
+        f"SELECT %s, %s, %s, {', '.join(copied)} FROM elders WHERE citizen_card_no = %s", rows)
 
 
 def seed_registration(url: str, card: str, elders: list[list[tuple[str, str]]]) -> None:
@@ -100,14 +105,8 @@ def seed_registration(url: str, card: str, elders: list[list[tuple[str, str]]]) 
     assessment and commitment; a card and an ID number of their own): check-in asks
     registration for the card's holder, and a card it does not know is refused."""
     with psycopg.connect(url) as conn, conn.cursor() as cur:
-        columns = [row[0] for row in cur.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'elders' "
-            "AND table_schema = current_schema() ORDER BY ordinal_position").fetchall()]
-        copied = [c for c in columns if c not in ("id", "citizen_card_no", "id_number")]
-        cur.executemany(
-            f"INSERT INTO elders (id, citizen_card_no, id_number, {', '.join(copied)}) "
-            f"SELECT %s, %s, %s, {', '.join(copied)} FROM elders WHERE citizen_card_no = %s",
-            [(e, c, f"R{uuid.uuid4().int % 10**17:017d}", card) for each in elders for e, c in each])
+        copy_elders(cur, "id_number", [(e, c, f"R{uuid.uuid4().int % 10**17:017d}", card)
+                                       for each in elders for e, c in each])
 
 
 class Replay:
