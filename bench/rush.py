@@ -17,7 +17,8 @@ The replay runs the schedule SPEEDUP times faster than real time (ZHUYU_BENCH_RU
 10: the two hours in 12 minutes, the city's load ×10) from CLIENTS (32) keep-alive
 clients, open loop: a call due at t is sent when a client is free, and its latency is
 counted from t, so a backlog shows as latency. Every second the backlog (calls due and
-not yet sent) is sampled. The points, their assistants and their elders (one per visit,
+not yet sent) is sampled. The points, their assistants (one per visit: one assistant
+bathes one elder at a time, and baths at a point overlap) and their elders (one per visit,
 assessed and with a signed commitment) are written into the visits store as copies of
 one made through the API, since making 8,000 elders through the API would take longer
 than the rush itself.
@@ -65,11 +66,12 @@ def schedule(seed: int = 22) -> tuple[list[tuple[float, int, int]], list[tuple[f
     return sorted(arrivals), sorted(bookings)
 
 
-def seed_city(url: str, point: str, assistant: str, card: str) -> tuple[list[str], list[str], list[list[tuple[str, str]]]]:
+def seed_city(url: str, point: str, assistant: str,
+              card: str) -> tuple[list[str], list[list[str]], list[list[tuple[str, str]]]]:
     """Copies of the template point, assistant and elder in the visits store: (points,
-    assistants, each point's elders as (id, card))."""
+    each point's assistants, one per visit, each point's elders as (id, card))."""
     points = [str(uuid.uuid4()) for _ in range(POINTS)]
-    assistants = [str(uuid.uuid4()) for _ in range(POINTS)]
+    assistants = [[str(uuid.uuid4()) for _ in range(VISITS_PER_POINT)] for _ in range(POINTS)]
     elders = [[(str(uuid.uuid4()), f"RUSH{p:04d}{n:02d}{uuid.uuid4().hex[:6].upper()}") for n in range(VISITS_PER_POINT)]
               for p in range(POINTS)]
     with psycopg.connect(url) as conn:
@@ -81,16 +83,30 @@ def seed_city(url: str, point: str, assistant: str, card: str) -> tuple[list[str
             cur.executemany(
                 "INSERT INTO staff (id, name, gender, roles, service_point_id, qualified, active, sequence) "
                 "SELECT %s, name, gender, roles, %s, qualified, active, sequence FROM staff WHERE id = %s",
-                [(a, p, assistant) for a, p in zip(assistants, points)])
-            columns = [row[0] for row in cur.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'elders' "
-                "AND table_schema = current_schema() ORDER BY ordinal_position").fetchall()]
-            copied = [c for c in columns if c not in ("id", "citizen_card_no", "service_point_id")]
-            cur.executemany(
-                f"INSERT INTO elders (id, citizen_card_no, service_point_id, {', '.join(copied)}) "
-                f"SELECT %s, %s, %s, {', '.join(copied)} FROM elders WHERE citizen_card_no = %s",
-                [(e, c, points[p], card) for p in range(POINTS) for e, c in elders[p]])
+                [(a, p, assistant) for each, p in zip(assistants, points) for a in each])
+            copy_elders(cur, "service_point_id", [(e, c, points[p], card) for p in range(POINTS) for e, c in elders[p]])
     return points, assistants, elders
+
+
+def copy_elders(cur: psycopg.Cursor, third: str, rows: list[tuple[str, str, str, str]]) -> None:
+    """Rows of a store's `elders` copied from the template elder's, for each (id, card,
+    the value of the column `third`, the template's card); the other columns as theirs."""
+    columns = [row[0] for row in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'elders' "
+        "AND table_schema = current_schema() ORDER BY ordinal_position").fetchall()]
+    copied = [c for c in columns if c not in ("id", "citizen_card_no", third)]
+    cur.executemany(
+        f"INSERT INTO elders (id, citizen_card_no, {third}, {', '.join(copied)}) "
+        f"SELECT %s, %s, %s, {', '.join(copied)} FROM elders WHERE citizen_card_no = %s", rows)
+
+
+def seed_registration(url: str, card: str, elders: list[list[tuple[str, str]]]) -> None:
+    """The same elders in registration's store, copies of the template one (its point, its
+    assessment and commitment; a card and an ID number of their own): check-in asks
+    registration for the card's holder, and a card it does not know is refused."""
+    with psycopg.connect(url) as conn, conn.cursor() as cur:
+        copy_elders(cur, "id_number", [(e, c, f"R{uuid.uuid4().int % 10**17:017d}", card)
+                                       for each in elders for e, c in each])
 
 
 class Replay:
@@ -186,6 +202,7 @@ def main() -> None:
         point, assistant, witness = make_point(suite)
         card = make_bathers(suite, point, witness, 1)[0]
         points, assistants, elders = seed_city(suite.database_urls["visits"], point, assistant, card)
+        seed_registration(suite.database_urls["registration"], card, elders)
         wait_quiet(suite)
         replay = Replay(checkin_flow.targets(suite)[0], SPEEDUP)
         tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time(), timezone.utc)
@@ -203,9 +220,9 @@ def main() -> None:
                                                                     "service_point_id": points[p]}, 201)
                         state["id"] = answer and answer["id"]
                     else:
-                        on_duty = {"staff_id": assistants[p]}  # a qualified staff member of the point
+                        on_duty = {"staff_id": assistants[p][n]}  # a qualified staff member of the point
                         path, body = {"screening": ("screening", SCREENING | on_duty),
-                                      "bath": ("bath", {"assistant_staff_id": assistants[p]}),
+                                      "bath": ("bath", {"assistant_staff_id": assistants[p][n]}),
                                       "rest": ("rest", on_duty),
                                       "checkout": ("checkout", on_duty | {"early_leave_reason": "家属来接"})}[name]
                         answer = replay.send(name, due, f"/visits/{state['id']}/{path}", body, 200)

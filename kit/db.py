@@ -71,15 +71,46 @@ def make_engine(url: str) -> sa.Engine:
 
         return engine
     url = url.replace("postgresql://", "postgresql+psycopg://", 1)
-    return sa.create_engine(
+    engine = sa.create_engine(
         url,
         pool_size=env.int("ZHUYU_DB_POOL_SIZE", 10),
         max_overflow=env.int("ZHUYU_DB_MAX_OVERFLOW", 10),
-        pool_pre_ping=True,
         hide_parameters=True,
         pool_timeout=env.float("ZHUYU_DB_POOL_TIMEOUT_SECONDS", 5.0),
         connect_args={"connect_timeout": env.int("ZHUYU_DB_CONNECT_TIMEOUT_SECONDS", 3)},
     )
+    ping_when_idle(engine, env.float("ZHUYU_DB_PING_IDLE_SECONDS", 2.0))
+    return engine
+
+
+def ping_when_idle(engine: sa.Engine, idle_seconds: float) -> None:
+    """A pooled connection is pinged at checkout only when it sat unused for `idle_seconds`
+    or more: a database restart while it sat is found there, and the pool makes a new
+    connection for the caller (every older one is replaced as it is next checked out). A
+    connection in steady use is not pinged: a restart between two of its uses is found by
+    the statement that fails, which SQLAlchemy recognises as a disconnect and after which
+    it replaces every connection the pool held; that request is answered 503
+    (`kit.web`, Retry-After) and the next one gets a new connection."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(dbapi_connection, record):
+        if dbapi_connection is not None:
+            record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection, record, _proxy):
+        since = record.info.get(_IDLE_SINCE)
+        if since is None or time.monotonic() - since < idle_seconds:
+            return  # a new connection, or one in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            if engine.dialect.is_disconnect(error, dbapi_connection, None):
+                raise exc.InvalidatePoolError("the connection was lost while idle") from error
+            raise
+
+
+_IDLE_SINCE = "zhuyu.idle_since"
 
 
 class Store:

@@ -217,11 +217,9 @@ class Visits:
         apply_states(session, subsidies, [(key, sequence, _subsidy_values(data)) for key, sequence, data in changes
                                           if _funds_visits(data)])
 
-    def funding(self, session: Session, elder_id: str, now: datetime) -> domain.Funding:
-        """Who pays for a visit of the elder checked in at `now`."""
-        held = session.execute(sa.select(subsidies).where(subsidies.c.elder_id == elder_id)).all()
-        return domain.funding([domain.SubsidyView(r.category, r.valid_from, r.valid_until, r.ended_at) for r in held],
-                              self.today(now), now)
+    def funding(self, held: list[domain.SubsidyView], now: datetime) -> domain.Funding:
+        """Who pays for a visit checked in at `now` of the elder whose subsidies are `held`."""
+        return domain.funding(held, self.today(now), now)
 
     # --- bookings ---------------------------------------------------------------------
 
@@ -346,23 +344,26 @@ class Visits:
         """`fresh` is registration's answer ({}: nobody holds the card now), or None when it
         could not be asked: then the copy decides, as far as its decision still holds."""
         today = self.today(now)
-        point = self.point(session, point_id)
         elder: Mapping | None
         if fresh is None:
             held = self._card_holder(session, card)
             elder = held._mapping if held is not None else None
         elif fresh:
-            values = elder_values(fresh)
-            # sequence 0: kept only where this copy has no row yet; the events that follow replace it
-            self._retire_card_elsewhere(session, card, fresh["id"])
-            apply_state(session, elders, fresh["id"], 0, values)
-            elder = {"id": fresh["id"], **values}
+            elder = {"id": fresh["id"], **elder_values(fresh)}
         else:
             elder = None  # a retired card, or one never issued: the copy's holder is no longer it
-        in_visit = elder is not None and session.execute(sa.select(visits.c.id).where(
-            visits.c.elder_id == elder["id"], visits.c.status.in_(domain.OPEN_STATUSES))).first() is not None
+        if elder is None:
+            point, facts = self.point(session, point_id), _CheckInFacts(False, True, False, [])
+        else:
+            point, facts = _check_in_facts(session, point_id, elder["id"], card)
+        if fresh:
+            # sequence 0: kept only where this copy has no row yet; the events that follow replace it
+            if facts.card_elsewhere:
+                self._retire_card_elsewhere(session, card, fresh["id"])
+            if not facts.copied:
+                apply_state(session, elders, fresh["id"], 0, {k: v for k, v in elder.items() if k != "id"})
         code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
-                                       self.local(now), in_visit, self.rules)
+                                       self.local(now), facts.in_visit, self.rules)
         if code:
             self._deny(session, card, elder["id"] if elder else None, point_id, code, who.user_id, now)
             return Refused(code)
@@ -375,7 +376,7 @@ class Visits:
                  "booking_id": booking_id, "status": "checked_in", "local_date": today, "screening": None,
                  "assistant_staff_id": None, "checked_in_at": now, "bath_started_at": None, "rest_started_at": None,
                  "checked_out_at": None, "early_leave_reason": None, "bath_overrun_alerted": False, "created_at": now}
-        funding = self.funding(session, elder["id"], now)
+        funding = self.funding(facts.subsidies, now)
         visit |= {"funding_source": funding.source, "funding_category": funding.category}
         entry = self._timeline(session, visit["id"], "checked_in", who.user_id, who.staff_id, {}, now,
                                change=visits.insert().values(**visit))
@@ -395,8 +396,8 @@ class Visits:
     # --- the visit's steps ------------------------------------------------------------
 
     @staticmethod
-    def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False) -> Any:
-        row = _read_visit(session, visit_id, lock)
+    def _visit(session: Session, visit_id: str, who: Caller, lock: bool = False, staff_id: str | None = None) -> Any:
+        row = _read_visit(session, visit_id, lock, staff_id)
         who.check_point(row.service_point_id, "visit", visit_id)
         return row
 
@@ -454,21 +455,30 @@ class Visits:
                             if visit.get("funding_source") else None)}
 
     @staticmethod
-    def _acting_staff(session: Session, point_id: str, named: str | None, who: Caller) -> str:
-        """The staff member who performs a step (screening, rest, check-out): the one the
-        body names, else the user's linked staff member; refused unless qualified and of the
-        visit's point (`domain.check_step_staff`)."""
-        staff_id = str(named) if named else who.staff_id
-        row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first() if staff_id else None
+    def _acting_id(named: str | None, who: Caller) -> str | None:
+        """Who performs a step (screening, rest, check-out): the staff member the body
+        names, else the user's linked staff member."""
+        return str(named) if named else who.staff_id
+
+    @staticmethod
+    def _acting_staff(session: Session, point_id: str, staff_id: str | None) -> str:
+        """The staff member performing a step (`_acting_id`, read with the visit), refused
+        unless qualified and of the visit's point (`domain.check_step_staff`)."""
+        row = None
+        if staff_id:
+            row = _held(session, staff, staff_id)
+            if row is None:
+                row = session.execute(sa.select(staff).where(staff.c.id == staff_id)).first()
         domain.check_step_staff(domain.StaffView(
             id=row.id, roles=tuple(row.roles), service_point_id=row.service_point_id, qualified=row.qualified,
             gender=row.gender, active=row.active) if row else None, point_id)
         return staff_id
 
     def screen(self, session: Session, visit_id: str, form: dict, who: Caller, now: datetime) -> domain.Screening:
-        row = self._visit(session, visit_id, who, lock=True)
         form = dict(form)
-        acting = self._acting_staff(session, row.service_point_id, form.pop("staff_id", None), who)
+        acting_id = self._acting_id(form.pop("staff_id", None), who)
+        row = self._visit(session, visit_id, who, lock=True, staff_id=acting_id)
+        acting = self._acting_staff(session, row.service_point_id, acting_id)
         elder = self.elder_view(self.elder(session, row.elder_id)._mapping, self.today(now))
         point = self.point_view(self.point(session, row.service_point_id))
         result = domain.screen(form["mental_state"], form["infectious_disease"], form["alcohol"],
@@ -486,9 +496,10 @@ class Visits:
         row = self._visit(session, visit_id, who, lock=True)
         status = domain.step(row.status, "bath")
         point = self.point(session, row.service_point_id)
-        assistant = session.execute(sa.select(staff).where(staff.c.id == assistant_id)).first()
-        assistant_busy = session.execute(sa.select(visits.c.id).where(
-            visits.c.assistant_staff_id == assistant_id, visits.c.status == "bathing")).first() is not None
+        assistant = session.execute(sa.select(staff, sa.exists().where(  # the assistant, bathing another elder?
+            visits.c.assistant_staff_id == staff.c.id, visits.c.status == "bathing").label("busy"))
+            .where(staff.c.id == assistant_id)).first()
+        assistant_busy = bool(assistant and assistant.busy)  # no such assistant: refused as not qualified
         view = domain.StaffView(id=assistant.id, roles=tuple(assistant.roles), service_point_id=assistant.service_point_id,
                                 qualified=assistant.qualified, gender=assistant.gender,
                                 active=assistant.active) if assistant else None
@@ -523,8 +534,9 @@ class Visits:
 
     def start_rest(self, session: Session, visit_id: str, who: Caller, now: datetime,
                    staff_id: str | None = None) -> dict:
-        row = self._visit(session, visit_id, who, lock=True)
-        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
+        acting_id = self._acting_id(staff_id, who)
+        row = self._visit(session, visit_id, who, lock=True, staff_id=acting_id)
+        acting = self._acting_staff(session, row.service_point_id, acting_id)
         status = domain.step(row.status, "rest")
         self._give_back_bath_place(session, row)
         point = self.point(session, row.service_point_id, lock=True)  # serialises the seat count
@@ -537,8 +549,9 @@ class Visits:
 
     def check_out(self, session: Session, visit_id: str, early_leave_reason: str | None, who: Caller,
                   now: datetime, staff_id: str | None = None) -> dict:
-        row = self._visit(session, visit_id, who, lock=True)
-        acting = self._acting_staff(session, row.service_point_id, staff_id, who)
+        acting_id = self._acting_id(staff_id, who)
+        row = self._visit(session, visit_id, who, lock=True, staff_id=acting_id)
+        acting = self._acting_staff(session, row.service_point_id, acting_id)
         status = domain.step(row.status, "checkout")
         domain.check_checkout(row.rest_started_at, now, early_leave_reason, self.rules)
         visit = self._change(session, row, {"status": status, "checked_out_at": now,
@@ -1032,27 +1045,63 @@ class Visits:
 _HELD = "visits.held_rows"
 _TIMELINES = "visits.held_timelines"
 _VISIT_READ = (
-    sa.select(visits, elders, points, timeline)
+    sa.select(visits, elders, points, staff, timeline)
     .select_from(visits.outerjoin(elders, elders.c.id == visits.c.elder_id)
                  .outerjoin(points, points.c.id == visits.c.service_point_id)
+                 .outerjoin(staff, staff.c.id == sa.bindparam("staff_id"))
                  .outerjoin(timeline, timeline.c.visit_id == visits.c.id))
     .where(visits.c.id == sa.bindparam("visit_id"))
     .order_by(timeline.c.id)
 )
 _VISIT_LOCKED = _VISIT_READ.with_for_update(of=visits)
-_PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, timeline)]
+_PARTS = [(result_tuple([c.key for c in table.c]), len(table.c)) for table in (visits, elders, points, staff, timeline)]
+
+
+@dataclass(frozen=True)
+class _CheckInFacts:
+    in_visit: bool  # the elder has a visit not yet checked out
+    copied: bool  # this copy holds a row of the elder
+    card_elsewhere: bool  # this copy has the card on another elder's row
+    subsidies: list[domain.SubsidyView]  # the elder's subsidies that fund visits
+
+
+_POINT_ROW = result_tuple([c.key for c in points.c])
+
+
+def _check_in_facts(session: Session, point_id: str, elder_id: str, card: str) -> tuple[Any, _CheckInFacts]:
+    """What a check-in decides on besides registration's answer, in one statement: the
+    point, whether the elder is in a visit, whether this copy holds the elder and whether
+    it has the card on someone else, and the elder's subsidies (one result row each, the
+    point repeated). NotFound when there is no such point."""
+    rows = session.execute(
+        sa.select(
+            points,
+            sa.exists().where(visits.c.elder_id == elder_id, visits.c.status.in_(domain.OPEN_STATUSES)).label("in_visit"),
+            sa.exists().where(elders.c.id == elder_id).label("copied"),
+            sa.exists().where(elders.c.citizen_card_no == card, elders.c.id != elder_id).label("card_elsewhere"),
+            subsidies.c.category, subsidies.c.valid_from, subsidies.c.valid_until, subsidies.c.ended_at)
+        .select_from(points.outerjoin(subsidies, subsidies.c.elder_id == elder_id))
+        .where(points.c.id == point_id)).all()
+    if not rows:
+        raise NotFound("service point", point_id)
+    first = rows[0]
+    width = len(points.c)
+    return _POINT_ROW(first[:width]), _CheckInFacts(
+        bool(first.in_visit), bool(first.copied), bool(first.card_elsewhere),
+        [domain.SubsidyView(r.category, r.valid_from, r.valid_until, r.ended_at) for r in rows if r.category is not None])
 
 
 def _held(session: Session, table: sa.Table, key: str) -> Any:
     return session.info.get(_HELD, {}).get((table.name, key))
 
 
-def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
-    """The visit (locked when `lock`) with its elder, its point and its timeline in one
-    statement, one result row per timeline entry; the elder and the point answer
-    `Visits.elder` and `Visits.point` for the rest of the transaction, the timeline
+def _read_visit(session: Session, visit_id: str, lock: bool, staff_id: str | None = None) -> Any:
+    """The visit (locked when `lock`) with its elder, its point, the staff member
+    `staff_id` (who performs the step) and its timeline in one statement, one result row
+    per timeline entry; the elder, the point and the staff member answer `Visits.elder`,
+    `Visits.point` and `Visits._acting_staff` for the rest of the transaction, the timeline
     `Visits._with_timeline`. NotFound when there is no such visit."""
-    rows = session.execute(_VISIT_LOCKED if lock else _VISIT_READ, {"visit_id": visit_id}).all()
+    rows = session.execute(_VISIT_LOCKED if lock else _VISIT_READ, {"visit_id": visit_id, "staff_id": staff_id}).all()
     if not rows:
         raise NotFound("visit", visit_id)
     parts = []  # each result row as its four tables' rows
@@ -1062,9 +1111,9 @@ def _read_visit(session: Session, visit_id: str, lock: bool) -> Any:
             split.append(make(row[start:start + width]))
             start += width
         parts.append(split)
-    visit, elder, point, _ = parts[0]
+    visit, elder, point, member, _ = parts[0]
     held = session.info.setdefault(_HELD, {})
-    for table, found in ((elders, elder), (points, point)):
+    for table, found in ((elders, elder), (points, point), (staff, member)):
         if found.id is not None:
             held[table.name, found.id] = found
     session.info.setdefault(_TIMELINES, {})[visit_id] = [dict(entry._mapping) for *_, entry in parts

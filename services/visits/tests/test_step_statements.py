@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from kit.broker import free_port
-from services.visits.tests.test_api import SCREEN_OK, Registration
+from services.visits.tests.test_api import SCREEN_OK, Registration, elder_state, registration  # noqa: F401
 from tests.callers import ADMIN
 
 pytestmark = pytest.mark.integration
@@ -68,6 +68,11 @@ def test_each_step_reads_its_visit_once_and_renders_from_what_it_holds(svc):
         visit_reads = starting(sent, "SELECT visits.id, visits.elder_id")
         assert len(visit_reads) == 1 and "JOIN elders" in visit_reads[0] and "JOIN visit_timeline" in visit_reads[0]
         assert starting(sent, "SELECT elders") == [] and starting(sent, "SELECT visit_timeline") == []
+        if step == "bath":  # the assistant, and whether bathing another elder, in one read
+            assert len(starting(sent, "SELECT staff.id")) == 1 and "EXISTS" in starting(sent, "SELECT staff.id")[0]
+            assert starting(sent, "SELECT visits.id FROM visits") == []
+        else:  # the staff member doing the step is read with the visit
+            assert "JOIN staff" in visit_reads[0] and starting(sent, "SELECT staff") == [], step
         # only the rest locks the point again, to count its seats
         assert len(starting(sent, "SELECT service_points")) == (1 if step == "rest" else 0), step
         if postgresql:
@@ -93,3 +98,32 @@ def test_a_check_in_asks_the_store_whether_it_holds_the_point_until_it_does(svc)
         assert answer.status_code == 201
         asked.append(len(starting(sent, "SELECT service_points.id FROM service_points")))
     assert asked == [1, 0]
+
+
+def test_a_check_in_reads_what_it_decides_on_in_one_statement(registration):
+    """Registration's answer, then one read: the point, the elder's open visit, whether
+    this copy holds the elder or has the card on someone else, and the elder's subsidies.
+    The copy is written only where it lacks the elder (or has the card elsewhere)."""
+    svc, stub = registration
+    reg, client = Registration(svc), svc.app().test_client()
+    point = reg.point()
+    cards = {card: reg.elder(point, card) for card in ("CARD0001", "CARD0002")}
+    for card, elder in cards.items():
+        stub.elders[card] = elder_state(point, card, id=elder)
+    stub.elders["NEWCARD3"] = elder_state(point, "NEWCARD3")  # not in this copy yet
+    assert client.post("/visits", json={"citizen_card_no": "CARD0001", "service_point_id": point},
+                       headers=ADMIN).status_code == 201  # the point is known from here on
+    for card, copied in (("CARD0002", True), ("NEWCARD3", False)):
+        with statements(svc.store.engine) as sent:
+            answer = client.post("/visits", json={"citizen_card_no": card, "service_point_id": point}, headers=ADMIN)
+        assert answer.status_code == 201, answer.get_json()
+        reads = [s for s in sent if s.startswith("SELECT")]
+        facts = starting(sent, "SELECT service_points.id")
+        assert len(facts) == 1 and "LEFT OUTER JOIN subsidies" in facts[0] and facts[0].count("EXISTS") == 3
+        assert not starting(sent, "UPDATE elders")
+        if copied:
+            assert reads == facts and not starting(sent, "INSERT INTO elders")
+        else:  # kept in the copy at sequence 0
+            assert len(starting(sent, "INSERT INTO elders")) == 1
+    again = client.post("/visits", json={"citizen_card_no": "NEWCARD3", "service_point_id": point}, headers=ADMIN)
+    assert again.get_json()["code"] == "ALREADY_IN_VISIT"
