@@ -28,13 +28,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from gateway.permissions import Table, permits
+from gateway.permissions import Entry, Table, permits
 from kit.access import API_CLIENT, ROLES, SCOPES
 from kit.broker import free_port
 from kit.registry import SERVICES
 from testkit.suite import RunningSuite, suite_environment
-
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+from tests.openapi_documents import service_documents
 
 PASSWORD = "matrix-password-1"
 TZ = ZoneInfo("Asia/Shanghai")
@@ -61,6 +60,8 @@ IDS = {
 # A body for every write that takes one, valid enough to get past validation, with `{name}`
 # standing for the record of the point the case is about (A's or B's).
 BODIES = {
+    ("POST", "/service-points"): {"name": "新助浴点", "address": "文三路9号", "district": "西湖区", "bath_capacity": 1,
+                                  "rest_seats": 2, "opening_hours": {}},
     ("PATCH", "/service-points/{point_id}"): {"rest_seats": 6},
     ("POST", "/elders"): "elder",  # made fresh per call (unique numbers)
     ("PATCH", "/elders/{elder_id}"): {"address": "文三路3号"},
@@ -447,6 +448,26 @@ def run_case(api_base: str, caller: Caller, entry, tally: Tally, ids: dict, shar
                 tally.fail(f"{what}: point B's {leaked} in the answer")
 
 
+def test_every_path_parameter_of_every_operation_names_a_seeded_record():
+    """Quick, without the suite: a new operation whose path names a record the matrix does
+    not seed fails here (and the matrix itself), so it cannot slip past."""
+    documents = service_documents()
+    table = Table.from_documents(documents)
+    for entry in table.entries:
+        path_of(entry, {source: "x" for source in IDS.values()}, {source[7:]: "x" for source in IDS.values()})
+    unknown = Entry("GET", "/elders/{elder_id}/pets/{pet_id}", frozenset({"admin"}),
+                    path="/elders/{elder_id}/pets/{pet_id}")
+    with pytest.raises(AssertionError, match="pet_id"):
+        path_of(unknown, {"elder": "x"}, {})
+    # Every write that takes a body has one here (else {} would be refused before the point is).
+    for entry in table.entries:
+        operation = documents[entry.service]["paths"][entry.path][entry.method.lower()]
+        assert "requestBody" not in operation or (entry.method, entry.path) in BODIES, \
+            f"{entry.method} {entry.path}: add its body to BODIES"
+
+
+@pytest.mark.integration
+@pytest.mark.slow
 def test_no_caller_reaches_what_the_table_or_its_point_forbids(suite, database_kind):
     started = time.monotonic()
     api_base = suite.gateway + "/api/v1"
