@@ -12,12 +12,13 @@ every scope) call each operation once with A's ids and once with B's. What must 
 - a caller bound to A never gets a 2xx on B's record: 403 or 404, so a write's body got past
   validation and it was the point that refused it;
 - a list read by a caller bound to A holds none of B's ids (nor B's name) anywhere in its
-  answer, CSV exports included, and asking for B's point is 403;
+  answer, CSV and XLSX exports included, and asking for B's point is 403;
 - nothing is a 5xx.
 """
 from __future__ import annotations
 
 import collections
+import io
 import os
 import time
 import uuid
@@ -31,6 +32,7 @@ import requests
 from gateway.permissions import Entry, Table, permits
 from kit.access import API_CLIENT, ROLES, SCOPES
 from kit.broker import free_port
+from kit.downloads import XLSX
 from kit.registry import SERVICES
 from testkit.suite import RunningSuite, suite_environment
 from tests.openapi_documents import service_documents
@@ -142,8 +144,8 @@ QUERIES = {
     "/visits/figures/points": [{"from": "{month_start}", "to": "{today}"}],
     "/follow-ups/meeting-rate": [{"from": "{month_start}", "to": "{today}"}],
     "/follow-ups/meeting-rate/points": [{"from": "{month_start}", "to": "{today}"}],
-    "/reports/settlement": [{"month": "{month}"}, {"month": "{month}", "format": "csv"}],
-    "/reports/monthly": [{"month": "{month}"}, {"month": "{month}", "format": "csv"}],
+    "/reports/settlement": [{"month": "{month}", "format": kind} for kind in ("json", "csv", "xlsx")],
+    "/reports/monthly": [{"month": "{month}", "format": kind} for kind in ("json", "csv", "xlsx")],
     "/stats/complaints": [{"month": "{month}"}],
 }
 
@@ -400,6 +402,17 @@ def b_marks(b: dict) -> list[str]:
     return [str(v) for k, v in b.items() if k not in ("key", "hook_url")] + [b["hook_url"]]
 
 
+def readable(response: requests.Response) -> str:
+    """An answer as text: JSON and CSV as they are, a workbook's cells one a line."""
+    if not response.headers.get("Content-Type", "").startswith(XLSX):
+        return response.text
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(response.content), read_only=True)
+    return "\n".join(str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                     for value in row if value is not None)
+
+
 def refused_for_the_point(response: requests.Response, body, b: dict) -> bool:
     """403 or 404; or 422 on a field of the body that names B's record (another point's record
     reads like an unknown one)."""
@@ -438,10 +451,10 @@ def run_case(api_base: str, caller: Caller, entry, tally: Tally, ids: dict, shar
                 and status != 200:
             tally.fail(f"{what}: its own point's record not answered {response.text[:200]}")  # else 404 proves nothing
         elif allowed and not caller.bound and is_list and status == 200:
-            if any(mark in response.text for mark in b_marks(b)):
-                tally.city_wide_lists_with_b.add(entry.path)
+            if any(mark in readable(response) for mark in b_marks(b)):
+                tally.city_wide_lists_with_b.add(entry.path + (f"?format={query['format']}" if "format" in query else ""))
         elif allowed and caller.bound and variant == "A" and is_list and status == 200:
-            text = response.text
+            text = readable(response)
             leaked = [mark for mark in b_marks(b) if mark in text]
             tally.counts["bound list answers searched"] += 1
             if leaked:
