@@ -397,7 +397,10 @@ class Prices(MethodView):
     @prices_bp.response(201, PriceOut)
     def post(self, body):
         """The centre sets a price per bath from a day on (today or later): a point's
-        self-pay price, or what the government pays for a bath of a subsidy category."""
+        self-pay price, or what the government pays for a bath of a subsidy category.
+        A user bound to a point sets that point's prices only (403 for another point's or
+        a city-wide one)."""
+        caller().check_own_point(_id(body.get("service_point_id")))
         with transaction() as session:
             return visits().set_price(session, body, caller(), utcnow())
 

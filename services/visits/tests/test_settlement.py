@@ -130,6 +130,18 @@ def test_prices_are_the_centres_and_apply_from_a_day_on(client, reg, clock):
                       headers=bound).status_code == 403
 
 
+def test_a_centre_user_bound_to_a_point_sets_prices_of_that_point_only(client, reg, clock):
+    own, other = reg.point(), reg.point()
+    bound = caller("city_operator", user="u-centre-a", point=own)
+    assert price(client, clock, (2026, 9, 30, 9, 0), bound, funding="self_pay", service_point_id=own,
+                 amount="30", effective_from="2026-10-01").status_code == 201
+    for body in ({"funding": "self_pay", "service_point_id": other},
+                 {"funding": "government", "category": "dibao"}):  # a city-wide price is no one point's
+        refused = price(client, clock, (2026, 9, 30, 9, 0), bound, amount="31", effective_from="2026-10-01", **body)
+        assert (refused.status_code, refused.get_json()["code"]) == (403, "FORBIDDEN"), body
+    assert [p["service_point_id"] for p in client.get("/prices", headers=CENTRE).get_json()["items"]] == [own]
+
+
 def test_a_month_is_settled_visit_by_visit(client, reg, svc, clock):
     a, b = reg.point(), reg.point()
     e1, e2 = reg.elder(a, "SETT0001"), reg.elder(a, "SETT0002")

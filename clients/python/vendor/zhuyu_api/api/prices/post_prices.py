@@ -95,7 +95,8 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsPriceOut]:
     """The centre sets a price per bath from a day on (today or later): a point's self-pay price, or what
-    the government pays for a bath of a subsidy category.
+    the government pays for a bath of a subsidy category. A user bound to a point sets that point's
+    prices only (403 for another point's or a city-wide one).
 
      **Access:** staff roles `city_operator` and `admin`; no API key.
 
@@ -130,7 +131,8 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsPriceOut | None:
     """The centre sets a price per bath from a day on (today or later): a point's self-pay price, or what
-    the government pays for a bath of a subsidy category.
+    the government pays for a bath of a subsidy category. A user bound to a point sets that point's
+    prices only (403 for another point's or a city-wide one).
 
      **Access:** staff roles `city_operator` and `admin`; no API key.
 
@@ -160,7 +162,8 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VisitsPriceOut]:
     """The centre sets a price per bath from a day on (today or later): a point's self-pay price, or what
-    the government pays for a bath of a subsidy category.
+    the government pays for a bath of a subsidy category. A user bound to a point sets that point's
+    prices only (403 for another point's or a city-wide one).
 
      **Access:** staff roles `city_operator` and `admin`; no API key.
 
@@ -193,7 +196,8 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | VisitsPriceOut | None:
     """The centre sets a price per bath from a day on (today or later): a point's self-pay price, or what
-    the government pays for a bath of a subsidy category.
+    the government pays for a bath of a subsidy category. A user bound to a point sets that point's
+    prices only (403 for another point's or a city-wide one).
 
      **Access:** staff roles `city_operator` and `admin`; no API key.
 
