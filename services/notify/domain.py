@@ -229,6 +229,18 @@ def releases_welcome(sms_consent: object, welcomes: list[Welcome] | tuple[Welcom
             and now <= min(held) + timedelta(days=rules.welcome_within_days))
 
 
+# Why a message to the elder or family that was still waiting (queued, or held through quiet
+# hours) did not go: the `sms` consent was withdrawn before it could.
+SMS_CONSENT_WITHDRAWN = "SMS_CONSENT_WITHDRAWN"
+
+
+def stops_waiting(sms_consent: object) -> str | None:
+    """Why the elder's and family's messages still waiting may no longer go once a consent is
+    recorded: the `sms` consent is no longer given (DOMAIN.md: nothing personal leaves the
+    system without it). None: they go."""
+    return None if sms_consent is True else SMS_CONSENT_WITHDRAWN
+
+
 def welcome_event_id(elder_id: str) -> str:
     """The id the welcome goes under when a grant lets it go: one per elder, so however
     often or concurrently a grant arrives, at most one welcome goes to each recipient."""

@@ -73,12 +73,20 @@ class Notify:
         self.plan(session, event, now)
 
     def consent_recorded(self, session: Session, event: Event, now: datetime) -> None:
-        """A consent recorded: the elder as now kept and, if the `sms` consent is given and
-        the elder's welcome was held for want of it (`domain.releases_welcome`), the welcome
-        goes now, once, as any SMS would (preferences, quiet hours)."""
+        """A consent recorded: the elder as now kept. Without the `sms` consent given, the
+        messages to the elder and family still waiting go no further (`domain.stops_waiting`);
+        with it, if the elder's welcome was held for want of it (`domain.releases_welcome`),
+        the welcome goes now, once, as any SMS would (preferences, quiet hours)."""
         self.elder_changed(session, event, now)
         elder = self._elder(session, event.subject)
         if elder is None:
+            return
+        withdrawn = domain.stops_waiting(elder.consents.get("sms"))
+        if withdrawn:  # what was still waiting for the elder or family goes no further
+            session.execute(notifications.update().where(
+                notifications.c.recipient_id == elder.id, notifications.c.recipient_type.in_(tuple(domain.FAMILY)),
+                notifications.c.status.in_(("queued", "held"))).values(
+                status="suppressed", next_attempt_at=None, last_error=withdrawn))
             return
         kept = session.execute(sa.select(notifications.c.status, notifications.c.last_error,
                                          notifications.c.created_at).where(

@@ -180,7 +180,8 @@ def test_recipients_and_elders_hear_chinese_unless_they_chose_otherwise():
 
 @pytest.mark.parametrize("value", [Rules(), Recipient("elder", "e1", "1"), domain.Preferences(),
                                    domain.ElderContact("e1", "张阿姨", None, False, (), "active", True),
-                                   domain.RULES[0], domain.Planned(Recipient("elder", "e1", "1"), "sms", "t", False)])
+                                   domain.RULES[0], domain.Planned(Recipient("elder", "e1", "1"), "sms", "t", False),
+                                   domain.Welcome("suppressed", "NO_SMS_CONSENT", at(10))])
 def test_rules_and_what_they_plan_cannot_be_changed_once_made(value):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(value, dataclasses.fields(value)[0].name, None)
@@ -363,6 +364,8 @@ def kept(*rows: tuple[str, str | None, int]) -> list[domain.Welcome]:
     (True, kept((*HELD, 1), ("failed", "gateway down", 3)), at(10, day=5), False),
     # Let go and then suppressed by the recipient's own opt-out: it went its way; not again.
     (True, kept((*HELD, 1), ("suppressed", None, 3)), at(10, day=5), False),
+    # Let go, then stopped by a withdrawal before it went: a grant again sends nothing new.
+    (True, kept((*HELD, 1), ("suppressed", "SMS_CONSENT_WITHDRAWN", 3)), at(10, day=5), False),
     # Suppressed for another reason at registration (an opt-out): not held for consent.
     (True, kept(("suppressed", None, 1)), at(10, day=2), False),
     (True, kept(("suppressed", "OTHER", 1)), at(10, day=2), False),
@@ -387,3 +390,11 @@ def test_the_welcome_goes_under_one_id_per_elder():
     assert domain.welcome_event_id("e1") == str(uuid.uuid5(domain.NAMESPACE, "welcome|e1"))
     assert domain.welcome_event_id("e1") != domain.welcome_event_id("e2")
     assert domain.WELCOME_EVENT == "registration.elder.registered"
+
+
+# A consent recorded without `sms` given stops what still waits for the elder and family.
+@pytest.mark.parametrize("consent,reason", [(True, None), (False, "SMS_CONSENT_WITHDRAWN"),
+                                            (None, "SMS_CONSENT_WITHDRAWN"), ("yes", "SMS_CONSENT_WITHDRAWN"),
+                                            (1, "SMS_CONSENT_WITHDRAWN")])
+def test_only_a_consent_still_given_lets_the_waiting_messages_go(consent, reason):
+    assert domain.stops_waiting(consent) == reason

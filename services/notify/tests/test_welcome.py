@@ -201,3 +201,20 @@ def test_grants_that_each_find_the_welcome_held_still_make_one_welcome(svc, monk
     elder.consent(True, MORNING + timedelta(hours=1))
     elder.consent(True, MORNING + timedelta(hours=2))
     assert elder.welcomes() == [HELD, SENT_NOW]
+
+
+def test_a_welcome_waiting_through_quiet_hours_does_not_go_once_the_consent_is_withdrawn(svc):
+    elder, other = Elder(svc), Elder(svc)
+    for each in (elder, other):
+        each.registered(MORNING)
+        each.consent(True, MORNING + timedelta(hours=12))  # 22:00 in Shanghai: held until 08:00
+    elder.consent(False, MORNING + timedelta(hours=13))
+    stopped = ("elder", "13912341234", "suppressed", "SMS_CONSENT_WITHDRAWN")
+    assert elder.welcomes() == [HELD, stopped]
+    elder.consent(True, MORNING + timedelta(hours=14))  # given again: nothing new
+    assert elder.welcomes() == [HELD, stopped]
+    assert other.welcomes() == [HELD, ("elder", "13912341234", "held", None)]
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
+    with svc.store.begin() as session:
+        sent = session.execute(sa.select(notifications.c.recipient_id).where(notifications.c.status == "sent")).all()
+    assert [row.recipient_id for row in sent] == [other.id]
