@@ -43,6 +43,7 @@ def load() -> Settings:
             jitter="NOTIFY_BACKOFF_JITTER",
             webhook_disable_after="NOTIFY_WEBHOOK_DISABLE_AFTER",
             booking_reminder_at="NOTIFY_BOOKING_REMINDER_AT",
+            welcome_within_days="NOTIFY_WELCOME_WITHIN_DAYS",
         ),
         dispatch_every_seconds=env.float("NOTIFY_DISPATCH_EVERY_SECONDS", 0.1),
         reminders_every_seconds=env.float("NOTIFY_REMINDERS_EVERY_SECONDS", 30.0),

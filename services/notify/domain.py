@@ -33,6 +33,9 @@ class Rules:
     jitter: float = 0.2
     webhook_disable_after: int = 10
     booking_reminder_at: time = time(18, 0)
+    # A welcome held at registration for want of SMS consent goes when the consent is given
+    # at most this many days after it was held [ours].
+    welcome_within_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,53 @@ def to_family(elder: ElderContact, template: str, urgent: bool) -> list[Planned]
         if urgent:
             planned.append(Planned(recipient, "voice", template, urgent, withheld))
     return planned
+
+
+# --- The welcome, held until the SMS consent is given ----------------------------------------
+# Registration records consents only after the elder exists, so the welcome planned on
+# `registration.elder.registered` is always held (`NO_SMS_CONSENT`); the first grant of the
+# `sms` consent lets it go.
+WELCOME_EVENT = "registration.elder.registered"
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """One notification of an elder's welcome, as kept: its status, why it was withheld
+    (`last_error`) and when it was planned."""
+
+    status: str
+    withheld: str | None
+    created_at: datetime
+
+
+def releases_welcome(sms_consent: object, welcomes: list[Welcome] | tuple[Welcome, ...], now: datetime,
+                     rules: Rules) -> bool:
+    """Whether the elder's SMS consent as now recorded lets the welcome go: the consent is
+    given (True), the welcome was held for want of it and nothing of it ever went (every
+    welcome kept is such a held one: a welcome already sent or let go before, even one a
+    grant later withdrew, is never sent again), and it is at most `welcome_within_days`
+    since the welcome was first held (an elder registered long ago is not welcomed)."""
+    held = [w.created_at for w in welcomes if w.status == "suppressed" and w.withheld == NO_SMS_CONSENT]
+    return (sms_consent is True and bool(held) and len(held) == len(welcomes)
+            and now <= min(held) + timedelta(days=rules.welcome_within_days))
+
+
+# Why a message to the elder or family that was still waiting (queued, or held through quiet
+# hours) did not go: the `sms` consent was withdrawn before it could.
+SMS_CONSENT_WITHDRAWN = "SMS_CONSENT_WITHDRAWN"
+
+
+def stops_waiting(sms_consent: object) -> str | None:
+    """Why the elder's and family's messages still waiting may no longer go once a consent is
+    recorded: the `sms` consent is no longer given (DOMAIN.md: nothing personal leaves the
+    system without it). None: they go."""
+    return None if sms_consent is True else SMS_CONSENT_WITHDRAWN
+
+
+def welcome_event_id(elder_id: str) -> str:
+    """The id the welcome goes under when a grant lets it go: one per elder, so however
+    often or concurrently a grant arrives, at most one welcome goes to each recipient."""
+    return str(uuid.uuid5(NAMESPACE, f"welcome|{elder_id}"))
 
 
 @dataclass(frozen=True)

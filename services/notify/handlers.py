@@ -1,5 +1,6 @@
 """Events in: which use case each event type calls. Registration's elders and staff are the
-recipients; bookings schedule and cancel reminders; every event is then planned against
+recipients, and their SMS consent given lets a welcome held for want of it go; bookings
+schedule and cancel reminders; every event is then planned against
 `domain.RULES` (who is told what) and offered to the webhooks that subscribe to it. The
 gateway's news of a revoked key or a disabled user stops the webhooks they made."""
 from __future__ import annotations
@@ -15,7 +16,7 @@ from services.notify.service import Notify
 ELDER_EVENTS = ("registration.elder.registered", "registration.elder.updated", "registration.elder.suspended",
                 "registration.elder.reactivated", "registration.elder.closed", "registration.elder.reopened",
                 "registration.assessment.recorded", "registration.assessment.expiring",
-                "registration.safety_commitment.signed", "registration.consent.recorded")
+                "registration.safety_commitment.signed")
 STAFF_EVENTS = ("registration.staff.created", "registration.staff.updated", "registration.staff.qualification_changed")
 BOOKING_ENDED = ("visits.booking.cancelled", "visits.booking.no_show")
 # Told to nobody by the rules, yet offered to the webhooks that subscribe to them.
@@ -41,6 +42,9 @@ def handlers_for(notify: Notify) -> dict[str, Handler]:
     def elder(session: Session, event: Event) -> None:
         notify.elder_changed(session, event, utcnow())
 
+    def consent(session: Session, event: Event) -> None:
+        notify.consent_recorded(session, event, utcnow())
+
     def staff(session: Session, event: Event) -> None:
         notify.staff_changed(session, event, utcnow())
 
@@ -54,7 +58,8 @@ def handlers_for(notify: Notify) -> dict[str, Handler]:
         notify.owner_ended(session, event.subject, OWNERS_ENDED[event.type], utcnow())
 
     return {**dict.fromkeys(sorted({rule.event_type for rule in domain.RULES} | set(FOR_WEBHOOKS)), Many(plan)),
-            **dict.fromkeys(ELDER_EVENTS, elder), **dict.fromkeys(STAFF_EVENTS, staff),
+            **dict.fromkeys(ELDER_EVENTS, elder), "registration.consent.recorded": consent,
+            **dict.fromkeys(STAFF_EVENTS, staff),
             "visits.booking.created": booking_created, **dict.fromkeys(BOOKING_ENDED, booking_ended),
             **dict.fromkeys(OWNERS_ENDED, owner_ended)}
 

@@ -74,6 +74,33 @@ class Notify:
             "language": data.get("language") or "zh-CN"})
         self.plan(session, event, now)
 
+    def consent_recorded(self, session: Session, event: Event, now: datetime) -> None:
+        """A consent recorded: the elder as now kept. Without the `sms` consent given, the
+        messages to the elder and family still waiting go no further (`domain.stops_waiting`);
+        with it, if the elder's welcome was held for want of it (`domain.releases_welcome`),
+        the welcome goes now, once, as any SMS would (preferences, quiet hours)."""
+        self.elder_changed(session, event, now)
+        elder = self._elder(session, event.subject)
+        if elder is None:
+            return
+        withdrawn = domain.stops_waiting(elder.consents.get("sms"))
+        if withdrawn:  # what was still waiting for the elder or family goes no further
+            session.execute(notifications.update().where(
+                notifications.c.recipient_id == elder.id, notifications.c.recipient_type.in_(tuple(domain.FAMILY)),
+                notifications.c.status.in_(("queued", "held"))).values(
+                status="suppressed", next_attempt_at=None, last_error=withdrawn))
+            return
+        kept = session.execute(sa.select(notifications.c.status, notifications.c.last_error,
+                                         notifications.c.created_at).where(
+            notifications.c.event_type == domain.WELCOME_EVENT, notifications.c.recipient_id == elder.id)).all()
+        welcomes = [domain.Welcome(row.status, row.last_error, row.created_at) for row in kept]
+        if domain.releases_welcome(elder.consents.get("sms"), welcomes, now, self.rules):
+            # Under one id per elder: a redelivered or concurrent grant meets the same
+            # notifications (their key), never a second welcome; no webhook hears of it.
+            self._tell(session, Event(id=domain.welcome_event_id(elder.id), type=domain.WELCOME_EVENT,
+                                      source="/notify", subject=elder.id, time=now.isoformat(),
+                                      sequence=event.sequence, dataversion=event.dataversion, data=event.data), now)
+
     def staff_changed(self, session: Session, event: Event, now: datetime) -> None:
         data = event.data
         apply_state(session, staff, event.subject, event.sequence, {
@@ -114,10 +141,14 @@ class Notify:
     def plan(self, session: Session, event: Event, now: datetime, hooks: list | None = None) -> None:
         """Who is told what of an event (`domain.RULES`), and every subscribing webhook
         (`hooks`: the active webhooks when the caller has read them already)."""
+        self._tell(session, event, now)
+        self._webhooks(session, event, now, hooks)
+
+    def _tell(self, session: Session, event: Event, now: datetime) -> None:
+        """Who is told what of an event by the rules."""
         for rule in domain.rules_for(event.type, event.data):
             for planned in self._audience(session, rule, event, domain.is_urgent(rule, event.data)):
                 self._queue(session, event, planned, now)
-        self._webhooks(session, event, now, hooks)
 
     def plan_many(self, session: Session, taken: list[Event], now: datetime) -> None:
         """A run of events planned in turn, the active webhooks read once for the run."""

@@ -1,11 +1,12 @@
 """Notify's rules against hand-written oracles: the routing table row by row, quiet-hour
 edges of a configured window, the stored id formats, the personal fields a webhook drops,
-and the defaults a deployment gets (DOMAIN.md section 6). No I/O."""
+the welcome a consent lets go, and the defaults a deployment gets (DOMAIN.md section 6). No
+I/O."""
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -179,7 +180,8 @@ def test_recipients_and_elders_hear_chinese_unless_they_chose_otherwise():
 
 @pytest.mark.parametrize("value", [Rules(), Recipient("elder", "e1", "1"), domain.Preferences(),
                                    domain.ElderContact("e1", "张阿姨", None, False, (), "active", True),
-                                   domain.RULES[0], domain.Planned(Recipient("elder", "e1", "1"), "sms", "t", False)])
+                                   domain.RULES[0], domain.Planned(Recipient("elder", "e1", "1"), "sms", "t", False),
+                                   domain.Welcome("suppressed", "NO_SMS_CONSENT", at(10))])
 def test_rules_and_what_they_plan_cannot_be_changed_once_made(value):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(value, dataclasses.fields(value)[0].name, None)
@@ -188,7 +190,7 @@ def test_rules_and_what_they_plan_cannot_be_changed_once_made(value):
 # DOMAIN.md section 6 and its configurable numbers, written out by hand.
 DEFAULTS = {"quiet_start": time(21, 0), "quiet_end": time(8, 0), "max_attempts": 5, "backoff_base_seconds": 2.0,
             "backoff_factor": 2.0, "backoff_cap_seconds": 300.0, "jitter": 0.2, "webhook_disable_after": 10,
-            "booking_reminder_at": time(18, 0)}
+            "booking_reminder_at": time(18, 0), "welcome_within_days": 30}
 
 
 def test_a_deployment_without_settings_gets_the_domains_defaults(monkeypatch, tmp_path):
@@ -326,3 +328,73 @@ def test_without_elders_read_no_personal_or_health_field_reaches_a_webhook_whate
 
 def test_the_test_deliverys_type_is_notifys_and_no_scope_is_needed_to_name_it_since_none_may():
     assert domain.TEST_EVENT_TYPE == "notify.webhook.test" and domain.EVERY_TYPE == "*"
+
+
+# The welcome held at registration (no consent is recorded yet then) goes when the `sms`
+# consent is first recorded as given, within 30 days of being held, and never a second time.
+# (consent as recorded, the welcome's notifications kept (status, reason, held on day N of
+# November 2026 at 10:00), the grant's moment) -> whether it goes: by hand.
+HELD = ("suppressed", "NO_SMS_CONSENT")
+
+
+def kept(*rows: tuple[str, str | None, int]) -> list[domain.Welcome]:
+    return [domain.Welcome(status, reason, at(10, day=day)) for status, reason, day in rows]
+
+
+@pytest.mark.parametrize("consent,welcomes,granted,goes", [
+    (True, kept((*HELD, 1)), at(10, day=1), True),
+    (True, kept((*HELD, 1)), at(9, day=30), True),
+    (True, kept((*HELD, 1)), at(10, day=1) + timedelta(days=30), True),  # the 30th day's last moment
+    (True, kept((*HELD, 1)), at(10, day=1) + timedelta(days=30, seconds=1), False),
+    (True, kept((*HELD, 1)), datetime(2027, 5, 1, 10, 0, tzinfo=TZ), False),  # registered long ago
+    # An elder without a mobile: the welcome was held for each emergency contact; it goes to them.
+    (True, kept((*HELD, 1), (*HELD, 1)), at(10, day=20), True),
+    # Refused, never recorded, or anything but a recorded True: held still.
+    (False, kept((*HELD, 1)), at(10, day=2), False),
+    (None, kept((*HELD, 1)), at(10, day=2), False),
+    ("yes", kept((*HELD, 1)), at(10, day=2), False),
+    # No welcome held: nothing to let go.
+    (True, [], at(10, day=2), False),
+    # Already gone (sent at registration, or let go by an earlier grant, whatever became of it):
+    # a second grant, or a grant after a withdrawal, sends nothing new.
+    (True, kept(("sent", None, 1)), at(10, day=2), False),
+    (True, kept((*HELD, 1), ("sent", None, 3)), at(10, day=5), False),
+    (True, kept((*HELD, 1), ("queued", None, 3)), at(10, day=5), False),
+    (True, kept((*HELD, 1), ("held", None, 3)), at(10, day=5), False),
+    (True, kept((*HELD, 1), ("failed", "gateway down", 3)), at(10, day=5), False),
+    # Let go and then suppressed by the recipient's own opt-out: it went its way; not again.
+    (True, kept((*HELD, 1), ("suppressed", None, 3)), at(10, day=5), False),
+    # Let go, then stopped by a withdrawal before it went: a grant again sends nothing new.
+    (True, kept((*HELD, 1), ("suppressed", "SMS_CONSENT_WITHDRAWN", 3)), at(10, day=5), False),
+    # Suppressed for another reason at registration (an opt-out): not held for consent.
+    (True, kept(("suppressed", None, 1)), at(10, day=2), False),
+    (True, kept(("suppressed", "OTHER", 1)), at(10, day=2), False),
+    (True, kept(("queued", "NO_SMS_CONSENT", 1)), at(10, day=2), False),
+    # The bound counts from the first welcome held.
+    (True, kept((*HELD, 20), (*HELD, 1)), at(10, day=1) + timedelta(days=31), False),
+    (True, kept((*HELD, 1), (*HELD, 20)), at(10, day=1) + timedelta(days=31), False),
+])
+def test_a_consent_lets_the_held_welcome_go_once_and_only_in_its_time(consent, welcomes, granted, goes):
+    assert domain.releases_welcome(consent, welcomes, granted, Rules()) is goes
+
+
+def test_the_welcomes_bound_is_a_setting():
+    welcomes = kept((*HELD, 1))
+    assert domain.releases_welcome(True, welcomes, at(10, day=6), Rules(welcome_within_days=5)) is True
+    assert domain.releases_welcome(True, welcomes, at(10, 1, day=6), Rules(welcome_within_days=5)) is False
+    assert domain.releases_welcome(True, welcomes, at(10, day=1), Rules(welcome_within_days=0)) is True
+    assert domain.releases_welcome(True, welcomes, at(10, 1, day=1), Rules(welcome_within_days=0)) is False
+
+
+def test_the_welcome_goes_under_one_id_per_elder():
+    assert domain.welcome_event_id("e1") == str(uuid.uuid5(domain.NAMESPACE, "welcome|e1"))
+    assert domain.welcome_event_id("e1") != domain.welcome_event_id("e2")
+    assert domain.WELCOME_EVENT == "registration.elder.registered"
+
+
+# A consent recorded without `sms` given stops what still waits for the elder and family.
+@pytest.mark.parametrize("consent,reason", [(True, None), (False, "SMS_CONSENT_WITHDRAWN"),
+                                            (None, "SMS_CONSENT_WITHDRAWN"), ("yes", "SMS_CONSENT_WITHDRAWN"),
+                                            (1, "SMS_CONSENT_WITHDRAWN")])
+def test_only_a_consent_still_given_lets_the_waiting_messages_go(consent, reason):
+    assert domain.stops_waiting(consent) == reason

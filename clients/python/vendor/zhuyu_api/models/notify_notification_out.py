@@ -30,7 +30,8 @@ class NotifyNotificationOut:
         status (str | Unset):
         attempts (int | Unset):
         last_error (None | str | Unset): Why the last attempt failed; for a message to an elder or family that was
-            `suppressed` because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`.
+            `suppressed` because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`; for one that was still
+            waiting when that consent was withdrawn, `SMS_CONSENT_WITHDRAWN`.
         created_at (datetime.datetime | Unset):
         sent_at (datetime.datetime | None | Unset):
     """
