@@ -122,19 +122,19 @@ class Api:
     def headers(self) -> dict:
         if time.monotonic() - self.at > TTL / 2:
             renewed = requests.post(self.base + "/auth/refresh", headers={"Authorization": f"Bearer {self.token}"},
-                                    timeout=10)
+                                    timeout=30)
             self.token = (renewed.json()["access_token"] if renewed.status_code == 200
                           else self.suite.token(self.username, self.password))
             self.at = time.monotonic()
         return {"Authorization": f"Bearer {self.token}"}
 
     def get(self, path: str, **params) -> dict:
-        response = requests.get(self.base + path, params=params, headers=self.headers(), timeout=10)
+        response = requests.get(self.base + path, params=params, headers=self.headers(), timeout=30)
         assert response.status_code == 200, response.text
         return response.json()
 
     def post(self, path: str, body: dict, expect: tuple[int, ...] = (200, 201)) -> requests.Response:
-        response = requests.post(self.base + path, json=body, headers=self.headers(), timeout=10)
+        response = requests.post(self.base + path, json=body, headers=self.headers(), timeout=30)
         assert response.status_code in expect, response.text
         return response
 
@@ -352,21 +352,21 @@ def open_screen(page, screen: str) -> None:
 
 def check_the_console_is_served(gateway: str) -> None:
     """Pages and assets without credentials, with their types; a problem for anything else."""
-    index = requests.get(f"{gateway}/console/", timeout=10)
+    index = requests.get(f"{gateway}/console/", timeout=30)
     assert index.status_code == 200 and index.headers["Content-Type"].startswith("text/html")
     assert "<title>助浴服务工作台</title>" in index.text
     script = re.search(r'src="(/console/assets/[^"]+\.js)"', index.text).group(1)
-    asset = requests.get(gateway + script, timeout=10)
+    asset = requests.get(gateway + script, timeout=30)
     assert asset.status_code == 200 and asset.headers["Content-Type"].startswith("text/javascript")
     assert "immutable" in asset.headers["Cache-Control"]
-    assert requests.get(f"{gateway}/console/settings.json", timeout=10).json()["timezone"]
+    assert requests.get(f"{gateway}/console/settings.json", timeout=30).json()["timezone"]
     for path in ("/console/assets/missing.js", "/console/%2e%2e/pyproject.toml", "/console/..%2f..%2fMakefile",
                  "/console/assets/%2e%2e/%2e%2e/package.json"):
-        missing = requests.get(gateway + path, timeout=10)
+        missing = requests.get(gateway + path, timeout=30)
         assert missing.status_code == 404, path
         assert missing.headers["Content-Type"] == "application/problem+json", path
         assert missing.json()["code"] == "NOT_FOUND"
-    assert requests.post(f"{gateway}/console/", timeout=10).status_code == 401
+    assert requests.post(f"{gateway}/console/", timeout=30).status_code == 401
 
 
 # --- a day at the point -------------------------------------------------------------------------

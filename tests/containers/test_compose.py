@@ -104,7 +104,7 @@ class Deployment:
 
     def token(self) -> dict[str, str]:
         response = requests.post(f"{self.base}/auth/token", json={"username": "admin", "password": ADMIN_PASSWORD},
-                                 timeout=10)
+                                 timeout=30)
         assert response.status_code == 200, response.text
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
@@ -173,14 +173,14 @@ def test_every_service_runs_with_a_restart_policy(deployment):
 
 
 def register(deployment: Deployment, headers: dict, point_id: str, serial: int) -> str:
-    response = requests.post(f"{deployment.base}/elders", headers=headers, timeout=10, json={
+    response = requests.post(f"{deployment.base}/elders", headers=headers, timeout=30, json={
         "name": f"老人{serial}", "gender": "female", "birth_date": "1945-03-01", "id_number": valid_id_number(serial),
         "citizen_card_no": f"CT{serial:08d}", "phone": f"139{serial:08d}", "address": "杭州", "district": "拱墅区",
         "service_point_id": point_id,
         "emergency_contacts": [{"name": "家属", "relation": "son", "phone": "13800001111"}]})
     assert response.status_code == 201, response.text
     elder_id = response.json()["id"]
-    consent = requests.post(f"{deployment.base}/elders/{elder_id}/consents", headers=headers, timeout=10, json={
+    consent = requests.post(f"{deployment.base}/elders/{elder_id}/consents", headers=headers, timeout=30, json={
         "kind": "sms", "granted": True, "signer_name": f"老人{serial}", "signer_relation": "self"})
     assert consent.status_code == 201, consent.text
     return elder_id
@@ -188,7 +188,7 @@ def register(deployment: Deployment, headers: dict, point_id: str, serial: int) 
 
 @pytest.fixture(scope="module")
 def point(deployment):
-    response = requests.post(f"{deployment.base}/service-points", headers=deployment.token(), timeout=10, json={
+    response = requests.post(f"{deployment.base}/service-points", headers=deployment.token(), timeout=30, json={
         "name": "拱墅区助浴点", "address": "杭州市拱墅区", "district": "拱墅区", "bath_capacity": 2, "rest_seats": 4,
         "opening_hours": {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
         "safety_reminders": []})
@@ -216,7 +216,7 @@ def test_a_crashed_worker_comes_back_by_its_restart_policy_and_nothing_is_lost_o
         time.sleep(1)
     deadline = time.monotonic() + 120
     while True:
-        items = requests.get(f"{deployment.base}/notifications", headers=headers, timeout=10, params={
+        items = requests.get(f"{deployment.base}/notifications", headers=headers, timeout=30, params={
             "event_type": "registration.elder.registered", "limit": 200}).json()["items"]
         mine = [item for item in items if item["recipient"]["id"] in elders]
         # Each welcome is planned by the worker on registering and kept unsent (no SMS consent
@@ -232,11 +232,11 @@ def test_a_crashed_worker_comes_back_by_its_restart_policy_and_nothing_is_lost_o
 
 
 def test_the_console_comes_from_the_gateway_image_through_the_load_balancer(deployment):
-    page = requests.get(deployment.base.removesuffix("/api/v1") + "/console/", timeout=10)
+    page = requests.get(deployment.base.removesuffix("/api/v1") + "/console/", timeout=30)
     assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
     scripts = re.findall(r'src="(/console/assets/[^"]+\.js)"', page.text)
     assert scripts, page.text[:500]
-    asset = requests.get(deployment.base.removesuffix("/api/v1") + scripts[0], timeout=10)
+    asset = requests.get(deployment.base.removesuffix("/api/v1") + scripts[0], timeout=30)
     assert asset.status_code == 200 and "javascript" in asset.headers["Content-Type"] and len(asset.content) > 1000
 
 
@@ -255,7 +255,7 @@ def requests_per_gateway(deployment: Deployment) -> dict[str, float]:
 
 
 def test_requests_on_one_connection_are_balanced_one_by_one_over_scaled_gateways(deployment):
-    public_metrics = requests.get(deployment.base.removesuffix("/api/v1") + "/metrics", timeout=10)
+    public_metrics = requests.get(deployment.base.removesuffix("/api/v1") + "/metrics", timeout=30)
     assert (public_metrics.status_code, public_metrics.json()["code"]) == (404, "NOT_FOUND")
     deployment.sh("docker-compose up -d --scale gateway=2 gateway", timeout=300)
     deadline = time.monotonic() + 120
@@ -272,7 +272,7 @@ def test_requests_on_one_connection_are_balanced_one_by_one_over_scaled_gateways
     while True:  # until the balancer has found the new replica and its health check passed
         before = requests_per_gateway(deployment)
         for _ in range(10):
-            assert session.get(f"{deployment.base}/openapi.json", timeout=10).status_code == 200
+            assert session.get(f"{deployment.base}/openapi.json", timeout=30).status_code == 200
         after = requests_per_gateway(deployment)
         if len(after) == 2 and all(after[name] > before.get(name, 0) for name in after):
             break
@@ -280,7 +280,7 @@ def test_requests_on_one_connection_are_balanced_one_by_one_over_scaled_gateways
         time.sleep(2)
     before = requests_per_gateway(deployment)
     for _ in range(40):
-        assert session.get(f"{deployment.base}/openapi.json", timeout=10).status_code == 200
+        assert session.get(f"{deployment.base}/openapi.json", timeout=30).status_code == 200
     after = requests_per_gateway(deployment)
     shares = sorted(after[name] - before[name] for name in after)
     assert sum(shares) == 40 and shares[0] >= 15, f"not balanced per request: {shares}"
@@ -296,8 +296,8 @@ def test_a_backup_is_taken_and_restored_inside_the_containers(deployment, point)
     lost = register(deployment, headers, point, 31)  # after the backup: the restore takes it away
     deployment.sh(documented("operations.md", "restore-drill"), timeout=300)
     deployment.wait_healthy()
-    assert requests.get(f"{deployment.base}/elders/{kept}", headers=headers, timeout=10).status_code == 200
-    assert requests.get(f"{deployment.base}/elders/{lost}", headers=headers, timeout=10).status_code == 404
+    assert requests.get(f"{deployment.base}/elders/{kept}", headers=headers, timeout=30).status_code == 200
+    assert requests.get(f"{deployment.base}/elders/{lost}", headers=headers, timeout=30).status_code == 404
 
 
 def test_every_container_refuses_to_start_on_the_development_secrets(deployment):
