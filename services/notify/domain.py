@@ -230,14 +230,19 @@ def releases_welcome(sms_consent: object, welcomes: list[Welcome] | tuple[Welcom
 
 
 # Why a message to the elder or family that was still waiting (queued, or held through quiet
-# hours) did not go: the `sms` consent was withdrawn before it could.
+# hours) did not go: the `sms` consent was withdrawn before it could, or the elder's record
+# was closed (the contract: closing "stops messages to the elder and family, held ones
+# included").
 SMS_CONSENT_WITHDRAWN = "SMS_CONSENT_WITHDRAWN"
+ELDER_CLOSED = "ELDER_CLOSED"
 
 
-def stops_waiting(sms_consent: object) -> str | None:
-    """Why the elder's and family's messages still waiting may no longer go once a consent is
-    recorded: the `sms` consent is no longer given (DOMAIN.md: nothing personal leaves the
-    system without it). None: they go."""
+def stops_waiting(sms_consent: object, status: str) -> str | None:
+    """Why the elder's and family's messages still waiting may no longer go once the elder's
+    record changes: the record is closed, or the `sms` consent is no longer given (DOMAIN.md:
+    nothing personal leaves the system without it). None: they go."""
+    if status == "closed":
+        return ELDER_CLOSED
     return None if sms_consent is True else SMS_CONSENT_WITHDRAWN
 
 

@@ -37,7 +37,8 @@ class NotificationOut(ma.Schema):
     last_error = fields.String(allow_none=True, metadata={
         "description": "Why the last attempt failed; for a message to an elder or family that was `suppressed` "
                        "because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`; for one "
-                       "that was still waiting when that consent was withdrawn, `SMS_CONSENT_WITHDRAWN`."})
+                       "that was still waiting when that consent was withdrawn, `SMS_CONSENT_WITHDRAWN`; when the "
+                       "elder's record was closed, `ELDER_CLOSED`."})
     created_at = fields.DateTime()
     sent_at = fields.DateTime(allow_none=True)
 

@@ -72,7 +72,20 @@ class Notify:
             "service_point_id": data["service_point_id"], "emergency_contacts": data.get("emergency_contacts", []),
             "status": data.get("status", "active"), "consents": data.get("consents") or {},
             "language": data.get("language") or "zh-CN"})
+        if event.type == "registration.elder.closed":  # what still waits goes no further, held included
+            self._stop_waiting(session, event.subject,
+                               domain.stops_waiting((data.get("consents") or {}).get("sms"), "closed"))
         self.plan(session, event, now)
+
+    @staticmethod
+    def _stop_waiting(session: Session, elder_id: str, reason: str | None) -> None:
+        """The elder's and family's messages still queued or held, kept `suppressed` with the
+        reason (`domain.stops_waiting`) instead of going."""
+        if reason:
+            session.execute(notifications.update().where(
+                notifications.c.recipient_id == elder_id, notifications.c.recipient_type.in_(tuple(domain.FAMILY)),
+                notifications.c.status.in_(("queued", "held"))).values(
+                status="suppressed", next_attempt_at=None, last_error=reason))
 
     def consent_recorded(self, session: Session, event: Event, now: datetime) -> None:
         """A consent recorded: the elder as now kept. Without the `sms` consent given, the
@@ -83,12 +96,9 @@ class Notify:
         elder = self._elder(session, event.subject)
         if elder is None:
             return
-        withdrawn = domain.stops_waiting(elder.consents.get("sms"))
+        withdrawn = domain.stops_waiting(elder.consents.get("sms"), elder.status)
         if withdrawn:  # what was still waiting for the elder or family goes no further
-            session.execute(notifications.update().where(
-                notifications.c.recipient_id == elder.id, notifications.c.recipient_type.in_(tuple(domain.FAMILY)),
-                notifications.c.status.in_(("queued", "held"))).values(
-                status="suppressed", next_attempt_at=None, last_error=withdrawn))
+            self._stop_waiting(session, elder.id, withdrawn)
             return
         kept = session.execute(sa.select(notifications.c.status, notifications.c.last_error,
                                          notifications.c.created_at).where(

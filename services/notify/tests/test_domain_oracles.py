@@ -397,4 +397,12 @@ def test_the_welcome_goes_under_one_id_per_elder():
                                             (None, "SMS_CONSENT_WITHDRAWN"), ("yes", "SMS_CONSENT_WITHDRAWN"),
                                             (1, "SMS_CONSENT_WITHDRAWN")])
 def test_only_a_consent_still_given_lets_the_waiting_messages_go(consent, reason):
-    assert domain.stops_waiting(consent) == reason
+    assert domain.stops_waiting(consent, "active") == reason
+    assert domain.stops_waiting(consent, "suspended") == reason  # a suspension stops nothing more
+
+
+# Closing the record stops what still waits for the elder and family, held ones included,
+# whatever the consent (the contract's `POST /elders/{id}/close`).
+@pytest.mark.parametrize("consent", [True, False, None])
+def test_a_closed_record_stops_the_waiting_messages_whatever_the_consent(consent):
+    assert domain.stops_waiting(consent, "closed") == "ELDER_CLOSED"

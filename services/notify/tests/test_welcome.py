@@ -52,6 +52,10 @@ class Elder:
         self.grant(event, now)
         return event
 
+    def closed(self, now: datetime) -> None:
+        with self.svc.store.begin() as session:
+            self.svc.use_cases.elder_changed(session, self.event("registration.elder.closed", status="closed"), now)
+
     def grant(self, event: events.Event, now: datetime) -> None:
         with self.svc.store.begin() as session:
             self.svc.use_cases.consent_recorded(session, event, now)
@@ -213,6 +217,21 @@ def test_a_welcome_waiting_through_quiet_hours_does_not_go_once_the_consent_is_w
     assert elder.welcomes() == [HELD, stopped]
     elder.consent(True, MORNING + timedelta(hours=14))  # given again: nothing new
     assert elder.welcomes() == [HELD, stopped]
+    assert other.welcomes() == [HELD, ("elder", "13912341234", "held", None)]
+    svc.use_cases.dispatch_due(svc.store.begin, daytime())
+    with svc.store.begin() as session:
+        sent = session.execute(sa.select(notifications.c.recipient_id).where(notifications.c.status == "sent")).all()
+    assert [row.recipient_id for row in sent] == [other.id]
+
+
+def test_closing_the_record_stops_a_welcome_waiting_through_quiet_hours(svc):
+    """Closing an elder stops what still waits for the elder and family, held ones included."""
+    elder, other = Elder(svc), Elder(svc)
+    for each in (elder, other):
+        each.registered(MORNING)
+        each.consent(True, MORNING + timedelta(hours=12))  # 22:00 in Shanghai: held until 08:00
+    elder.closed(MORNING + timedelta(hours=13))
+    assert elder.welcomes() == [HELD, ("elder", "13912341234", "suppressed", "ELDER_CLOSED")]
     assert other.welcomes() == [HELD, ("elder", "13912341234", "held", None)]
     svc.use_cases.dispatch_due(svc.store.begin, daytime())
     with svc.store.begin() as session:

@@ -31,7 +31,8 @@ class NotifyNotificationOut:
         attempts (int | Unset):
         last_error (None | str | Unset): Why the last attempt failed; for a message to an elder or family that was
             `suppressed` because the elder's SMS consent is not recorded as given, `NO_SMS_CONSENT`; for one that was still
-            waiting when that consent was withdrawn, `SMS_CONSENT_WITHDRAWN`.
+            waiting when that consent was withdrawn, `SMS_CONSENT_WITHDRAWN`; when the elder's record was closed,
+            `ELDER_CLOSED`.
         created_at (datetime.datetime | Unset):
         sent_at (datetime.datetime | None | Unset):
     """
