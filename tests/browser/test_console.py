@@ -142,6 +142,17 @@ class Api:
         return self.post(path, body).json()
 
 
+def desk_knows(admin: "Api", staff_id: str) -> None:
+    """Waits until the complaints desk has learnt of a new staff member through the broker: a
+    call it answered is logged under that member (a desk record that names them) once it has."""
+    deadline = time.monotonic() + 30
+    while admin.post("/calls", {"caller": "13800009999", "started_at": datetime.now(TZ).isoformat(),
+                                "answered": True, "duration_s": 30, "agent_id": staff_id},
+                     expect=(201, 422)).status_code != 201:
+        assert time.monotonic() < deadline, f"the desk never learnt of staff member {staff_id}"
+        time.sleep(0.5)
+
+
 class City:
     """A point with its staff and log-ins, made through the API."""
 
@@ -1059,6 +1070,8 @@ def test_the_desk_keeps_its_roster_handovers_reply_templates_and_calendar(suite,
                                             "service_point_id": None, "phone": "13700002222", **TRAINED})
     city.admin.make("/users", {"username": f"cs-sup-{tag}", "password": PASSWORD, "role": "cs_supervisor",
                                "service_point_id": None, "staff_id": supervisor["id"]})
+    for member in (city.agent, supervisor):  # the roster names staff once the desk has learnt of them
+        desk_knows(city.admin, member["id"])
 
     # The supervisor keeps the desk's wording: a template for waiting-time complaints.
     browser.login(suite.gateway, f"cs-sup-{tag}", screen="desk-office")
