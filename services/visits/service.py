@@ -361,7 +361,11 @@ class Visits:
             if facts.card_elsewhere:
                 self._retire_card_elsewhere(session, card, fresh["id"])
             if not facts.copied:
-                apply_state(session, elders, fresh["id"], 0, {k: v for k, v in elder.items() if k != "id"})
+                try:  # the consumer may write the same elder's row at this very moment
+                    with session.begin_nested():
+                        apply_state(session, elders, fresh["id"], 0, {k: v for k, v in elder.items() if k != "id"})
+                except sa.exc.IntegrityError:
+                    pass  # its row, from an event, is newer than this sequence-0 one and is kept
         code = domain.check_in_refusal(self.elder_view(elder, today) if elder else None, self.point_view(point),
                                        self.local(now), facts.in_visit, self.rules)
         if code:

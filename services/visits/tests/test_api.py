@@ -1,6 +1,8 @@
 """Visits over HTTP on a real store, with the read model fed by registration events."""
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import re
 import threading
@@ -952,6 +954,25 @@ def test_an_unknown_card_is_looked_up_at_registration_with_no_visits_transaction
     stub.down.add("NEWCARD1")
     still = client.post("/visits", json={"citizen_card_no": "NEWCARD1", "service_point_id": point}, headers=ADMIN)
     assert still.get_json()["code"] == "ALREADY_IN_VISIT", "the answer was kept for when registration is down"
+
+
+def test_a_check_in_that_finds_its_elder_copied_by_the_consumer_meanwhile_is_admitted(registration, monkeypatch):
+    """Check-in reads whether the copy holds the elder, then writes it if not; the consumer
+    may write the same row in between. The row already there is kept, the elder admitted."""
+    from services.visits import service as visits_service
+    svc, stub = registration
+    client, reg = svc.app().test_client(), Registration(svc)
+    point = reg.point()
+    elder_id = reg.elder(point, "RACE0001")  # what the consumer wrote meanwhile
+    stub.elders["RACE0001"] = elder_state(point, "RACE0001", id=elder_id)
+    facts = visits_service._check_in_facts
+    monkeypatch.setattr(visits_service, "_check_in_facts", lambda *args: (
+        lambda point_row, seen: (point_row, dataclasses.replace(seen, copied=False)))(*facts(*args)))
+    # ... and the write's own read missed it too: the consumer's row landed just after.
+    monkeypatch.setattr(visits_service, "apply_state", lambda session, table, key, sequence, values: bool(
+        session.execute(table.insert().values(id=key, sequence=sequence, **values))))
+    response = client.post("/visits", json={"citizen_card_no": "RACE0001", "service_point_id": point}, headers=ADMIN)
+    assert response.status_code == 201, response.get_json()
 
 
 def test_registrations_decision_is_applied_not_remade(registration):
